@@ -1,0 +1,182 @@
+"""Opening a register file: refuse what is not a register, back up before migrating, then migrate to head.
+
+A file that is not a register, is damaged, or was written by a newer AssetReg is refused before anything
+writes to it: it is first inspected through a read-only connection. An older register is copied to a
+timestamped backup beside it (with SQLite's online backup, so a pending write-ahead log is included) and only
+then upgraded. SQLite-specific details live here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+
+from ..domain.errors import RegisterRefusedError
+from ..domain.i18n import tr
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BACKUP_SUFFIX = ".backup-"
+
+
+@dataclass(frozen=True)
+class OpenedRegister:
+    engine: Engine
+    path: Path
+    backup: Path | None  # the copy made before a migration, if one was needed
+    created: bool
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("assetreg.db") / "migrations"))
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def known_revisions() -> set[str]:
+    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine on the register file with foreign keys enforced and a write-ahead log."""
+    engine = create_engine(f"sqlite:///{path}")
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        # FULL: a committed change survives a power cut; the register is small and writes are few.
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA busy_timeout = 5000")
+        cursor.close()
+
+    return engine
+
+
+def open_register(path: Path, *, create: bool = False) -> OpenedRegister:
+    """Opens (or with ``create``, makes) the register at ``path``, migrated to the current schema."""
+    path = Path(path)
+    if not path.exists():
+        if not create:
+            raise RegisterRefusedError(
+                tr(
+                    "There is no register at {path}. Make one with “assetreg init --db {path}”, or try the demo with "
+                    "“assetreg demo --db {path}”."
+                ).format(path=path)
+            )
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(path)
+        _upgrade(engine)
+        return OpenedRegister(engine, path, None, True)
+
+    revision = inspect_register(path)
+    backup = None
+    if revision != head_revision():
+        backup = backup_register(path, revision)
+    engine = make_engine(path)
+    if backup is not None:
+        _upgrade(engine)
+    return OpenedRegister(engine, path, backup, False)
+
+
+def inspect_register(path: Path) -> str:
+    """The schema revision of an existing register, read without writing; refuses anything else."""
+    _check_header(path)
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise _refused(path, tr("it could not be read ({error})").format(error=error)) from error
+    try:
+        revision = _read_revision(connection)
+    except sqlite3.DatabaseError as error:
+        raise _refused(path, tr("it is damaged ({error})").format(error=error)) from error
+    finally:
+        connection.close()
+    if revision is None:
+        raise _refused(path, tr("it is a database, but not an AssetReg register"))
+    if revision not in known_revisions():
+        raise RegisterRefusedError(
+            tr(
+                "{path} was saved by a newer version of AssetReg (schema {revision}). Install the newer version to "
+                "open it. The file has not been changed."
+            ).format(path=path, revision=revision)
+        )
+    return revision
+
+
+def _check_header(path: Path) -> None:
+    """Refuses files that are not SQLite databases, or whose pages stop short of what the header promises."""
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError as error:
+        raise _refused(path, tr("it could not be read ({error})").format(error=error.strerror)) from error
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        raise _refused(path, tr("it is not an AssetReg register (not a database file)"))
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    page_count = int.from_bytes(header[28:32], "big")
+    change_counter, valid_for = header[24:28], header[92:96]
+    # The page count in the header is only trustworthy when written by SQLite 3.7+ (the two counters agree).
+    if change_counter == valid_for and page_count and path.stat().st_size < page_size * page_count:
+        raise _refused(path, tr("it is damaged: the file is shorter than it should be (perhaps a copy was cut off)"))
+
+
+def _read_revision(connection: sqlite3.Connection) -> str | None:
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "alembic_version" not in tables or "assets" not in tables:
+        return None
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
+
+
+def _refused(path: Path, why: str) -> RegisterRefusedError:
+    return RegisterRefusedError(
+        tr(
+            "AssetReg cannot open {path}: {why}. The file has not been changed; if it should be a register, restore "
+            "it from a backup (registers are backed up beside themselves as *.backup-*)."
+        ).format(path=path, why=why)
+    )
+
+
+def backup_register(path: Path, label: str = "") -> Path:
+    """A consistent copy of the register beside it, named with the time (UTC) and the schema it had."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}{BACKUP_SUFFIX}{stamp}{'-' + label if label else ''}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = target.with_name(f"{path.name}{BACKUP_SUFFIX}{stamp}-{counter}")
+    source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    destination = sqlite3.connect(target)
+    try:
+        source.backup(destination)
+    finally:
+        destination.close()
+        source.close()
+    return target
+
+
+def _upgrade(engine: Engine) -> None:
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()

@@ -1,0 +1,1 @@
+"""Alembic revisions of the register schema, shipped inside the package."""

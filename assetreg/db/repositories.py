@@ -1,0 +1,171 @@
+"""Every query of the register. Repositories take a session and never commit; services own transactions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain.entities import AuditEntry
+from ..domain.records import RecordKind, format_reference
+from . import models as m
+from .mapping import ROW_CLASSES, field_names, to_entity, write_fields
+
+_KIND_BY_TABLE = {row.__tablename__: kind for kind, row in ROW_CLASSES.items()}
+
+
+def referenced_kinds(kind: RecordKind) -> dict[str, RecordKind]:
+    """For each ``*_ref`` field of a kind, the kind of record it points at (read from the foreign keys)."""
+    table = ROW_CLASSES[kind].__table__
+    return {
+        column.name: _KIND_BY_TABLE[next(iter(column.foreign_keys)).column.table.name]
+        for column in table.columns
+        if column.foreign_keys
+    }
+
+
+def dependants(kind: RecordKind) -> list[tuple[RecordKind, str]]:
+    """The kinds (and their fields) whose records point at records of ``kind``."""
+    return [
+        (other, field_name)
+        for other in RecordKind
+        for field_name, target in referenced_kinds(other).items()
+        if target is kind
+    ]
+
+
+class RecordRepository:
+    """Reads and writes records of every kind by reference."""
+
+    def __init__(self, session: Session):
+        self.session = session
+
+    # reading
+
+    def find_row(self, kind: RecordKind, reference: str, *, include_deleted: bool = False) -> m.RecordRow | None:
+        row_class = ROW_CLASSES[kind]
+        query = select(row_class).where(row_class.reference == reference)
+        if not include_deleted:
+            query = query.where(row_class.deleted_at.is_(None))
+        return self.session.scalars(query).one_or_none()
+
+    def get(self, kind: RecordKind, reference: str) -> Any | None:
+        row = self.find_row(kind, reference)
+        return None if row is None else to_entity(kind, row)
+
+    def list(self, kind: RecordKind, *, deleted: bool = False, where: dict[str, Any] | None = None) -> list[Any]:
+        """Live records of a kind (or, with ``deleted``, only deleted ones) in the order they were made."""
+        row_class = ROW_CLASSES[kind]
+        query = select(row_class).order_by(row_class.id)
+        query = query.where(row_class.deleted_at.is_not(None) if deleted else row_class.deleted_at.is_(None))
+        for name, value in (where or {}).items():
+            query = query.where(getattr(row_class, name) == value)
+        return [to_entity(kind, row) for row in self.session.scalars(query)]
+
+    def count(self, kind: RecordKind) -> int:
+        row_class = ROW_CLASSES[kind]
+        query = select(func.count()).select_from(row_class).where(row_class.deleted_at.is_(None))
+        return self.session.scalar(query) or 0
+
+    def exists(self, kind: RecordKind, reference: str) -> bool:
+        row_class = ROW_CLASSES[kind]
+        query = select(row_class.id).where(row_class.reference == reference, row_class.deleted_at.is_(None))
+        return self.session.scalar(query) is not None
+
+    def referrers(self, kind: RecordKind, reference: str) -> Iterator[tuple[RecordKind, m.RecordRow]]:
+        """Live rows of any kind that point at the given record."""
+        for other, field_name in dependants(kind):
+            row_class = ROW_CLASSES[other]
+            query = select(row_class).where(getattr(row_class, field_name) == reference, row_class.deleted_at.is_(None))
+            for row in self.session.scalars(query):
+                yield other, row
+
+    def rows_deleted_at(
+        self, kinds: Iterable[RecordKind], moment: datetime
+    ) -> Iterator[tuple[RecordKind, m.RecordRow]]:
+        for kind in kinds:
+            row_class = ROW_CLASSES[kind]
+            for row in self.session.scalars(select(row_class).where(row_class.deleted_at == moment)):
+                yield kind, row
+
+    # writing
+
+    def next_references(self, kind: RecordKind, count: int = 1) -> list[str]:
+        """Takes the next ``count`` references of a kind; numbers are never handed out twice."""
+        counter = self.session.get(m.ReferenceCounterRow, kind.value)
+        if counter is None:
+            counter = m.ReferenceCounterRow(kind=kind.value, last_number=0)
+            self.session.add(counter)
+        first = counter.last_number + 1
+        counter.last_number += count
+        return [format_reference(kind, number) for number in range(first, first + count)]
+
+    def add(self, entity: Any, reference: str, now: datetime) -> m.RecordRow:
+        kind = RecordKind.of(entity)
+        row = ROW_CLASSES[kind](reference=reference, created_at=now, updated_at=now)
+        write_fields(kind, row, entity)
+        self.session.add(row)
+        return row
+
+    def add_many(self, kind: RecordKind, entities: Sequence[Any], now: datetime) -> list[str]:
+        """Inserts many records of one kind in one statement (imports and synthetic registers)."""
+        references = self.next_references(kind, len(entities))
+        names = [name for name in field_names(kind) if name != "reference"]
+        row_class = ROW_CLASSES[kind]
+        rows = []
+        for reference, entity in zip(references, entities, strict=True):
+            row = {"reference": reference, "created_at": now, "updated_at": now}
+            for name in names:
+                value = getattr(entity, name)
+                row[name] = (value or None) if name.endswith("_ref") else value
+            rows.append(row)
+        self.session.execute(row_class.__table__.insert(), rows)
+        return references
+
+    def write(self, kind: RecordKind, row: m.RecordRow, entity: Any, names: tuple[str, ...], now: datetime) -> None:
+        write_fields(kind, row, entity, names)
+        row.updated_at = now
+
+    def mark_deleted(self, row: m.RecordRow, moment: datetime | None) -> None:
+        row.deleted_at = moment
+
+    # audit trail
+
+    def add_audit(self, entries: Iterable[AuditEntry]) -> None:
+        self.session.add_all(
+            m.AuditEntryRow(
+                at=e.at,
+                user=e.user,
+                action=e.action,
+                record_kind=e.record_kind,
+                record_reference=e.record_reference,
+                field=e.field,
+                old_value=e.old_value,
+                new_value=e.new_value,
+            )
+            for e in entries
+        )
+
+    def audit_for(self, reference: str) -> list[AuditEntry]:
+        query = select(m.AuditEntryRow).where(m.AuditEntryRow.record_reference == reference)
+        return [_audit_entry(row) for row in self.session.scalars(query.order_by(m.AuditEntryRow.id))]
+
+    def recent_audit(self, limit: int = 100) -> list[AuditEntry]:
+        query = select(m.AuditEntryRow).order_by(m.AuditEntryRow.id.desc()).limit(limit)
+        return [_audit_entry(row) for row in self.session.scalars(query)]
+
+
+def _audit_entry(row: m.AuditEntryRow) -> AuditEntry:
+    return AuditEntry(
+        at=row.at,
+        user=row.user,
+        action=row.action,
+        record_kind=row.record_kind,
+        record_reference=row.record_reference,
+        field=row.field,
+        old_value=row.old_value,
+        new_value=row.new_value,
+    )

@@ -1,0 +1,35 @@
+"""Typed errors whose messages are safe to show to the person using AssetReg."""
+
+from __future__ import annotations
+
+
+class AssetRegError(Exception):
+    """Something the user can understand and act on; ``str(error)`` says what is wrong and what to do."""
+
+    exit_status = 1
+
+
+class ValidationError(AssetRegError):
+    """One or more fields of a record are not acceptable; ``problems`` maps field name to message."""
+
+    exit_status = 2
+
+    def __init__(self, problems: dict[str, str]):
+        self.problems = dict(problems)
+        super().__init__("\n".join(self.problems.values()))
+
+    @classmethod
+    def single(cls, field: str, message: str) -> ValidationError:
+        return cls({field: message})
+
+
+class NotFoundError(AssetRegError):
+    """No record has the reference the user gave."""
+
+    exit_status = 2
+
+
+class RegisterRefusedError(AssetRegError):
+    """The file cannot be opened as a register; it has not been modified."""
+
+    exit_status = 3

@@ -1,0 +1,301 @@
+"""Checks and normalisation of records before they are saved.
+
+``validate(entity)`` returns the entity with normalised values (postcodes in capitals with one space, title
+numbers in capitals) or raises ``ValidationError`` naming every field that is wrong, each with a message that
+says what is wrong and what to do.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from datetime import date
+
+from . import entities as e
+from .enums import DisposalKind, ListEntryKind
+from .errors import ValidationError
+from .i18n import tr
+
+_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
+_TITLE_NUMBER = re.compile(r"^[A-Z]{0,3}[0-9]{1,7}$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+UPRN_MAX_DIGITS = 12
+
+
+def normalise_postcode(text: str) -> str:
+    """A UK postcode in its standard form (``sw1a1aa`` → ``SW1A 1AA``); ``ValueError`` if it is not one."""
+    compact = re.sub(r"\s+", "", text).upper()
+    if compact == "GIR0AA":
+        return "GIR 0AA"
+    match = _POSTCODE.match(compact)
+    if not match:
+        raise ValueError(text)
+    return f"{match.group(1)} {match.group(2)}"
+
+
+def format_date(value: date) -> str:
+    """A date as people read it in AssetReg: weekday, day, month, year (``Sat 11 Oct 2025``)."""
+    return f"{value:%a} {value.day} {value:%b %Y}"
+
+
+class _Problems(dict[str, str]):
+    """Collects one message per field, so a form can show each next to its field."""
+
+    def require_text(self, name: str, value: str, what: str) -> None:
+        if not value.strip():
+            self[name] = tr("Enter the {what}; it cannot be left blank.").format(what=what)
+
+    def not_before(
+        self, later_name: str, later: date | None, earlier: date | None, later_what: str, earlier_what: str
+    ) -> None:
+        if later is not None and earlier is not None and later < earlier:
+            self[later_name] = tr(
+                "The {later} ({later_date}) cannot be before the {earlier} ({earlier_date}); check both dates."
+            ).format(
+                later=later_what,
+                later_date=format_date(later),
+                earlier=earlier_what,
+                earlier_date=format_date(earlier),
+            )
+
+    def non_negative(self, name: str, value: int | None, what: str) -> None:
+        if value is not None and value < 0:
+            self[name] = tr("The {what} cannot be negative.").format(what=what)
+
+    def positive(self, name: str, value: int | None, what: str) -> None:
+        if value is not None and value <= 0:
+            self[name] = tr("The {what} must be a whole number of at least 1.").format(what=what)
+
+    def email(self, name: str, value: str) -> None:
+        if value and not _EMAIL.match(value.strip()):
+            self[name] = tr("“{value}” does not look like an email address (name@example.org).").format(value=value)
+
+    def postcode(self, name: str, value: str) -> str:
+        if not value.strip():
+            return ""
+        try:
+            return normalise_postcode(value)
+        except ValueError:
+            self[name] = tr("“{value}” is not a UK postcode. Enter it like SW1A 1AA, or leave it blank.").format(
+                value=value.strip()
+            )
+            return value
+
+
+def validate(entity: object) -> object:
+    """The entity with normalised fields; raises ``ValidationError`` listing every problem."""
+    check = _CHECKS.get(type(entity))
+    problems = _Problems()
+    changes: dict[str, object] = check(entity, problems) if check else {}
+    if problems:
+        raise ValidationError(problems)
+    return dataclasses.replace(entity, **changes) if changes else entity
+
+
+def _group(g: e.CommunityGroup, p: _Problems) -> dict[str, object]:
+    p.require_text("name", g.name, tr("group's name"))
+    p.non_negative("member_count", g.member_count, tr("number of members"))
+    p.non_negative("local_elector_count", g.local_elector_count, tr("number of members on the local electoral roll"))
+    if g.member_count is not None and g.local_elector_count is not None and g.local_elector_count > g.member_count:
+        p["local_elector_count"] = tr("The members on the local electoral roll cannot outnumber the members.")
+    p.email("email", g.email)
+    return {"name": g.name.strip(), "postcode": p.postcode("postcode", g.postcode)}
+
+
+def _authority(a: e.Authority, p: _Problems) -> dict[str, object]:
+    p.require_text("name", a.name, tr("authority's name"))
+    p.email("email", a.email)
+    return {"name": a.name.strip(), "code": a.code.strip()}
+
+
+def _party(party: e.Party, p: _Problems) -> dict[str, object]:
+    p.require_text("name", party.name, tr("name"))
+    p.email("email", party.email)
+    return {"name": party.name.strip(), "postcode": p.postcode("postcode", party.postcode)}
+
+
+def _asset(a: e.Asset, p: _Problems) -> dict[str, object]:
+    p.require_text("name", a.name, tr("asset's name"))
+    uprn = a.uprn.strip()
+    if uprn and not (uprn.isdigit() and uprn.isascii() and len(uprn) <= UPRN_MAX_DIGITS):
+        p["uprn"] = tr(
+            "A UPRN is a number of up to 12 digits, with no letters or spaces; “{value}” is not one."
+        ).format(value=uprn)
+    titles = tuple(t.strip().upper().replace(" ", "") for t in a.title_numbers if t.strip())
+    bad = [t for t in titles if not _TITLE_NUMBER.match(t)]
+    if bad:
+        p["title_numbers"] = tr(
+            "{value} is not a Land Registry title number; they look like NGL123456 or SY12345."
+        ).format(value=", ".join(bad))
+    if (a.latitude is None) != (a.longitude is None):
+        p["latitude"] = tr("Enter both the latitude and the longitude, or neither.")
+    elif a.latitude is not None and not (49.0 <= a.latitude <= 61.0 and -9.0 <= a.longitude <= 2.0):
+        p["latitude"] = tr(
+            "The point {lat}, {lon} is not in the UK. Latitude comes first (for example 51.5, -0.12)."
+        ).format(lat=a.latitude, lon=a.longitude)
+    return {
+        "name": a.name.strip(),
+        "uprn": uprn,
+        "title_numbers": titles,
+        "postcode": p.postcode("postcode", a.postcode),
+    }
+
+
+def _interest(i: e.Interest, p: _Problems) -> dict[str, object]:
+    p.positive("lease_term_years", i.lease_term_years, tr("lease term in years"))
+    p.not_before("until_on", i.until_on, i.since_on, tr("end date"), tr("start date"))
+    return {}
+
+
+def _nomination(n: e.Nomination, p: _Problems) -> dict[str, object]:
+    p.not_before(
+        "received_on",
+        n.received_on,
+        n.sent_on,
+        tr("date the council received the nomination"),
+        tr("date it was sent"),
+    )
+    p.not_before(
+        "decided_on",
+        n.decided_on,
+        n.received_on,
+        tr("decision date"),
+        tr("date the council received the nomination"),
+    )
+    return {}
+
+
+def _list_entry(entry: e.ListEntry, p: _Problems) -> dict[str, object]:
+    p.not_before("removed_on", entry.removed_on, entry.entered_on, tr("removal date"), tr("date of entry"))
+    p.not_before(
+        "notice_given_on",
+        entry.notice_given_on,
+        entry.entered_on,
+        tr("date the listing notice was given"),
+        tr("date of entry"),
+    )
+    if (entry.removed_on is None) != (entry.removal_reason is None):
+        p["removal_reason"] = tr("Give both the date the entry was removed and the reason, or neither.")
+    if entry.kind is ListEntryKind.UNSUCCESSFUL and entry.notice_given_on is not None:
+        p["notice_given_on"] = tr(
+            "Only a listed asset has a listing notice; leave it blank for an unsuccessful nomination."
+        )
+    return {}
+
+
+def check_list_entry_against_nomination(entry: e.ListEntry, nomination: e.Nomination) -> None:
+    """Raises ``ValidationError`` when an entry is dated before its nomination was received."""
+    p = _Problems()
+    p.not_before(
+        "entered_on",
+        entry.entered_on,
+        nomination.received_on,
+        tr("date of entry on the list"),
+        tr("date the council received the nomination"),
+    )
+    if p:
+        raise ValidationError(p)
+
+
+def _challenge(c: e.Challenge, p: _Problems) -> dict[str, object]:
+    p.not_before(
+        "decision_sent_on",
+        c.decision_sent_on,
+        c.received_on,
+        tr("date the decision was sent"),
+        tr("date the request was received"),
+    )
+    return {}
+
+
+def _disposal_notice(n: e.DisposalNotice, p: _Problems) -> dict[str, object]:
+    p.not_before(
+        "received_on",
+        n.received_on,
+        n.sent_on,
+        tr("date the council received the notice"),
+        tr("date the owner sent it"),
+    )
+    if n.disposal_kind is DisposalKind.FREEHOLD:
+        if n.lease_term_years is not None:
+            p["lease_term_years"] = tr("A freehold sale has no lease term; leave it blank or choose a lease.")
+    else:
+        p.positive("lease_term_years", n.lease_term_years, tr("lease term in years"))
+    for name, value in (
+        ("published_interim_end_on", n.published_interim_end_on),
+        ("published_full_end_on", n.published_full_end_on),
+        ("published_protected_end_on", n.published_protected_end_on),
+    ):
+        p.not_before(name, value, n.received_on, tr("published end date"), tr("date the council received the notice"))
+    p.not_before(
+        "outcome_on",
+        n.outcome_on,
+        n.received_on or n.sent_on,
+        tr("date of the outcome"),
+        tr("date of the notice"),
+    )
+    return {}
+
+
+def _bidder_request(r: e.BidderRequest, p: _Problems) -> dict[str, object]:
+    p.not_before(
+        "received_on",
+        r.received_on,
+        r.sent_on,
+        tr("date the council received the request"),
+        tr("date it was sent"),
+    )
+    return {}
+
+
+def _transfer_application(t: e.TransferApplication, p: _Problems) -> dict[str, object]:
+    if t.stage not in t.kind.stages:
+        p["stage"] = tr("“{stage}” is not a stage of a {kind}; choose one of: {stages}.").format(
+            stage=t.stage, kind=t.kind.label.lower(), stages=", ".join(t.kind.stages)
+        )
+    p.positive("lease_term_years", t.lease_term_years, tr("lease term in years"))
+    p.not_before("validated_on", t.validated_on, t.submitted_on, tr("validation date"), tr("date it was submitted"))
+    p.not_before(
+        "decision_notice_on",
+        t.decision_notice_on,
+        t.validated_on or t.submitted_on,
+        tr("date of the decision notice"),
+        tr("date it was validated or submitted"),
+    )
+    return {}
+
+
+def _stage_change(s: e.StageChange, p: _Problems) -> dict[str, object]:
+    p.require_text("stage", s.stage, tr("stage"))
+    return {}
+
+
+def _document(d: e.Document, p: _Problems) -> dict[str, object]:
+    p.require_text("title", d.title, tr("document's title"))
+    p.require_text("original_filename", d.original_filename, tr("file name"))
+    return {"title": d.title.strip()}
+
+
+def _user_deadline(t: e.UserDeadline, p: _Problems) -> dict[str, object]:
+    p.require_text("title", t.title, tr("task's title"))
+    p.non_negative("lead_days", t.lead_days, tr("reminder lead time in days"))
+    return {"title": t.title.strip()}
+
+
+_CHECKS: dict[type, Callable[..., dict[str, object]]] = {
+    e.CommunityGroup: _group,
+    e.Authority: _authority,
+    e.Party: _party,
+    e.Asset: _asset,
+    e.Interest: _interest,
+    e.Nomination: _nomination,
+    e.ListEntry: _list_entry,
+    e.Challenge: _challenge,
+    e.DisposalNotice: _disposal_notice,
+    e.BidderRequest: _bidder_request,
+    e.TransferApplication: _transfer_application,
+    e.StageChange: _stage_change,
+    e.Document: _document,
+    e.UserDeadline: _user_deadline,
+}

@@ -1,0 +1,31 @@
+"""Where a register lives: ``--db PATH``, else ``ASSETREG_DB``, else the platform's user data folder.
+
+``ASSETREG_DATA_DIR`` moves the whole data folder (handy for portable installs and tests).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "AssetReg"
+DEFAULT_REGISTER_NAME = "register.assetreg"
+
+
+def data_dir() -> Path:
+    """The folder for the default register and logs."""
+    override = os.environ.get("ASSETREG_DATA_DIR")
+    return Path(override).expanduser() if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def register_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """The register to use: the command line wins, then ``ASSETREG_DB``, then the default in ``data_dir()``."""
+    chosen = cli_value or os.environ.get("ASSETREG_DB")
+    return Path(chosen).expanduser() if chosen else data_dir() / DEFAULT_REGISTER_NAME
+
+
+def attachments_dir(register: Path) -> Path:
+    """Attachments sit beside the register, in a folder named after it, so copying both keeps them together."""
+    return register.with_name(f"{register.stem}-attachments")

@@ -1,0 +1,249 @@
+"""Create, read, update, delete and restore records of every kind, writing the audit trail as it goes.
+
+Deleting is soft: the record and everything that depends on it (an asset's notices, a notice's requests)
+are marked deleted at one moment and can be restored together. Nothing is ever removed from the file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any, Generic, TypeVar
+
+from ..db.mapping import to_entity
+from ..db.repositories import RecordRepository, dependants, referenced_kinds
+from ..domain import entities as e
+from ..domain.entities import AuditEntry
+from ..domain.errors import NotFoundError, ValidationError
+from ..domain.i18n import tr
+from ..domain.records import RecordKind, parse_reference
+from ..domain.validation import check_list_entry_against_nomination, validate
+from .register import Changes, Register
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Changed(Generic[T]):
+    """What a use case returns: the value it produced and which kinds of record it changed."""
+
+    value: T
+    changes: Changes
+
+
+def audit_text(value: Any) -> str:
+    """How a field's value is written in the audit trail."""
+    if value is None:
+        return ""
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+class Records:
+    """The generic use cases on records; kind-specific services build on these."""
+
+    def __init__(self, register: Register):
+        self.register = register
+
+    # reading
+
+    def get(self, reference: str) -> Any:
+        """The live record with this reference (typed as a person might: ``ast-42``)."""
+        kind, reference = parse_reference(reference)
+        with self.register.reading() as session:
+            found = RecordRepository(session).get(kind, reference)
+        if found is None:
+            raise NotFoundError(
+                tr("There is no {kind} {reference} in this register.").format(kind=kind.label, reference=reference)
+            )
+        return found
+
+    def list(self, kind: RecordKind, **where: Any) -> list[Any]:
+        """Live records of a kind, oldest first, optionally filtered by exact field values."""
+        with self.register.reading() as session:
+            return RecordRepository(session).list(kind, where=where)
+
+    def trash(self, kind: RecordKind) -> list[Any]:
+        """Deleted records of a kind, which can be restored."""
+        with self.register.reading() as session:
+            return RecordRepository(session).list(kind, deleted=True)
+
+    def history(self, reference: str) -> list[AuditEntry]:
+        """Every audited change to one record, oldest first."""
+        _, reference = parse_reference(reference)
+        with self.register.reading() as session:
+            return RecordRepository(session).audit_for(reference)
+
+    # writing
+
+    def create(self, entity: T) -> Changed[T]:
+        """Validates and saves a new record, giving it its reference."""
+        kind = RecordKind.of(entity)
+        entity = validate(entity)
+        now = self.register.clock()
+        with self.register.transaction() as session:
+            repo = RecordRepository(session)
+            self._check_links(repo, entity)
+            (reference,) = repo.next_references(kind)
+            repo.add(entity, reference, now)
+            repo.add_audit([self._audit(now, "create", kind, reference, "", "", _summary(entity))])
+        return Changed(dataclasses.replace(entity, reference=reference), Changes(frozenset({kind})))
+
+    def update(self, reference: str, **fields: Any) -> Changed[Any]:
+        """Changes some fields of a record; only fields whose value differs are written and audited."""
+        kind, reference = parse_reference(reference)
+        changeable = {f.name for f in dataclasses.fields(kind.entity)} - {"reference"}
+        unknown = set(fields) - changeable
+        if unknown:
+            raise ValidationError(
+                {
+                    name: tr("“{name}” is not a field of a {kind} that can be changed.").format(
+                        name=name, kind=kind.label
+                    )
+                    for name in sorted(unknown)
+                }
+            )
+        now = self.register.clock()
+        with self.register.transaction() as session:
+            repo = RecordRepository(session)
+            row = self._live_row(repo, kind, reference)
+            before = to_entity(kind, row)
+            after = validate(dataclasses.replace(before, **fields))
+            self._check_links(repo, after)
+            changed = tuple(name for name in fields if getattr(after, name) != getattr(before, name))
+            if not changed:
+                return Changed(before, Changes())
+            repo.write(kind, row, after, changed, now)
+            repo.add_audit(
+                self._audit(
+                    now,
+                    "update",
+                    kind,
+                    reference,
+                    name,
+                    audit_text(getattr(before, name)),
+                    audit_text(getattr(after, name)),
+                )
+                for name in changed
+            )
+        return Changed(after, Changes(frozenset({kind})))
+
+    def delete(self, reference: str) -> Changed[list[str]]:
+        """Moves a record, and every record that depends on it, to the trash; returns their references."""
+        kind, reference = parse_reference(reference)
+        now = self.register.clock()
+        with self.register.transaction() as session:
+            repo = RecordRepository(session)
+            pending = [(kind, self._live_row(repo, kind, reference))]
+            deleted: list[tuple[RecordKind, str]] = []
+            while pending:
+                current_kind, row = pending.pop()
+                repo.mark_deleted(row, now)
+                deleted.append((current_kind, row.reference))
+                pending.extend(repo.referrers(current_kind, row.reference))
+            repo.add_audit(self._audit(now, "delete", k, ref, "", "", "") for k, ref in deleted)
+        return Changed([ref for _, ref in deleted], Changes(frozenset(k for k, _ in deleted)))
+
+    def restore(self, reference: str) -> Changed[list[str]]:
+        """Brings a deleted record back from the trash, with everything that was deleted along with it."""
+        kind, reference = parse_reference(reference)
+        now = self.register.clock()
+        with self.register.transaction() as session:
+            repo = RecordRepository(session)
+            row = repo.find_row(kind, reference, include_deleted=True)
+            if row is None or row.deleted_at is None:
+                raise NotFoundError(
+                    tr("{reference} is not in the trash, so there is nothing to restore.").format(reference=reference)
+                )
+            for field_name, target in referenced_kinds(kind).items():
+                parent = getattr(row, field_name)
+                if parent and not repo.exists(target, parent):
+                    raise ValidationError.single(
+                        field_name,
+                        tr("{reference} belongs to {parent}, which is deleted; restore {parent} instead.").format(
+                            reference=reference, parent=parent
+                        ),
+                    )
+            moment = row.deleted_at
+            restored = [(kind, row)] + [
+                item for item in repo.rows_deleted_at(_descendant_kinds(kind), moment) if item[1] is not row
+            ]
+            for _, restored_row in restored:
+                repo.mark_deleted(restored_row, None)
+            repo.add_audit(self._audit(now, "restore", k, r.reference, "", "", "") for k, r in restored)
+        return Changed([r.reference for _, r in restored], Changes(frozenset(k for k, _ in restored)))
+
+    # helpers
+
+    def _audit(
+        self, now: datetime, action: str, kind: RecordKind, reference: str, field_name: str, old: str, new: str
+    ) -> AuditEntry:
+        return AuditEntry(
+            at=now,
+            user=self.register.user,
+            action=action,
+            record_kind=kind.value,
+            record_reference=reference,
+            field=field_name,
+            old_value=old,
+            new_value=new,
+        )
+
+    @staticmethod
+    def _live_row(repo: RecordRepository, kind: RecordKind, reference: str) -> Any:
+        row = repo.find_row(kind, reference)
+        if row is None:
+            raise NotFoundError(
+                tr("There is no {kind} {reference} in this register.").format(kind=kind.label, reference=reference)
+            )
+        return row
+
+    @staticmethod
+    def _check_links(repo: RecordRepository, entity: Any) -> None:
+        """Every reference points at a live record of the right kind; cross-record rules hold."""
+        kind = RecordKind.of(entity)
+        problems = {}
+        for field_name, target in referenced_kinds(kind).items():
+            value = getattr(entity, field_name)
+            if value and not repo.exists(target, value):
+                problems[field_name] = tr(
+                    "There is no {kind} {reference} in this register; check the reference."
+                ).format(kind=target.label, reference=value)
+        if problems:
+            raise ValidationError(problems)
+        if isinstance(entity, e.ListEntry) and entity.nomination_ref:
+            check_list_entry_against_nomination(entity, repo.get(RecordKind.NOMINATION, entity.nomination_ref))
+        if isinstance(entity, e.StageChange):
+            application = repo.get(RecordKind.TRANSFER_APPLICATION, entity.application_ref)
+            if entity.stage not in application.kind.stages:
+                raise ValidationError.single(
+                    "stage",
+                    tr("“{stage}” is not a stage of {reference}; choose one of: {stages}.").format(
+                        stage=entity.stage, reference=entity.application_ref, stages=", ".join(application.kind.stages)
+                    ),
+                )
+
+
+def _descendant_kinds(kind: RecordKind) -> set[RecordKind]:
+    found: set[RecordKind] = set()
+    pending = [kind]
+    while pending:
+        for child, _ in dependants(pending.pop()):
+            if child not in found:
+                found.add(child)
+                pending.append(child)
+    return found
+
+
+def _summary(entity: Any) -> str:
+    for name in ("name", "title", "stage"):
+        if hasattr(entity, name):
+            return audit_text(getattr(entity, name))
+    return ""
