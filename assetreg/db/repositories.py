@@ -58,12 +58,36 @@ class RecordRepository:
 
     def list(self, kind: RecordKind, *, deleted: bool = False, where: dict[str, Any] | None = None) -> list[Any]:
         """Live records of a kind (or, with ``deleted``, only deleted ones) in the order they were made."""
-        row_class = ROW_CLASSES[kind]
-        query = select(row_class).order_by(row_class.id)
-        query = query.where(row_class.deleted_at.is_not(None) if deleted else row_class.deleted_at.is_(None))
+        table = ROW_CLASSES[kind].__table__
+        names = field_names(kind)
+        query = select(*(table.c[name] for name in names)).order_by(table.c.id)
+        query = query.where(table.c.deleted_at.is_not(None) if deleted else table.c.deleted_at.is_(None))
         for name, value in (where or {}).items():
-            query = query.where(getattr(row_class, name) == value)
-        return [to_entity(kind, row) for row in self.session.scalars(query)]
+            query = query.where(table.c[name] == value)
+        # Plain rows rather than ORM objects: a register of 100,000 assets lists several times faster.
+        refs = [i for i, name in enumerate(names) if name.endswith("_ref")]
+        entity = kind.entity
+        result = []
+        for values in self.session.execute(query):
+            values = list(values)
+            for i in refs:
+                values[i] = values[i] or ""
+            result.append(entity(**dict(zip(names, values, strict=True))))
+        return result
+
+    def authorities_by_reference(self) -> dict[str, tuple[str, Any]]:
+        """Each authority's reference with its name and jurisdiction."""
+        query = select(m.AuthorityRow.reference, m.AuthorityRow.name, m.AuthorityRow.jurisdiction)
+        return {ref: (name, jurisdiction) for ref, name, jurisdiction in self.session.execute(query)}
+
+    def bidder_request_facts(self) -> list[tuple[str, Any, Any]]:
+        """For every live request: the notice it answers, when it was received, and the requesting body's form."""
+        query = (
+            select(m.BidderRequestRow.notice_ref, m.BidderRequestRow.received_on, m.CommunityGroupRow.legal_form)
+            .join(m.CommunityGroupRow, m.CommunityGroupRow.reference == m.BidderRequestRow.group_ref)
+            .where(m.BidderRequestRow.deleted_at.is_(None))
+        )
+        return [tuple(row) for row in self.session.execute(query)]
 
     def count(self, kind: RecordKind) -> int:
         row_class = ROW_CLASSES[kind]

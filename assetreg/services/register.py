@@ -6,7 +6,7 @@ import getpass
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -54,6 +54,10 @@ class Register:
     @property
     def path(self) -> Path:
         return self.opened.path
+
+    def today(self) -> date:
+        """Today's date where the user is (the local calendar day, not UTC)."""
+        return self.clock().astimezone().date()
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

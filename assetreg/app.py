@@ -1,0 +1,40 @@
+"""Composition root: parse the command line, then run a command or start the desktop app."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``assetreg`` command."""
+    from .cli import build_parser, run
+
+    args = build_parser().parse_args(argv)
+    if getattr(args, "handler", None) is not None:
+        return run(args)
+    return _start_gui(args)
+
+
+def _start_gui(args) -> int:
+    # Qt is imported only here, so commands stay fast and work without a display.
+    from .domain.errors import AssetRegError
+    from .paths import register_path
+
+    try:
+        if args.demo:
+            from .services.demo import temporary_demo_register
+
+            path = temporary_demo_register()
+        else:
+            path = register_path(getattr(args, "db", None))
+        from .gui.application import run_gui
+
+        return run_gui(path)
+    except AssetRegError as error:
+        print(f"assetreg: {error}", file=sys.stderr)
+        return error.exit_status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

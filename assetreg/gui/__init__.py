@@ -1,0 +1,1 @@
+"""The PySide6 desktop app. The only package (with app.py) that imports Qt."""

@@ -1,0 +1,169 @@
+"""Reading the register asset by asset: the summary row of each, and everything about one."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from ..db.repositories import RecordRepository
+from ..domain import entities as e
+from ..domain.enums import AssetCategory, Jurisdiction
+from ..domain.errors import NotFoundError
+from ..domain.i18n import tr
+from ..domain.records import RecordKind, parse_reference
+from ..domain.status import AssetStatus, NoticeStatus, RequestFacts, headline_status, listing_status, notice_status
+from .register import Register
+
+
+@dataclass(frozen=True)
+class AssetSummary:
+    """One line of the register."""
+
+    reference: str
+    name: str
+    category: AssetCategory
+    status: AssetStatus | NoticeStatus
+    authority: str
+    authority_ref: str
+    jurisdiction: Jurisdiction | None
+    address: str
+    postcode: str
+    uprn: str
+
+
+@dataclass(frozen=True)
+class NoticeDetail:
+    notice: e.DisposalNotice
+    status: NoticeStatus
+    requests: tuple[e.BidderRequest, ...]
+
+
+@dataclass(frozen=True)
+class ApplicationDetail:
+    application: e.TransferApplication
+    stages: tuple[e.StageChange, ...]
+
+
+@dataclass(frozen=True)
+class AssetDetail:
+    """Everything the register holds about one asset, as of ``today``."""
+
+    asset: e.Asset
+    authority: e.Authority | None
+    status: AssetStatus | NoticeStatus
+    listing_status: AssetStatus
+    interests: tuple[tuple[e.Interest, e.Party], ...]
+    nominations: tuple[e.Nomination, ...]
+    list_entries: tuple[e.ListEntry, ...]
+    challenges: tuple[e.Challenge, ...]
+    notices: tuple[NoticeDetail, ...]
+    exempt_disposals: tuple[e.ExemptDisposal, ...]
+    applications: tuple[ApplicationDetail, ...]
+    documents: tuple[e.Document, ...]
+    tasks: tuple[e.UserDeadline, ...]
+    today: date
+
+
+def _by(items, attribute: str) -> dict[str, list]:
+    grouped: dict[str, list] = defaultdict(list)
+    for item in items:
+        grouped[getattr(item, attribute)].append(item)
+    return grouped
+
+
+def list_assets(register: Register, today: date | None = None) -> list[AssetSummary]:
+    """Every live asset with its status on ``today`` (default: the user's today), oldest first."""
+    today = today or register.today()
+    with register.reading() as session:
+        repo = RecordRepository(session)
+        assets = repo.list(RecordKind.ASSET)
+        authorities = repo.authorities_by_reference()
+        nominations = _by(repo.list(RecordKind.NOMINATION), "asset_ref")
+        entries = _by(repo.list(RecordKind.LIST_ENTRY), "asset_ref")
+        challenges = _by(repo.list(RecordKind.CHALLENGE, where={"outcome": "pending"}), "list_entry_ref")
+        notices = _by(repo.list(RecordKind.DISPOSAL_NOTICE), "asset_ref")
+        requests: dict[str, list[RequestFacts]] = defaultdict(list)
+        for notice_ref, received_on, legal_form in repo.bidder_request_facts():
+            requests[notice_ref].append(RequestFacts(received_on, legal_form))
+    summaries = []
+    for asset in assets:
+        asset_entries = entries.get(asset.reference, ())
+        asset_challenges = [c for x in asset_entries for c in challenges.get(x.reference, ())]
+        listing = listing_status(nominations.get(asset.reference, ()), asset_entries, asset_challenges, today)
+        statuses = [notice_status(n, requests.get(n.reference, ()), today) for n in notices.get(asset.reference, ())]
+        authority_name, jurisdiction = authorities.get(asset.authority_ref, ("", None))
+        summaries.append(
+            AssetSummary(
+                reference=asset.reference,
+                name=asset.name,
+                category=asset.category,
+                status=headline_status(listing, statuses),
+                authority=authority_name,
+                authority_ref=asset.authority_ref,
+                jurisdiction=jurisdiction,
+                address=asset.address,
+                postcode=asset.postcode,
+                uprn=asset.uprn,
+            )
+        )
+    return summaries
+
+
+def asset_detail(register: Register, reference: str, today: date | None = None) -> AssetDetail:
+    """The asset with this reference and every record about it."""
+    today = today or register.today()
+    kind, reference = parse_reference(reference)
+    if kind is not RecordKind.ASSET:
+        raise NotFoundError(tr("{reference} is a {kind}, not an asset.").format(reference=reference, kind=kind.label))
+    with register.reading() as session:
+        repo = RecordRepository(session)
+        asset = repo.get(RecordKind.ASSET, reference)
+        if asset is None:
+            raise NotFoundError(tr("There is no asset {reference} in this register.").format(reference=reference))
+        mine = {"asset_ref": reference}
+        authority = repo.get(RecordKind.AUTHORITY, asset.authority_ref) if asset.authority_ref else None
+        interests = tuple(
+            (i, repo.get(RecordKind.PARTY, i.party_ref)) for i in repo.list(RecordKind.INTEREST, where=mine)
+        )
+        nominations = tuple(repo.list(RecordKind.NOMINATION, where=mine))
+        entries = tuple(repo.list(RecordKind.LIST_ENTRY, where=mine))
+        challenges = tuple(
+            c for x in entries for c in repo.list(RecordKind.CHALLENGE, where={"list_entry_ref": x.reference})
+        )
+        facts = defaultdict(list)
+        for notice_ref, received_on, legal_form in repo.bidder_request_facts():
+            facts[notice_ref].append(RequestFacts(received_on, legal_form))
+        notices = tuple(
+            NoticeDetail(
+                n,
+                notice_status(n, facts.get(n.reference, ()), today),
+                tuple(repo.list(RecordKind.BIDDER_REQUEST, where={"notice_ref": n.reference})),
+            )
+            for n in repo.list(RecordKind.DISPOSAL_NOTICE, where=mine)
+        )
+        applications = tuple(
+            ApplicationDetail(a, tuple(repo.list(RecordKind.STAGE_CHANGE, where={"application_ref": a.reference})))
+            for a in repo.list(RecordKind.TRANSFER_APPLICATION, where=mine)
+        )
+        exempt = tuple(repo.list(RecordKind.EXEMPT_DISPOSAL, where=mine))
+        documents = tuple(repo.list(RecordKind.DOCUMENT, where=mine))
+        tasks = tuple(repo.list(RecordKind.USER_DEADLINE, where=mine))
+    pending = [c for c in challenges if c.outcome.value == "pending"]
+    listing = listing_status(nominations, entries, pending, today)
+    return AssetDetail(
+        asset=asset,
+        authority=authority,
+        status=headline_status(listing, (n.status for n in notices)),
+        listing_status=listing,
+        interests=interests,
+        nominations=nominations,
+        list_entries=entries,
+        challenges=challenges,
+        notices=notices,
+        exempt_disposals=exempt,
+        applications=applications,
+        documents=documents,
+        tasks=tasks,
+        today=today,
+    )

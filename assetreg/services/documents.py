@@ -1,0 +1,126 @@
+"""Attaching files: each is copied once, by its SHA-256, into the attachments folder beside the register.
+
+The original file name is kept on the record; the stored file is named by its hash, so the same content
+attached twice is stored once and a changed or missing file is easy to detect (``assetreg check``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..db.repositories import RecordRepository
+from ..domain import entities as e
+from ..domain.errors import AssetRegError, ValidationError
+from ..domain.i18n import tr
+from ..domain.records import RecordKind
+from ..paths import attachments_dir
+from .records import Changed, Records
+from .register import Register
+
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class Attached:
+    document: e.Document
+    duplicate_of: tuple[str, ...]  # other documents already holding the same content
+
+
+def stored_path(register: Register, sha256: str) -> Path:
+    """Where the content with this hash is kept."""
+    return attachments_dir(register.path) / sha256[:2] / sha256
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def attach(
+    register: Register,
+    source: Path,
+    *,
+    title: str = "",
+    asset_ref: str = "",
+    application_ref: str = "",
+    pack_section: str = "",
+    notes: str = "",
+) -> Changed[Attached]:
+    """Copies ``source`` into the register's attachments and records it against an asset or application.
+
+    The same content already attached to the same record is refused, naming the existing document.
+    """
+    source = Path(source)
+    if not source.is_file():
+        raise ValidationError.single(
+            "file", tr("There is no file at {path}; choose the file again.").format(path=source)
+        )
+    sha256, size = _store(register, source)
+    with register.reading() as session:
+        same = [d for d in RecordRepository(session).list(RecordKind.DOCUMENT, where={"sha256": sha256})]
+    clash = [d.reference for d in same if (d.asset_ref, d.application_ref) == (asset_ref, application_ref)]
+    if clash:
+        raise ValidationError.single(
+            "file",
+            tr("This file is already attached here as {reference}; it was not added again.").format(reference=clash[0]),
+        )
+    media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
+    document = e.Document(
+        title=title or source.stem,
+        original_filename=source.name,
+        sha256=sha256,
+        size_bytes=size,
+        media_type=media_type,
+        asset_ref=asset_ref,
+        application_ref=application_ref,
+        pack_section=pack_section,
+        added_at=register.clock(),
+        notes=notes,
+    )
+    created = Records(register).create(document)
+    return Changed(Attached(created.value, tuple(d.reference for d in same)), created.changes)
+
+
+def _store(register: Register, source: Path) -> tuple[str, int]:
+    """Copies the file into place by hash, atomically, and returns the hash and size."""
+    sha256 = file_sha256(source)
+    target = stored_path(register, sha256)
+    if target.is_file() and file_sha256(target) == sha256:
+        return sha256, target.stat().st_size
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    try:
+        with os.fdopen(handle, "wb") as out, source.open("rb") as src:
+            shutil.copyfileobj(src, out, _CHUNK)
+            out.flush()
+            os.fsync(out.fileno())
+        if file_sha256(Path(temporary)) != sha256:
+            raise AssetRegError(tr("{path} changed while it was being copied; attach it again.").format(path=source))
+        os.replace(temporary, target)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return sha256, target.stat().st_size
+
+
+def document_file(register: Register, reference: str) -> Path:
+    """The stored file of a document, to open or print."""
+    document = Records(register).get(reference)
+    path = stored_path(register, document.sha256)
+    if not path.is_file():
+        raise AssetRegError(
+            tr(
+                "The file of {reference} ({name}) is missing from {folder}. Restore the attachments "
+                "folder from a backup, or attach the file again."
+            ).format(reference=document.reference, name=document.original_filename, folder=path.parent.parent)
+        )
+    return path
