@@ -158,8 +158,8 @@ def _assets_show(args: argparse.Namespace) -> int:
 
 
 def _describe_asset(d: Any) -> str:
+    from .domain.dates import format_date
     from .domain.status import listing_end
-    from .domain.validation import format_date
 
     def when(value: date | None) -> str:
         return format_date(value) if value else tr("not known")

@@ -210,9 +210,7 @@ class ApplicationKind(LabelledEnum):
     def _labels() -> dict[str, str]:
         return {
             "community-asset-transfer": tr("Community asset transfer (council policy)"),
-            "scottish-asset-transfer-request": tr(
-                "Asset transfer request (Community Empowerment (Scotland) Act 2015)"
-            ),
+            "scottish-asset-transfer-request": tr("Asset transfer request (Community Empowerment (Scotland) Act 2015)"),
         }
 
     @property

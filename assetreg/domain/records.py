@@ -73,13 +73,9 @@ _INFO: dict[RecordKind, KindInfo] = {
     RecordKind.NOMINATION: KindInfo("NOM", e.Nomination, tr("nomination"), tr("nominations")),
     RecordKind.LIST_ENTRY: KindInfo("LST", e.ListEntry, tr("list entry"), tr("list entries")),
     RecordKind.CHALLENGE: KindInfo("CHL", e.Challenge, tr("review or appeal"), tr("reviews and appeals")),
-    RecordKind.DISPOSAL_NOTICE: KindInfo(
-        "DN", e.DisposalNotice, tr("disposal notice"), tr("disposal notices")
-    ),
+    RecordKind.DISPOSAL_NOTICE: KindInfo("DN", e.DisposalNotice, tr("disposal notice"), tr("disposal notices")),
     RecordKind.BIDDER_REQUEST: KindInfo("BR", e.BidderRequest, tr("bidder request"), tr("bidder requests")),
-    RecordKind.EXEMPT_DISPOSAL: KindInfo(
-        "EXD", e.ExemptDisposal, tr("exempt disposal"), tr("exempt disposals")
-    ),
+    RecordKind.EXEMPT_DISPOSAL: KindInfo("EXD", e.ExemptDisposal, tr("exempt disposal"), tr("exempt disposals")),
     RecordKind.TRANSFER_APPLICATION: KindInfo(
         "TA", e.TransferApplication, tr("transfer application"), tr("transfer applications")
     ),

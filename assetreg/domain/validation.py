@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date
 
 from . import entities as e
+from .dates import format_date
 from .enums import DisposalKind, ListEntryKind
 from .errors import ValidationError
 from .i18n import tr
@@ -32,11 +33,6 @@ def normalise_postcode(text: str) -> str:
     if not match:
         raise ValueError(text)
     return f"{match.group(1)} {match.group(2)}"
-
-
-def format_date(value: date) -> str:
-    """A date as people read it in AssetReg: weekday, day, month, year (``Sat 11 Oct 2025``)."""
-    return f"{value:%a} {value.day} {value:%b %Y}"
 
 
 class _Problems(dict[str, str]):

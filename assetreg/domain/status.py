@@ -1,0 +1,151 @@
+"""Where an asset and each disposal notice stand on a given day (RULES.md §5), derived from the records.
+
+Nothing is stored: a status follows from the dates, so editing a date changes the status everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from . import entities as e
+from .counting import period_end
+from .enums import (
+    ChallengeKind,
+    ChallengeOutcome,
+    LabelledEnum,
+    LegalForm,
+    ListEntryKind,
+    NominationDecision,
+    NoticeOutcome,
+    RemovalReason,
+)
+from .requests import can_trigger_full_moratorium
+from .rules import rule
+
+
+class AssetStatus(LabelledEnum):
+    """The listing life cycle of RULES.md §5, as one word for a register's status column."""
+
+    NOT_NOMINATED = "not-nominated"
+    DRAFT_NOMINATION = "draft-nomination"
+    NOMINATED = "nominated"
+    LISTED = "listed"
+    UNDER_REVIEW = "under-review"
+    UNDER_APPEAL = "under-appeal"
+    UNSUCCESSFUL = "unsuccessful"
+    EXPIRED = "expired"
+    REMOVED = "removed"
+
+
+class NoticeStatus(LabelledEnum):
+    """A disposal notice's life cycle (RULES.md §5)."""
+
+    AWAITING_DATES = "awaiting-dates"
+    INTERIM_MORATORIUM = "interim-moratorium"
+    FULL_MORATORIUM = "full-moratorium"
+    PROTECTED = "protected"
+    LAPSED = "lapsed"
+    DISPOSED = "disposed"
+    DISPOSED_TO_COMMUNITY_GROUP = "disposed-to-community-group"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def is_running(self) -> bool:
+        """A clock of this notice still runs: the owner is restricted or protected."""
+        return self in (NoticeStatus.INTERIM_MORATORIUM, NoticeStatus.FULL_MORATORIUM, NoticeStatus.PROTECTED)
+
+
+_OUTCOME_STATUS = {
+    NoticeOutcome.DISPOSED: NoticeStatus.DISPOSED,
+    NoticeOutcome.DISPOSED_TO_COMMUNITY_GROUP: NoticeStatus.DISPOSED_TO_COMMUNITY_GROUP,
+    NoticeOutcome.WITHDRAWN: NoticeStatus.WITHDRAWN,
+}
+
+
+@dataclass(frozen=True)
+class RequestFacts:
+    """What the status needs to know of a request to be treated as a potential bidder."""
+
+    received_on: date | None
+    legal_form: LegalForm
+
+
+def listing_status(
+    nominations: Iterable[e.Nomination],
+    entries: Iterable[e.ListEntry],
+    challenges: Iterable[e.Challenge],
+    today: date,
+) -> AssetStatus:
+    """The asset's place in the listing life cycle on ``today``, from its latest list entry or nomination."""
+    entries = sorted((x for x in entries if x.entered_on <= today), key=lambda x: x.entered_on)
+    nominations = list(nominations)
+    pending = [n for n in nominations if n.decision is NominationDecision.PENDING]
+    latest = entries[-1] if entries else None
+    # A nomination made after the latest entry (a renomination after expiry) is the current story.
+    if pending and (latest is None or (pending[-1].received_on or today) >= latest.entered_on):
+        return AssetStatus.NOMINATED if pending[-1].received_on else AssetStatus.DRAFT_NOMINATION
+    if latest is None:
+        return AssetStatus.NOT_NOMINATED
+    if latest.kind is ListEntryKind.UNSUCCESSFUL:
+        return AssetStatus.UNSUCCESSFUL
+    if latest.removed_on is not None and latest.removed_on <= today:
+        return AssetStatus.EXPIRED if latest.removal_reason is RemovalReason.EXPIRED else AssetStatus.REMOVED
+    if today > listing_end(latest):
+        return AssetStatus.EXPIRED
+    open_challenges = {
+        c.kind for c in challenges if c.list_entry_ref == latest.reference and c.outcome is ChallengeOutcome.PENDING
+    }
+    if ChallengeKind.LISTING_APPEAL in open_challenges:
+        return AssetStatus.UNDER_APPEAL
+    if ChallengeKind.LISTING_REVIEW in open_challenges:
+        return AssetStatus.UNDER_REVIEW
+    return AssetStatus.LISTED
+
+
+def listing_end(entry: e.ListEntry) -> date:
+    """The last day of a listing: five years beginning with the date of entry (s.87(3))."""
+    end = rule("ACV-LIST-END")
+    return period_end(entry.entered_on, end.length, end.counting)
+
+
+def valid_request_received(notice_received_on: date, requests: Iterable[RequestFacts]) -> bool:
+    """A request from a body that can trigger the full moratorium was received within the interim period."""
+    interim = rule("ACV-IMP-END")
+    interim_end = period_end(notice_received_on, interim.length, interim.counting)
+    return any(
+        r.received_on is not None
+        and notice_received_on <= r.received_on <= interim_end
+        and can_trigger_full_moratorium(r.legal_form)
+        for r in requests
+    )
+
+
+def notice_status(notice: e.DisposalNotice, requests: Iterable[RequestFacts], today: date) -> NoticeStatus:
+    """Where a disposal notice stands on ``today``; computed from the sent date while no received date is known."""
+    if notice.outcome in _OUTCOME_STATUS and (notice.outcome_on is None or notice.outcome_on <= today):
+        return _OUTCOME_STATUS[notice.outcome]
+    start = notice.received_on or notice.sent_on
+    if start is None or start > today:
+        return NoticeStatus.AWAITING_DATES
+    ends = {
+        code: period_end(start, rule(code).length, rule(code).counting)
+        for code in ("ACV-IMP-END", "ACV-FMP-END", "ACV-PP-END")
+    }
+    if today <= ends["ACV-IMP-END"]:
+        return NoticeStatus.INTERIM_MORATORIUM
+    if today <= ends["ACV-FMP-END"] and valid_request_received(start, requests):
+        return NoticeStatus.FULL_MORATORIUM
+    if today <= ends["ACV-PP-END"]:
+        return NoticeStatus.PROTECTED
+    return NoticeStatus.LAPSED
+
+
+def headline_status(listing: AssetStatus, notices: Iterable[NoticeStatus]) -> AssetStatus | NoticeStatus:
+    """The one status a register shows for an asset: a running moratorium first, else the listing state."""
+    running = set(notices)
+    for wanted in (NoticeStatus.INTERIM_MORATORIUM, NoticeStatus.FULL_MORATORIUM, NoticeStatus.PROTECTED):
+        if wanted in running:
+            return wanted
+    return listing

@@ -1,0 +1,109 @@
+"""Who may nominate, and whether a request to be treated as a potential bidder starts the full moratorium."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assetreg.domain.enums import LegalForm
+from assetreg.domain.requests import assess_bidder_request, can_nominate, can_trigger_full_moratorium
+
+NOTICE = date(2025, 8, 31)  # interim moratorium ends Sat 11 Oct 2025
+
+TRIGGERING = {
+    LegalForm.PARISH_COUNCIL,
+    LegalForm.CHARITY,
+    LegalForm.COMMUNITY_INTEREST_COMPANY,
+    LegalForm.COMPANY_LIMITED_BY_GUARANTEE,
+    LegalForm.COMMUNITY_BENEFIT_SOCIETY,
+}
+NOMINATING = TRIGGERING | {LegalForm.NEIGHBOURHOOD_FORUM, LegalForm.UNINCORPORATED_BODY}
+
+
+@pytest.mark.parametrize("form", list(LegalForm))
+def test_who_may_nominate(form: LegalForm) -> None:
+    assert can_nominate(form) is (form in NOMINATING)
+
+
+@pytest.mark.parametrize("form", list(LegalForm))
+def test_who_may_trigger_the_full_moratorium(form: LegalForm) -> None:
+    assert can_trigger_full_moratorium(form) is (form in TRIGGERING)
+
+
+def test_community_interest_groups_are_narrower_than_nominators() -> None:
+    assert can_nominate(LegalForm.NEIGHBOURHOOD_FORUM)
+    assert not can_trigger_full_moratorium(LegalForm.NEIGHBOURHOOD_FORUM)
+    assert can_nominate(LegalForm.UNINCORPORATED_BODY)
+    assert not can_trigger_full_moratorium(LegalForm.UNINCORPORATED_BODY)
+    assert not can_nominate(LegalForm.INDIVIDUAL)
+    assert not can_nominate(LegalForm.OTHER_PUBLIC_BODY)
+
+
+@pytest.mark.parametrize("received", [date(2025, 8, 31), date(2025, 9, 15), date(2025, 10, 11)])
+def test_a_request_received_during_the_interim_moratorium_is_valid(received: date) -> None:
+    result = assess_bidder_request(NOTICE, received, LegalForm.CHARITY)
+    assert result.triggers_full_moratorium
+    assert result.interim_moratorium_end == date(2025, 10, 11)
+    assert "during the interim moratorium that ends on Sat 11 Oct 2025" in result.reason
+
+
+def test_a_neighbourhood_forum_cannot_trigger_it() -> None:
+    result = assess_bidder_request(NOTICE, date(2025, 9, 15), LegalForm.NEIGHBOURHOOD_FORUM)
+    assert not result.triggers_full_moratorium
+    assert result.reason == (
+        "A designated neighbourhood forum cannot trigger the full moratorium: only a parish council, charity, "
+        "community interest company, company limited by guarantee or co-operative/community benefit society "
+        "with a local connection can (reg 12)."
+    )
+
+
+@pytest.mark.parametrize(
+    ("form", "subject"),
+    [
+        (LegalForm.UNINCORPORATED_BODY, "An unincorporated body"),
+        (LegalForm.INDIVIDUAL, "An individual"),
+        (LegalForm.OTHER_PUBLIC_BODY, "A public body other than a parish council"),
+        (LegalForm.OTHER, "A body of this type"),
+    ],
+)
+def test_other_forms_that_cannot_trigger_it(form: LegalForm, subject: str) -> None:
+    result = assess_bidder_request(NOTICE, date(2025, 9, 15), form)
+    assert not result.triggers_full_moratorium
+    assert result.reason.startswith(f"{subject} cannot trigger the full moratorium")
+
+
+def test_a_group_without_a_local_connection_cannot_trigger_it() -> None:
+    result = assess_bidder_request(NOTICE, date(2025, 9, 15), LegalForm.PARISH_COUNCIL, has_local_connection=False)
+    assert not result.triggers_full_moratorium
+    assert "local connection" in result.reason
+
+
+def test_a_request_received_before_the_notice_does_not_count() -> None:
+    result = assess_bidder_request(NOTICE, date(2025, 8, 30), LegalForm.CHARITY)
+    assert not result.triggers_full_moratorium
+    assert result.reason == (
+        "The request was received on Sat 30 Aug 2025, before the council received the disposal notice on "
+        "Sun 31 Aug 2025; only a request received during the interim moratorium counts (s.95(3))."
+    )
+
+
+def test_a_request_received_after_the_interim_moratorium_does_not_count() -> None:
+    result = assess_bidder_request(NOTICE, date(2025, 10, 12), LegalForm.COMMUNITY_INTEREST_COMPANY)
+    assert not result.triggers_full_moratorium
+    assert result.reason == (
+        "The request was received on Sun 12 Oct 2025, after the interim moratorium ended on Sat 11 Oct 2025; "
+        "it had to be received by then (s.95(3))."
+    )
+
+
+def test_a_request_with_no_received_date_does_not_count_yet() -> None:
+    result = assess_bidder_request(NOTICE, None, LegalForm.COMMUNITY_BENEFIT_SOCIETY)
+    assert not result.triggers_full_moratorium
+    assert "No received date" in result.reason
+    assert "Sat 11 Oct 2025" in result.reason
+
+
+def test_leap_year_interim_end() -> None:
+    assert assess_bidder_request(date(2028, 2, 10), date(2028, 3, 22), LegalForm.CHARITY).triggers_full_moratorium
+    assert not assess_bidder_request(date(2028, 2, 10), date(2028, 3, 23), LegalForm.CHARITY).triggers_full_moratorium
