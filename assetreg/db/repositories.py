@@ -99,6 +99,18 @@ class RecordRepository:
         query = select(row_class.id).where(row_class.reference == reference, row_class.deleted_at.is_(None))
         return self.session.scalar(query) is not None
 
+    def live_references(self, kind: RecordKind, wanted: Iterable[str]) -> set[str]:
+        """Those of ``wanted`` that are references of live records of ``kind``."""
+        row_class = ROW_CLASSES[kind]
+        wanted = list(wanted)
+        found: set[str] = set()
+        for start in range(0, len(wanted), 500):  # stay under the database's limit on bound parameters
+            query = select(row_class.reference).where(
+                row_class.reference.in_(wanted[start : start + 500]), row_class.deleted_at.is_(None)
+            )
+            found.update(self.session.scalars(query))
+        return found
+
     def referrers(self, kind: RecordKind, reference: str) -> Iterator[tuple[RecordKind, m.RecordRow]]:
         """Live rows of any kind that point at the given record."""
         for other, field_name in dependants(kind):

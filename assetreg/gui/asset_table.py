@@ -21,8 +21,14 @@ class AssetTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._rows: list[AssetSummary] = []
-        self._headings = (self.tr("Reference"), self.tr("Name"), self.tr("Status"), self.tr("Council"),
-                          self.tr("Postcode"), self.tr("Category"))
+        self._headings = (
+            self.tr("Reference"),
+            self.tr("Name"),
+            self.tr("Status"),
+            self.tr("Council"),
+            self.tr("Postcode"),
+            self.tr("Category"),
+        )
 
     def set_assets(self, rows: list[AssetSummary]) -> None:
         self.beginResetModel()
@@ -51,6 +57,12 @@ class AssetTableModel(QAbstractTableModel):
             if column == COL_REFERENCE:
                 # Sort references by number so AST-10000 follows AST-9999.
                 return asset.reference if role == Qt.ItemDataRole.DisplayRole else int(asset.reference.split("-")[1])
-            return (asset.reference, asset.name, asset.status.label, asset.authority, asset.postcode,
-                    asset.category.label)[column]
+            return (
+                asset.reference,
+                asset.name,
+                asset.status.label,
+                asset.authority,
+                asset.postcode,
+                asset.category.label,
+            )[column]
         return None

@@ -7,6 +7,7 @@ are marked deleted at one moment and can be restored together. Nothing is ever r
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -95,6 +96,49 @@ class Records:
             repo.add(entity, reference, now)
             repo.add_audit([self._audit(now, "create", kind, reference, "", "", _summary(entity))])
         return Changed(dataclasses.replace(entity, reference=reference), Changes(frozenset({kind})))
+
+    def create_many(self, entities: Sequence[Any]) -> Changed[list[str]]:
+        """Validates and saves many new records of one kind in one transaction (imports, large registers).
+
+        All are saved or none: one bad record raises ``ValidationError`` naming its position.
+        """
+        if not entities:
+            return Changed([], Changes())
+        kind = RecordKind.of(entities[0])
+        checked = []
+        for position, entity in enumerate(entities, start=1):
+            if RecordKind.of(entity) is not kind:
+                raise ValidationError.single(
+                    "kind", tr("Record {n} is not a {kind}.").format(n=position, kind=kind.label)
+                )
+            try:
+                checked.append(validate(entity))
+            except ValidationError as error:
+                raise ValidationError(
+                    {
+                        f"{position}.{name}": tr("Record {n}: {message}").format(n=position, message=m)
+                        for name, m in error.problems.items()
+                    }
+                ) from error
+        now = self.register.clock()
+        with self.register.transaction() as session:
+            repo = RecordRepository(session)
+            for field_name, target in referenced_kinds(kind).items():
+                wanted = {getattr(x, field_name) for x in checked} - {""}
+                missing = sorted(wanted - repo.live_references(target, wanted))
+                if missing:
+                    raise ValidationError.single(
+                        field_name,
+                        tr("There is no {kind} {reference} in this register; check the reference.").format(
+                            kind=target.label, reference=missing[0]
+                        ),
+                    )
+            references = repo.add_many(kind, checked, now)
+            repo.add_audit(
+                self._audit(now, "create", kind, ref, "", "", _summary(x))
+                for ref, x in zip(references, checked, strict=True)
+            )
+        return Changed(references, Changes(frozenset({kind})))
 
     def update(self, reference: str, **fields: Any) -> Changed[Any]:
         """Changes some fields of a record; only fields whose value differs are written and audited."""
