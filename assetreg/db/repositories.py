@@ -56,10 +56,21 @@ class RecordRepository:
         row = self.find_row(kind, reference)
         return None if row is None else to_entity(kind, row)
 
-    def list(self, kind: RecordKind, *, deleted: bool = False, where: dict[str, Any] | None = None) -> list[Any]:
-        """Live records of a kind (or, with ``deleted``, only deleted ones) in the order they were made."""
+    def list(
+        self,
+        kind: RecordKind,
+        *,
+        deleted: bool = False,
+        where: dict[str, Any] | None = None,
+        fields: tuple[str, ...] | None = None,
+    ) -> list[Any]:
+        """Live records of a kind (or, with ``deleted``, only deleted ones) in the order they were made.
+
+        With ``fields``, only those columns are read and the other fields keep their defaults: for summaries
+        over a whole register, never for records that will be shown or saved.
+        """
         table = ROW_CLASSES[kind].__table__
-        names = field_names(kind)
+        names = fields or field_names(kind)
         query = select(*(table.c[name] for name in names)).order_by(table.c.id)
         query = query.where(table.c.deleted_at.is_not(None) if deleted else table.c.deleted_at.is_(None))
         for name, value in (where or {}).items():
@@ -68,7 +79,7 @@ class RecordRepository:
         refs = [i for i, name in enumerate(names) if name.endswith("_ref")]
         entity = kind.entity
         result = []
-        for values in self.session.execute(query):
+        for values in self.session.execute(query).all():
             values = list(values)
             for i in refs:
                 values[i] = values[i] or ""

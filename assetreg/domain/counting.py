@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 import holidays
 from dateutil.relativedelta import relativedelta
@@ -89,6 +89,8 @@ class Length:
         return f"{self.amount} {singular if self.amount == 1 else plural}"
 
 
+# Registers hold many records with the same trigger dates; the answer depends on nothing else.
+@lru_cache(maxsize=1 << 16)
 def period_end(trigger: date, length: Length, counting: Counting, calendar: WorkingDayCalendar | None = None) -> date:
     """The last day of a period of ``length`` counted from ``trigger`` by ``counting`` (RULES.md §3).
 

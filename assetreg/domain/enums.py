@@ -9,15 +9,19 @@ from enum import StrEnum
 
 from .i18n import tr
 
+_LABELS: dict[type, dict[str, str]] = {}  # each enum's labels, translated once
+
 
 class LabelledEnum(StrEnum):
     """A StrEnum whose members carry a plain-English label (see ``LABELS`` on each subclass)."""
 
     @property
     def label(self) -> str:
-        labels = getattr(type(self), "_labels", None)
-        text = labels().get(self.value) if labels else None
-        return text or self.value.replace("-", " ").capitalize()
+        labels = _LABELS.get(type(self))
+        if labels is None:
+            make = getattr(type(self), "_labels", None)
+            labels = _LABELS[type(self)] = make() if make else {}
+        return labels.get(self.value) or self.value.replace("-", " ").capitalize()
 
     @classmethod
     def parse(cls, value: str) -> LabelledEnum:
