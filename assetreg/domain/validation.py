@@ -216,6 +216,11 @@ def _disposal_notice(n: e.DisposalNotice, p: _Problems) -> dict[str, object]:
     if n.disposal_kind is DisposalKind.FREEHOLD:
         if n.lease_term_years is not None:
             p["lease_term_years"] = tr("A freehold sale has no lease term; leave it blank or choose a lease.")
+    elif n.lease_term_years is None:
+        # Only a lease of 25 years or more is a relevant disposal, so the clocks cannot be worked out without it.
+        p["lease_term_years"] = tr(
+            "Enter the lease term in years: only a lease of 25 years or more starts a moratorium."
+        )
     else:
         p.positive("lease_term_years", n.lease_term_years, tr("lease term in years"))
     for name, value in (
