@@ -1,0 +1,162 @@
+"""Where an asset and a disposal notice stand on a given day (RULES.md §5), at the exact boundary days."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assetreg.domain import entities as e
+from assetreg.domain.enums import (
+    ChallengeKind,
+    ChallengeOutcome,
+    LegalForm,
+    ListEntryKind,
+    NominationDecision,
+    NoticeOutcome,
+    RemovalReason,
+)
+from assetreg.domain.status import (
+    AssetStatus,
+    NoticeStatus,
+    RequestFacts,
+    headline_status,
+    listing_end,
+    listing_status,
+    notice_status,
+)
+
+ENTERED = date(2025, 6, 15)  # RULES.md §4: listing entered Sun 15 Jun 2025 ends Fri 14 Jun 2030
+ENTRY = e.ListEntry(reference="LST-0001", asset_ref="AST-0001", entered_on=ENTERED)
+NOTICE = e.DisposalNotice(reference="DN-0001", asset_ref="AST-0001", received_on=date(2025, 8, 31))
+CHARITY_IN_TIME = RequestFacts(date(2025, 9, 10), LegalForm.CHARITY)
+
+
+def test_listing_ends_five_years_beginning_with_the_day_of_entry():
+    assert listing_end(ENTRY) == date(2030, 6, 14)
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [(date(2030, 6, 14), AssetStatus.LISTED), (date(2030, 6, 15), AssetStatus.EXPIRED)],
+)
+def test_a_listing_expires_the_day_after_its_last_day(today, expected):
+    assert listing_status([], [ENTRY], [], today) is expected
+
+
+def test_nothing_recorded_is_not_nominated():
+    assert listing_status([], [], [], date(2025, 1, 1)) is AssetStatus.NOT_NOMINATED
+
+
+def test_a_nomination_not_yet_received_is_a_draft_and_then_nominated():
+    draft = e.Nomination(asset_ref="AST-0001")
+    received = e.Nomination(asset_ref="AST-0001", sent_on=date(2025, 3, 1), received_on=date(2025, 3, 3))
+    assert listing_status([draft], [], [], date(2025, 3, 1)) is AssetStatus.DRAFT_NOMINATION
+    assert listing_status([received], [], [], date(2025, 3, 4)) is AssetStatus.NOMINATED
+
+
+def test_an_entry_in_the_future_does_not_count_yet():
+    assert listing_status([], [ENTRY], [], date(2025, 6, 14)) is AssetStatus.NOT_NOMINATED
+    assert listing_status([], [ENTRY], [], ENTERED) is AssetStatus.LISTED
+
+
+def test_unsuccessful_nomination():
+    refused = e.ListEntry(asset_ref="AST-0001", kind=ListEntryKind.UNSUCCESSFUL, entered_on=ENTERED)
+    assert listing_status([], [refused], [], date(2026, 1, 1)) is AssetStatus.UNSUCCESSFUL
+
+
+@pytest.mark.parametrize(
+    ("reason", "expected"),
+    [(RemovalReason.REVIEW, AssetStatus.REMOVED), (RemovalReason.EXPIRED, AssetStatus.EXPIRED)],
+)
+def test_a_removed_entry_says_why(reason, expected):
+    removed = e.ListEntry(asset_ref="AST-0001", entered_on=ENTERED, removed_on=date(2026, 2, 1), removal_reason=reason)
+    assert listing_status([], [removed], [], date(2026, 1, 31)) is AssetStatus.LISTED
+    assert listing_status([], [removed], [], date(2026, 2, 1)) is expected
+
+
+@pytest.mark.parametrize(
+    ("kind", "expected"),
+    [
+        (ChallengeKind.LISTING_REVIEW, AssetStatus.UNDER_REVIEW),
+        (ChallengeKind.LISTING_APPEAL, AssetStatus.UNDER_APPEAL),
+    ],
+)
+def test_a_pending_review_or_appeal_shows_but_a_decided_one_does_not(kind, expected):
+    pending = e.Challenge(list_entry_ref="LST-0001", kind=kind, received_on=date(2025, 7, 1))
+    decided = e.Challenge(list_entry_ref="LST-0001", kind=kind, outcome=ChallengeOutcome.UPHELD)
+    assert listing_status([], [ENTRY], [pending], date(2025, 7, 2)) is expected
+    assert listing_status([], [ENTRY], [decided], date(2025, 7, 2)) is AssetStatus.LISTED
+
+
+def test_a_renomination_after_expiry_is_the_current_story():
+    renomination = e.Nomination(asset_ref="AST-0001", received_on=date(2030, 7, 1))
+    assert listing_status([renomination], [ENTRY], [], date(2030, 7, 2)) is AssetStatus.NOMINATED
+
+
+def test_an_older_pending_nomination_does_not_hide_a_later_listing():
+    old = e.Nomination(asset_ref="AST-0001", decision=NominationDecision.PENDING, received_on=date(2025, 4, 1))
+    assert listing_status([old], [ENTRY], [], date(2025, 7, 1)) is AssetStatus.LISTED
+
+
+# Notice received Sun 31 Aug 2025: interim ends Sat 11 Oct 2025, full Sat 28 Feb 2026, protected Sun 28 Feb 2027.
+@pytest.mark.parametrize(
+    ("today", "requests", "expected"),
+    [
+        (date(2025, 8, 30), [], NoticeStatus.AWAITING_DATES),
+        (date(2025, 8, 31), [], NoticeStatus.INTERIM_MORATORIUM),
+        (date(2025, 10, 11), [], NoticeStatus.INTERIM_MORATORIUM),
+        (date(2025, 10, 12), [], NoticeStatus.PROTECTED),
+        (date(2025, 10, 12), [CHARITY_IN_TIME], NoticeStatus.FULL_MORATORIUM),
+        (date(2026, 2, 28), [CHARITY_IN_TIME], NoticeStatus.FULL_MORATORIUM),
+        (date(2026, 3, 1), [CHARITY_IN_TIME], NoticeStatus.PROTECTED),
+        (date(2027, 2, 28), [CHARITY_IN_TIME], NoticeStatus.PROTECTED),
+        (date(2027, 3, 1), [CHARITY_IN_TIME], NoticeStatus.LAPSED),
+    ],
+)
+def test_notice_periods_at_their_boundaries(today, requests, expected):
+    assert notice_status(NOTICE, requests, today) is expected
+
+
+@pytest.mark.parametrize(
+    "request_facts",
+    [
+        RequestFacts(date(2025, 8, 30), LegalForm.CHARITY),  # before the notice was received
+        RequestFacts(date(2025, 10, 12), LegalForm.CHARITY),  # the day after the interim period ended
+        RequestFacts(date(2025, 9, 10), LegalForm.NEIGHBOURHOOD_FORUM),  # cannot trigger the full moratorium
+        RequestFacts(date(2025, 9, 10), LegalForm.UNINCORPORATED_BODY),
+        RequestFacts(None, LegalForm.CHARITY),  # sent, not yet known to be received
+    ],
+)
+def test_a_request_that_cannot_start_the_full_moratorium_leaves_the_notice_protected(request_facts):
+    assert notice_status(NOTICE, [request_facts], date(2025, 10, 12)) is NoticeStatus.PROTECTED
+
+
+def test_a_request_received_on_the_last_day_of_the_interim_period_counts():
+    last_day = RequestFacts(date(2025, 10, 11), LegalForm.PARISH_COUNCIL)
+    assert notice_status(NOTICE, [last_day], date(2025, 10, 12)) is NoticeStatus.FULL_MORATORIUM
+
+
+def test_without_a_received_date_the_sent_date_is_used():
+    sent_only = e.DisposalNotice(asset_ref="AST-0001", sent_on=date(2025, 8, 31))
+    assert notice_status(sent_only, [], date(2025, 10, 11)) is NoticeStatus.INTERIM_MORATORIUM
+    assert notice_status(sent_only, [], date(2025, 10, 12)) is NoticeStatus.PROTECTED
+
+
+def test_an_outcome_ends_the_notice_from_its_date():
+    withdrawn = e.DisposalNotice(
+        asset_ref="AST-0001",
+        received_on=date(2025, 8, 31),
+        outcome=NoticeOutcome.WITHDRAWN,
+        outcome_on=date(2025, 9, 20),
+    )
+    assert notice_status(withdrawn, [], date(2025, 9, 19)) is NoticeStatus.INTERIM_MORATORIUM
+    assert notice_status(withdrawn, [], date(2025, 9, 20)) is NoticeStatus.WITHDRAWN
+
+
+def test_the_register_shows_a_running_moratorium_before_the_listing_state():
+    assert headline_status(AssetStatus.LISTED, [NoticeStatus.LAPSED]) is AssetStatus.LISTED
+    assert headline_status(AssetStatus.LISTED, [NoticeStatus.PROTECTED, NoticeStatus.FULL_MORATORIUM]) is (
+        NoticeStatus.FULL_MORATORIUM
+    )
+    assert headline_status(AssetStatus.EXPIRED, [NoticeStatus.INTERIM_MORATORIUM]) is NoticeStatus.INTERIM_MORATORIUM
