@@ -46,7 +46,10 @@ class MainWindow(QMainWindow):
         assets = list_assets(self.register)
         self._model.set_assets(assets)
         self._table.resizeColumnsToContents()
-        self._count.setText(self.tr("%n asset(s) in %1", "", len(assets)).replace("%1", str(self.register.path)))
+        count = self.tr("1 asset") if len(assets) == 1 else self.tr("{n} assets").replace("{n}", f"{len(assets):,}")
+        self._count.setText(
+            self.tr("{count} in {path}").replace("{count}", count).replace("{path}", str(self.register.path))
+        )
 
 
 def run_gui(path: Path) -> int:
