@@ -95,8 +95,11 @@ def open_register(path: Path, *, create: bool = False) -> OpenedRegister:
 def inspect_register(path: Path) -> str:
     """The schema revision of an existing register, read without writing; refuses anything else."""
     _check_header(path)
+    # With no write-ahead log beside it the file is all there is, so open it immutable: SQLite then creates
+    # no -shm/-wal files next to a file that may not even be ours.
+    immutable = "" if path.with_name(path.name + "-wal").exists() else "&immutable=1"
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True)
     except sqlite3.Error as error:
         raise _refused(path, tr("it could not be read ({error})").format(error=error)) from error
     try:
@@ -155,11 +158,11 @@ def _refused(path: Path, why: str) -> RegisterRefusedError:
 def backup_register(path: Path, label: str = "") -> Path:
     """A consistent copy of the register beside it, named with the time (UTC) and the schema it had."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}{BACKUP_SUFFIX}{stamp}{'-' + label if label else ''}")
-    counter = 1
+    base = f"{path.name}{BACKUP_SUFFIX}{stamp}{'-' + label if label else ''}"
+    target, counter = path.with_name(base), 1
     while target.exists():
         counter += 1
-        target = target.with_name(f"{path.name}{BACKUP_SUFFIX}{stamp}-{counter}")
+        target = path.with_name(f"{base}-{counter}")
     source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     destination = sqlite3.connect(target)
     try:

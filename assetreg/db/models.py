@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, MetaData, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from ..domain import enums
@@ -27,7 +27,9 @@ NAMING_CONVENTION = {
 
 REF = String(16)
 NAME = String(200)
-TEXT_DEFAULT = {"default": "", "server_default": ""}
+# text("''") rather than "": Alembic compares a literal empty default with the database's as different.
+EMPTY = text("''")
+TEXT_DEFAULT = {"default": "", "server_default": EMPTY}
 
 
 class Base(DeclarativeBase):
@@ -99,9 +101,9 @@ class AssetRow(RecordRow):
     category: Mapped[enums.AssetCategory] = mapped_column(CodeEnum(enums.AssetCategory))
     authority_ref: Mapped[str | None] = _ref("authorities")
     address: Mapped[str] = _text()
-    postcode: Mapped[str] = mapped_column(String(10), default="", server_default="", index=True)
-    uprn: Mapped[str] = mapped_column(String(12), default="", server_default="")
-    title_numbers: Mapped[tuple[str, ...]] = mapped_column(TextTuple, default=(), server_default="")
+    postcode: Mapped[str] = mapped_column(String(10), default="", server_default=EMPTY, index=True)
+    uprn: Mapped[str] = mapped_column(String(12), default="", server_default=EMPTY)
+    title_numbers: Mapped[tuple[str, ...]] = mapped_column(TextTuple, default=(), server_default=EMPTY)
     latitude: Mapped[float | None] = mapped_column(Float)
     longitude: Mapped[float | None] = mapped_column(Float)
     description: Mapped[str] = _text()

@@ -122,21 +122,16 @@ class RecordRepository:
             found.update(self.session.scalars(query))
         return found
 
-    def referrers(self, kind: RecordKind, reference: str) -> Iterator[tuple[RecordKind, m.RecordRow]]:
-        """Live rows of any kind that point at the given record."""
+    def referrers(
+        self, kind: RecordKind, reference: str, *, deleted_at: datetime | None = None
+    ) -> Iterator[tuple[RecordKind, m.RecordRow]]:
+        """Rows of any kind that point at the given record: live ones, or those deleted at ``deleted_at``."""
         for other, field_name in dependants(kind):
             row_class = ROW_CLASSES[other]
-            query = select(row_class).where(getattr(row_class, field_name) == reference, row_class.deleted_at.is_(None))
+            state = row_class.deleted_at.is_(None) if deleted_at is None else row_class.deleted_at == deleted_at
+            query = select(row_class).where(getattr(row_class, field_name) == reference, state)
             for row in self.session.scalars(query):
                 yield other, row
-
-    def rows_deleted_at(
-        self, kinds: Iterable[RecordKind], moment: datetime
-    ) -> Iterator[tuple[RecordKind, m.RecordRow]]:
-        for kind in kinds:
-            row_class = ROW_CLASSES[kind]
-            for row in self.session.scalars(select(row_class).where(row_class.deleted_at == moment)):
-                yield kind, row
 
     # writing
 

@@ -252,9 +252,9 @@ def _bidder_request(r: e.BidderRequest, p: _Problems) -> dict[str, object]:
 
 def _transfer_application(t: e.TransferApplication, p: _Problems) -> dict[str, object]:
     if t.stage not in t.kind.stages:
-        p["stage"] = tr("“{stage}” is not a stage of a {kind}; choose one of: {stages}.").format(
-            stage=t.stage, kind=t.kind.label.lower(), stages=", ".join(t.kind.stages)
-        )
+        p["stage"] = tr(
+            "“{stage}” is not a stage of this kind of application ({kind}); choose one of: {stages}."
+        ).format(stage=t.stage, kind=t.kind.label, stages=", ".join(t.kind.stages))
     p.positive("lease_term_years", t.lease_term_years, tr("lease term in years"))
     p.not_before("validated_on", t.validated_on, t.submitted_on, tr("validation date"), tr("date it was submitted"))
     p.not_before(

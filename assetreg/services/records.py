@@ -14,7 +14,7 @@ from enum import Enum
 from typing import Any, Generic, TypeVar
 
 from ..db.mapping import to_entity
-from ..db.repositories import RecordRepository, dependants, referenced_kinds
+from ..db.repositories import RecordRepository, referenced_kinds
 from ..domain import entities as e
 from ..domain.entities import AuditEntry
 from ..domain.errors import NotFoundError, ValidationError
@@ -148,8 +148,8 @@ class Records:
         if unknown:
             raise ValidationError(
                 {
-                    name: tr("“{name}” is not a field of a {kind} that can be changed.").format(
-                        name=name, kind=kind.label
+                    name: tr("“{name}” cannot be changed: {kinds} have no such field.").format(
+                        name=name, kinds=kind.info.plural
                     )
                     for name in sorted(unknown)
                 }
@@ -215,12 +215,13 @@ class Records:
                             reference=reference, parent=parent
                         ),
                     )
-            moment = row.deleted_at
-            restored = [(kind, row)] + [
-                item for item in repo.rows_deleted_at(_descendant_kinds(kind), moment) if item[1] is not row
-            ]
-            for _, restored_row in restored:
-                repo.mark_deleted(restored_row, None)
+            # Follow the links down from the record, as delete did: only what was deleted along with it returns.
+            moment, pending, restored = row.deleted_at, [(kind, row)], []
+            while pending:
+                current_kind, current = pending.pop()
+                repo.mark_deleted(current, None)
+                restored.append((current_kind, current))
+                pending.extend(repo.referrers(current_kind, current.reference, deleted_at=moment))
             repo.add_audit(self._audit(now, "restore", k, r.reference, "", "", "") for k, r in restored)
         return Changed([r.reference for _, r in restored], Changes(frozenset(k for k, _ in restored)))
 
@@ -273,17 +274,6 @@ class Records:
                         stage=entity.stage, reference=entity.application_ref, stages=", ".join(application.kind.stages)
                     ),
                 )
-
-
-def _descendant_kinds(kind: RecordKind) -> set[RecordKind]:
-    found: set[RecordKind] = set()
-    pending = [kind]
-    while pending:
-        for child, _ in dependants(pending.pop()):
-            if child not in found:
-                found.add(child)
-                pending.append(child)
-    return found
 
 
 def _summary(entity: Any) -> str:
