@@ -1,0 +1,334 @@
+"""The shipped Alembic revisions build exactly the schema the models describe, and every released schema upgrades.
+
+Fixture registers from released schemas live in ``tests/fixtures/registers/schema-<revision>.assetreg``. Each was
+made by the AssetReg of that release, holds a few records, and must open (after a backup) with today's code.
+
+How to add the fixture for a new revision, when it ships (say 0002):
+
+1. Make sure 0002 is the head (``alembic heads`` or ``head_revision()``) and the services can write every kind.
+2. From the project root run ``python tests/db/test_migrations.py 0002``; it writes
+   ``tests/fixtures/registers/schema-0002.assetreg`` with ``make_release_fixture`` below.
+3. Commit the file and never regenerate it: later code must keep opening it as it is. Add to ``EXPECTED_DATA``
+   any new records the new fixture should be checked for (the ones ``make_release_fixture`` writes are already
+   checked in every fixture).
+"""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import sqlite3
+import sys
+from collections.abc import Iterator
+from contextlib import closing
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.environment import EnvironmentContext
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from assetreg.db import engine as engine_module
+from assetreg.db.engine import alembic_config, current_revision, head_revision, inspect_register, open_register
+from assetreg.db.models import Base
+from assetreg.domain.records import RecordKind
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "registers"
+ENV_PY = Path(engine_module.__file__).resolve().parent / "migrations" / "env.py"
+FIXTURE_CLOCK = datetime(2025, 9, 15, 10, 30, tzinfo=UTC)
+MAX_FIXTURE_BYTES = 200 * 1024
+
+
+def _fixtures() -> list[Path]:
+    return sorted(FIXTURES.glob("schema-*.assetreg"))
+
+
+# --- building the head from nothing -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def fresh_head(tmp_path: Path) -> Iterator[Path]:
+    """A register made from an empty file by running every revision."""
+    path = tmp_path / "new.assetreg"
+    opened = open_register(path, create=True)
+    assert opened.created is True
+    assert opened.backup is None
+    opened.engine.dispose()
+    yield path
+
+
+def test_an_empty_file_is_built_up_to_the_head(fresh_head: Path) -> None:
+    with closing(sqlite3.connect(fresh_head)) as connection:
+        versions = connection.execute("SELECT version_num FROM alembic_version").fetchall()
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert versions == [(head_revision(),)]
+    assert tables == set(Base.metadata.tables) | {"alembic_version"}
+    assert inspect_register(fresh_head) == head_revision()
+
+
+def test_there_is_exactly_one_head_and_a_single_line_of_revisions() -> None:
+    script = ScriptDirectory.from_config(alembic_config())
+    assert script.get_heads() == [head_revision()]
+    assert len(script.get_bases()) == 1
+    revisions = list(script.walk_revisions())
+    # A single line: every revision but the first has exactly one parent, and no two share one.
+    parents = [r.down_revision for r in revisions]
+    assert all(isinstance(p, str) for p in parents if p is not None)
+    assert len(set(parents)) == len(parents)
+    assert {r.revision for r in revisions} == engine_module.known_revisions()
+
+
+def test_the_engine_reports_the_head_revision(fresh_head: Path) -> None:
+    opened = open_register(fresh_head)
+    try:
+        assert opened.backup is None
+        assert current_revision(opened.engine) == head_revision()
+    finally:
+        opened.engine.dispose()
+
+
+def _env_py_compare_options() -> dict[str, object]:
+    """The compare options env.py passes to ``context.configure`` (read from its source, not assumed)."""
+    tree = ast.parse(ENV_PY.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "configure"
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id == "context"
+        ):
+            return {
+                kw.arg: ast.literal_eval(kw.value) for kw in node.keywords if kw.arg and kw.arg.startswith("compare_")
+            }
+    raise AssertionError("env.py does not call context.configure")
+
+
+def test_env_py_compares_types_and_server_defaults() -> None:
+    # If this changes, the comparison below must change with it: it stands in for `alembic revision --autogenerate`.
+    assert _env_py_compare_options() == {"compare_type": True, "compare_server_default": True}
+
+
+def _readable(diffs: list) -> str:
+    lines = []
+    for diff in diffs:
+        for op in diff if isinstance(diff, list) else [diff]:
+            lines.append(" ".join(str(part) for part in op[:4]))
+    return "\n".join(lines)
+
+
+def test_autogenerate_finds_nothing_between_the_models_and_the_migrated_database(fresh_head: Path) -> None:
+    """The migrations build exactly what the models declare: the next autogenerated revision starts empty."""
+    opened = open_register(fresh_head)
+    try:
+        with opened.engine.connect() as connection:
+            context = MigrationContext.configure(
+                connection,
+                opts={
+                    "target_metadata": Base.metadata,
+                    **_env_py_compare_options(),
+                },
+            )
+            diffs = compare_metadata(context, Base.metadata)
+    finally:
+        opened.engine.dispose()
+    assert diffs == [], f"{len(diffs)} differences between models and migrations:\n{_readable(diffs)}"
+
+
+def test_autogenerate_through_env_py_itself_finds_nothing(fresh_head: Path) -> None:
+    """The same comparison, with the MigrationContext that env.py configures, as `alembic check` would run it."""
+    config = alembic_config()
+    script = ScriptDirectory.from_config(config)
+    found: list = []
+
+    def compare(_revision, context: MigrationContext):
+        found.extend(compare_metadata(context, Base.metadata))
+        assert context.opts["compare_type"] is True
+        assert context.opts["compare_server_default"] is True
+        return []
+
+    opened = open_register(fresh_head)
+    try:
+        with opened.engine.connect() as connection:
+            config.attributes["connection"] = connection
+            with EnvironmentContext(config, script, fn=compare):
+                script.run_env()
+    finally:
+        opened.engine.dispose()
+    assert found == [], f"{len(found)} differences between models and migrations:\n{_readable(found)}"
+
+
+# --- registers from released schemas ------------------------------------------------------------------------
+
+
+def make_release_fixture(path: Path) -> None:
+    """Writes a small register at the current head through the services, as a release would have made it.
+
+    Run only when a new revision ships (see the module docstring); the committed files are never regenerated.
+    """
+    from assetreg.domain import entities as e
+    from assetreg.domain.enums import AssetCategory, DisposalKind, Jurisdiction, PartyKind
+    from assetreg.services.records import Records
+    from assetreg.services.register import Register
+
+    register = Register(open_register(path, create=True), user="fixture", clock=lambda: FIXTURE_CLOCK)
+    records = Records(register)
+    records.create(
+        e.Authority(
+            name="North Norfolk District Council",
+            code="E07000147",
+            jurisdiction=Jurisdiction.ENGLAND,
+            address="Holt Road, Cromer",
+            email="acv@north-norfolk.gov.uk",
+            website="https://www.north-norfolk.gov.uk",
+        )
+    )
+    records.create(e.Party(name="Jane Holloway", kind=PartyKind.PERSON, postcode="NR21 0AB"))
+    records.create(
+        e.Asset(
+            name="The Red Lion",
+            category=AssetCategory.PUB,
+            authority_ref="AUTH-0001",
+            address="1 The Street, Little Snoring",
+            postcode="NR21 0AA",
+            uprn="100091234567",
+            title_numbers=("NK123456", "NK654321"),
+            latitude=52.862,
+            longitude=0.936,
+            description="Village pub with a bowling green",
+        )
+    )
+    records.create(
+        e.DisposalNotice(
+            asset_ref="AST-0001",
+            owner_ref="PTY-0001",
+            disposal_kind=DisposalKind.LEASE_GRANT,
+            lease_term_years=99,
+            vacant_possession=True,
+            sent_on=date(2025, 9, 1),
+            received_on=date(2025, 9, 3),
+            notes="Letter from the owner's agent",
+        )
+    )
+    register.close()
+    # Small and self-contained: one file with no -wal or -shm beside it. 1 KiB pages keep an empty table at 1 KiB.
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA journal_mode = DELETE")
+        connection.execute("PRAGMA page_size = 1024")
+        connection.execute("VACUUM")
+        connection.execute("PRAGMA journal_mode = WAL")
+    finally:
+        connection.close()
+
+
+# What every fixture must still hold after upgrading (written by make_release_fixture).
+EXPECTED_DATA = {
+    "AUTH-0001": {
+        "name": "North Norfolk District Council",
+        "code": "E07000147",
+        "jurisdiction": "england",
+        "website": "https://www.north-norfolk.gov.uk",
+    },
+    "PTY-0001": {"name": "Jane Holloway", "kind": "person", "postcode": "NR21 0AB"},
+    "AST-0001": {
+        "name": "The Red Lion",
+        "category": "pub",
+        "authority_ref": "AUTH-0001",
+        "postcode": "NR21 0AA",
+        "uprn": "100091234567",
+        "title_numbers": ("NK123456", "NK654321"),
+        "latitude": 52.862,
+        "longitude": 0.936,
+    },
+    "DN-0001": {
+        "asset_ref": "AST-0001",
+        "owner_ref": "PTY-0001",
+        "disposal_kind": "lease-grant",
+        "lease_term_years": 99,
+        "vacant_possession": True,
+        "sent_on": date(2025, 9, 1),
+        "received_on": date(2025, 9, 3),
+        "notes": "Letter from the owner's agent",
+    },
+}
+
+
+def test_there_is_a_fixture_for_every_revision() -> None:
+    """House style 3: keep a fixture database from each released schema (see the module docstring to add one)."""
+    named = {path.name.removeprefix("schema-").removesuffix(".assetreg") for path in _fixtures()}
+    assert named == engine_module.known_revisions()
+
+
+@pytest.mark.parametrize("fixture", _fixtures(), ids=lambda path: path.name)
+def test_each_fixture_is_small_whole_and_of_the_revision_it_is_named_after(fixture: Path, tmp_path: Path) -> None:
+    assert fixture.stat().st_size < MAX_FIXTURE_BYTES
+    # Everything is in the one committed file; a -wal beside it would hold data a fresh checkout lacks.
+    assert not fixture.with_name(fixture.name + "-wal").exists()
+    assert not fixture.with_name(fixture.name + "-shm").exists()
+    # Read a copy: even a read-only SQLite connection leaves -wal/-shm files beside a WAL-mode database.
+    copy = tmp_path / fixture.name
+    shutil.copyfile(fixture, copy)
+    with closing(sqlite3.connect(copy)) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert inspect_register(copy) == fixture.name.removeprefix("schema-").removesuffix(".assetreg")
+
+
+@pytest.mark.parametrize("fixture", _fixtures(), ids=lambda path: path.name)
+def test_each_released_schema_opens_with_its_data(fixture: Path, tmp_path: Path) -> None:
+    from assetreg.domain import entities as e
+    from assetreg.services.check import check_register
+    from assetreg.services.records import Records
+    from assetreg.services.register import Register
+
+    path = tmp_path / "register.assetreg"
+    shutil.copyfile(fixture, path)
+    old_revision = inspect_register(path)
+
+    opened = open_register(path)
+    register = Register(opened, user="tester", clock=lambda: FIXTURE_CLOCK)
+    try:
+        if old_revision == head_revision():
+            assert opened.backup is None
+            assert sorted(p.name for p in tmp_path.iterdir() if ".backup-" in p.name) == []
+        else:
+            # An older schema is copied, untouched, before it is upgraded.
+            assert opened.backup is not None
+            assert opened.backup.parent == tmp_path
+            assert opened.backup.name.startswith("register.assetreg.backup-")
+            assert opened.backup.name.endswith(f"-{old_revision}")
+            assert inspect_register(opened.backup) == old_revision
+            assert opened.backup.read_bytes() != b""
+        assert current_revision(opened.engine) == head_revision()
+
+        records = Records(register)
+        for reference, fields in EXPECTED_DATA.items():
+            record = records.get(reference)
+            assert {name: getattr(record, name) for name in fields} == fields, reference
+        assert [a.reference for a in records.list(RecordKind.ASSET)] == ["AST-0001"]
+        history = records.history("AST-0001")
+        assert [(h.action, h.user, h.at, h.new_value) for h in history] == [
+            ("create", "fixture", FIXTURE_CLOCK, "The Red Lion")
+        ]
+        report = check_register(register)
+        assert report.problems == ()
+        assert report.counts["asset"] == 1
+        assert report.counts["disposal-notice"] == 1
+        # The register keeps working after the upgrade: new records continue the old numbering.
+        assert records.create(e.Asset(name="The Old Forge")).value.reference == "AST-0002"
+    finally:
+        register.close()
+
+
+if __name__ == "__main__":  # python tests/db/test_migrations.py <revision>
+    wanted = sys.argv[1] if len(sys.argv) > 1 else head_revision()
+    if wanted != head_revision():
+        raise SystemExit(f"The head is {head_revision()}, not {wanted}: fixtures are made at the head of a release.")
+    target = FIXTURES / f"schema-{wanted}.assetreg"
+    if target.exists():
+        raise SystemExit(f"{target} exists; released fixtures are never regenerated.")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    make_release_fixture(target)
+    print(f"wrote {target} ({target.stat().st_size} bytes)")
