@@ -270,3 +270,12 @@ class ReferenceCounterRow(Base):
 
     kind: Mapped[str] = mapped_column(String(32), primary_key=True)
     last_number: Mapped[int] = mapped_column(Integer)
+
+
+class SettingRow(Base):
+    """One of the group's settings, as JSON text under a stable key."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

@@ -212,6 +212,18 @@ def make_release_fixture(path: Path) -> None:
             notes="Letter from the owner's agent",
         )
     )
+    # From schema 0002: the group's settings.
+    from assetreg.domain.settings import Settings
+    from assetreg.services.settings import save_settings
+
+    save_settings(
+        register,
+        Settings(
+            reminder_days={"ACV-IMP-END": (28, 7)},
+            send_by_working_days=4,
+            extra_holidays=((date(2026, 6, 15), "Local holiday"),),
+        ),
+    )
     register.close()
     # Small and self-contained: one file with no -wal or -shm beside it. 1 KiB pages keep an empty table at 1 KiB.
     connection = sqlite3.connect(path)
@@ -316,6 +328,17 @@ def test_each_released_schema_opens_with_its_data(fixture: Path, tmp_path: Path)
         assert report.problems == ()
         assert report.counts["asset"] == 1
         assert report.counts["disposal-notice"] == 1
+
+        from assetreg.domain.settings import Settings
+        from assetreg.services.settings import load_settings
+
+        settings = load_settings(register)
+        if old_revision == "0001":  # settings arrived in 0002: an upgraded register has the defaults
+            assert settings == Settings()
+        else:
+            assert settings.reminder_days == {"ACV-IMP-END": (28, 7)}
+            assert settings.send_by_working_days == 4
+            assert settings.extra_holidays == ((date(2026, 6, 15), "Local holiday"),)
         # The register keeps working after the upgrade: new records continue the old numbering.
         assert records.create(e.Asset(name="The Old Forge")).value.reference == "AST-0002"
     finally:

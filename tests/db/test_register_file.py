@@ -79,14 +79,15 @@ def backups_beside(path: Path) -> list[str]:
 def pretend_a_newer_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     """Makes the running code one schema revision ahead of every register on disk; returns the real head.
 
-    Why this way: only one revision (0001) has shipped, so no register with an older schema exists yet, and a
-    register cannot be honestly made "older" from the outside — rewriting alembic_version to an unknown value is
+    Why this way: it tests the upgrade path on a register made now, with rows the test chooses, whatever the
+    released fixtures hold (they are tested in test_migrations.py); and a register cannot be honestly made
+    "older" from the outside — rewriting alembic_version to an unknown value is
     refused as a *newer* schema, and downgrading to base leaves a file with no tables, which is not a register.
     Instead the shipped revisions are copied, unchanged, with one extra test-only revision on top (it adds a
     marker table and a row), and ``alembic_config`` is pointed at that copy. Every part of ``open_register``
     then runs for real — inspecting, backing up, upgrading through env.py — exactly as it will when 0002 ships.
     """
-    real_head = head_revision()
+    real_head, real_revisions = head_revision(), engine_module.known_revisions()
     scripts = tmp_path / "migrations-with-a-newer-revision"
     shutil.copytree(
         Path(engine_module.__file__).resolve().parent / "migrations",
@@ -129,7 +130,7 @@ def pretend_a_newer_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
     monkeypatch.setattr(engine_module, "alembic_config", config)
     assert head_revision() == FAKE_REVISION
-    assert engine_module.known_revisions() == {real_head, FAKE_REVISION}
+    assert engine_module.known_revisions() == real_revisions | {FAKE_REVISION}
     return real_head
 
 
