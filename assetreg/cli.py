@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -77,6 +78,11 @@ def run(args: argparse.Namespace) -> int:
     except AssetRegError as error:
         print(tr("assetreg: {message}").format(message=error), file=sys.stderr)
         return error.exit_status
+    except BrokenPipeError:
+        # The reader stopped early (``assetreg assets list | head``): not an error. Point stdout at devnull so
+        # Python's exit-time flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _register_path(args: argparse.Namespace) -> Path:

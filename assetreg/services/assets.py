@@ -153,7 +153,12 @@ def asset_detail(register: Register, reference: str, today: date | None = None) 
             for a in repo.list(RecordKind.TRANSFER_APPLICATION, where=mine)
         )
         exempt = tuple(repo.list(RecordKind.EXEMPT_DISPOSAL, where=mine))
-        documents = tuple(repo.list(RecordKind.DOCUMENT, where=mine))
+        # The asset's own documents and those of its transfer applications (a pack's papers belong to it too).
+        documents = tuple(repo.list(RecordKind.DOCUMENT, where=mine)) + tuple(
+            d
+            for a in applications
+            for d in repo.list(RecordKind.DOCUMENT, where={"application_ref": a.application.reference})
+        )
         tasks = tuple(repo.list(RecordKind.USER_DEADLINE, where=mine))
     pending = [c for c in challenges if c.outcome.value == "pending"]
     listing = listing_status(nominations, entries, pending, today)
