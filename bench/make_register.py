@@ -96,12 +96,13 @@ def build(path: Path, count: int, seed: int = 2012) -> dict[str, int]:
             for i in range(max(10, count // 2))
         ]
     )
+    councils = [rng.choice(authorities) for _ in range(count)]
     assets = many(
         [
             e.Asset(
                 name=f"{rng.choice(NAMES)} {i}",
                 category=rng.choice(list(AssetCategory)),
-                authority_ref=rng.choice(authorities),
+                authority_ref=councils[i],
                 address=f"{rng.randint(1, 200)} {rng.choice(STREETS)}",
                 postcode=_postcode(rng),
                 uprn=str(rng.randint(10**6, 10**11)),
@@ -111,7 +112,9 @@ def build(path: Path, count: int, seed: int = 2012) -> dict[str, int]:
     )
     many([e.Interest(asset_ref=a, party_ref=rng.choice(parties), role=InterestRole.FREEHOLDER) for a in assets])
 
-    nominated = [a for a in assets if rng.random() < 0.66]
+    # Only English land can be listed (every tenth council is Scottish, with no right to bid).
+    english = [a for a, council in zip(assets, councils, strict=True) if int(council.split("-")[1]) % 10]
+    nominated = [a for a in english if rng.random() < 0.73]
     received = {a: TODAY - timedelta(days=rng.randint(60, 9 * 365)) for a in nominated}
     outcomes = {a: rng.choices(("listed", "unsuccessful", "pending"), (0.75, 0.2, 0.05))[0] for a in nominated}
     nominations = many(

@@ -69,22 +69,22 @@ class RecordRepository:
         With ``fields``, only those columns are read and the other fields keep their defaults: for summaries
         over a whole register, never for records that will be shown or saved.
         """
-        table = ROW_CLASSES[kind].__table__
         names = fields or field_names(kind)
-        query = select(*(table.c[name] for name in names)).order_by(table.c.id)
+        entity = kind.entity
+        return [entity(**dict(zip(names, values, strict=True))) for values in self.rows(kind, names, where, deleted)]
+
+    def rows(
+        self, kind: RecordKind, names: tuple[str, ...], where: dict[str, Any] | None = None, deleted: bool = False
+    ) -> list[tuple]:
+        """Plain tuples of the named fields of live (or deleted) records, oldest first; an absent reference is ""."""
+        table = ROW_CLASSES[kind].__table__
+        # An absent reference reads as "" (coalesced in SQL, which is faster than fixing rows in Python).
+        columns = [func.coalesce(table.c[n], "").label(n) if n.endswith("_ref") else table.c[n] for n in names]
+        query = select(*columns).order_by(table.c.id)
         query = query.where(table.c.deleted_at.is_not(None) if deleted else table.c.deleted_at.is_(None))
         for name, value in (where or {}).items():
             query = query.where(table.c[name] == value)
-        # Plain rows rather than ORM objects: a register of 100,000 assets lists several times faster.
-        refs = [i for i, name in enumerate(names) if name.endswith("_ref")]
-        entity = kind.entity
-        result = []
-        for values in self.session.execute(query).all():
-            values = list(values)
-            for i in refs:
-                values[i] = values[i] or ""
-            result.append(entity(**dict(zip(names, values, strict=True))))
-        return result
+        return self.session.execute(query).all()
 
     def authorities_by_reference(self) -> dict[str, tuple[str, Any]]:
         """Each authority's reference with its name and jurisdiction."""

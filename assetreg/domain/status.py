@@ -79,6 +79,8 @@ def listing_status(
     today: date,
 ) -> AssetStatus:
     """The asset's place in the listing life cycle on ``today``, from its latest list entry or nomination."""
+    if not entries and not nominations:  # most assets in a large register: answer without sorting anything
+        return AssetStatus.NOT_NOMINATED
     entries = sorted((x for x in entries if x.entered_on <= today), key=lambda x: x.entered_on)
     nominations = list(nominations)
     pending = [n for n in nominations if n.decision is NominationDecision.PENDING]

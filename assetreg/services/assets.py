@@ -8,7 +8,7 @@ from datetime import date
 
 from ..db.repositories import RecordRepository
 from ..domain import entities as e
-from ..domain.enums import AssetCategory, Jurisdiction
+from ..domain.enums import AssetCategory, Jurisdiction, NominationDecision
 from ..domain.errors import NotFoundError
 from ..domain.i18n import tr
 from ..domain.records import RecordKind, parse_reference
@@ -83,9 +83,11 @@ def list_assets(register: Register, today: date | None = None) -> list[AssetSumm
     today = today or register.today()
     with register.reading() as session:
         repo = RecordRepository(session)
-        assets = repo.list(RecordKind.ASSET, fields=_SUMMARY_FIELDS)
+        assets = repo.rows(RecordKind.ASSET, _SUMMARY_FIELDS)
         authorities = repo.authorities_by_reference()
-        nominations = _by(repo.list(RecordKind.NOMINATION, fields=_NOMINATION_FIELDS), "asset_ref")
+        # Only a nomination still pending can decide a status; decided ones are history.
+        pending = {"decision": NominationDecision.PENDING}
+        nominations = _by(repo.list(RecordKind.NOMINATION, where=pending, fields=_NOMINATION_FIELDS), "asset_ref")
         entries = _by(repo.list(RecordKind.LIST_ENTRY, fields=_ENTRY_FIELDS), "asset_ref")
         challenges = _by(repo.list(RecordKind.CHALLENGE, where={"outcome": "pending"}), "list_entry_ref")
         notices = _by(repo.list(RecordKind.DISPOSAL_NOTICE), "asset_ref")
@@ -93,24 +95,24 @@ def list_assets(register: Register, today: date | None = None) -> list[AssetSumm
         for notice_ref, received_on, legal_form in repo.bidder_request_facts():
             requests[notice_ref].append(RequestFacts(received_on, legal_form))
     summaries = []
-    for asset in assets:
-        asset_entries = entries.get(asset.reference, ())
+    for reference, name, category, authority_ref, address, postcode, uprn in assets:
+        asset_entries = entries.get(reference, ())
         asset_challenges = [c for x in asset_entries for c in challenges.get(x.reference, ())]
-        listing = listing_status(nominations.get(asset.reference, ()), asset_entries, asset_challenges, today)
-        statuses = [notice_status(n, requests.get(n.reference, ()), today) for n in notices.get(asset.reference, ())]
-        authority_name, jurisdiction = authorities.get(asset.authority_ref, ("", None))
+        listing = listing_status(nominations.get(reference, ()), asset_entries, asset_challenges, today)
+        statuses = [notice_status(n, requests.get(n.reference, ()), today) for n in notices.get(reference, ())]
+        authority_name, jurisdiction = authorities.get(authority_ref, ("", None))
         summaries.append(
             AssetSummary(
-                reference=asset.reference,
-                name=asset.name,
-                category=asset.category,
+                reference=reference,
+                name=name,
+                category=category,
                 status=headline_status(listing, statuses),
                 authority=authority_name,
-                authority_ref=asset.authority_ref,
+                authority_ref=authority_ref,
                 jurisdiction=jurisdiction,
-                address=asset.address,
-                postcode=asset.postcode,
-                uprn=asset.uprn,
+                address=address,
+                postcode=postcode,
+                uprn=uprn,
             )
         )
     return summaries
