@@ -64,11 +64,89 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("reference", metavar="REF", help=tr("the asset's reference, for example AST-0001"))
     show.set_defaults(handler=_assets_show)
 
+    dates = commands.add_parser(
+        "dates",
+        parents=[db, as_json],
+        help=tr("the statutory dates an event starts, with how each is counted"),
+        description=tr("Work out every date an event starts. EVENT is one of: {events}.").format(
+            events=", ".join(_event_codes())
+        ),
+    )
+    dates.add_argument("event", metavar="EVENT", type=_event, help=tr("what happened, e.g. disposal-notice-received"))
+    dates.add_argument("date", metavar="DATE", type=_iso_date, help=tr("the day it happened, as YYYY-MM-DD"))
+    dates.add_argument(
+        "--jurisdiction",
+        type=_jurisdiction,
+        default="england",
+        help=tr("england, wales, scotland or northern-ireland (default england)"),
+    )
+    dates.set_defaults(handler=_dates)
+
+    deadlines = commands.add_parser(
+        "deadlines", parents=[db, as_json], help=tr("what is overdue and what is coming, across the register")
+    )
+    deadlines.add_argument("--within", type=_days, metavar="DAYS", help=tr("only the next DAYS days"))
+    deadlines.add_argument("--overdue", action="store_true", help=tr("only what is overdue"))
+    deadlines.add_argument("--today", type=_iso_date, metavar="DATE", help=tr("pretend today is DATE (YYYY-MM-DD)"))
+    deadlines.set_defaults(handler=_deadlines)
+
+    export = commands.add_parser("export-ics", parents=[db], help=tr("write the deadlines to a calendar file"))
+    export.add_argument("file", metavar="FILE", type=Path, help=tr("the .ics file to write"))
+    export.add_argument("--within", type=_days, metavar="DAYS", help=tr("only the next DAYS days"))
+    export.set_defaults(handler=_export_ics)
+
     check = commands.add_parser(
         "check", parents=[db, as_json], help=tr("check the register and its attachments are whole")
     )
     check.set_defaults(handler=_check)
     return parser
+
+
+def _event_codes() -> list[str]:
+    from .domain.rules import Event
+
+    return [event.value for event in Event]
+
+
+def _event(text: str):
+    from .domain.rules import Event
+
+    try:
+        return Event(text.strip().lower())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            tr("“{text}” is not an event AssetReg knows. Use one of: {events}.").format(
+                text=text, events=", ".join(_event_codes())
+            )
+        ) from None
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            tr("“{text}” is not a date; write it as YYYY-MM-DD, for example 2025-08-31.").format(text=text)
+        ) from None
+
+
+def _jurisdiction(text: str):
+    from .domain.enums import Jurisdiction
+
+    try:
+        return Jurisdiction.parse(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            tr("“{text}” is not a nation AssetReg knows; use england, wales, scotland or northern-ireland.").format(
+                text=text
+            )
+        ) from None
+
+
+def _days(text: str) -> int:
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(tr("“{text}” is not a number of days.").format(text=text))
+    return int(text)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -259,6 +337,124 @@ def _describe_asset(d: Any) -> str:
     section(tr("Documents"), [f"{x.reference}  {x.title} ({x.original_filename})" for x in d.documents])
     section(tr("Tasks"), [f"{t.reference}  {t.title}, {tr('due')} {when(t.due_on)}" for t in d.tasks])
     return "\n".join(lines)
+
+
+def _dates(args: argparse.Namespace) -> int:
+    from .services.deadlines import dates_for_event
+
+    deadlines, note = dates_for_event(args.event, args.date, args.jurisdiction, _register_path(args))
+    if args.json:
+        _print_json(
+            {
+                "event": args.event.value,
+                "date": args.date.isoformat(),
+                "jurisdiction": args.jurisdiction.value,
+                "deadlines": [_deadline_json(d) for d in deadlines],
+                "note": note,
+            }
+        )
+        return 0
+    if note:
+        print(note)
+    for d in deadlines:
+        print(f"{d.code:<20} {_when(d.date):<17} {d.rule.label}")
+        print(_indent(d.explanation))
+    return 0
+
+
+def _deadline_json(d: Any) -> dict[str, Any]:
+    return {
+        "rule": d.code,
+        "date": d.date.isoformat(),
+        "weekday": d.weekday,
+        "label": d.rule.label,
+        "counting": d.rule.counting.value if d.rule.counting else None,
+        "length": str(d.rule.length) if d.rule.length else None,
+        "derived_from": d.base_code,
+        "citation": d.rule.citation,
+        "confidence": d.rule.confidence.value,
+        "conditional": d.conditional,
+        "provisional": d.provisional,
+        "non_working_day": d.non_working_day,
+        "holiday": d.holiday_name,
+        "act_by": d.act_by.isoformat() if d.act_by else None,
+        "published_date": d.published_date.isoformat() if d.published_date else None,
+        "explanation": d.explanation,
+    }
+
+
+def _deadlines(args: argparse.Namespace) -> int:
+    from .domain.asset_deadlines import describe
+    from .services.deadlines import register_deadlines
+
+    register = _open(args)
+    try:
+        today = args.today or register.today()
+        items = register_deadlines(register, today, within=args.within, overdue_only=args.overdue)
+    finally:
+        register.close()
+    if args.json:
+        _print_json(
+            {
+                "today": today.isoformat(),
+                "deadlines": [
+                    {
+                        "uid": i.uid,
+                        "asset": i.asset_ref,
+                        "asset_name": i.asset_name,
+                        "record": i.record_ref,
+                        "rule": i.code,
+                        "label": i.label,
+                        "date": i.date.isoformat(),
+                        "days_remaining": i.days_remaining(today),
+                        "overdue": i.overdue(today),
+                        "action": i.action,
+                        "send_by": i.send_by.isoformat() if i.send_by else None,
+                        "reminders": [r.isoformat() for r in i.reminders],
+                        "explanation": i.deadline.explanation if i.deadline else "",
+                    }
+                    for i in items
+                ],
+            }
+        )
+        return 0
+    overdue = [i for i in items if i.overdue(today)]
+    coming = [i for i in items if not i.overdue(today)]
+    for title, group in ((tr("Overdue"), overdue), (tr("Coming up"), coming)):
+        if group:
+            print(title)
+            for item in group:
+                print("  " + describe(item, today))
+                print(_indent(item.action, 6))
+    if not items:
+        print(tr("Nothing is due."))
+    return 0
+
+
+def _export_ics(args: argparse.Namespace) -> int:
+    from .services.calendar_export import deadline_calendar, write_calendar
+    from .services.deadlines import register_deadlines
+
+    register = _open(args)
+    try:
+        items = register_deadlines(register, within=args.within)
+        write_calendar(args.file, deadline_calendar(items, register.clock()))
+    finally:
+        register.close()
+    print(tr("Wrote {count} deadlines to {path}.").format(count=len(items), path=args.file))
+    return 0
+
+
+def _when(day: date) -> str:
+    from .domain.dates import format_date
+
+    return format_date(day)
+
+
+def _indent(text: str, by: int = 4) -> str:
+    import textwrap
+
+    return textwrap.fill(text, width=100, initial_indent=" " * by, subsequent_indent=" " * by)
 
 
 def _check(args: argparse.Namespace) -> int:
