@@ -302,22 +302,7 @@ def _describe_asset(d: Any) -> str:
             for x in d.list_entries
         ],
     )
-    section(
-        tr("Disposal notices"),
-        [
-            tr("{ref}  received {received} · {status}").format(
-                ref=n.notice.reference, received=when(n.notice.received_on), status=n.status.label
-            )
-            + "".join(
-                "\n    "
-                + tr("request {ref} from {group}, received {received}").format(
-                    ref=r.reference, group=r.group_ref, received=when(r.received_on)
-                )
-                for r in n.requests
-            )
-            for n in d.notices
-        ],
-    )
+    section(tr("Disposal notices"), [_describe_notice(n, when) for n in d.notices])
     section(
         tr("Exempt disposals"),
         [f"{x.reference}  {x.exemption.label}, {when(x.disposed_on)}" for x in d.exempt_disposals],
@@ -455,6 +440,27 @@ def _indent(text: str, by: int = 4) -> str:
     import textwrap
 
     return textwrap.fill(text, width=100, initial_indent=" " * by, subsequent_indent=" " * by)
+
+
+def _describe_notice(n: Any, when: Callable[[date | None], str]) -> str:
+    lines = [
+        tr("{ref}  received {received} · {status}").format(
+            ref=n.notice.reference, received=when(n.notice.received_on), status=n.status.label
+        )
+    ]
+    if n.not_relevant:
+        lines.append(f"    {n.not_relevant}")
+    for assessed in n.requests:
+        r = assessed.request
+        lines.append(
+            "    "
+            + tr("request {ref} from {group}, received {received}").format(
+                ref=r.reference, group=r.group_ref, received=when(r.received_on)
+            )
+        )
+        if assessed.assessment is not None:
+            lines.append(_indent(assessed.assessment.reason, 6))
+    return "\n".join(lines)
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -21,7 +21,7 @@ from .enums import (
     NoticeOutcome,
     RemovalReason,
 )
-from .requests import can_trigger_full_moratorium
+from .requests import assess_bidder_request
 from .rules import rule
 
 
@@ -114,12 +114,8 @@ def listing_end(entry: e.ListEntry) -> date:
 
 def valid_request_received(notice_received_on: date, requests: Iterable[RequestFacts]) -> bool:
     """A request from a body that can trigger the full moratorium was received within the interim period."""
-    interim = rule("ACV-IMP-END")
-    interim_end = period_end(notice_received_on, interim.length, interim.counting)
     return any(
-        r.received_on is not None
-        and notice_received_on <= r.received_on <= interim_end
-        and can_trigger_full_moratorium(r.legal_form)
+        assess_bidder_request(notice_received_on, r.received_on, r.legal_form).triggers_full_moratorium
         for r in requests
     )
 

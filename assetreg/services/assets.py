@@ -8,11 +8,13 @@ from datetime import date
 
 from ..db.repositories import RecordRepository
 from ..domain import entities as e
+from ..domain.asset_deadlines import relevant_disposal_problem
 from ..domain.enums import AssetCategory, Jurisdiction, NominationDecision
 from ..domain.errors import NotFoundError
 from ..domain.i18n import tr
 from ..domain.records import RecordKind, parse_reference
 from ..domain.status import AssetStatus, NoticeStatus, RequestFacts, headline_status, listing_status, notice_status
+from .bidder_requests import AssessedRequest, assess
 from .register import Register
 
 
@@ -36,7 +38,8 @@ class AssetSummary:
 class NoticeDetail:
     notice: e.DisposalNotice
     status: NoticeStatus
-    requests: tuple[e.BidderRequest, ...]
+    requests: tuple[AssessedRequest, ...]
+    not_relevant: str  # why the notice starts no moratorium, or ""
 
 
 @dataclass(frozen=True)
@@ -142,11 +145,16 @@ def asset_detail(register: Register, reference: str, today: date | None = None) 
         facts = defaultdict(list)
         for notice_ref, received_on, legal_form in repo.bidder_request_facts():
             facts[notice_ref].append(RequestFacts(received_on, legal_form))
+        groups = {g.reference: g for g in repo.list(RecordKind.GROUP)}
         notices = tuple(
             NoticeDetail(
                 n,
                 notice_status(n, facts.get(n.reference, ()), today),
-                tuple(repo.list(RecordKind.BIDDER_REQUEST, where={"notice_ref": n.reference})),
+                tuple(
+                    AssessedRequest(r, assess(n, groups[r.group_ref], r))
+                    for r in repo.list(RecordKind.BIDDER_REQUEST, where={"notice_ref": n.reference})
+                ),
+                relevant_disposal_problem(n),
             )
             for n in repo.list(RecordKind.DISPOSAL_NOTICE, where=mine)
         )

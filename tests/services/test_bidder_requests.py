@@ -1,0 +1,64 @@
+"""A request to be treated as a potential bidder is always recorded, and the user is told whether it counts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from assetreg.domain import entities as e
+from assetreg.domain.enums import LegalForm
+from assetreg.domain.records import RecordKind
+from assetreg.services.assets import asset_detail
+from assetreg.services.bidder_requests import record_bidder_request
+from assetreg.services.records import Records
+
+
+@pytest.fixture
+def notice(register) -> str:
+    records = Records(register)
+    asset = records.create(e.Asset(name="The Red Lion")).value.reference
+    return records.create(e.DisposalNotice(asset_ref=asset, received_on=date(2025, 8, 31))).value.reference
+
+
+def _group(register, legal_form: LegalForm) -> str:
+    return Records(register).create(e.CommunityGroup(name="Friends", legal_form=legal_form)).value.reference
+
+
+def test_a_charitys_request_in_time_starts_the_full_moratorium(register, notice):
+    group = _group(register, LegalForm.CHARITY)
+    saved = record_bidder_request(
+        register, e.BidderRequest(notice_ref=notice, group_ref=group, received_on=date(2025, 10, 11))
+    ).value
+    assert saved.request.reference == "BR-0001"
+    assert saved.assessment.triggers_full_moratorium
+    assert saved.assessment.interim_moratorium_end == date(2025, 10, 11)
+
+
+@pytest.mark.parametrize(
+    ("legal_form", "received", "why"),
+    [
+        (LegalForm.NEIGHBOURHOOD_FORUM, date(2025, 9, 10), "cannot trigger the full moratorium"),
+        (LegalForm.CHARITY, date(2025, 10, 12), "after the interim moratorium ended on Sat 11 Oct 2025"),
+        (LegalForm.CHARITY, date(2025, 8, 30), "before the council received the disposal notice on Sun 31 Aug 2025"),
+    ],
+)
+def test_a_request_that_does_not_count_is_still_recorded_with_the_reason(register, notice, legal_form, received, why):
+    group = _group(register, legal_form)
+    saved = record_bidder_request(
+        register, e.BidderRequest(notice_ref=notice, group_ref=group, received_on=received)
+    ).value
+    assert not saved.assessment.triggers_full_moratorium
+    assert why in saved.assessment.reason
+    assert saved.assessment.reason.count(".") >= 1 and "\n" not in saved.assessment.reason
+    assert [r.reference for r in Records(register).list(RecordKind.BIDDER_REQUEST)] == ["BR-0001"]
+
+
+def test_the_asset_page_shows_each_request_with_its_assessment(register, notice):
+    group = _group(register, LegalForm.UNINCORPORATED_BODY)
+    record_bidder_request(register, e.BidderRequest(notice_ref=notice, group_ref=group, received_on=date(2025, 9, 1)))
+    detail = asset_detail(register, "AST-0001", today=date(2025, 10, 12))
+    (notice_detail,) = detail.notices
+    (assessed,) = notice_detail.requests
+    assert notice_detail.status.value == "protected"
+    assert "cannot trigger the full moratorium" in assessed.assessment.reason
