@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
 
-import holidays
 from dateutil.relativedelta import relativedelta
 
 from .enums import Jurisdiction, LabelledEnum
@@ -158,6 +157,8 @@ class WorkingDayCalendar:
         found = self._bank_holidays_by_year.get(year)
         if found is None:
             found = {}
+            import holidays  # here, not at the top: only calendars need it, and the command line starts faster
+
             package = holidays.country_holidays(
                 "GB", subdiv=_holiday_subdivision(self.jurisdiction), years=year, language="en_GB"
             )

@@ -1,0 +1,64 @@
+"""Argument types for the command line: each turns a word into a value or says plainly what is wrong."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from ..domain.i18n import tr
+
+
+def event_codes() -> list[str]:
+    from ..domain.rules import Event
+
+    return [event.value for event in Event]
+
+
+def event_code(text: str):
+    from ..domain.rules import Event
+
+    try:
+        return Event(text.strip().lower())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            tr("“{text}” is not an event AssetReg knows. Use one of: {events}.").format(
+                text=text, events=", ".join(event_codes())
+            )
+        ) from None
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            tr("“{text}” is not a date; write it as YYYY-MM-DD, for example 2025-08-31.").format(text=text)
+        ) from None
+
+
+def jurisdiction(text: str):
+    from ..domain.enums import Jurisdiction
+
+    try:
+        return Jurisdiction.parse(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            tr("“{text}” is not a nation AssetReg knows; use england, wales, scotland or northern-ireland.").format(
+                text=text
+            )
+        ) from None
+
+
+def days(text: str) -> int:
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(tr("“{text}” is not a number of days.").format(text=text))
+    return int(text)
+
+
+def iso_date_or_error(text: str) -> date:
+    from ..domain.errors import ValidationError
+
+    try:
+        return iso_date(text)
+    except argparse.ArgumentTypeError as error:
+        raise ValidationError.single("date", str(error)) from None

@@ -1,0 +1,173 @@
+"""Commands about dates: dates, deadlines, export-ics and the settings that shape them."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from typing import Any
+
+from ..domain.i18n import tr
+from .arguments import iso_date_or_error
+from .output import indent, plain, print_json, when
+from .register_commands import open_register_of, register_path_of
+
+
+def dates(args: argparse.Namespace) -> int:
+    from ..services.deadlines import dates_for_event
+
+    deadlines, note = dates_for_event(args.event, args.date, args.jurisdiction, register_path_of(args))
+    if args.json:
+        print_json(
+            {
+                "event": args.event.value,
+                "date": args.date.isoformat(),
+                "jurisdiction": args.jurisdiction.value,
+                "deadlines": [deadline_json(d) for d in deadlines],
+                "note": note,
+            }
+        )
+        return 0
+    if note:
+        print(note)
+    for d in deadlines:
+        print(f"{d.code:<20} {when(d.date):<17} {d.rule.label}")
+        print(indent(d.explanation))
+    return 0
+
+
+def deadline_json(d: Any) -> dict[str, Any]:
+    return {
+        "rule": d.code,
+        "date": d.date.isoformat(),
+        "weekday": d.weekday,
+        "label": d.rule.label,
+        "counting": d.rule.counting.value if d.rule.counting else None,
+        "length": str(d.rule.length) if d.rule.length else None,
+        "derived_from": d.base_code,
+        "citation": d.rule.citation,
+        "confidence": d.rule.confidence.value,
+        "conditional": d.conditional,
+        "provisional": d.provisional,
+        "non_working_day": d.non_working_day,
+        "holiday": d.holiday_name,
+        "act_by": d.act_by.isoformat() if d.act_by else None,
+        "published_date": d.published_date.isoformat() if d.published_date else None,
+        "explanation": d.explanation,
+    }
+
+
+def deadlines(args: argparse.Namespace) -> int:
+    from ..domain.asset_deadlines import describe
+    from ..services.deadlines import register_deadlines
+
+    register = open_register_of(args)
+    try:
+        today = args.today or register.today()
+        items = register_deadlines(register, today, within=args.within, overdue_only=args.overdue)
+    finally:
+        register.close()
+    if args.json:
+        print_json(
+            {
+                "today": today.isoformat(),
+                "deadlines": [
+                    {
+                        "uid": i.uid,
+                        "asset": i.asset_ref,
+                        "asset_name": i.asset_name,
+                        "record": i.record_ref,
+                        "rule": i.code,
+                        "label": i.label,
+                        "date": i.date.isoformat(),
+                        "days_remaining": i.days_remaining(today),
+                        "overdue": i.overdue(today),
+                        "action": i.action,
+                        "send_by": i.send_by.isoformat() if i.send_by else None,
+                        "reminders": [r.isoformat() for r in i.reminders],
+                        "explanation": i.deadline.explanation if i.deadline else "",
+                    }
+                    for i in items
+                ],
+            }
+        )
+        return 0
+    overdue = [i for i in items if i.overdue(today)]
+    coming = [i for i in items if not i.overdue(today)]
+    for title, group in ((tr("Overdue"), overdue), (tr("Coming up"), coming)):
+        if group:
+            print(title)
+            for item in group:
+                print("  " + describe(item, today))
+                print(indent(item.action, 6))
+    if not items:
+        print(tr("Nothing is due."))
+    return 0
+
+
+def export_ics(args: argparse.Namespace) -> int:
+    from ..services.calendar_export import deadline_calendar, write_calendar
+    from ..services.deadlines import register_deadlines
+
+    register = open_register_of(args)
+    try:
+        items = register_deadlines(register, within=args.within)
+        write_calendar(args.file, deadline_calendar(items, register.clock()))
+    finally:
+        register.close()
+    print(tr("Wrote {count} deadlines to {path}.").format(count=len(items), path=args.file))
+    return 0
+
+
+def settings(args: argparse.Namespace) -> int:
+    from ..domain.errors import ValidationError
+    from ..services.settings import load_settings, save_settings
+
+    register = open_register_of(args)
+    try:
+        current = load_settings(register)
+        reminders = dict(current.reminder_days)
+        for item in args.reminders:
+            code, _, days = item.partition("=")
+            try:
+                parsed = tuple(int(d) for d in days.split(",") if d.strip())
+            except ValueError:
+                raise ValidationError.single(
+                    "reminders", tr("Write reminders as RULE=DAYS,DAYS, for example ACV-IMP-END=28,14,7.")
+                ) from None
+            if parsed:
+                reminders[code.strip().upper()] = parsed
+            else:
+                reminders.pop(code.strip().upper(), None)
+        holidays = dict(current.extra_holidays)
+        for item in args.add_holiday:
+            day, _, name = item.partition("=")
+            holidays[iso_date_or_error(day)] = name.strip() or tr("Holiday")
+        for day in args.remove_holiday:
+            holidays.pop(day, None)
+        wanted = dataclasses.replace(
+            current,
+            reminder_days=reminders,
+            extra_holidays=tuple(sorted(holidays.items())),
+            send_by_working_days=current.send_by_working_days if args.send_by is None else args.send_by,
+        )
+        if wanted != current:
+            current = save_settings(register, wanted)
+    finally:
+        register.close()
+    if args.json:
+        print_json(plain(current))
+        return 0
+    from ..domain.dates import format_date
+
+    print(tr("Send things that must be received {n} working days early.").format(n=current.send_by_working_days))
+    print(tr("Suggest renominating {n} days before a listing ends.").format(n=current.renomination_lead_days))
+    print(
+        tr("Reminders you have changed (days before):")
+        if current.reminder_days
+        else tr("Reminders: the defaults of each rule.")
+    )
+    for code, days in sorted(current.reminder_days.items()):
+        print(f"  {code:<20} {', '.join(map(str, days))}")
+    for day, name in current.extra_holidays:
+        print(tr("Extra holiday: {day} {name}").format(day=format_date(day), name=name))
+    return 0

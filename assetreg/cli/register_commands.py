@@ -1,0 +1,220 @@
+"""Commands on the register itself: init, demo, assets list/show, check."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..domain.i18n import tr
+from .output import indent, plain, print_json, print_table
+
+
+def register_path_of(args: argparse.Namespace) -> Path:
+    from ..paths import register_path
+
+    return register_path(getattr(args, "db", None))
+
+
+def open_register_of(args: argparse.Namespace):
+    from ..services.register import Register
+
+    return Register.open(register_path_of(args))
+
+
+def init(args: argparse.Namespace) -> int:
+    from ..domain.errors import RegisterRefusedError
+    from ..services.register import Register
+
+    path = register_path_of(args)
+    if path.exists():
+        raise RegisterRefusedError(
+            tr("{path} already exists; AssetReg will not overwrite it. Choose another file name with --db.").format(
+                path=path
+            )
+        )
+    Register.open(path, create=True).close()
+    print(tr("Created an empty register at {path}.").format(path=path))
+    return 0
+
+
+def demo(args: argparse.Namespace) -> int:
+    from ..services.demo import write_demo_register
+
+    path = register_path_of(args)
+    summary = write_demo_register(path)
+    print(tr("Wrote the demo register to {path}: {summary}.").format(path=path, summary=summary))
+    print(tr("Open it with: assetreg --db {path}").format(path=path))
+    return 0
+
+
+def assets_list(args: argparse.Namespace) -> int:
+    from ..services.assets import list_assets
+
+    register = open_register_of(args)
+    try:
+        assets = list_assets(register)
+    finally:
+        register.close()
+    if args.json:
+        print_json([summary_json(a) for a in assets])
+        return 0
+    rows = [(a.reference, a.name, a.status.label, a.authority, a.postcode) for a in assets]
+    print_table((tr("Reference"), tr("Name"), tr("Status"), tr("Council"), tr("Postcode")), rows)
+    print(tr("{count} assets").format(count=len(assets)) if len(assets) != 1 else tr("1 asset"))
+    return 0
+
+
+def summary_json(a: Any) -> dict[str, Any]:
+    return {
+        "reference": a.reference,
+        "name": a.name,
+        "status": a.status.value,
+        "status_label": a.status.label,
+        "authority": a.authority,
+        "authority_ref": a.authority_ref,
+        "jurisdiction": a.jurisdiction.value if a.jurisdiction else None,
+        "category": a.category.value,
+        "address": a.address,
+        "postcode": a.postcode,
+        "uprn": a.uprn,
+    }
+
+
+def assets_show(args: argparse.Namespace) -> int:
+    from ..services.assets import asset_detail
+
+    register = open_register_of(args)
+    try:
+        detail = asset_detail(register, args.reference)
+    finally:
+        register.close()
+    if args.json:
+        data = plain(detail)
+        data["status_label"] = detail.status.label
+        print_json(data)
+        return 0
+    print(describe_asset(detail))
+    return 0
+
+
+def describe_asset(d: Any) -> str:
+    from ..domain.dates import format_date
+    from ..domain.status import listing_end
+
+    def when(value: date | None) -> str:
+        return format_date(value) if value else tr("not known")
+
+    a = d.asset
+    council = f"{d.authority.name} ({d.authority.reference}), {d.authority.jurisdiction.label}" if d.authority else "—"
+    lines = [
+        f"{a.reference}  {a.name}",
+        tr("Status: {status}").format(status=d.status.label),
+        tr("Category: {category}   Council: {council}").format(category=a.category.label, council=council),
+    ]
+    place = ", ".join(x for x in (a.address, a.postcode) if x)
+    extras = [tr("UPRN {uprn}").format(uprn=a.uprn)] if a.uprn else []
+    extras += [tr("Title {titles}").format(titles=", ".join(a.title_numbers))] if a.title_numbers else []
+    lines += [tr("Address: {place}").format(place=" · ".join([place or tr("not known")] + extras))]
+    lines += [a.description] if a.description else []
+
+    def section(title: str, items: list[str]) -> None:
+        if items:
+            lines.extend(["", title] + [f"  {item}" for item in items])
+
+    section(
+        tr("Owners, occupiers and contacts"),
+        [
+            f"{i.role.label:<12} {p.reference}  {p.name}" + (f", {p.address}" if p.address else "")
+            for i, p in d.interests
+        ],
+    )
+    section(
+        tr("Nominations"),
+        [
+            tr("{ref}  received {received} · {decision}").format(
+                ref=n.reference, received=when(n.received_on), decision=n.decision.label
+            )
+            for n in d.nominations
+        ],
+    )
+    section(
+        tr("List entries"),
+        [
+            tr("{ref}  {kind}, entered {entered}").format(
+                ref=x.reference, kind=x.kind.label, entered=when(x.entered_on)
+            )
+            + (tr(", listing ends {end}").format(end=when(listing_end(x))) if x.kind.value == "listed" else "")
+            + (tr(", removed {removed}").format(removed=when(x.removed_on)) if x.removed_on else "")
+            for x in d.list_entries
+        ],
+    )
+    section(tr("Disposal notices"), [describe_notice(n, when) for n in d.notices])
+    section(
+        tr("Exempt disposals"),
+        [f"{x.reference}  {x.exemption.label}, {when(x.disposed_on)}" for x in d.exempt_disposals],
+    )
+    section(
+        tr("Transfer applications"),
+        [
+            tr("{ref}  {kind} · {type} · stage {stage}").format(
+                ref=t.application.reference,
+                kind=t.application.kind.label,
+                type=t.application.transfer_type.label,
+                stage=t.application.stage,
+            )
+            for t in d.applications
+        ],
+    )
+    section(tr("Documents"), [f"{x.reference}  {x.title} ({x.original_filename})" for x in d.documents])
+    section(tr("Tasks"), [f"{t.reference}  {t.title}, {tr('due')} {when(t.due_on)}" for t in d.tasks])
+    return "\n".join(lines)
+
+
+def describe_notice(n: Any, when: Callable[[date | None], str]) -> str:
+    lines = [
+        tr("{ref}  received {received} · {status}").format(
+            ref=n.notice.reference, received=when(n.notice.received_on), status=n.status.label
+        )
+    ]
+    if n.not_relevant:
+        lines.append(f"    {n.not_relevant}")
+    for assessed in n.requests:
+        r = assessed.request
+        lines.append(
+            "    "
+            + tr("request {ref} from {group}, received {received}").format(
+                ref=r.reference, group=r.group_ref, received=when(r.received_on)
+            )
+        )
+        if assessed.assessment is not None:
+            lines.append(indent(assessed.assessment.reason, 6))
+    return "\n".join(lines)
+
+
+def check(args: argparse.Namespace) -> int:
+    from ..services.check import check_register
+
+    register = open_register_of(args)
+    try:
+        report = check_register(register)
+    finally:
+        register.close()
+    if args.json:
+        print_json({"healthy": report.healthy, "problems": list(report.problems), "counts": report.counts})
+    elif report.healthy:
+        print(
+            tr(
+                "The register at {path} is healthy: {assets} assets, {documents} documents, all attachments "
+                "present and unchanged."
+            ).format(
+                path=register.path, assets=report.counts.get("asset", 0), documents=report.counts.get("document", 0)
+            )
+        )
+    else:
+        print(tr("Problems found in {path}:").format(path=register.path))
+        for problem in report.problems:
+            print(f"  - {problem}")
+    return 0 if report.healthy else 1
