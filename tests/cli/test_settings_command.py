@@ -1,0 +1,91 @@
+"""``assetreg settings``: what a person changes there reaches the deadlines and the calendar."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+
+from assetreg.app import main
+from assetreg.domain import entities as e
+from assetreg.services.records import Records
+from assetreg.services.register import Register
+
+
+@pytest.fixture
+def register_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("ASSETREG_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("ASSETREG_DB", raising=False)
+    path = tmp_path / "campaign.assetreg"
+    register = Register.open(path, create=True)
+    records = Records(register)
+    asset = records.create(e.Asset(name="The Red Lion")).value.reference
+    records.create(e.DisposalNotice(asset_ref=asset, received_on=date(2025, 8, 31)))
+    register.close()
+    return path
+
+
+def _json(capsys, *args: str):
+    assert main([*args, "--json"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_defaults_then_changes_are_saved_and_used(register_file, capsys):
+    db = ["--db", str(register_file)]
+    assert _json(capsys, "settings", *db)["send_by_working_days"] == 3
+
+    assert (
+        main(
+            [
+                "settings",
+                *db,
+                "--reminders",
+                "ACV-IMP-END=28,7",
+                "--send-by",
+                "5",
+                "--add-holiday",
+                "2025-10-08=Office closed",
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    saved = _json(capsys, "settings", *db)
+    assert saved["reminder_days"] == {"ACV-IMP-END": [28, 7]}
+    assert saved["send_by_working_days"] == 5
+    assert saved["extra_holidays"] == [["2025-10-08", "Office closed"]]
+
+    items = _json(capsys, "deadlines", *db, "--today", "2025-09-15")["deadlines"]
+    (interim,) = [i for i in items if i["rule"] == "ACV-IMP-END"]
+    assert interim["date"] == "2025-10-11"
+    assert interim["reminders"] == ["2025-09-13", "2025-10-04"]
+    # Five working days before Sat 11 Oct 2025 are 10, 9, 7, 6 and 3 Oct: the user's holiday on Wed 8 Oct is
+    # skipped, so Fri 3 Oct (without it, Mon 6 Oct).
+    assert interim["send_by"] == "2025-10-03"
+
+
+def test_a_default_is_restored_and_a_holiday_removed(register_file, capsys):
+    db = ["--db", str(register_file)]
+    main(["settings", *db, "--reminders", "ACV-IMP-END=28", "--add-holiday", "2025-10-08=Closed"])
+    main(["settings", *db, "--reminders", "ACV-IMP-END=", "--remove-holiday", "2025-10-08"])
+    capsys.readouterr()
+    saved = _json(capsys, "settings", *db)
+    assert saved["reminder_days"] == {}
+    assert saved["extra_holidays"] == []
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--reminders", "ACV-NOPE=3"], "ACV-NOPE is not a rule code"),
+        (["--reminders", "ACV-IMP-END=soon"], "Write reminders as RULE=DAYS"),
+        (["--add-holiday", "8/10/2025=Closed"], "is not a date"),
+    ],
+)
+def test_bad_settings_are_refused_and_nothing_changes(register_file, capsys, option, message):
+    db = ["--db", str(register_file)]
+    before = _json(capsys, "settings", *db)
+    assert main(["settings", *db, *option]) == 2
+    assert message in capsys.readouterr().err
+    assert _json(capsys, "settings", *db) == before
