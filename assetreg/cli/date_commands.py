@@ -60,12 +60,9 @@ def deadlines(args: argparse.Namespace) -> int:
     from ..domain.asset_deadlines import describe
     from ..services.deadlines import register_deadlines
 
-    register = open_register_of(args)
-    try:
+    with open_register_of(args) as register:
         today = args.today or register.today()
         items = register_deadlines(register, today, within=args.within, overdue_only=args.overdue)
-    finally:
-        register.close()
     if args.json:
         print_json(
             {
@@ -108,12 +105,9 @@ def export_ics(args: argparse.Namespace) -> int:
     from ..services.calendar_export import deadline_calendar, write_calendar
     from ..services.deadlines import register_deadlines
 
-    register = open_register_of(args)
-    try:
+    with open_register_of(args) as register:
         items = register_deadlines(register, within=args.within)
         write_calendar(args.file, deadline_calendar(items, register.clock()))
-    finally:
-        register.close()
     print(tr("Wrote {count} deadlines to {path}.").format(count=len(items), path=args.file))
     return 0
 
@@ -122,8 +116,7 @@ def settings(args: argparse.Namespace) -> int:
     from ..domain.errors import ValidationError
     from ..services.settings import load_settings, save_settings
 
-    register = open_register_of(args)
-    try:
+    with open_register_of(args) as register:
         current = load_settings(register)
         reminders = dict(current.reminder_days)
         for item in args.reminders:
@@ -152,8 +145,6 @@ def settings(args: argparse.Namespace) -> int:
         )
         if wanted != current:
             current = save_settings(register, wanted)
-    finally:
-        register.close()
     if args.json:
         print_json(plain(current))
         return 0

@@ -53,11 +53,8 @@ def demo(args: argparse.Namespace) -> int:
 def assets_list(args: argparse.Namespace) -> int:
     from ..services.assets import list_assets
 
-    register = open_register_of(args)
-    try:
+    with open_register_of(args) as register:
         assets = list_assets(register)
-    finally:
-        register.close()
     if args.json:
         print_json([summary_json(a) for a in assets])
         return 0
@@ -86,11 +83,8 @@ def summary_json(a: Any) -> dict[str, Any]:
 def assets_show(args: argparse.Namespace) -> int:
     from ..services.assets import asset_detail
 
-    register = open_register_of(args)
-    try:
+    with open_register_of(args) as register:
         detail = asset_detail(register, args.reference)
-    finally:
-        register.close()
     if args.json:
         data = plain(detail)
         data["status_label"] = detail.status.label
@@ -197,11 +191,8 @@ def describe_notice(n: Any, when: Callable[[date | None], str]) -> str:
 def check(args: argparse.Namespace) -> int:
     from ..services.check import check_register
 
-    register = open_register_of(args)
-    try:
+    with open_register_of(args) as register:
         report = check_register(register)
-    finally:
-        register.close()
     if args.json:
         print_json({"healthy": report.healthy, "problems": list(report.problems), "counts": report.counts})
     elif report.healthy:

@@ -110,6 +110,11 @@ class AssetDeadline:
         return self.deadline.effective_date if self.deadline is not None else self.task.due_on
 
     @property
+    def title(self) -> str:
+        """The label with the asset's name in front, when there is an asset."""
+        return f"{self.asset_name}: {self.label}" if self.asset_ref else self.label
+
+    @property
     def action(self) -> str:
         """What the group should do about it, in plain words."""
         if self.deadline is None:
@@ -260,8 +265,12 @@ def _notice_deadlines(facts: AssetFacts, today: date, calendar: WorkingDayCalend
         interim_end = next(d.date for d in interim if d.code == "ACV-IMP-END")
         # Known invalid once the interim period is over with no valid request; unknown while it runs.
         known = True if valid else (False if today > interim_end else None)
+        # An exempt disposal passes the land on, so the old owner's notice ends with it (unless the records say
+        # the land went to the very owner who gave the notice); the new owner must notify afresh.
         superseded = [
-            x.disposed_on for x in facts.exempt_disposals if x.disposed_on > start and x.new_owner_ref != n.owner_ref
+            x.disposed_on
+            for x in facts.exempt_disposals
+            if x.disposed_on > start and not (x.new_owner_ref and x.new_owner_ref == n.owner_ref)
         ]
         before = len(found)
         add(
@@ -333,4 +342,5 @@ def describe(item: AssetDeadline, today: date) -> str:
         when = tr("{n} days ago").format(n=-days) if days < -1 else tr("yesterday")
     else:
         when = {0: tr("today"), 1: tr("tomorrow")}.get(days) or tr("in {n} days").format(n=days)
-    return f"{format_date(item.date)} ({when})  {item.asset_ref} {item.asset_name}: {item.label}"
+    where = f"{item.asset_ref} {item.asset_name}: " if item.asset_ref else ""
+    return f"{format_date(item.date)} ({when})  {where}{item.label}"

@@ -39,26 +39,24 @@ def _event(item: AssetDeadline, stamp: datetime) -> Event:
     event.add("dtstamp", stamp)
     event.add("dtstart", item.date)
     event.add("dtend", item.date + timedelta(days=1))
-    event.add("summary", f"{item.asset_name}: {item.label}")
+    event.add("summary", item.title)
     event.add("description", _description(item))
     event.add("categories", [item.code])
     event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
     for days in item.reminder_days:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"{item.asset_name}: {item.label}")
+        alarm.add("description", item.title)
         alarm.add("trigger", timedelta(days=-days))
         event.add_component(alarm)
     return event
 
 
 def _description(item: AssetDeadline) -> str:
-    lines = [
-        item.action,
-        "",
-        tr("Asset: {reference} {name}").format(reference=item.asset_ref, name=item.asset_name),
-        tr("Record: {reference}").format(reference=item.record_ref),
-    ]
+    lines = [item.action, ""]
+    if item.asset_ref:
+        lines.append(tr("Asset: {reference} {name}").format(reference=item.asset_ref, name=item.asset_name))
+    lines.append(tr("Record: {reference}").format(reference=item.record_ref))
     if item.deadline is not None:
         rule = item.deadline.rule
         lines += [

@@ -34,11 +34,8 @@ def dates_for_event(
     """
     settings = Settings()
     if register_path is not None and register_path.exists():
-        register = Register.open(register_path)
-        try:
+        with Register.open(register_path) as register:
             settings = load_settings(register)
-        finally:
-            register.close()
     deadlines = compute(
         event,
         trigger,
@@ -127,7 +124,9 @@ def load_facts(
         )
         tasks = grouped(RecordKind.USER_DEADLINE)
     started = set(nominations) | set(entries) | set(notices) | set(scottish) | set(tasks)
-    return [
+    # Tasks the user did not tie to an asset (a council meeting, an AGM) still have dates.
+    unattached = [AssetFacts(asset_ref="", asset_name="", jurisdiction=default, tasks=tasks[""])] if "" in tasks else []
+    return unattached + [
         AssetFacts(
             asset_ref=ref,
             asset_name=name,

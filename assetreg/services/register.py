@@ -73,3 +73,9 @@ class Register:
 
     def close(self) -> None:
         self.opened.engine.dispose()
+
+    def __enter__(self) -> Register:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
