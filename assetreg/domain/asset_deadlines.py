@@ -21,7 +21,6 @@ from .enums import (
     ApplicationKind,
     ChallengeKind,
     ChallengeOutcome,
-    DisposalKind,
     Jurisdiction,
     ListEntryKind,
     NominationDecision,
@@ -31,10 +30,9 @@ from .enums import (
 from .i18n import tr
 from .rules import Event
 from .settings import Settings
-from .status import RequestFacts, listing_end, valid_request_received
+from .status import RequestFacts, listing_end, notice_problem, protection_end, valid_request_received
 
 TASK = "TASK"
-RELEVANT_LEASE_YEARS = 25
 
 # What the group should do about each date; rules not named here are dates to watch.
 ACTIONS: Mapping[str, str] = {
@@ -129,7 +127,7 @@ class AssetDeadline:
     @property
     def reminders(self) -> tuple[date, ...]:
         """The days to be reminded on, earliest first."""
-        return tuple(self.date - timedelta(days=days) for days in self.reminder_days)
+        return tuple(sorted(self.date - timedelta(days=days) for days in self.reminder_days))
 
     @property
     def group_must_act(self) -> bool:
@@ -167,23 +165,6 @@ def _computed(
     )
 
 
-def relevant_disposal_problem(notice: e.DisposalNotice) -> str:
-    """Why a notice starts no moratorium, or "" when it describes a relevant disposal (s.95, RULES.md §7.10)."""
-    if notice.exemption_claimed is not None:
-        return tr("The owner claims an exempt disposal ({exemption}), which starts no moratorium.").format(
-            exemption=notice.exemption_claimed.label
-        )
-    if notice.share_sale:
-        return tr("A sale of shares in the owning company is not a relevant disposal.")
-    if notice.vacant_possession is False:
-        return tr("A sale without vacant possession (with a sitting tenant) is not a relevant disposal.")
-    if notice.disposal_kind is not DisposalKind.FREEHOLD and (notice.lease_term_years or 0) < RELEVANT_LEASE_YEARS:
-        return tr("Only a lease of 25 years or more is a relevant disposal; this one is {years} years.").format(
-            years=notice.lease_term_years
-        )
-    return ""
-
-
 def asset_deadlines(
     facts: AssetFacts, today: date, settings: Settings, calendar: WorkingDayCalendar
 ) -> list[AssetDeadline]:
@@ -202,11 +183,12 @@ def asset_deadlines(
         valid_request: bool | None = None,
         done: Iterable[str] = (),
         until: date | None = None,
+        skip: Iterable[str] = (),
     ) -> None:
         if trigger is None:
             return
         for d in _computed(event, trigger, facts.jurisdiction, calendar, provisional, valid_request, lead):
-            if until is None or d.date <= until:
+            if (until is None or d.date <= until) and d.code not in skip:
                 found.append((record_ref, d, d.code in done))
 
     _listing_deadlines(facts, today, add)
@@ -255,7 +237,7 @@ def _notice_deadlines(facts: AssetFacts, today: date, calendar: WorkingDayCalend
     }
     for n in facts.notices:
         start = n.received_on or n.sent_on
-        if start is None or n.regime is not Regime.LA2011 or relevant_disposal_problem(n):
+        if start is None or n.regime is not Regime.LA2011 or notice_problem(n, facts.list_entries):
             continue
         if n.outcome is not NoticeOutcome.OPEN and (n.outcome_on is None or n.outcome_on <= today):
             continue
@@ -272,6 +254,8 @@ def _notice_deadlines(facts: AssetFacts, today: date, calendar: WorkingDayCalend
             for x in facts.exempt_disposals
             if x.disposed_on > start and not (x.new_owner_ref and x.new_owner_ref == n.owner_ref)
         ]
+        # Nor does a moratorium outlive the listing: once the land is off the list, s.95 no longer applies.
+        superseded.append(protection_end(facts.list_entries, start))
         before = len(found)
         add(
             n.reference,
@@ -280,7 +264,7 @@ def _notice_deadlines(facts: AssetFacts, today: date, calendar: WorkingDayCalend
             provisional=n.received_on is None,
             valid_request=known,
             done=("ACV-IMP-END",) if valid else (),
-            until=min(superseded) if superseded else None,
+            until=min(superseded),
         )
         for i in range(before, len(found)):
             ref, d, done = found[i]
@@ -288,26 +272,29 @@ def _notice_deadlines(facts: AssetFacts, today: date, calendar: WorkingDayCalend
                 found[i] = (ref, with_published(d, getattr(n, published[d.code]), n.published_basis), done)
 
 
+REFUSED_STAGES = ("refused", "deemed-refused", "review", "appeal")
+
+
 def _scottish_deadlines(facts: AssetFacts, calendar: WorkingDayCalendar, add) -> None:
     for a in facts.applications:
         if a.kind is not ApplicationKind.SCOTTISH_ASSET_TRANSFER_REQUEST:
             continue
-        decided = a.decision_notice_on is not None or a.stage in ("agreed", "refused", "concluded", "lapsed")
+        refused = a.stage in REFUSED_STAGES
+        decided = refused or a.decision_notice_on is not None or a.stage in ("agreed", "offer", "concluded", "lapsed")
         add(a.reference, Event.ATR_VALIDATED, a.validated_on, done=("SCOT-ATR-DECIDE",) if decided else ())
-        if a.decision_notice_on is not None:
-            agreed = ("SCOT-ATR-REVIEW", "SCOT-ATR-APPEAL") if a.stage not in ("refused", "review", "appeal") else ()
-            add(a.reference, Event.ATR_DECISION_NOTICE, a.decision_notice_on, done=agreed)
-            if a.stage == "refused":
-                add(a.reference, Event.ATR_REFUSED, a.decision_notice_on)
-        elif a.stage == "deemed-refused" and a.validated_on is not None:
+        trigger = a.decision_notice_on
+        if trigger is None and a.stage == "deemed-refused" and a.validated_on is not None:
             # No decision in time counts as refusal; the review clock starts when the decision period ends.
-            decide = [
-                d
-                for d in _computed(Event.ATR_VALIDATED, a.validated_on, facts.jurisdiction, calendar, False, None, 0)
-                if d.code == "SCOT-ATR-DECIDE"
-            ]
-            if decide:
-                add(a.reference, Event.ATR_DECISION_NOTICE, decide[0].date + timedelta(days=1))
+            decide = _computed(Event.ATR_VALIDATED, a.validated_on, facts.jurisdiction, calendar, False, None, 0)
+            trigger = next(d.date for d in decide if d.code == "SCOT-ATR-DECIDE") + timedelta(days=1)
+        if trigger is None:
+            continue
+        # A refusal can be reviewed or appealed and makes no offer; an agreement makes an offer and needs neither.
+        if refused:
+            add(a.reference, Event.ATR_DECISION_NOTICE, trigger, skip=("SCOT-ATR-OFFER-MIN",))
+            add(a.reference, Event.ATR_REFUSED, trigger)
+        else:
+            add(a.reference, Event.ATR_DECISION_NOTICE, trigger, done=("SCOT-ATR-REVIEW", "SCOT-ATR-APPEAL"))
 
 
 def _asset_deadline(

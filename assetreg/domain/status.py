@@ -7,13 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from . import entities as e
 from .counting import period_end
 from .enums import (
     ChallengeKind,
     ChallengeOutcome,
+    DisposalKind,
     LabelledEnum,
     LegalForm,
     ListEntryKind,
@@ -21,6 +22,7 @@ from .enums import (
     NoticeOutcome,
     RemovalReason,
 )
+from .i18n import tr
 from .requests import assess_bidder_request
 from .rules import rule
 
@@ -42,6 +44,7 @@ class AssetStatus(LabelledEnum):
 class NoticeStatus(LabelledEnum):
     """A disposal notice's life cycle (RULES.md §5)."""
 
+    NO_MORATORIUM = "no-moratorium"  # not a relevant disposal, or the land was not listed (see notice_problem)
     AWAITING_DATES = "awaiting-dates"
     INTERIM_MORATORIUM = "interim-moratorium"
     FULL_MORATORIUM = "full-moratorium"
@@ -120,13 +123,80 @@ def valid_request_received(notice_received_on: date, requests: Iterable[RequestF
     )
 
 
-def notice_status(notice: e.DisposalNotice, requests: Iterable[RequestFacts], today: date) -> NoticeStatus:
-    """Where a disposal notice stands on ``today``; computed from the sent date while no received date is known."""
+RELEVANT_LEASE_YEARS = 25
+
+
+def relevant_disposal_problem(notice: e.DisposalNotice) -> str:
+    """Why a notice starts no moratorium, or "" when it describes a relevant disposal (s.95, RULES.md §7.10)."""
+    if notice.exemption_claimed is not None:
+        return tr("The owner claims an exempt disposal ({exemption}), which starts no moratorium.").format(
+            exemption=notice.exemption_claimed.label
+        )
+    if notice.share_sale:
+        return tr("A sale of shares in the owning company is not a relevant disposal.")
+    if notice.vacant_possession is False:
+        return tr("A sale without vacant possession (with a sitting tenant) is not a relevant disposal.")
+    if notice.disposal_kind is not DisposalKind.FREEHOLD:
+        if notice.lease_term_years is None:
+            return tr("The lease term is not recorded; only a lease of 25 years or more is a relevant disposal.")
+        if notice.lease_term_years < RELEVANT_LEASE_YEARS:
+            return tr("Only a lease of 25 years or more is a relevant disposal; this one is {years} years.").format(
+                years=notice.lease_term_years
+            )
+    return ""
+
+
+def listing_in_force(entries: Iterable[e.ListEntry], on: date) -> e.ListEntry | None:
+    """The list entry protecting the land on a day: entered by then, and neither removed nor expired."""
+    for x in entries:
+        if (
+            x.kind is ListEntryKind.LISTED
+            and x.entered_on <= on
+            and (x.removed_on is None or x.removed_on > on)
+            and on <= listing_end(x)
+        ):
+            return x
+    return None
+
+
+def protection_end(entries: Iterable[e.ListEntry], on: date) -> date:
+    """The last day the listing in force on ``on`` protects the land (``date.max`` if none is in force)."""
+    entry = listing_in_force(entries, on)
+    if entry is None:
+        return date.max
+    end = listing_end(entry)
+    return min(end, entry.removed_on - timedelta(days=1)) if entry.removed_on else end
+
+
+def notice_problem(notice: e.DisposalNotice, entries: Iterable[e.ListEntry]) -> str:
+    """Why a notice starts no moratorium — not a relevant disposal, or the land was not listed — or ""."""
+    problem = relevant_disposal_problem(notice)
+    start = notice.received_on or notice.sent_on
+    if not problem and start is not None and listing_in_force(entries, start) is None:
+        problem = tr(
+            "The land was not on the list of assets of community value when the council received the "
+            "notice, so no moratorium applies (s.95(1))."
+        )
+    return problem
+
+
+def notice_status(
+    notice: e.DisposalNotice, requests: Iterable[RequestFacts], today: date, entries: Iterable[e.ListEntry]
+) -> NoticeStatus:
+    """Where a disposal notice stands on ``today``; computed from the sent date while no received date is known.
+
+    ``entries`` are the asset's list entries: a moratorium needs listed land, and ends with the listing.
+    """
     if notice.outcome in _OUTCOME_STATUS and (notice.outcome_on is None or notice.outcome_on <= today):
         return _OUTCOME_STATUS[notice.outcome]
     start = notice.received_on or notice.sent_on
     if start is None or start > today:
         return NoticeStatus.AWAITING_DATES
+    entries = list(entries)
+    if notice_problem(notice, entries):
+        return NoticeStatus.NO_MORATORIUM
+    if today > protection_end(entries, start):
+        return NoticeStatus.LAPSED
     ends = {
         code: period_end(start, rule(code).length, rule(code).counting)
         for code in ("ACV-IMP-END", "ACV-FMP-END", "ACV-PP-END")

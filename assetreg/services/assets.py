@@ -8,12 +8,19 @@ from datetime import date
 
 from ..db.repositories import RecordRepository
 from ..domain import entities as e
-from ..domain.asset_deadlines import relevant_disposal_problem
 from ..domain.enums import AssetCategory, Jurisdiction, NominationDecision
 from ..domain.errors import NotFoundError
 from ..domain.i18n import tr
 from ..domain.records import RecordKind, parse_reference
-from ..domain.status import AssetStatus, NoticeStatus, RequestFacts, headline_status, listing_status, notice_status
+from ..domain.status import (
+    AssetStatus,
+    NoticeStatus,
+    RequestFacts,
+    headline_status,
+    listing_status,
+    notice_problem,
+    notice_status,
+)
 from .bidder_requests import AssessedRequest, assess
 from .register import Register
 
@@ -102,7 +109,9 @@ def list_assets(register: Register, today: date | None = None) -> list[AssetSumm
         asset_entries = entries.get(reference, ())
         asset_challenges = [c for x in asset_entries for c in challenges.get(x.reference, ())]
         listing = listing_status(nominations.get(reference, ()), asset_entries, asset_challenges, today)
-        statuses = [notice_status(n, requests.get(n.reference, ()), today) for n in notices.get(reference, ())]
+        statuses = [
+            notice_status(n, requests.get(n.reference, ()), today, asset_entries) for n in notices.get(reference, ())
+        ]
         authority_name, jurisdiction = authorities.get(authority_ref, ("", None))
         summaries.append(
             AssetSummary(
@@ -149,12 +158,12 @@ def asset_detail(register: Register, reference: str, today: date | None = None) 
         notices = tuple(
             NoticeDetail(
                 n,
-                notice_status(n, facts.get(n.reference, ()), today),
+                notice_status(n, facts.get(n.reference, ()), today, entries),
                 tuple(
                     AssessedRequest(r, assess(n, groups[r.group_ref], r))
                     for r in repo.list(RecordKind.BIDDER_REQUEST, where={"notice_ref": n.reference})
                 ),
-                relevant_disposal_problem(n),
+                notice_problem(n, entries),
             )
             for n in repo.list(RecordKind.DISPOSAL_NOTICE, where=mine)
         )

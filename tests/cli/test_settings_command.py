@@ -21,6 +21,7 @@ def register_file(tmp_path, monkeypatch):
     register = Register.open(path, create=True)
     records = Records(register)
     asset = records.create(e.Asset(name="The Red Lion")).value.reference
+    records.create(e.ListEntry(asset_ref=asset, entered_on=date(2025, 6, 15)))
     records.create(e.DisposalNotice(asset_ref=asset, received_on=date(2025, 8, 31)))
     register.close()
     return path

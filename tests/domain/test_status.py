@@ -23,6 +23,7 @@ from assetreg.domain.status import (
     headline_status,
     listing_end,
     listing_status,
+    notice_problem,
     notice_status,
 )
 
@@ -115,7 +116,7 @@ def test_an_older_pending_nomination_does_not_hide_a_later_listing():
     ],
 )
 def test_notice_periods_at_their_boundaries(today, requests, expected):
-    assert notice_status(NOTICE, requests, today) is expected
+    assert notice_status(NOTICE, requests, today, [ENTRY]) is expected
 
 
 @pytest.mark.parametrize(
@@ -129,18 +130,18 @@ def test_notice_periods_at_their_boundaries(today, requests, expected):
     ],
 )
 def test_a_request_that_cannot_start_the_full_moratorium_leaves_the_notice_protected(request_facts):
-    assert notice_status(NOTICE, [request_facts], date(2025, 10, 12)) is NoticeStatus.PROTECTED
+    assert notice_status(NOTICE, [request_facts], date(2025, 10, 12), [ENTRY]) is NoticeStatus.PROTECTED
 
 
 def test_a_request_received_on_the_last_day_of_the_interim_period_counts():
     last_day = RequestFacts(date(2025, 10, 11), LegalForm.PARISH_COUNCIL)
-    assert notice_status(NOTICE, [last_day], date(2025, 10, 12)) is NoticeStatus.FULL_MORATORIUM
+    assert notice_status(NOTICE, [last_day], date(2025, 10, 12), [ENTRY]) is NoticeStatus.FULL_MORATORIUM
 
 
 def test_without_a_received_date_the_sent_date_is_used():
     sent_only = e.DisposalNotice(asset_ref="AST-0001", sent_on=date(2025, 8, 31))
-    assert notice_status(sent_only, [], date(2025, 10, 11)) is NoticeStatus.INTERIM_MORATORIUM
-    assert notice_status(sent_only, [], date(2025, 10, 12)) is NoticeStatus.PROTECTED
+    assert notice_status(sent_only, [], date(2025, 10, 11), [ENTRY]) is NoticeStatus.INTERIM_MORATORIUM
+    assert notice_status(sent_only, [], date(2025, 10, 12), [ENTRY]) is NoticeStatus.PROTECTED
 
 
 def test_an_outcome_ends_the_notice_from_its_date():
@@ -150,8 +151,8 @@ def test_an_outcome_ends_the_notice_from_its_date():
         outcome=NoticeOutcome.WITHDRAWN,
         outcome_on=date(2025, 9, 20),
     )
-    assert notice_status(withdrawn, [], date(2025, 9, 19)) is NoticeStatus.INTERIM_MORATORIUM
-    assert notice_status(withdrawn, [], date(2025, 9, 20)) is NoticeStatus.WITHDRAWN
+    assert notice_status(withdrawn, [], date(2025, 9, 19), [ENTRY]) is NoticeStatus.INTERIM_MORATORIUM
+    assert notice_status(withdrawn, [], date(2025, 9, 20), [ENTRY]) is NoticeStatus.WITHDRAWN
 
 
 def test_the_register_shows_a_running_moratorium_before_the_listing_state():
@@ -160,3 +161,23 @@ def test_the_register_shows_a_running_moratorium_before_the_listing_state():
         NoticeStatus.FULL_MORATORIUM
     )
     assert headline_status(AssetStatus.EXPIRED, [NoticeStatus.INTERIM_MORATORIUM]) is NoticeStatus.INTERIM_MORATORIUM
+
+
+def test_a_notice_on_land_that_is_not_listed_starts_no_moratorium():
+    assert notice_status(NOTICE, [CHARITY_IN_TIME], date(2025, 9, 1), []) is NoticeStatus.NO_MORATORIUM
+    assert "not on the list of assets of community value" in notice_problem(NOTICE, [])
+    expired_before = e.ListEntry(asset_ref="AST-0001", entered_on=date(2020, 8, 1))  # ends Mon 31 Jul 2025
+    assert notice_status(NOTICE, [], date(2025, 9, 1), [expired_before]) is NoticeStatus.NO_MORATORIUM
+
+
+def test_a_moratorium_ends_when_the_listing_is_removed():
+    removed = e.ListEntry(
+        asset_ref="AST-0001", entered_on=ENTERED, removed_on=date(2025, 12, 1), removal_reason=RemovalReason.REVIEW
+    )
+    assert notice_status(NOTICE, [CHARITY_IN_TIME], date(2025, 11, 30), [removed]) is NoticeStatus.FULL_MORATORIUM
+    assert notice_status(NOTICE, [CHARITY_IN_TIME], date(2025, 12, 1), [removed]) is NoticeStatus.LAPSED
+
+
+def test_a_notice_that_is_not_a_relevant_disposal_has_no_moratorium():
+    sitting_tenant = e.DisposalNotice(asset_ref="AST-0001", received_on=date(2025, 8, 31), vacant_possession=False)
+    assert notice_status(sitting_tenant, [], date(2025, 9, 1), [ENTRY]) is NoticeStatus.NO_MORATORIUM

@@ -282,9 +282,7 @@ def test_a_transfer_application_stage_must_belong_to_its_kind() -> None:
     application = e.TransferApplication(asset_ref="AST-0001", authority_ref="AUTH-0001", stage="submitted")
     assert problems_of(application) == {
         "stage": "“submitted” is not a stage of this kind of application (Community asset transfer (council policy)); "
-        "choose one of: "
-        + ", ".join(CAT_STAGES)
-        + "."
+        "choose one of: " + ", ".join(CAT_STAGES) + "."
     }
 
 

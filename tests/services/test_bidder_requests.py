@@ -18,6 +18,7 @@ from assetreg.services.records import Records
 def notice(register) -> str:
     records = Records(register)
     asset = records.create(e.Asset(name="The Red Lion")).value.reference
+    records.create(e.ListEntry(asset_ref=asset, entered_on=date(2025, 6, 15)))
     return records.create(e.DisposalNotice(asset_ref=asset, received_on=date(2025, 8, 31))).value.reference
 
 
