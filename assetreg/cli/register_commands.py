@@ -105,7 +105,8 @@ def describe_asset(d: Any) -> str:
     council = f"{d.authority.name} ({d.authority.reference}), {d.authority.jurisdiction.label}" if d.authority else "—"
     lines = [
         f"{a.reference}  {a.name}",
-        tr("Status: {status}").format(status=d.status.label),
+        tr("Status: {status}").format(status=d.status.label)
+        + (left(ends, d.today) if (ends := _status_ends(d)) else ""),
         tr("Category: {category}   Council: {council}").format(category=a.category.label, council=council),
     ]
     place = ", ".join(x for x in (a.address, a.postcode) if x)
@@ -145,7 +146,7 @@ def describe_asset(d: Any) -> str:
             for x in d.list_entries
         ],
     )
-    section(tr("Disposal notices"), [describe_notice(n, when) for n in d.notices])
+    section(tr("Disposal notices"), [describe_notice(n, when, d.today) for n in d.notices])
     section(
         tr("Exempt disposals"),
         [f"{x.reference}  {x.exemption.label}, {when(x.disposed_on)}" for x in d.exempt_disposals],
@@ -167,11 +168,28 @@ def describe_asset(d: Any) -> str:
     return "\n".join(lines)
 
 
-def describe_notice(n: Any, when: Callable[[date | None], str]) -> str:
+def _status_ends(d: Any) -> date | None:
+    """The last day of the asset's headline status: its listing, or the moratorium period it is in."""
+    if d.status is d.listing_status:
+        return d.listing_ends_on
+    return next((n.period_ends_on for n in d.notices if n.status is d.status), None)
+
+
+def left(end: date, today: date) -> str:
+    """How long a running period has left, for a status line: " — 21 days left (ends Sat 12 Dec 2026)"."""
+    from ..domain.dates import format_date
+
+    days = (end - today).days
+    count = tr("last day today") if days == 0 else tr("1 day left") if days == 1 else tr("{n} days left").format(n=days)
+    return tr(" — {count} (ends {end})").format(count=count, end=format_date(end))
+
+
+def describe_notice(n: Any, when: Callable[[date | None], str], today: date) -> str:
     lines = [
         tr("{ref}  received {received} · {status}").format(
             ref=n.notice.reference, received=when(n.notice.received_on), status=n.status.label
         )
+        + (left(n.period_ends_on, today) if n.period_ends_on else "")
     ]
     if n.not_relevant:
         lines.append(f"    {n.not_relevant}")

@@ -210,6 +210,21 @@ def notice_status(
     return NoticeStatus.LAPSED
 
 
+_PERIOD_RULE = {
+    NoticeStatus.INTERIM_MORATORIUM: "ACV-IMP-END",
+    NoticeStatus.FULL_MORATORIUM: "ACV-FMP-END",
+    NoticeStatus.PROTECTED: "ACV-PP-END",
+}
+
+
+def period_ends_on(notice: e.DisposalNotice, status: NoticeStatus, entries: Iterable[e.ListEntry]) -> date | None:
+    """The last day of the period a notice is in (interim, full or protected), or None when none is running."""
+    code, start = _PERIOD_RULE.get(status), notice.received_on or notice.sent_on
+    if code is None or start is None:
+        return None
+    return min(period_end(start, rule(code).length, rule(code).counting), protection_end(entries, start))
+
+
 def headline_status(listing: AssetStatus, notices: Iterable[NoticeStatus]) -> AssetStatus | NoticeStatus:
     """The one status a register shows for an asset: a running moratorium first, else the listing state."""
     running = set(notices)

@@ -8,7 +8,7 @@ from datetime import date
 
 from ..db.repositories import RecordRepository
 from ..domain import entities as e
-from ..domain.enums import AssetCategory, Jurisdiction, NominationDecision
+from ..domain.enums import AssetCategory, Jurisdiction, ListEntryKind, NominationDecision
 from ..domain.errors import NotFoundError
 from ..domain.i18n import tr
 from ..domain.records import RecordKind, parse_reference
@@ -17,9 +17,11 @@ from ..domain.status import (
     NoticeStatus,
     RequestFacts,
     headline_status,
+    listing_end,
     listing_status,
     notice_problem,
     notice_status,
+    period_ends_on,
 )
 from .bidder_requests import AssessedRequest, assess
 from .register import Register
@@ -47,6 +49,7 @@ class NoticeDetail:
     status: NoticeStatus
     requests: tuple[AssessedRequest, ...]
     not_relevant: str  # why the notice starts no moratorium, or ""
+    period_ends_on: date | None  # the last day of the period it is in now, if one is running
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,7 @@ class AssetDetail:
     authority: e.Authority | None
     status: AssetStatus | NoticeStatus
     listing_status: AssetStatus
+    listing_ends_on: date | None  # while listed: the last day of the listing
     interests: tuple[tuple[e.Interest, e.Party], ...]
     nominations: tuple[e.Nomination, ...]
     list_entries: tuple[e.ListEntry, ...]
@@ -155,18 +159,16 @@ def asset_detail(register: Register, reference: str, today: date | None = None) 
         for notice_ref, received_on, legal_form in repo.bidder_request_facts():
             facts[notice_ref].append(RequestFacts(received_on, legal_form))
         groups = {g.reference: g for g in repo.list(RecordKind.GROUP)}
-        notices = tuple(
-            NoticeDetail(
-                n,
-                notice_status(n, facts.get(n.reference, ()), today, entries),
-                tuple(
-                    AssessedRequest(r, assess(n, groups[r.group_ref], r))
-                    for r in repo.list(RecordKind.BIDDER_REQUEST, where={"notice_ref": n.reference})
-                ),
-                notice_problem(n, entries),
+        notices = []
+        for n in repo.list(RecordKind.DISPOSAL_NOTICE, where=mine):
+            status = notice_status(n, facts.get(n.reference, ()), today, entries)
+            requests = tuple(
+                AssessedRequest(r, assess(n, groups[r.group_ref], r))
+                for r in repo.list(RecordKind.BIDDER_REQUEST, where={"notice_ref": n.reference})
             )
-            for n in repo.list(RecordKind.DISPOSAL_NOTICE, where=mine)
-        )
+            notices.append(
+                NoticeDetail(n, status, requests, notice_problem(n, entries), period_ends_on(n, status, entries))
+            )
         applications = tuple(
             ApplicationDetail(a, tuple(repo.list(RecordKind.STAGE_CHANGE, where={"application_ref": a.reference})))
             for a in repo.list(RecordKind.TRANSFER_APPLICATION, where=mine)
@@ -186,11 +188,14 @@ def asset_detail(register: Register, reference: str, today: date | None = None) 
         authority=authority,
         status=headline_status(listing, (n.status for n in notices)),
         listing_status=listing,
+        listing_ends_on=next((listing_end(x) for x in reversed(entries) if x.kind is ListEntryKind.LISTED), None)
+        if listing is AssetStatus.LISTED
+        else None,
         interests=interests,
         nominations=nominations,
         list_entries=entries,
         challenges=challenges,
-        notices=notices,
+        notices=tuple(notices),
         exempt_disposals=exempt,
         applications=applications,
         documents=documents,

@@ -25,6 +25,7 @@ from assetreg.domain.status import (
     listing_status,
     notice_problem,
     notice_status,
+    period_ends_on,
 )
 
 ENTERED = date(2025, 6, 15)  # RULES.md §4: listing entered Sun 15 Jun 2025 ends Fri 14 Jun 2030
@@ -181,3 +182,25 @@ def test_a_moratorium_ends_when_the_listing_is_removed():
 def test_a_notice_that_is_not_a_relevant_disposal_has_no_moratorium():
     sitting_tenant = e.DisposalNotice(asset_ref="AST-0001", received_on=date(2025, 8, 31), vacant_possession=False)
     assert notice_status(sitting_tenant, [], date(2025, 9, 1), [ENTRY]) is NoticeStatus.NO_MORATORIUM
+
+
+@pytest.mark.parametrize(
+    ("today", "requests", "ends"),
+    [
+        (date(2025, 9, 1), [], date(2025, 10, 11)),  # interim moratorium
+        (date(2025, 10, 12), [CHARITY_IN_TIME], date(2026, 2, 28)),  # full moratorium
+        (date(2026, 3, 1), [CHARITY_IN_TIME], date(2027, 2, 28)),  # protected period
+        (date(2027, 3, 1), [CHARITY_IN_TIME], None),  # lapsed: nothing running
+    ],
+)
+def test_the_period_a_notice_is_in_ends_on_its_rules_date(today, requests, ends):
+    status = notice_status(NOTICE, requests, today, [ENTRY])
+    assert period_ends_on(NOTICE, status, [ENTRY]) == ends
+
+
+def test_a_period_is_cut_short_by_the_end_of_the_listing():
+    removed = e.ListEntry(
+        asset_ref="AST-0001", entered_on=ENTERED, removed_on=date(2025, 12, 1), removal_reason=RemovalReason.REVIEW
+    )
+    status = notice_status(NOTICE, [CHARITY_IN_TIME], date(2025, 11, 1), [removed])
+    assert period_ends_on(NOTICE, status, [removed]) == date(2025, 11, 30)
