@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -19,7 +20,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _start_gui(args) -> int:
     # Qt is imported only here, so commands stay fast and work without a display.
     from .domain.errors import AssetRegError
-    from .paths import register_path
 
     try:
         if args.demo:
@@ -27,10 +27,10 @@ def _start_gui(args) -> int:
 
             path = temporary_demo_register()
         else:
-            path = register_path(getattr(args, "db", None))
+            path = Path(args.db) if getattr(args, "db", None) else None
         from .gui.application import run_gui
 
-        return run_gui(path)
+        return run_gui(path, screenshot=args.screenshot, view=args.view)
     except AssetRegError as error:
         print(f"assetreg: {error}", file=sys.stderr)
         return error.exit_status

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -43,3 +44,18 @@ def register(register_path: Path):
     opened.clock = lambda: FIXED_NOW
     yield opened
     opened.close()
+
+
+@pytest.fixture(autouse=True)
+def _private_qt_settings(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest):
+    """Window layout and last-shown views go to a throwaway folder, never to the user's own settings."""
+    if "PySide6" not in sys.modules:  # tests that never touch Qt need nothing
+        yield
+        return
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    QCoreApplication.setOrganizationName("AssetRegTests")
+    QCoreApplication.setApplicationName("AssetRegTests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.mktemp("qt")))
+    yield

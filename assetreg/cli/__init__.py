@@ -42,6 +42,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help=tr("open the desktop app on a fresh copy of the demo register")
     )
+    parser.add_argument(
+        "--screenshot",
+        metavar="PATH",
+        type=Path,
+        help=tr("render the window to a PNG and exit (for documentation and checks)"),
+    )
+    parser.add_argument(
+        "--view",
+        choices=("dashboard", "assets", "asset", "applications", "calendar"),
+        default="",
+        help=tr("the view to open (with --screenshot: the view to render)"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = commands.add_parser("init", parents=[db], help=tr("create a new, empty register"))

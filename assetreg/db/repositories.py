@@ -100,6 +100,12 @@ class RecordRepository:
         )
         return [tuple(row) for row in self.session.execute(query)]
 
+    def first_reference(self, kind: RecordKind) -> str | None:
+        """The reference of the oldest live record of a kind, if there is one."""
+        row_class = ROW_CLASSES[kind]
+        query = select(row_class.reference).where(row_class.deleted_at.is_(None)).order_by(row_class.id).limit(1)
+        return self.session.scalar(query)
+
     def count(self, kind: RecordKind) -> int:
         row_class = ROW_CLASSES[kind]
         query = select(func.count()).select_from(row_class).where(row_class.deleted_at.is_(None))

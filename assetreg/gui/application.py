@@ -1,69 +1,130 @@
-"""Starting the desktop app on a register."""
+"""Starting the desktop app: choose the register (a welcome on first run), build the window, or take a screenshot."""
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ..domain.errors import AssetRegError
-from ..paths import register_path
-from ..services.assets import list_assets
+from ..paths import data_dir, register_path
 from ..services.register import Register
-from .asset_table import SORT_ROLE, AssetTableModel
+from .context import AppContext
+from .crash import install_crash_handler
+from .main_window import MainWindow
+from .view import View
+
+VIEW_NAMES = ("dashboard", "assets", "asset", "applications", "calendar")
 
 
-class MainWindow(QMainWindow):
-    """The register window: for now, the assets and their status (the full app follows)."""
+def build_views(context: AppContext) -> list[View]:
+    """Every view of the window, in navigation order."""
+    from .asset_page import AssetPage
+    from .assets_view import AssetsView
+    from .dashboard_view import DashboardView
 
-    def __init__(self, register: Register) -> None:
-        super().__init__()
-        self.register = register
-        self.setWindowTitle(self.tr("AssetReg — {name}").replace("{name}", register.path.name))
-        self.resize(1000, 640)
-        self._model = AssetTableModel(self)
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self._model)
-        proxy.setSortRole(SORT_ROLE)
-        self._table = QTableView()
-        self._table.setModel(proxy)
-        self._table.setSortingEnabled(True)
-        self._table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self._table.setAccessibleName(self.tr("Assets"))
-        self._table.horizontalHeader().setStretchLastSection(True)
-        self._table.verticalHeader().hide()
-        self._count = QLabel()
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(self._table)
-        layout.addWidget(self._count)
-        self.setCentralWidget(body)
-        self.refresh()
-
-    def refresh(self) -> None:
-        assets = list_assets(self.register)
-        self._model.set_assets(assets)
-        self._table.resizeColumnsToContents()
-        count = self.tr("1 asset") if len(assets) == 1 else self.tr("{n} assets").replace("{n}", f"{len(assets):,}")
-        self._count.setText(
-            self.tr("{count} in {path}").replace("{count}", count).replace("{path}", str(self.register.path))
-        )
+    return [DashboardView(context), AssetsView(context), AssetPage(context)]
 
 
-def run_gui(path: Path) -> int:
-    """Shows the register at ``path`` (the default register is created on first run)."""
-    app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("AssetReg")
+def run_gui(path: Path | None, *, screenshot: Path | None = None, view: str = "") -> int:
+    """Shows the register at ``path``; with no path, the default register (offering a welcome on first run)."""
+    app = _application()
     try:
+        # A screenshot never waits for a person, so it skips the welcome.
+        path = path or (register_path() if screenshot is not None else _default_or_welcome())
+        if path is None:
+            return 0
         register = Register.open(path, create=path == register_path())
     except AssetRegError as error:
         QMessageBox.critical(None, app.tr("AssetReg cannot open the register"), str(error))
         return error.exit_status
-    window = MainWindow(register)
+    context = AppContext(register)
+    window = MainWindow(context, build_views(context))
+    if view:
+        window.show_view(view)
+    if screenshot is not None:
+        return _screenshot(window, screenshot, view)
     window.show()
     try:
         return app.exec()
     finally:
         register.close()
+
+
+def _application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv)
+    QCoreApplication.setOrganizationName("AssetReg")
+    QCoreApplication.setApplicationName("AssetReg")
+    logging.basicConfig(
+        filename=str(_log_path()), level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    install_crash_handler()
+    return app
+
+
+def _log_path() -> Path:
+    folder = data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "assetreg.log"
+
+
+def _default_or_welcome() -> Path | None:
+    """The default register, or on first run the user's choice: a new register, the demo, or a file."""
+    default = register_path()
+    if default.exists():
+        return default
+    box = QMessageBox()
+    box.setWindowTitle(QApplication.translate("welcome", "Welcome to AssetReg"))
+    box.setText(
+        QApplication.translate(
+            "welcome",
+            "AssetReg keeps your group's register of assets of community value and warns you before any "
+            "statutory date. How would you like to start?",
+        )
+    )
+    new = box.addButton(QApplication.translate("welcome", "Start a new register"), QMessageBox.ButtonRole.AcceptRole)
+    demo = box.addButton(QApplication.translate("welcome", "Explore the demo"), QMessageBox.ButtonRole.ActionRole)
+    open_file = box.addButton(
+        QApplication.translate("welcome", "Open a register file…"), QMessageBox.ButtonRole.ActionRole
+    )
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is new:
+        return default
+    if clicked is demo:
+        from ..services.demo import temporary_demo_register
+
+        return temporary_demo_register()
+    if clicked is open_file:
+        chosen, _ = QFileDialog.getOpenFileName(
+            None,
+            QApplication.translate("welcome", "Open a register"),
+            "",
+            QApplication.translate("welcome", "AssetReg registers (*.assetreg)"),
+        )
+        return Path(chosen) if chosen else None
+    return None
+
+
+def _screenshot(window: MainWindow, path: Path, view: str) -> int:
+    """Renders the window (after its views have loaded) to a PNG and returns without showing it."""
+    window.resize(1280, 800)
+    window.show()
+    app = QApplication.instance()
+    waited = 0
+    # Views load off the GUI thread; give them time to arrive, then paint.
+    while waited < 60_000 and not window.context.tasks.wait(50):
+        app.processEvents()
+        waited += 50
+    for _ in range(5):
+        app.processEvents()
+        QTimer.singleShot(0, lambda: None)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    target: QWidget = window
+    saved = target.grab().save(str(path))
+    window.context.register.close()
+    return 0 if saved else 1

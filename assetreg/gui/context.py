@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from ..services.register import Changes, Register
+from .garbage import GuiThreadCollector
 from .messages import Messages
 from .tasks import TaskRunner
 
@@ -19,6 +20,7 @@ class AppContext(QObject):
         self.register = register
         self.messages = messages or Messages()
         self.tasks = TaskRunner(self)
+        self.collector = GuiThreadCollector(self)
 
     def notify(self, changes: Changes) -> None:
         if changes:

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
 
 from .context import AppContext
 from .view import View
@@ -20,10 +28,15 @@ class MainWindow(QMainWindow):
         self._views = {view.name: view for view in views}
         self._nav = QListWidget()
         self._nav.setAccessibleName(self.tr("Views"))
-        self._nav.setFixedWidth(180)
+        self._nav.setFixedWidth(150)
+        self._nav.setFrameShape(QFrame.Shape.NoFrame)
+        self._nav.setSpacing(2)
+        self._nav.setIconSize(QSize(20, 20))
+        self._nav.setStyleSheet("QListWidget { padding-top: 8px; } QListWidget::item { padding: 6px 8px; }")
         self._stack = QStackedWidget()
         for index, view in enumerate(views):
-            QListWidgetItem(view.title(), self._nav).setData(Qt.ItemDataRole.UserRole, view.name)
+            item = QListWidgetItem(view.icon(), view.title(), self._nav)
+            item.setData(Qt.ItemDataRole.UserRole, view.name)
             self._stack.addWidget(view)
             view.open_record.connect(self._on_open_record)
             if index < 9:

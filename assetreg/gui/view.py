@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QStyle, QWidget
 
 from ..services.register import Changes
 from .context import AppContext
@@ -14,6 +15,7 @@ class View(QWidget):
 
     open_record = Signal(str)  # a reference the user wants to open, e.g. "AST-0001"
     name = ""  # stable code used by --view and remembered between runs
+    icon_kind = QStyle.StandardPixmap.SP_FileIcon
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -22,6 +24,10 @@ class View(QWidget):
 
     def title(self) -> str:
         raise NotImplementedError
+
+    def icon(self) -> QIcon:
+        """The view's icon in the navigation list (a standard one that follows the style and palette)."""
+        return self.style().standardIcon(self.icon_kind)
 
     def refresh(self) -> None:
         """Reload everything the view shows from the register."""

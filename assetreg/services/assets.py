@@ -134,6 +134,12 @@ def list_assets(register: Register, today: date | None = None) -> list[AssetSumm
     return summaries
 
 
+def first_asset(register: Register) -> str | None:
+    """The reference of the first asset in the register, to show when no other has been chosen."""
+    with register.reading() as session:
+        return RecordRepository(session).first_reference(RecordKind.ASSET)
+
+
 def asset_detail(register: Register, reference: str, today: date | None = None) -> AssetDetail:
     """The asset with this reference and every record about it."""
     today = today or register.today()

@@ -1,0 +1,28 @@
+"""Garbage collection only on the GUI thread.
+
+Python may collect garbage on whichever thread happens to allocate, and a background task collecting a cycle
+that holds Qt widgets frees them off the GUI thread, which crashes Qt. So automatic collection is turned off
+while the app runs, and a timer collects on the GUI thread instead (as Anki does).
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+
+class GuiThreadCollector(QObject):
+    """Disables automatic collection and collects on the GUI thread when the counts say it is due."""
+
+    def __init__(self, parent: QObject | None = None, interval_ms: int = 1000) -> None:
+        super().__init__(parent)
+        gc.disable()
+        self._threshold = gc.get_threshold()[0]
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self._on_tick)
+        self._timer.start(interval_ms)
+
+    def _on_tick(self) -> None:
+        if gc.get_count()[0] >= self._threshold:
+            gc.collect()
