@@ -5,25 +5,19 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-import weakref
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QSettings,
     QSortFilterProxyModel,
     Qt,
     QUrl,
-    Signal,
 )
-from PySide6.QtGui import QAction, QDesktopServices, QFont, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -46,22 +40,31 @@ from PySide6.QtWidgets import (
 
 from ..domain import entities as e
 from ..domain.dates import format_date
-from ..domain.enums import ListEntryKind
 from ..domain.errors import AssetRegError, NotFoundError
 from ..domain.records import RecordKind
-from ..domain.status import AssetStatus, NoticeStatus, listing_end, protection_end
+from ..domain.status import protection_end
 from ..services.assets import AssetDetail, NoticeDetail, asset_detail, first_asset
 from ..services.deadlines import register_deadlines
 from ..services.documents import attach, document_file
 from ..services.records import Records
 from ..services.register import Changes
 from .context import AppContext
+from .display import ENTITY_ROLE, SORT_ROLE, status_icon
+from .document_table import DocumentTable
+from .record_table import (
+    Column,
+    RecordTableModel,
+    day_text,
+    entry_end,
+    iso_text,
+    moment_text,
+    size_text,
+    stage_text,
+    weakly,
+)
 from .timeline import NoticeTimeline, timeline_spans
 from .view import View
 
-# The same roles as the register's asset table: the raw value to sort by, and the record a row shows.
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
 _Index = QModelIndex | QPersistentModelIndex
 
 NOM_REFERENCE, NOM_NOMINATOR, NOM_RECEIVED, NOM_DECISION, NOM_DECIDED, NOM_COUNCIL_REF = range(6)
@@ -75,140 +78,6 @@ HIST_WHEN, HIST_WHO, HIST_RECORD, HIST_ACTION, HIST_FIELD, HIST_FROM, HIST_TO = 
 DUE_DATE, DUE_LEFT, DUE_WHAT = range(3)
 _UP = Qt.SortOrder.AscendingOrder
 TAB_LISTING, TAB_NOTICES, TAB_APPLICATIONS, TAB_DOCUMENTS, TAB_HISTORY = range(5)
-
-
-def _day(value: date | None) -> str:
-    return format_date(value) if value else ""
-
-
-def _iso(value: date | datetime | None) -> str:
-    return value.isoformat() if value else ""
-
-
-def _stage(code: str) -> str:
-    return code.replace("-", " ").capitalize()
-
-
-def _size(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    return f"{size / 1024:.1f} kB" if size < 1024 * 1024 else f"{size / (1024 * 1024):.1f} MB"
-
-
-def _entry_end(entry: e.ListEntry) -> date | None:
-    return listing_end(entry) if entry.kind is ListEntryKind.LISTED else None
-
-
-def _weakly(method: Callable[[Any], str]) -> Callable[[Any], str]:
-    """A page's method as a column's function, without the column keeping the page alive.
-
-    A strong reference would make a cycle that only the garbage collector frees — perhaps on a worker thread,
-    where deleting a widget crashes.
-    """
-    ref = weakref.WeakMethod(method)
-    return lambda row: bound(row) if (bound := ref()) is not None else ""
-
-
-def _when(at: datetime) -> str:
-    local = at.astimezone() if at.tzinfo else at
-    return f"{format_date(local.date())} {local:%H:%M}"
-
-
-@dataclass(frozen=True)
-class Column:
-    heading: str
-    text: Callable[[Any], str]
-    sort: Callable[[Any], Any] | None = None  # the raw value to sort by; the text when None
-    tip: Callable[[Any], str] | None = None  # a longer explanation for the tooltip; the text when None
-
-
-class RecordTableModel(QAbstractTableModel):
-    """Rows of records described by columns; a column's raw value sorts, ``ENTITY_ROLE`` gives the record."""
-
-    def __init__(self, columns: Sequence[Column], parent=None) -> None:
-        super().__init__(parent)
-        self._columns = tuple(columns)
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: Iterable[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].heading
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row, column = self._rows[index.row()], self._columns[index.column()]
-        if role == ENTITY_ROLE:
-            return row
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tip(row) if column.tip else column.text(row)
-        if role == SORT_ROLE:
-            return column.sort(row) if column.sort else column.text(row)
-        return None
-
-
-def status_icon(status: AssetStatus | NoticeStatus, style: QStyle) -> QIcon:
-    """An icon to go with a status's words: a warning while a moratorium runs, a tick while listed."""
-    pixmap = QStyle.StandardPixmap
-    if status in (NoticeStatus.INTERIM_MORATORIUM, NoticeStatus.FULL_MORATORIUM):
-        chosen = pixmap.SP_MessageBoxWarning
-    elif status in (AssetStatus.LISTED, NoticeStatus.DISPOSED_TO_COMMUNITY_GROUP):
-        chosen = pixmap.SP_DialogApplyButton
-    elif status in (AssetStatus.EXPIRED, AssetStatus.REMOVED, AssetStatus.UNSUCCESSFUL, NoticeStatus.DISPOSED):
-        chosen = pixmap.SP_MessageBoxCritical
-    else:
-        chosen = pixmap.SP_MessageBoxInformation
-    return style.standardIcon(chosen)
-
-
-def local_files(mime: QMimeData) -> list[Path]:
-    """The local files among dropped data (links and other data are ignored)."""
-    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()] if mime.hasUrls() else []
-
-
-class DocumentTable(QTableView):
-    """The documents list; files dropped on it are offered to ``files_dropped``."""
-
-    files_dropped = Signal(list)  # list[Path]
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAcceptDrops(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
-        if local_files(event.mimeData()):
-            event.acceptProposedAction()
-        else:
-            event.ignore()
-
-    def dragMoveEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.dragEnterEvent(event)
-
-    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
-        files = local_files(event.mimeData())
-        if files:
-            event.acceptProposedAction()
-            self.files_dropped.emit(files)
-        else:
-            event.ignore()
 
 
 class _FillingContent(QWidget):
@@ -261,11 +130,11 @@ class AssetPage(View):
         t = self.tr
         self.coming_model = RecordTableModel(
             [
-                Column(t("Date"), lambda d: format_date(d.date), lambda d: _iso(d.date)),
-                Column(t("When"), _weakly(self._days_text), lambda d: _iso(d.date)),
+                Column(t("Date"), lambda d: format_date(d.date), lambda d: iso_text(d.date)),
+                Column(t("When"), weakly(self._days_text), lambda d: iso_text(d.date)),
                 Column(
                     t("What"),
-                    _weakly(self._coming_text),
+                    weakly(self._coming_text),
                     tip=lambda d: d.deadline.explanation if d.deadline else d.action,
                 ),
             ],
@@ -274,10 +143,10 @@ class AssetPage(View):
         self.nominations_model = RecordTableModel(
             [
                 Column(t("Reference"), lambda n: n.reference),
-                Column(t("Nominated by"), _weakly(self._nominator_text)),
-                Column(t("Received"), lambda n: _day(n.received_on), lambda n: _iso(n.received_on)),
+                Column(t("Nominated by"), weakly(self._nominator_text)),
+                Column(t("Received"), lambda n: day_text(n.received_on), lambda n: iso_text(n.received_on)),
                 Column(t("Decision"), lambda n: n.decision.label),
-                Column(t("Decided"), lambda n: _day(n.decided_on), lambda n: _iso(n.decided_on)),
+                Column(t("Decided"), lambda n: day_text(n.decided_on), lambda n: iso_text(n.decided_on)),
                 Column(t("Council's reference"), lambda n: n.council_reference),
             ],
             self,
@@ -286,9 +155,9 @@ class AssetPage(View):
             [
                 Column(t("Reference"), lambda x: x.reference),
                 Column(t("List"), lambda x: x.kind.label),
-                Column(t("Entered"), lambda x: _day(x.entered_on), lambda x: _iso(x.entered_on)),
-                Column(t("Ends"), lambda x: _day(_entry_end(x)), lambda x: _iso(_entry_end(x))),
-                Column(t("Removed"), lambda x: _day(x.removed_on), lambda x: _iso(x.removed_on)),
+                Column(t("Entered"), lambda x: day_text(x.entered_on), lambda x: iso_text(x.entered_on)),
+                Column(t("Ends"), lambda x: day_text(entry_end(x)), lambda x: iso_text(entry_end(x))),
+                Column(t("Removed"), lambda x: day_text(x.removed_on), lambda x: iso_text(x.removed_on)),
                 Column(t("Council's reference"), lambda x: x.council_reference),
             ],
             self,
@@ -298,7 +167,7 @@ class AssetPage(View):
                 Column(t("Reference"), lambda c: c.reference),
                 Column(t("List entry"), lambda c: c.list_entry_ref),
                 Column(t("Kind"), lambda c: c.kind.label),
-                Column(t("Received"), lambda c: _day(c.received_on), lambda c: _iso(c.received_on)),
+                Column(t("Received"), lambda c: day_text(c.received_on), lambda c: iso_text(c.received_on)),
                 Column(t("Outcome"), lambda c: c.outcome.label),
             ],
             self,
@@ -308,19 +177,19 @@ class AssetPage(View):
                 Column(t("Reference"), lambda a: a.application.reference),
                 Column(t("Kind"), lambda a: a.application.kind.label),
                 Column(t("Transfer"), lambda a: a.application.transfer_type.label),
-                Column(t("Stage"), lambda a: _stage(a.application.stage)),
+                Column(t("Stage"), lambda a: stage_text(a.application.stage)),
                 Column(
                     t("Submitted"),
-                    lambda a: _day(a.application.submitted_on),
-                    lambda a: _iso(a.application.submitted_on),
+                    lambda a: day_text(a.application.submitted_on),
+                    lambda a: iso_text(a.application.submitted_on),
                 ),
             ],
             self,
         )
         self.stages_model = RecordTableModel(
             [
-                Column(t("Stage"), lambda s: _stage(s.stage)),
-                Column(t("Date"), lambda s: _day(s.changed_on), lambda s: _iso(s.changed_on)),
+                Column(t("Stage"), lambda s: stage_text(s.stage)),
+                Column(t("Date"), lambda s: day_text(s.changed_on), lambda s: iso_text(s.changed_on)),
                 Column(t("Notes"), lambda s: s.notes),
             ],
             self,
@@ -329,18 +198,20 @@ class AssetPage(View):
             [
                 Column(t("Title"), lambda d: d.title),
                 Column(t("File name"), lambda d: d.original_filename),
-                Column(t("Size"), lambda d: _size(d.size_bytes), lambda d: d.size_bytes),
-                Column(t("Added"), lambda d: _when(d.added_at) if d.added_at else "", lambda d: _iso(d.added_at)),
+                Column(t("Size"), lambda d: size_text(d.size_bytes), lambda d: d.size_bytes),
+                Column(
+                    t("Added"), lambda d: moment_text(d.added_at) if d.added_at else "", lambda d: iso_text(d.added_at)
+                ),
                 Column(t("Reference"), lambda d: d.reference),
             ],
             self,
         )
         self.history_model = RecordTableModel(
             [
-                Column(t("When"), lambda h: _when(h[1].at), lambda h: f"{_iso(h[1].at)}#{h[0]:08d}"),
+                Column(t("When"), lambda h: moment_text(h[1].at), lambda h: f"{iso_text(h[1].at)}#{h[0]:08d}"),
                 Column(t("Who"), lambda h: h[1].user),
                 Column(t("Record"), lambda h: h[1].record_reference),
-                Column(t("What"), _weakly(self._action_text)),
+                Column(t("What"), weakly(self._action_text)),
                 Column(t("Field"), lambda h: h[1].field),
                 Column(t("From"), lambda h: h[1].old_value),
                 Column(t("To"), lambda h: h[1].new_value),
@@ -579,7 +450,7 @@ class AssetPage(View):
         self.name_label.setText(a.name)
         council = d.authority.name if d.authority else self.tr("no council recorded")
         self.subtitle_label.setText(f"{a.reference} · {a.category.label} · {council}")
-        icon = status_icon(d.status, self.style())
+        icon = status_icon(d.status)
         size = self.fontMetrics().height() * 3 // 2
         self.status_icon.setPixmap(icon.pixmap(size, size))
         self.status_icon.setAccessibleName(d.status.label)
@@ -664,7 +535,7 @@ class AssetPage(View):
         status = QHBoxLayout()
         icon = QLabel()
         size = self.fontMetrics().height() * 5 // 4
-        icon.setPixmap(status_icon(n.status, self.style()).pixmap(size, size))
+        icon.setPixmap(status_icon(n.status).pixmap(size, size))
         icon.setAccessibleName(n.status.label)
         text = QLabel(n.status.label + (self._left(n.period_ends_on) if n.period_ends_on else ""))
         text.setWordWrap(True)
@@ -701,10 +572,10 @@ class AssetPage(View):
                     Column(self.tr("Group"), lambda r: groups.get(r.request.group_ref, r.request.group_ref)),
                     Column(
                         self.tr("Received"),
-                        lambda r: _day(r.request.received_on),
-                        lambda r: _iso(r.request.received_on),
+                        lambda r: day_text(r.request.received_on),
+                        lambda r: iso_text(r.request.received_on),
                     ),
-                    Column(self.tr("Starts the full moratorium"), _weakly(self._counts_text)),
+                    Column(self.tr("Starts the full moratorium"), weakly(self._counts_text)),
                     Column(self.tr("Why"), lambda r: r.assessment.reason if r.assessment else ""),
                 ],
                 box,

@@ -14,14 +14,12 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QStyle
 
 from ..domain.enums import AssetCategory
 from ..domain.status import AssetStatus, NoticeStatus
 from ..services.assets import AssetSummary
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
+from .display import ENTITY_ROLE, SORT_ROLE, Status, reference_number, status_icon
 
 COL_REFERENCE, COL_NAME, COL_STATUS, COL_COUNCIL, COL_POSTCODE, COL_CATEGORY = range(6)
 _Index = QModelIndex | QPersistentModelIndex
@@ -31,7 +29,6 @@ _DISPLAY, _DECORATION, _TOOLTIP = (
     Qt.ItemDataRole.ToolTipRole,
 )
 
-Status = AssetStatus | NoticeStatus
 
 # The life cycle of RULES.md §5 as a register reads it: before listing, listed and what can happen while listed
 # (challenges, then a sale's moratoria), and the ends of a listing last. Notice states that never head an asset's
@@ -58,25 +55,6 @@ STATUS_ORDER: tuple[Status, ...] = (
 )
 _STATUS_RANK: dict[Status, int] = {status: rank for rank, status in enumerate(STATUS_ORDER)}
 
-# Every status has an icon as well as its words, so it never rests on colour (or on reading) alone. These are
-# the ones Fusion draws visibly on light and dark palettes alike (its SP_DialogCloseButton is black on black).
-_SP = QStyle.StandardPixmap
-_STATUS_ICONS: dict[Status, QStyle.StandardPixmap] = {
-    AssetStatus.NOT_NOMINATED: _SP.SP_FileIcon,
-    AssetStatus.DRAFT_NOMINATION: _SP.SP_FileDialogDetailedView,
-    AssetStatus.NOMINATED: _SP.SP_MessageBoxQuestion,
-    AssetStatus.LISTED: _SP.SP_DialogApplyButton,
-    AssetStatus.UNDER_REVIEW: _SP.SP_MessageBoxInformation,
-    AssetStatus.UNDER_APPEAL: _SP.SP_MessageBoxInformation,
-    NoticeStatus.AWAITING_DATES: _SP.SP_MessageBoxQuestion,
-    NoticeStatus.INTERIM_MORATORIUM: _SP.SP_MessageBoxWarning,
-    NoticeStatus.FULL_MORATORIUM: _SP.SP_MessageBoxWarning,
-    NoticeStatus.PROTECTED: _SP.SP_MessageBoxWarning,
-    AssetStatus.UNSUCCESSFUL: _SP.SP_DialogCancelButton,
-    AssetStatus.EXPIRED: _SP.SP_DialogNoButton,
-    AssetStatus.REMOVED: _SP.SP_LineEditClearButton,
-}
-_DEFAULT_ICON = _SP.SP_FileIcon
 
 _POSTCODE = re.compile(r"([a-z]+)(\d+)(.*)")
 _REFERENCE_NUMBER = re.compile(r"(\d+)$")
@@ -86,12 +64,6 @@ _UNSPOKEN = str.maketrans("", "", "'’")  # "bulls head" finds "The Bull's Head
 def status_rank(status: Status) -> int:
     """Where a status falls in the life cycle, for sorting (unknown ones last)."""
     return _STATUS_RANK.get(status, len(STATUS_ORDER))
-
-
-def reference_number(reference: str) -> int:
-    """The number of a reference, so AST-10000 sorts after AST-9999."""
-    found = _REFERENCE_NUMBER.search(reference)
-    return int(found.group(1)) if found else 0
 
 
 def postcode_key(postcode: str) -> str:
@@ -314,12 +286,8 @@ class AssetTableModel(QAbstractTableModel):
         return None
 
     def status_icon(self, status: Status) -> QIcon:
-        """The icon shown with a status's words (from the style, so it suits the theme)."""
-        pixmap = _STATUS_ICONS.get(status, _DEFAULT_ICON)
-        icon = self._icons.get(pixmap)
-        if icon is None:
-            icon = self._icons[pixmap] = QApplication.style().standardIcon(pixmap)
-        return icon
+        """The icon shown with a status's words."""
+        return status_icon(status)
 
     def _tooltip(self, asset: AssetSummary) -> str:
         place = ", ".join(part for part in (asset.address, asset.postcode) if part)

@@ -38,10 +38,8 @@ from ..domain.records import RecordKind
 from ..services.deadlines import register_deadlines
 from ..services.register import Changes
 from .context import AppContext
+from .display import ENTITY_ROLE, SORT_ROLE, reference_number
 from .view import View
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COL_WHEN, COL_WHAT, COL_ASSET, COL_RULE = range(4)
 OVERDUE, SOON, LATER = range(3)  # the sections, top to bottom
@@ -62,12 +60,6 @@ def section_of(item: AssetDeadline, today: date) -> int | None:
     return LATER if SOON_DAYS < days <= HORIZON_DAYS else None
 
 
-def _reference_number(reference: str) -> int:
-    # Sort references by number so AST-10000 follows AST-9999; a task with no asset sorts first.
-    number = reference.rpartition("-")[2]
-    return int(number) if number.isdigit() else -1
-
-
 class DeadlineTableModel(QAbstractTableModel):
     """Dated things to see to, one row each: when, what to do, for which asset, under which rule."""
 
@@ -86,7 +78,7 @@ class DeadlineTableModel(QAbstractTableModel):
         self._keys = (
             [x.date.toordinal() for x in items],
             [x.action.casefold() for x in items],
-            [_reference_number(x.asset_ref) for x in items],
+            [reference_number(x.asset_ref) for x in items],
             [x.code for x in items],
         )
         self.endResetModel()

@@ -37,9 +37,9 @@ from assetreg.gui.asset_page import (
     TAB_NOTICES,
     AssetPage,
     RecordTableModel,
-    local_files,
 )
 from assetreg.gui.context import AppContext
+from assetreg.gui.document_table import local_files
 from assetreg.gui.messages import Messages
 from assetreg.gui.timeline import FULL, INTERIM, PROTECTED
 from assetreg.paths import attachments_dir
