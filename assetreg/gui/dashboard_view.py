@@ -9,23 +9,16 @@ from __future__ import annotations
 
 import html
 from datetime import date, timedelta
-from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
     QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QTextBrowser,
     QVBoxLayout,
@@ -34,210 +27,26 @@ from PySide6.QtWidgets import (
 
 from ..domain.asset_deadlines import AssetDeadline
 from ..domain.dates import format_date
-from ..domain.records import RecordKind
 from ..services.deadlines import register_deadlines
 from ..services.register import Changes
 from .context import AppContext
-from .display import ENTITY_ROLE, SORT_ROLE, reference_number
+from .deadline_table import (
+    COL_ASSET,
+    COL_RULE,
+    COL_WHEN,
+    HORIZON_DAYS,
+    INFORMATION_ICON,
+    NOT_SHOWN,
+    OVERDUE,
+    SOON,
+    SOON_DAYS,
+    WARNING_ICON,
+    DeadlineTableModel,
+    SectionTable,
+    section_of,
+)
+from .display import ENTITY_ROLE
 from .view import View
-
-COL_WHEN, COL_WHAT, COL_ASSET, COL_RULE = range(4)
-OVERDUE, SOON, LATER = range(3)  # the sections, top to bottom
-SOON_DAYS, HORIZON_DAYS = 14, 90
-# Records no date depends on: a change to these alone leaves the dashboard as it was.
-_NOT_SHOWN = frozenset({RecordKind.PARTY, RecordKind.INTEREST, RecordKind.DOCUMENT})
-_WARNING, _INFORMATION = QStyle.StandardPixmap.SP_MessageBoxWarning, QStyle.StandardPixmap.SP_MessageBoxInformation
-_Index = QModelIndex | QPersistentModelIndex
-
-
-def section_of(item: AssetDeadline, today: date) -> int | None:
-    """The section an item belongs in (``OVERDUE``, ``SOON`` or ``LATER``); None when it is in none of them."""
-    if item.overdue(today):
-        return OVERDUE
-    days = item.days_remaining(today)
-    if 0 <= days <= SOON_DAYS:
-        return SOON
-    return LATER if SOON_DAYS < days <= HORIZON_DAYS else None
-
-
-class DeadlineTableModel(QAbstractTableModel):
-    """Dated things to see to, one row each: when, what to do, for which asset, under which rule."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._items: list[AssetDeadline] = []
-        self._keys: tuple[list, ...] = ([], [], [], [])  # the sort role's values, by column then row
-        self._today = date.min
-        self._icons: dict[bool, QIcon] = {}
-        self._headings = (self.tr("When"), self.tr("What to do"), self.tr("Asset"), self.tr("Rule"))
-
-    def set_items(self, items: list[AssetDeadline], today: date) -> None:
-        self.beginResetModel()
-        self._items, self._today = items, today
-        # Worked out once: the proxy asks for them at every comparison while it sorts thousands of rows.
-        self._keys = (
-            [x.date.toordinal() for x in items],
-            [x.action.casefold() for x in items],
-            [reference_number(x.asset_ref) for x in items],
-            [x.code for x in items],
-        )
-        self.endResetModel()
-
-    def items(self) -> list[AssetDeadline]:
-        return self._items
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headings)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headings[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == SORT_ROLE:
-            return self._keys[index.column()][index.row()]
-        item, column = self._items[index.row()], index.column()
-        if role == ENTITY_ROLE:
-            return item
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(item, column)
-        if role == Qt.ItemDataRole.DecorationRole and column == COL_WHEN:
-            return self._icon(item.overdue(self._today))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"<p><b>{html.escape(item.label)}</b></p><p>{html.escape(self.why(item))}</p>"
-        return None
-
-    def text(self, item: AssetDeadline, column: int) -> str:
-        """What the cell in ``column`` shows."""
-        if column == COL_WHEN:
-            return self.when(item)
-        if column == COL_WHAT:
-            return item.action
-        return self.asset(item) if column == COL_ASSET else item.code
-
-    def when(self, item: AssetDeadline) -> str:
-        """The date with its weekday, and how far off it is, in words: "Mon 6 Oct 2025 · in 21 days"."""
-        days = item.days_remaining(self._today)
-        if item.overdue(self._today):
-            relative = self.tr("1 day overdue") if days == -1 else self.tr("{n} days overdue").format(n=-days)
-        elif days < 0:
-            relative = self.tr("yesterday") if days == -1 else self.tr("{n} days ago").format(n=-days)
-        else:
-            relative = {0: self.tr("today"), 1: self.tr("tomorrow")}.get(days) or self.tr("in {n} days").format(n=days)
-        return f"{format_date(item.date)} · {relative}"
-
-    def asset(self, item: AssetDeadline) -> str:
-        return f"{item.asset_ref} {item.asset_name}" if item.asset_ref else self.tr("No asset")
-
-    def why(self, item: AssetDeadline) -> str:
-        """Why the date applies: the rule's explanation with its citation, or whose task it is."""
-        if item.deadline is not None:
-            return item.deadline.explanation
-        return self.tr("A task your group added to the register ({reference}).").format(reference=item.record_ref)
-
-    def _icon(self, overdue: bool) -> QIcon:
-        if overdue not in self._icons:
-            self._icons[overdue] = QApplication.style().standardIcon(_WARNING if overdue else _INFORMATION)
-        return self._icons[overdue]
-
-
-class _Padded(QStyledItemDelegate):
-    """Room around each cell's text, so rows read as lines rather than as a grid."""
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        size = super().sizeHint(option, index)
-        return QSize(size.width() + 8, size.height() + 12)
-
-
-class SectionTable(QTableView):
-    """One section's dates behind a sorting proxy: as tall as its rows, scrolling only when space runs out.
-
-    Long sentences wrap; past ``WRAP_LIMIT`` rows, measuring each row would make loading slow, so rows keep to
-    one line and the whole text is in the tooltip and the pane below.
-    """
-
-    MIN_ROWS = 3
-    WRAP_LIMIT = 300
-    WHAT_SHARE = 0.4  # "What to do" keeps at least this share of the width; the asset column gives way first
-
-    def __init__(self, model: DeadlineTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._widths: dict[int, int] = {}
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(model)
-        proxy.setSortRole(SORT_ROLE)
-        self.setModel(proxy)
-        self.setItemDelegate(_Padded(self))
-        self.setSortingEnabled(True)
-        self.sortByColumn(COL_WHEN, Qt.SortOrder.AscendingOrder)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)  # the palette's colours, so a dark palette works
-        self.setShowGrid(False)
-        self.setTabKeyNavigation(False)  # Tab moves on to the next section, as people expect
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
-        rows = self.verticalHeader()
-        rows.hide()
-        rows.setMinimumSectionSize(self.fontMetrics().height() + 12)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 12)
-        rows.sectionResized.connect(self.updateGeometry)
-        columns = self.horizontalHeader()
-        columns.setHighlightSections(False)
-        columns.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        columns.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)
-        model.modelReset.connect(self._on_reset)
-
-    def set_column_widths(self, widths: dict[int, int]) -> None:
-        """The widths the columns other than "What to do" need; the asset column narrows in a narrow window."""
-        self._widths = dict(widths)
-        self._fit_columns()
-
-    def sizeHint(self) -> QSize:
-        return QSize(super().sizeHint().width(), self._height(self._body()))
-
-    def minimumSizeHint(self) -> QSize:
-        # A few rows, and at least the whole first one however far its sentence wraps.
-        rows = self.verticalHeader()
-        first = rows.sectionSize(0) if self._rows() else 0
-        body = min(self._body(), max(min(self._rows(), self.MIN_ROWS) * rows.defaultSectionSize(), first))
-        return QSize(super().minimumSizeHint().width(), self._height(body))
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        self._fit_columns()
-
-    def _on_reset(self) -> None:
-        wrap = self._rows() <= self.WRAP_LIMIT
-        self.setWordWrap(wrap)
-        mode = QHeaderView.ResizeMode.ResizeToContents if wrap else QHeaderView.ResizeMode.Fixed
-        self.verticalHeader().setSectionResizeMode(mode)
-        self.updateGeometry()
-
-    def _fit_columns(self) -> None:
-        widths = dict(self._widths)
-        short = sum(widths.values()) - self.viewport().width() * (1 - self.WHAT_SHARE)
-        if short > 0 and COL_ASSET in widths:
-            widths[COL_ASSET] = max(widths[COL_ASSET] - int(short), self.fontMetrics().averageCharWidth() * 12)
-        for column, width in widths.items():
-            self.horizontalHeader().resizeSection(column, width)
-
-    def _body(self) -> int:
-        rows = self.verticalHeader()
-        return rows.length() if self.wordWrap() and rows.length() else self._rows() * rows.defaultSectionSize()
-
-    def _rows(self) -> int:
-        return self.model().rowCount()
-
-    def _height(self, body: int) -> int:
-        return min(self.horizontalHeader().sizeHint().height() + body + 2 * self.frameWidth(), 1 << 23)
 
 
 class DashboardView(View):
@@ -292,7 +101,7 @@ class DashboardView(View):
         return self._loading
 
     def shows(self, changes: Changes) -> bool:
-        return not changes.kinds <= _NOT_SHOWN
+        return not changes.kinds <= NOT_SHOWN
 
     def selected_item(self) -> AssetDeadline | None:
         for table in self.tables:
@@ -318,7 +127,9 @@ class DashboardView(View):
     def _section_header(self, section: int, table: QTableView) -> QHBoxLayout:
         icon = QLabel()
         side = max(table.iconSize().height(), 16)
-        icon.setPixmap(self.style().standardIcon(_WARNING if section == OVERDUE else _INFORMATION).pixmap(side, side))
+        icon.setPixmap(
+            self.style().standardIcon(WARNING_ICON if section == OVERDUE else INFORMATION_ICON).pixmap(side, side)
+        )
         title = QLabel()
         font = title.font()
         font.setBold(True)

@@ -19,18 +19,9 @@ from assetreg.domain import entities as e
 from assetreg.domain.asset_deadlines import AssetDeadline
 from assetreg.domain.records import RecordKind
 from assetreg.gui.context import AppContext
-from assetreg.gui.dashboard_view import (
-    COL_ASSET,
-    COL_RULE,
-    COL_WHAT,
-    COL_WHEN,
-    ENTITY_ROLE,
-    LATER,
-    OVERDUE,
-    SOON,
-    SORT_ROLE,
-    DashboardView,
-)
+from assetreg.gui.dashboard_view import DashboardView
+from assetreg.gui.deadline_table import COL_ASSET, COL_RULE, COL_WHAT, COL_WHEN, LATER, OVERDUE, SOON
+from assetreg.gui.display import ENTITY_ROLE, SORT_ROLE
 from assetreg.services.demo import write_demo_register
 from assetreg.services.records import Records
 from assetreg.services.register import Changes, Register
