@@ -39,6 +39,15 @@ class Jurisdiction(LabelledEnum):
     SCOTLAND = "scotland"
     NORTHERN_IRELAND = "northern-ireland"
 
+    @staticmethod
+    def _labels() -> dict[str, str]:
+        return {
+            "england": tr("England"),
+            "wales": tr("Wales"),
+            "scotland": tr("Scotland"),
+            "northern-ireland": tr("Northern Ireland"),
+        }
+
     @property
     def has_acv_regime(self) -> bool:
         """Only England has the Localism Act 2011 community right to bid (RULES.md §1)."""
