@@ -3,12 +3,15 @@ moratorium — and if not, why, in one sentence (RULES.md §5, §7.7). A request
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from ..db.repositories import RecordRepository
 from ..domain import entities as e
+from ..domain.i18n import tr
 from ..domain.records import RecordKind
 from ..domain.requests import RequestAssessment, assess_bidder_request
+from ..domain.status import relevant_disposal_problem
 from .records import Changed, Records
 from .register import Register
 
@@ -24,7 +27,18 @@ def assess(notice: e.DisposalNotice, group: e.CommunityGroup, request: e.BidderR
     start = notice.received_on or notice.sent_on
     if start is None:
         return None
-    return assess_bidder_request(start, request.received_on, group.legal_form)
+    assessment = assess_bidder_request(start, request.received_on, group.legal_form)
+    problem = relevant_disposal_problem(notice)
+    if problem:
+        # No moratorium at all, so no request can start the full one, however well made.
+        return dataclasses.replace(
+            assessment,
+            triggers_full_moratorium=False,
+            reason=tr("This notice starts no moratorium, so the request cannot start the full one: {problem}").format(
+                problem=problem[0].lower() + problem[1:]
+            ),
+        )
+    return assessment
 
 
 def record_bidder_request(register: Register, request: e.BidderRequest) -> Changed[AssessedRequest]:

@@ -63,3 +63,16 @@ def test_the_asset_page_shows_each_request_with_its_assessment(register, notice)
     (assessed,) = notice_detail.requests
     assert notice_detail.status.value == "protected"
     assert "cannot trigger the full moratorium" in assessed.assessment.reason
+
+
+def test_a_request_on_a_notice_that_starts_no_moratorium_does_not_count(register, notice):
+    Records(register).update(notice, share_sale=True)
+    group = _group(register, LegalForm.CHARITY)
+    saved = record_bidder_request(
+        register, e.BidderRequest(notice_ref=notice, group_ref=group, received_on=date(2025, 9, 10))
+    ).value
+    assert not saved.assessment.triggers_full_moratorium
+    assert saved.assessment.reason == (
+        "This notice starts no moratorium, so the request cannot start the full one: a sale of shares in the "
+        "owning company is not a relevant disposal."
+    )
