@@ -86,6 +86,12 @@ class RecordRepository:
             query = query.where(table.c[name] == value)
         return self.session.execute(query).all()
 
+    def deleted_at_by_reference(self, kind: RecordKind) -> dict[str, datetime]:
+        """When each deleted record of a kind was deleted."""
+        row_class = ROW_CLASSES[kind]
+        query = select(row_class.reference, row_class.deleted_at).where(row_class.deleted_at.is_not(None))
+        return dict(self.session.execute(query).all())
+
     def authorities_by_reference(self) -> dict[str, tuple[str, Any]]:
         """Each authority's reference with its name and jurisdiction."""
         query = select(m.AuthorityRow.reference, m.AuthorityRow.name, m.AuthorityRow.jurisdiction)

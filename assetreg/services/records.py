@@ -76,6 +76,13 @@ class Records:
         with self.register.reading() as session:
             return RecordRepository(session).list(kind, deleted=True)
 
+    def trash_with_times(self, kind: RecordKind) -> list[tuple[Any, datetime]]:
+        """Deleted records of a kind, each with the moment it was deleted."""
+        with self.register.reading() as session:
+            repo = RecordRepository(session)
+            moments = repo.deleted_at_by_reference(kind)
+            return [(record, moments[record.reference]) for record in repo.list(kind, deleted=True)]
+
     def history(self, reference: str) -> list[AuditEntry]:
         """Every audited change to one record, oldest first."""
         _, reference = parse_reference(reference)
