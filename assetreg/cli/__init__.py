@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--view",
-        choices=("dashboard", "assets", "asset", "applications", "calendar"),
+        choices=("dashboard", "assets", "asset", "applications", "calendar", "trash"),
         default="",
         help=tr("the view to open (with --screenshot: the view to render)"),
     )

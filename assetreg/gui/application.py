@@ -17,16 +17,24 @@ from .crash import install_crash_handler
 from .main_window import MainWindow
 from .view import View
 
-VIEW_NAMES = ("dashboard", "assets", "asset", "applications", "calendar")
-
 
 def build_views(context: AppContext) -> list[View]:
     """Every view of the window, in navigation order."""
+    from .applications_view import ApplicationsView
     from .asset_page import AssetPage
     from .assets_view import AssetsView
+    from .calendar_view import CalendarView
     from .dashboard_view import DashboardView
+    from .trash_view import TrashView
 
-    return [DashboardView(context), AssetsView(context), AssetPage(context)]
+    return [
+        DashboardView(context),
+        AssetsView(context),
+        AssetPage(context),
+        ApplicationsView(context),
+        CalendarView(context),
+        TrashView(context),
+    ]
 
 
 def run_gui(path: Path | None, *, screenshot: Path | None = None, view: str = "") -> int:
@@ -44,7 +52,9 @@ def run_gui(path: Path | None, *, screenshot: Path | None = None, view: str = ""
     context = AppContext(register)
     window = MainWindow(context, build_views(context))
     if view:
-        window.show_view(view)
+        shown = window.show_view(view)
+        if screenshot is not None:
+            _choose_subject(shown)
     if screenshot is not None:
         return _screenshot(window, screenshot, view)
     window.show()
@@ -108,6 +118,20 @@ def _default_or_welcome() -> Path | None:
         )
         return Path(chosen) if chosen else None
     return None
+
+
+def _choose_subject(shown: View) -> None:
+    """For a picture, the view shows what it can show most of: on the applications view, a council transfer
+    whose council's own profile is known (the demo's youth centre), with its history and pack checklist."""
+    from ..domain.enums import ApplicationKind
+    from .applications_view import ApplicationsView
+
+    CAT = ApplicationKind.COMMUNITY_ASSET_TRANSFER
+    if isinstance(shown, ApplicationsView):
+        rows = shown.rows()
+        richest = next((r for r in rows if r.profile.code != "default" and r.application.kind is CAT), None)
+        if richest is not None:
+            shown.select_application(richest.reference)
 
 
 def _screenshot(window: MainWindow, path: Path, view: str) -> int:

@@ -13,19 +13,17 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     QSettings,
-    QSortFilterProxyModel,
     Qt,
     QUrl,
 )
 from PySide6.QtGui import QAction, QDesktopServices, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -42,15 +40,17 @@ from ..domain import entities as e
 from ..domain.dates import format_date
 from ..domain.errors import AssetRegError, NotFoundError
 from ..domain.records import RecordKind
-from ..domain.status import protection_end
-from ..services.assets import AssetDetail, NoticeDetail, asset_detail, first_asset
+from ..services.assets import AssetDetail, asset_detail, first_asset
 from ..services.deadlines import register_deadlines
 from ..services.documents import attach, document_file
 from ..services.records import Records
 from ..services.register import Changes
+from .asset_form import AssetDialog
 from .context import AppContext
-from .display import ENTITY_ROLE, SORT_ROLE, status_icon
+from .display import ENTITY_ROLE, status_icon
 from .document_table import DocumentTable
+from .notice_form import DisposalNoticeDialog
+from .notice_panel import NoticePanel, table_view, time_left
 from .record_table import (
     Column,
     RecordTableModel,
@@ -62,7 +62,7 @@ from .record_table import (
     stage_text,
     weakly,
 )
-from .timeline import NoticeTimeline, timeline_spans
+from .timeline import NoticeTimeline
 from .view import View
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -70,7 +70,6 @@ _Index = QModelIndex | QPersistentModelIndex
 NOM_REFERENCE, NOM_NOMINATOR, NOM_RECEIVED, NOM_DECISION, NOM_DECIDED, NOM_COUNCIL_REF = range(6)
 CHAL_REFERENCE, CHAL_ENTRY, CHAL_KIND, CHAL_RECEIVED, CHAL_OUTCOME = range(5)
 ENTRY_REFERENCE, ENTRY_KIND, ENTRY_ENTERED, ENTRY_ENDS, ENTRY_REMOVED, ENTRY_COUNCIL_REF = range(6)
-REQ_REFERENCE, REQ_GROUP, REQ_RECEIVED, REQ_COUNTS, REQ_REASON = range(5)
 APP_REFERENCE, APP_KIND, APP_TYPE, APP_STAGE, APP_SUBMITTED = range(5)
 STAGE_NAME, STAGE_ON, STAGE_NOTES = range(3)
 DOC_TITLE, DOC_FILE, DOC_SIZE, DOC_ADDED, DOC_REFERENCE = range(5)
@@ -102,6 +101,7 @@ class AssetPage(View):
         self.detail: AssetDetail | None = None
         self.timelines: list[NoticeTimeline] = []
         self.requests_models: list[RecordTableModel] = []
+        self.notice_panels: list[NoticePanel] = []
         self._build_models()
         self._stack = QStackedWidget()
         self._placeholder = QLabel(self.tr("Choose an asset in the register to see everything about it here."))
@@ -226,25 +226,7 @@ class AssetPage(View):
         view: QTableView | None = None,
         sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder),
     ) -> QTableView:
-        # Owned by the view, which is owned by the page: Qt deletes them together, on the GUI thread.
-        view = view or QTableView()
-        proxy = QSortFilterProxyModel(view)
-        proxy.setSourceModel(model)
-        proxy.setSortRole(SORT_ROLE)
-        view.setModel(proxy)
-        view.setAccessibleName(name)
-        view.setSortingEnabled(True)
-        view.sortByColumn(*sort)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setAlternatingRowColors(True)
-        view.setWordWrap(False)
-        view.setTabKeyNavigation(False)  # Tab leaves the table, so the page can be worked from the keyboard
-        view.verticalHeader().hide()
-        view.verticalHeader().setDefaultSectionSize(round(view.fontMetrics().height() * 1.5))
-        view.horizontalHeader().setStretchLastSection(True)
-        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        return view
+        return table_view(model, name, view, sort)
 
     def _build_content(self) -> QWidget:
         content = _FillingContent()
@@ -290,8 +272,18 @@ class AssetPage(View):
         status = QHBoxLayout()
         status.addWidget(self.status_icon)
         status.addWidget(self.status_label, 1)
+        self.edit_button = QPushButton(self.tr("&Edit details…"))
+        self.edit_button.setToolTip(self.tr("Change the asset's name, council, address and other details"))
+        self.notice_button = QPushButton(self.tr("Record a &disposal notice…"))
+        self.notice_button.setToolTip(self.tr("The owner has told the council it intends to sell or lease the asset"))
+        self.edit_button.clicked.connect(self._on_edit)
+        self.notice_button.clicked.connect(self._on_record_notice)
+        top = QHBoxLayout()
+        top.addWidget(self.name_label, 1)
+        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.notice_button, 0, Qt.AlignmentFlag.AlignTop)
         header = QVBoxLayout()
-        header.addWidget(self.name_label)
+        header.addLayout(top)
         header.addWidget(self.subtitle_label)
         header.addLayout(status)
         header.addWidget(self.listing_label)
@@ -502,11 +494,24 @@ class AssetPage(View):
             if old is not None:
                 old.hide()  # at once: deleteLater waits for the event loop
                 old.deleteLater()
-        self.timelines, self.requests_models = [], []
+        self.timelines, self.requests_models, self.notice_panels = [], [], []
         if not d.notices and not d.exempt_disposals:
-            self._notices_layout.addWidget(QLabel(self.tr("No disposal notice has been recorded for this asset.")))
+            none = QLabel(
+                self.tr(
+                    "No disposal notice has been recorded for this asset. When the council tells you the owner "
+                    "intends to sell, use Record a disposal notice… above."
+                )
+            )
+            none.setWordWrap(True)
+            self._notices_layout.addWidget(none)
         for notice in d.notices:
-            self._notices_layout.addWidget(self._notice_panel(d, notice, groups))
+            panel = NoticePanel(self.context, d, notice, groups)
+            self.notice_panels.append(panel)
+            if panel.timeline is not None:
+                self.timelines.append(panel.timeline)
+            if panel.requests_model is not None:
+                self.requests_models.append(panel.requests_model)
+            self._notices_layout.addWidget(panel)
         for exempt in d.exempt_disposals:
             text = self.tr(
                 "Exempt disposal on {date}: {exemption}. The new owner must give a fresh notice before "
@@ -517,112 +522,13 @@ class AssetPage(View):
             self._notices_layout.addWidget(label)
         self._notices_layout.addStretch(1)
 
-    def _notice_panel(self, d: AssetDetail, n: NoticeDetail, groups: dict[str, str]) -> QGroupBox:
-        notice = n.notice
-        start = notice.received_on or notice.sent_on
-        if notice.received_on:
-            heading = self.tr("{ref} · received by the council {date}").format(
-                ref=notice.reference, date=format_date(notice.received_on)
-            )
-        elif notice.sent_on:
-            heading = self.tr("{ref} · sent {date} (received date not known: dates are provisional)").format(
-                ref=notice.reference, date=format_date(notice.sent_on)
-            )
-        else:
-            heading = notice.reference
-        box = QGroupBox(heading)
-        layout = QVBoxLayout(box)
-        status = QHBoxLayout()
-        icon = QLabel()
-        size = self.fontMetrics().height() * 5 // 4
-        icon.setPixmap(status_icon(n.status).pixmap(size, size))
-        icon.setAccessibleName(n.status.label)
-        text = QLabel(n.status.label + (self._left(n.period_ends_on) if n.period_ends_on else ""))
-        text.setWordWrap(True)
-        status.addWidget(icon)
-        status.addWidget(text, 1)
-        layout.addLayout(status)
-        if n.not_relevant:
-            problem = QLabel(n.not_relevant)
-            problem.setWordWrap(True)
-            layout.addWidget(problem)
-        elif start is not None:
-            valid = [r for r in n.requests if r.assessment and r.assessment.triggers_full_moratorium]
-            received = [r.request.received_on for r in (valid or n.requests) if r.request.received_on]
-            protected_until = protection_end(d.list_entries, start)
-            model = timeline_spans(
-                start,
-                bool(valid),
-                min(received) if received else None,
-                None if protected_until == date.max else protected_until,
-                d.today,
-            )
-            timeline = NoticeTimeline(model)
-            self.timelines.append(timeline)
-            layout.addWidget(timeline)
-        published = self._published_text(notice)
-        if published:
-            label = QLabel(published)
-            label.setWordWrap(True)
-            layout.addWidget(label)
-        if n.requests:
-            requests = RecordTableModel(
-                [
-                    Column(self.tr("Reference"), lambda r: r.request.reference),
-                    Column(self.tr("Group"), lambda r: groups.get(r.request.group_ref, r.request.group_ref)),
-                    Column(
-                        self.tr("Received"),
-                        lambda r: day_text(r.request.received_on),
-                        lambda r: iso_text(r.request.received_on),
-                    ),
-                    Column(self.tr("Starts the full moratorium"), weakly(self._counts_text)),
-                    Column(self.tr("Why"), lambda r: r.assessment.reason if r.assessment else ""),
-                ],
-                box,
-            )
-            requests.set_rows(n.requests)
-            self.requests_models.append(requests)
-            view = self._table(
-                requests, self.tr("Requests to be treated as a potential bidder"), sort=(REQ_RECEIVED, _UP)
-            )
-            view.setWordWrap(True)
-            view.horizontalHeader().setSectionResizeMode(REQ_REASON, QHeaderView.ResizeMode.Stretch)
-            view.resizeRowsToContents()
-            rows = sum(view.rowHeight(i) for i in range(requests.rowCount()))
-            view.setFixedHeight(view.horizontalHeader().sizeHint().height() + rows + 2 * view.frameWidth() + 4)
-            heading = QLabel(self.tr("Requests to be treated as a potential bidder"))
-            heading.setBuddy(view)
-            layout.addWidget(heading)
-            layout.addWidget(view)
-        return box
-
-    def _published_text(self, notice: e.DisposalNotice) -> str:
-        parts = [
-            (self.tr("interim moratorium ends"), notice.published_interim_end_on),
-            (self.tr("full moratorium ends"), notice.published_full_end_on),
-            (self.tr("protected period ends"), notice.published_protected_end_on),
-        ]
-        shown = [f"{what} {format_date(day)}" for what, day in parts if day]
-        if not shown:
-            return ""
-        basis = f" ({notice.published_basis})" if notice.published_basis else ""
-        return self.tr("The council published: {dates}{basis}.").format(dates="; ".join(shown), basis=basis)
-
     # words
 
     def _today(self) -> date:
         return self.detail.today if self.detail else self.context.register.today()
 
     def _left(self, end: date) -> str:
-        """How long a running period has left: " — 21 days left (ends Mon 6 Oct 2025)"."""
-        days = (end - self._today()).days
-        if days < 0:
-            return self.tr(" — ended {end}").format(end=format_date(end))
-        if days == 0:
-            count = self.tr("last day today")
-        else:
-            count = self.tr("1 day left") if days == 1 else self.tr("{n} days left").format(n=days)
-        return self.tr(" — {count} (ends {end})").format(count=count, end=format_date(end))
+        return time_left(end, self._today())
 
     def _days_text(self, item) -> str:
         days = (item.date - self._today()).days
@@ -638,11 +544,6 @@ class AssetPage(View):
         if item.deadline.conditional:
             return self.tr("{name} (if a request counts)").format(name=item.deadline.rule.name)
         return item.deadline.rule.name
-
-    def _counts_text(self, r) -> str:
-        if r.assessment is None:
-            return self.tr("Not yet known")
-        return self.tr("Yes") if r.assessment.triggers_full_moratorium else self.tr("No")
 
     def _nominator_text(self, nomination: e.Nomination) -> str:
         return self._groups.get(nomination.nominator_ref, nomination.nominator_ref)
@@ -673,6 +574,31 @@ class AssetPage(View):
             if chosen
             else self.tr("Stage history")
         )
+
+    def _on_edit(self) -> None:
+        if self.detail is None:
+            return
+        self._open_dialog(AssetDialog(self.context, self.detail.asset, self.window()))
+
+    def _on_record_notice(self) -> None:
+        if self.detail is None:
+            return
+        try:
+            dialog = DisposalNoticeDialog(self.context, self.detail.asset.reference, self.window())
+        except AssetRegError as error:  # the asset went to the trash since the page was shown
+            self.context.messages.error(self, self.tr("The notice cannot be recorded"), str(error))
+            return
+        dialog.accepted.connect(self._on_notice_recorded)
+        self._open_dialog(dialog)
+
+    def _on_notice_recorded(self) -> None:
+        self.tabs.setCurrentIndex(TAB_NOTICES)  # where the new notice's timeline is
+
+    @staticmethod
+    def _open_dialog(dialog: QDialog) -> None:
+        # Window-modal and not blocking: saving notifies every view, which may rebuild parts of this page.
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def selected_documents(self) -> list[e.Document]:
         rows = self.documents_view.selectionModel().selectedRows()

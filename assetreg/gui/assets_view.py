@@ -22,6 +22,7 @@ from shiboken6 import isValid
 from ..domain.records import RecordKind
 from ..services.assets import list_assets
 from ..services.register import Changes
+from .asset_form import AssetDialog
 from .asset_table import (
     COL_CATEGORY,
     COL_COUNCIL,
@@ -78,6 +79,9 @@ class AssetsView(View):
         self.clear_filters.setToolTip(self.tr("Clear the search and show every asset"))
         self.clear_filters.setAccessibleName(self.tr("Clear search and filters"))
         self.clear_filters.setEnabled(False)
+        self.new_asset = QPushButton(self.tr("&New asset…"))
+        self.new_asset.setToolTip(self.tr("Add an asset to the register (Ctrl+N)"))
+        self.new_asset.setAccessibleName(self.tr("New asset"))
         self.count = QLabel()
         self.count.setAccessibleName(self.tr("Assets shown"))
         self.count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -89,6 +93,8 @@ class AssetsView(View):
         top.addWidget(self.search, 1)
         top.addSpacing(self.fontMetrics().averageCharWidth() * 2)
         top.addWidget(self.count)
+        top.addSpacing(self.fontMetrics().averageCharWidth() * 2)
+        top.addWidget(self.new_asset)
         filters = QHBoxLayout()
         for text, combo in (
             (self.tr("&Status"), self.status_filter),
@@ -107,7 +113,8 @@ class AssetsView(View):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         for first, second in (
-            (self.search, self.status_filter),
+            (self.search, self.new_asset),
+            (self.new_asset, self.status_filter),
             (self.status_filter, self.council_filter),
             (self.council_filter, self.category_filter),
             (self.category_filter, self.clear_filters),
@@ -119,6 +126,10 @@ class AssetsView(View):
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         find.activated.connect(self._on_find)
+        new = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
+        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        new.activated.connect(self._on_new_asset)
+        self.new_asset.clicked.connect(self._on_new_asset)
         self.search.textChanged.connect(self._on_search_changed)
         self.search.installEventFilter(self)
         for combo in (self.status_filter, self.council_filter, self.category_filter):
@@ -279,6 +290,18 @@ class AssetsView(View):
         self._loading = self._reload = False
         self._show_count()
         self.context.messages.error(self, self.tr("The assets could not be loaded"), str(error))
+
+    def _on_new_asset(self) -> None:
+        # Window-modal and not blocking; once saved, the new asset opens on its own page.
+        dialog = AssetDialog(self.context, parent=self.window())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._on_asset_added)
+        dialog.open()
+
+    def _on_asset_added(self) -> None:
+        dialog = self.sender()
+        if isinstance(dialog, AssetDialog) and dialog.changed is not None:
+            self.open_record.emit(dialog.changed.value.reference)
 
     def _on_find(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

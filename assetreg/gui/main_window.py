@@ -1,10 +1,14 @@
-"""The main window: a list of views on the left, the chosen view on the right; layout remembered."""
+"""The main window: a list of views on the left, the chosen view on the right, a menu bar; layout remembered."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QListWidget,
@@ -14,36 +18,52 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.errors import AssetRegError
+from ..services.calendar_export import deadline_calendar, write_calendar
+from ..services.deadlines import register_deadlines
+from ..services.register import Register
 from .context import AppContext
+from .settings_dialog import SettingsDialog
+from .undo import undo_history
 from .view import View
+
+REGISTER_FILES = "AssetReg registers (*.assetreg)"
+CALENDAR_FILES = "Calendar files (*.ics)"
+ViewBuilder = Callable[[AppContext], list[View]]
 
 
 class MainWindow(QMainWindow):
-    """Holds the views. Ctrl+1…Ctrl+9 switch between them; the last one shown opens next time."""
+    """Holds the views. Ctrl+1…Ctrl+9 switch between them; the last one shown opens next time.
 
-    def __init__(self, context: AppContext, views: list[View]) -> None:
+    ``build_views`` makes the views for another register when File › Open or New switches to it
+    (by default, the application's own list).
+    """
+
+    def __init__(self, context: AppContext, views: list[View], build_views: ViewBuilder | None = None) -> None:
         super().__init__()
         self.context = context
+        self._build_views = build_views
+        self._owns_register = False  # a register this window opened itself is closed with it
+        self.settings_dialog: SettingsDialog | None = None
         self.setWindowTitle(self.tr("AssetReg — {name}").replace("{name}", context.register.path.name))
         self._views = {view.name: view for view in views}
         self._nav = QListWidget()
         self._nav.setAccessibleName(self.tr("Views"))
-        self._nav.setFixedWidth(150)
+        # As wide as the longest title (so "Transfer applications" is never cut), and at least 150 pixels.
+        longest = max((self._nav.fontMetrics().horizontalAdvance(view.title()) for view in views), default=0)
+        self._nav.setFixedWidth(max(150, longest + 20 + 16 + 28))  # icon, item padding, gaps and frame
+        self._nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._nav.setFrameShape(QFrame.Shape.NoFrame)
         self._nav.setSpacing(2)
         self._nav.setIconSize(QSize(20, 20))
         self._nav.setStyleSheet("QListWidget { padding-top: 8px; } QListWidget::item { padding: 6px 8px; }")
         self._stack = QStackedWidget()
-        for index, view in enumerate(views):
+        for view in views:
             item = QListWidgetItem(view.icon(), view.title(), self._nav)
             item.setData(Qt.ItemDataRole.UserRole, view.name)
             self._stack.addWidget(view)
             view.open_record.connect(self._on_open_record)
-            if index < 9:
-                action = QAction(view.title(), self)
-                action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-                action.triggered.connect(lambda _=False, i=index: self._nav.setCurrentRow(i))
-                self.addAction(action)
+        self._make_menus(views)
         self._nav.currentRowChanged.connect(self._on_nav)
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -59,8 +79,60 @@ class MainWindow(QMainWindow):
         self._nav.setCurrentRow(names.index(name) if name in names else 0)
         return self._stack.currentWidget()
 
+    # menus
+
+    def _make_menus(self, views: list[View]) -> None:
+        t = self.tr
+        file_menu = self.menuBar().addMenu(t("&File"))
+        self.open_action = self._action(file_menu, t("&Open register…"), self._on_open_register, "Ctrl+O")
+        self.new_action = self._action(file_menu, t("&New register…"), self._on_new_register)
+        file_menu.addSeparator()
+        self.export_action = self._action(file_menu, t("&Export deadlines to calendar…"), self._on_export_calendar)
+        self.export_action.setStatusTip(t("Save every coming deadline as an iCalendar file, with reminders"))
+        file_menu.addSeparator()
+        self.quit_action = self._action(file_menu, t("&Quit"), self.close, "Ctrl+Q")
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        edit_menu = self.menuBar().addMenu(t("&Edit"))
+        stack = undo_history(self.context).stack
+        # The stack keeps their text ("Undo change to The Red Lion") and whether they can be used.
+        self.undo_action = stack.createUndoAction(self, t("&Undo"))
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = stack.createRedoAction(self, t("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.settings_action = self._action(edit_menu, t("&Settings…"), self.open_settings, "Ctrl+,")
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+
+        view_menu = self.menuBar().addMenu(t("&View"))
+        self._view_group = QActionGroup(self)
+        self.view_actions: list[QAction] = []
+        for index, view in enumerate(views):
+            shortcut = f"Ctrl+{index + 1}" if index < 9 else ""
+            action = self._action(
+                view_menu, view.title(), lambda _=False, i=index: self._nav.setCurrentRow(i), shortcut
+            )
+            action.setIcon(view.icon())
+            action.setCheckable(True)
+            self._view_group.addAction(action)
+            self.view_actions.append(action)
+
+    def _action(self, menu, text: str, slot: Callable, shortcut: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
+        return action
+
+    # behaviour
+
     def _on_nav(self, row: int) -> None:
         self._stack.setCurrentIndex(row)
+        if 0 <= row < len(self.view_actions):
+            self.view_actions[row].setChecked(True)
         view = self._stack.currentWidget()
         if isinstance(view, View):
             view.refresh()
@@ -70,6 +142,125 @@ class MainWindow(QMainWindow):
         if asset_page is not None and hasattr(asset_page, "show_asset"):
             asset_page.show_asset(reference)
             self.show_view("asset")
+
+    def open_settings(self) -> SettingsDialog | None:
+        """Shows the settings (window-modal); saving them notifies every view."""
+        try:
+            dialog = SettingsDialog(self.context, self)
+        except AssetRegError as error:
+            self.context.messages.error(self, self.tr("The settings cannot be shown"), str(error))
+            return None
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self._on_settings_closed)
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_settings_closed(self, _result: int) -> None:
+        self.settings_dialog = None
+
+    def _on_open_register(self) -> None:
+        path = self.choose_register_to_open()
+        if path is not None:
+            self.open_register(path)
+
+    def _on_new_register(self) -> None:
+        path = self.choose_new_register()
+        if path is None:
+            return
+        if path.exists():
+            self.context.messages.error(
+                self,
+                self.tr("The register was not made"),
+                self.tr("There is already a file at {path}; choose a new name so nothing is overwritten.").format(
+                    path=path
+                ),
+            )
+            return
+        self.open_register(path, create=True)
+
+    def open_register(self, path: Path, *, create: bool = False) -> MainWindow | None:
+        """Opens (or makes) another register in a new window, which takes this one's place."""
+        if not create and path.resolve() == self.context.register.path.resolve():
+            return self
+        try:
+            register = Register.open(path, create=create)
+        except AssetRegError as error:
+            self.context.messages.error(self, self.tr("The register was not opened"), str(error))
+            return None
+        context = AppContext(register, self.context.messages)
+        build = self._build_views or _application_views
+        window = MainWindow(context, build(context), self._build_views)
+        window._owns_register = True
+        current = self._stack.currentWidget()
+        window.restoreGeometry(self.saveGeometry())
+        window.show_view(current.name if isinstance(current, View) else "dashboard")
+        window.show()
+        self.close()
+        return window
+
+    def _on_export_calendar(self) -> None:
+        path = self.choose_calendar_file()
+        if path is None:
+            return
+        register = self.context.register
+
+        def work() -> int:
+            items = register_deadlines(register)
+            write_calendar(path, deadline_calendar(items, register.clock()))
+            return len(items)
+
+        self.export_action.setEnabled(False)
+        self.context.tasks.run(work, lambda count: self._on_exported(path, count), self._on_export_failed)
+
+    def _on_exported(self, path: Path, count: int) -> None:
+        self.export_action.setEnabled(True)
+        text = (
+            self.tr("1 deadline was saved to {file}.")
+            if count == 1
+            else self.tr("{count} deadlines were saved to {file}.").replace("{count}", f"{count:,}")
+        ).replace("{file}", str(path))
+        text += " " + self.tr("Import the file into your calendar; importing it again updates the same events.")
+        self.context.messages.info(self, self.tr("Deadlines exported"), text)
+
+    def _on_export_failed(self, error: Exception) -> None:
+        self.export_action.setEnabled(True)
+        self.context.messages.error(self, self.tr("The deadlines were not exported"), str(error))
+
+    # file choices (replaced in tests)
+
+    def choose_register_to_open(self) -> Path | None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a register"), str(self.context.register.path.parent), self.tr(REGISTER_FILES)
+        )
+        return Path(chosen) if chosen else None
+
+    def choose_new_register(self) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("New register"),
+            str(self.context.register.path.parent / "new.assetreg"),
+            self.tr(REGISTER_FILES),
+            options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused, never overwritten
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix else path.with_suffix(".assetreg")
+
+    def choose_calendar_file(self) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export deadlines to calendar"),
+            str(Path.home() / "assetreg-deadlines.ics"),
+            self.tr(CALENDAR_FILES),
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix else path.with_suffix(".ics")
+
+    # layout
 
     def _restore(self) -> None:
         settings = QSettings()
@@ -84,4 +275,12 @@ class MainWindow(QMainWindow):
         view = self._stack.currentWidget()
         settings.setValue("window/view", view.name if isinstance(view, View) else "dashboard")
         self.context.tasks.wait(5000)
+        if self._owns_register:
+            self.context.register.close()
         super().closeEvent(event)
+
+
+def _application_views(context: AppContext) -> list[View]:
+    from .application import build_views  # the application module builds this window, so import it late
+
+    return build_views(context)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractButton, QTableView
 from assetreg.domain import entities as e
 from assetreg.domain.counting import Counting, Length, Unit, period_end
 from assetreg.domain.records import RecordKind
+from assetreg.gui.asset_form import AssetDialog
 from assetreg.gui.asset_page import (
     APP_REFERENCE,
     DOC_FILE,
@@ -28,9 +29,6 @@ from assetreg.gui.asset_page import (
     HIST_ACTION,
     HIST_RECORD,
     NOM_DECISION,
-    REQ_COUNTS,
-    REQ_REASON,
-    SORT_ROLE,
     STAGE_NAME,
     TAB_DOCUMENTS,
     TAB_HISTORY,
@@ -39,8 +37,12 @@ from assetreg.gui.asset_page import (
     RecordTableModel,
 )
 from assetreg.gui.context import AppContext
+from assetreg.gui.display import SORT_ROLE
 from assetreg.gui.document_table import local_files
 from assetreg.gui.messages import Messages
+from assetreg.gui.notice_form import DisposalNoticeDialog
+from assetreg.gui.notice_panel import REQ_COUNTS, REQ_REASON
+from assetreg.gui.request_form import BidderRequestDialog
 from assetreg.gui.timeline import FULL, INTERIM, PROTECTED
 from assetreg.paths import attachments_dir
 from assetreg.services.check import check_register
@@ -470,3 +472,67 @@ def test_renders_light_and_dark(page: AssetPage, qtbot) -> None:
     assert mean_lightness(dark) < 100 < mean_lightness(light)
     timeline = page.timelines[0]
     assert timeline.palette().color(QPalette.ColorRole.WindowText).lightness() > 200  # the picture follows the page
+
+
+# actions: edit the details, record a notice, record a request
+
+
+def test_edit_details_opens_the_asset_form_and_saving_refreshes_the_page(qtbot, page: AssetPage) -> None:
+    page.show_asset("AST-0001")
+    assert page.edit_button.text() == "&Edit details…"
+    page.edit_button.click()
+    dialog = page.findChild(AssetDialog)
+    assert dialog is not None and dialog.isVisible() and dialog.isModal()
+    assert dialog.name.text() == "The Red Lion" and dialog.postcode.text() == "TN14 6AD"
+    dialog.name.selectAll()
+    qtbot.keyClicks(dialog.name, "The Red Lion Inn")
+    dialog.save()
+    assert page.name_label.text() == "The Red Lion Inn"
+    assert "Changed" in rows(page.history_model, HIST_ACTION)
+
+
+def test_record_a_disposal_notice_from_the_page(qtbot, page: AssetPage, demo_register: Register) -> None:
+    page.show_asset("AST-0003")  # the library: listed, no notice yet
+    page.tabs.setCurrentIndex(0)
+    assert page.notice_panels == []
+    page.notice_button.click()
+    dialog = page.findChild(DisposalNoticeDialog)
+    assert dialog is not None and dialog.windowTitle().endswith(page.detail.asset.name)
+    dialog.kind.buttons[0].click()
+    dialog.vacant.buttons[0].click()
+    qtbot.keyClicks(dialog.received_on.line, "01/09/2025")
+    dialog.save()
+    assert page.tabs.currentIndex() == TAB_NOTICES  # where the new notice is
+    (panel,) = page.notice_panels
+    assert panel.notice.received_on == date(2025, 9, 1)
+    assert "Interim moratorium" in page.status_label.text()
+
+
+def test_record_a_request_from_a_notice_panel(qtbot, page: AssetPage, messages: StubMessages) -> None:
+    page.show_asset("AST-0001")  # the Red Lion's notice was received 20 days ago
+    (panel,) = page.notice_panels
+    assert panel.request_button.text() == "Record a request to &bid…"
+    assert panel.request_button.accessibleName() == f"Record a request to bid against {panel.notice.reference}"
+    panel.request_button.click()
+    dialog = page.findChild(BidderRequestDialog)
+    assert dialog is not None and dialog.notice.reference == panel.notice.reference
+    qtbot.keyClicks(dialog.received_on.line, "10/09/2025")
+    dialog.save()
+    assert messages.errors == []
+    (panel,) = page.notice_panels  # a fresh panel, with the request in its table
+    assert rows(page.requests_models[0], REQ_COUNTS) == ["Yes"]
+    assert "Full moratorium ends" in rows(page.coming_view.model(), DUE_WHAT)
+
+
+def test_the_page_actions_have_mnemonics(qtbot, page: AssetPage) -> None:
+    page.show_asset("AST-0001")
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    page.edit_button.setFocus()
+    qtbot.waitUntil(page.edit_button.hasFocus)
+    qtbot.keyClick(page.edit_button, Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.findChild(DisposalNoticeDialog) is not None)  # a mnemonic clicks after a moment
+    dialog = page.findChild(DisposalNoticeDialog)
+    qtbot.keyRelease(dialog, Qt.Key.Key_Alt)  # the release goes to the form now in front, as it would for a person
+    dialog.reject()

@@ -18,6 +18,7 @@ from assetreg.domain.errors import AssetRegError
 from assetreg.domain.records import RecordKind
 from assetreg.domain.status import AssetStatus, NoticeStatus
 from assetreg.gui import assets_view
+from assetreg.gui.asset_form import AssetDialog
 from assetreg.gui.asset_table import (
     COL_COUNCIL,
     COL_NAME,
@@ -487,6 +488,7 @@ def test_the_chosen_asset_stays_chosen_while_searching(view: AssetsView) -> None
 def test_tab_order_and_accessible_names(view: AssetsView) -> None:
     controls = [
         view.search,
+        view.new_asset,
         view.status_filter,
         view.council_filter,
         view.category_filter,
@@ -565,3 +567,37 @@ def test_a_chosen_filter_survives_a_refresh(qtbot, view: AssetsView) -> None:
     loaded(qtbot, view)
     assert view.council_filter.currentText() == "Cornwall Council"
     assert set(references(view)) == {"AST-0005", "AST-0009"}
+
+
+# adding an asset
+
+
+def test_new_asset_opens_the_asset_form_and_the_saved_asset_opens(qtbot, view: AssetsView, context) -> None:
+    assert view.new_asset.text() == "&New asset…" and view.new_asset.accessibleName() == "New asset"
+    opened: list[str] = []
+    view.open_record.connect(opened.append)
+    view.new_asset.click()
+    dialog = view.findChild(AssetDialog)
+    assert dialog is not None and dialog.isModal() and dialog.windowTitle() == "New asset"
+    qtbot.keyClicks(dialog.name, "The Fox and Hounds")
+    dialog.council.set_value("AUTH-0001")
+    qtbot.keyClicks(dialog.postcode, "TN14 6AH")
+    dialog.save()
+    assert opened == ["AST-0015"]
+    loaded(qtbot, view)  # the register heard of the change
+    assert view.model.asset_count == 15 and "AST-0015" in references(view)
+
+
+def test_ctrl_n_opens_the_asset_form(qtbot, view: AssetsView) -> None:
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    view.table.setFocus()
+    qtbot.waitUntil(view.table.hasFocus)
+    qtbot.keyClick(view.table, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    dialog = view.findChild(AssetDialog)
+    assert dialog is not None and dialog.isVisible()
+    # The form opened on the key press, so it has the Ctrl release; else Qt thinks Ctrl is still held.
+    qtbot.keyRelease(dialog, Qt.Key.Key_Control)
+    dialog.reject()  # cancelling writes nothing
+    assert view.model.asset_count == 14

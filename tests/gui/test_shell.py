@@ -5,7 +5,8 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
 from assetreg.domain.records import RecordKind
 from assetreg.gui.context import AppContext
@@ -159,3 +160,170 @@ def test_a_users_problem_is_shown_in_its_own_words(qtbot, monkeypatch):
     error = NotFoundError("There is no asset AST-9999 in this register.")
     crash._show(NotFoundError, error, None)
     assert shown == ["There is no asset AST-9999 in this register."]
+
+
+# the menu bar
+
+
+class RecordingMessages:
+    def __init__(self) -> None:
+        self.errors: list[tuple[str, str]] = []
+        self.infos: list[tuple[str, str]] = []
+
+    def error(self, parent, title: str, text: str) -> None:
+        self.errors.append((title, text))
+
+    def info(self, parent, title: str, text: str) -> None:
+        self.infos.append((title, text))
+
+
+@pytest.fixture
+def messages():
+    return RecordingMessages()
+
+
+@pytest.fixture
+def window(qtbot, register, messages, settings_file):
+    context = AppContext(register, messages)
+    made = MainWindow(context, stub_views(context), stub_views)
+    qtbot.addWidget(made)
+    return made
+
+
+def stub_views(context):
+    return [StubView(context, "dashboard"), StubView(context, "assets"), StubView(context, "trash")]
+
+
+def menu(window, title):
+    (found,) = [a.menu() for a in window.menuBar().actions() if a.text() == title]
+    return found
+
+
+def entries(window, title):
+    return [(a.text(), [s.toString() for s in a.shortcuts()]) for a in menu(window, title).actions() if a.text()]
+
+
+def test_every_action_is_in_a_menu_with_its_shortcut(window):
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View"]
+    assert entries(window, "&File") == [
+        ("&Open register…", ["Ctrl+O"]),
+        ("&New register…", []),
+        ("&Export deadlines to calendar…", []),
+        ("&Quit", ["Ctrl+Q"]),
+    ]
+    assert entries(window, "&Edit") == [
+        ("&Undo", ["Ctrl+Z"]),
+        ("&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"]),
+        ("&Settings…", ["Ctrl+,"]),
+    ]
+    assert entries(window, "&View") == [("Dashboard", ["Ctrl+1"]), ("Assets", ["Ctrl+2"]), ("Trash", ["Ctrl+3"])]
+    assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+
+
+def test_the_view_menu_switches_views_and_shows_which_is_current(qtbot, window):
+    window.view_actions[2].trigger()
+    assert window._stack.currentWidget().name == "trash"
+    assert window._nav.currentRow() == 2
+    window.show_view("assets")
+    assert [a.isChecked() for a in window.view_actions] == [False, True, False]
+
+
+def test_ctrl_and_a_number_switches_views_from_the_keyboard(qtbot, window):
+    with qtbot.waitActive(window):
+        window.show()
+    qtbot.keyClick(window._nav, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window._stack.currentWidget().name == "trash"
+
+
+def test_undo_and_redo_follow_the_stack_with_its_words(qtbot, window, register):
+    from assetreg.domain import entities as e
+    from assetreg.gui.undo import undo_history
+    from assetreg.services.records import Records
+
+    history = undo_history(window.context)
+    history.create(e.Asset(name="The Red Lion"))
+    assert window.undo_action.text() == "&Undo adding The Red Lion"
+    history.update("AST-0001", name="The Red Lion Inn")
+    assert window.undo_action.isEnabled()
+    assert window.undo_action.text().replace("&", "") == "Undo change to The Red Lion Inn"
+    window.undo_action.trigger()
+    assert Records(register).get("AST-0001").name == "The Red Lion"
+    assert window.redo_action.text() == "&Redo change to The Red Lion Inn"
+    window.redo_action.trigger()
+    assert Records(register).get("AST-0001").name == "The Red Lion Inn"
+
+
+def test_settings_open_from_the_edit_menu(qtbot, window):
+    from assetreg.gui.settings_dialog import SettingsDialog
+
+    window.show()
+    window.settings_action.trigger()
+    dialog = window.settings_dialog
+    assert isinstance(dialog, SettingsDialog) and dialog.isVisible()
+    dialog.reject()
+    assert window.settings_dialog is None
+
+
+def test_deadlines_are_exported_to_a_calendar_file(qtbot, window, register, messages, tmp_path, monkeypatch):
+    from datetime import date
+
+    from assetreg.domain import entities as e
+    from assetreg.services.records import Records
+
+    records = Records(register)
+    asset = records.create(e.Asset(name="The Red Lion")).value
+    records.create(e.UserDeadline(title="Committee meeting", due_on=date(2025, 10, 1), asset_ref=asset.reference))
+    target = tmp_path / "out" / "deadlines"
+    monkeypatch.setattr(window, "choose_calendar_file", lambda: target.with_suffix(".ics"))
+    window.export_action.trigger()
+    qtbot.waitUntil(lambda: bool(messages.infos or messages.errors), timeout=10000)
+    assert not messages.errors
+    ((title, text),) = messages.infos
+    assert title == "Deadlines exported"
+    assert text.startswith("1 deadline was saved to " + str(target.with_suffix(".ics")))
+    content = target.with_suffix(".ics").read_text()
+    assert content.startswith("BEGIN:VCALENDAR") and "Committee meeting" in content
+    assert window.export_action.isEnabled()
+
+
+def test_another_register_opens_in_a_window_of_its_own(qtbot, window, template_register, tmp_path, monkeypatch):
+    import shutil
+
+    other = tmp_path / "other.assetreg"
+    shutil.copyfile(template_register, other)
+    window.show()
+    window.show_view("assets")
+    monkeypatch.setattr(window, "choose_register_to_open", lambda: other)
+    window.open_action.trigger()
+    opened = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w is not window]
+    (new,) = [w for w in opened if w.isVisible()]
+    qtbot.addWidget(new)
+    assert new.windowTitle() == "AssetReg — other.assetreg"
+    assert new.context.register.path == other
+    assert new._stack.currentWidget().name == "assets"
+    assert not window.isVisible()
+    new.close()
+
+
+def test_a_new_register_is_made_but_never_over_an_existing_file(qtbot, window, messages, tmp_path, monkeypatch):
+    existing = tmp_path / "taken.assetreg"
+    existing.write_text("mine")
+    monkeypatch.setattr(window, "choose_new_register", lambda: existing)
+    window.new_action.trigger()
+    ((title, text),) = messages.errors
+    assert title == "The register was not made" and "already a file" in text
+    assert existing.read_text() == "mine"
+
+    fresh = tmp_path / "fresh.assetreg"
+    new = window.open_register(fresh, create=True)
+    qtbot.addWidget(new)
+    assert fresh.exists() and new.windowTitle() == "AssetReg — fresh.assetreg"
+    new.close()
+
+
+def test_a_file_that_is_not_a_register_is_refused_in_plain_words(qtbot, window, messages, tmp_path):
+    stranger = tmp_path / "notes.assetreg"
+    stranger.write_text("not a register")
+    assert window.open_register(stranger) is None
+    ((title, _),) = messages.errors
+    assert title == "The register was not opened"

@@ -1,0 +1,368 @@
+"""Transfer applications: the pipeline by stage; for the chosen one, its stage history and its pack checklist.
+
+Each application is shown through its council's profile: the council's names for the stages, its target days or
+round dates, and the pack sections it asks for. A group has a handful of applications, so they load at once.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.dates import format_date
+from ..domain.entities import TransferApplication
+from ..domain.enums import TransferType
+from ..domain.errors import AssetRegError
+from ..domain.records import RecordKind
+from ..services.applications import ApplicationOverview, PipelineRow, application_overview, move_to_stage, pipeline
+from ..services.register import Changes
+from . import stage_dialog
+from .application_tables import (
+    CHECK_DOCUMENTS,
+    CHECK_SECTION,
+    COL_PLAN,
+    COL_STAGE,
+    HIST_NOTES,
+    HIST_ON,
+    OVER_ICON,
+    ROUND_ICON,
+    WITHIN_ICON,
+    ChecklistModel,
+    PipelineModel,
+    StageHistoryModel,
+    days_text,
+)
+from .context import AppContext
+from .display import ENTITY_ROLE
+from .fitted_table import FittedTable, make_table
+from .view import View
+
+# What the view shows: applications, their steps and pack documents, and the names of their assets and councils.
+SHOWN = frozenset(
+    {
+        RecordKind.TRANSFER_APPLICATION,
+        RecordKind.STAGE_CHANGE,
+        RecordKind.DOCUMENT,
+        RecordKind.ASSET,
+        RecordKind.AUTHORITY,
+    }
+)
+
+
+class ApplicationsView(View):
+    """Every transfer application by stage; choose one to see its history and pack, or move it on a stage."""
+
+    name = "applications"
+    icon_kind = QStyle.StandardPixmap.SP_DirOpenIcon
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.overview: ApplicationOverview | None = None
+        self._today = date.min
+        self._reloading = False  # the selection changes while the pipeline reloads: show the overview once
+        self.pipeline_model = PipelineModel(self)
+        self.history_model = StageHistoryModel(self)
+        self.checklist_model = ChecklistModel(self)
+        self.pipeline_table = make_table(
+            self.pipeline_model, self.tr("Transfer applications"), COL_STAGE, FittedTable(3, 8), COL_PLAN
+        )
+        self.pipeline_table.selectionModel().selectionChanged.connect(self._on_chosen)
+        self.pipeline_table.activated.connect(self._on_activated)
+        self.history_table = make_table(
+            self.history_model, self.tr("Stage history"), HIST_ON, FittedTable(2, 12), HIST_NOTES
+        )
+        self.checklist_table = make_table(
+            self.checklist_model, self.tr("Pack checklist"), CHECK_SECTION, FittedTable(3, 14), CHECK_DOCUMENTS
+        )
+        self.checklist_table.setWordWrap(True)
+        self.checklist_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self._build()
+
+    def title(self) -> str:
+        return self.tr("Transfer applications")
+
+    def shows(self, changes: Changes) -> bool:
+        return bool(changes.kinds & SHOWN)
+
+    def rows(self) -> list[PipelineRow]:
+        """The applications in the order the table shows them."""
+        proxy = self.pipeline_table.model()
+        return [proxy.index(r, 0).data(ENTITY_ROLE) for r in range(proxy.rowCount())]
+
+    def selected(self) -> PipelineRow | None:
+        for index in self.pipeline_table.selectionModel().selectedRows():
+            return index.data(ENTITY_ROLE)
+        return None
+
+    def select_application(self, reference: str) -> bool:
+        """Chooses the application with this reference; False if it is not in the pipeline."""
+        for position, row in enumerate(self.rows()):
+            if row.reference == reference:
+                self.pipeline_table.selectRow(position)
+                return True
+        return False
+
+    def refresh(self) -> None:
+        chosen = self.selected()
+        register = self.context.register
+        self._today = register.today()
+        try:
+            rows = pipeline(register, self._today)
+        except AssetRegError as error:
+            self.context.messages.error(self, self.tr("The applications could not be loaded"), str(error))
+            return
+        self._reloading = True
+        try:
+            self.pipeline_model.set_pipeline(rows, self._today)
+            if not (chosen and self.select_application(chosen.reference)) and rows:
+                self.pipeline_table.selectRow(0)
+        finally:
+            self._reloading = False
+        self._summary.setText(self._summary_text(rows))
+        self._show_overview()
+
+    # Building
+
+    def _build(self) -> None:
+        heading = QLabel(self.title())
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        heading.setFont(font)
+        self._summary = QLabel()
+        self._summary.setWordWrap(True)
+        self._summary.setAccessibleName(self.tr("Summary"))
+        pipeline_label = QLabel(self.tr("&Pipeline, by stage"))
+        pipeline_label.setFont(self._bold())
+        pipeline_label.setBuddy(self.pipeline_table)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(6)
+        layout.addWidget(heading)
+        layout.addWidget(self._summary)
+        layout.addSpacing(6)
+        layout.addWidget(pipeline_label)
+        layout.addWidget(self.pipeline_table)
+        layout.addSpacing(10)
+        layout.addLayout(self._build_detail_header())
+        layout.addWidget(self._build_detail(), 1)
+        for first, second in zip(
+            (self.pipeline_table, self._move, self._open, self.history_table),
+            (self._move, self._open, self.history_table, self.checklist_table),
+            strict=True,
+        ):
+            self.setTabOrder(first, second)
+
+    def _bold(self, scale: float = 1.0):
+        font = self.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * scale)
+        return font
+
+    def _build_detail_header(self) -> QHBoxLayout:
+        self._chosen_title = QLabel()
+        self._chosen_title.setFont(self._bold(1.2))
+        self._chosen_about = QLabel()
+        self._chosen_about.setWordWrap(True)
+        self._plan_icon = QLabel()
+        self._plan_text = QLabel()
+        self._plan_text.setWordWrap(True)
+        self._move = QPushButton(self.tr("&Move to stage…"))
+        self._move.setAccessibleName(self.tr("Move the chosen application to another stage"))
+        self._move.clicked.connect(self._on_move)
+        self._open = QPushButton(self.tr("&Open asset record"))
+        self._open.setAccessibleName(self.tr("Open the asset record of the chosen application"))
+        self._open.clicked.connect(self._on_open_clicked)
+        plan = QHBoxLayout()
+        plan.setSpacing(6)
+        plan.addWidget(self._plan_icon, 0, Qt.AlignmentFlag.AlignTop)
+        plan.addWidget(self._plan_text, 1)
+        text = QVBoxLayout()
+        text.setSpacing(4)
+        text.addWidget(self._chosen_title)
+        text.addWidget(self._chosen_about)
+        text.addLayout(plan)
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addLayout(text, 1)
+        row.addWidget(self._move, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self._open, 0, Qt.AlignmentFlag.AlignTop)
+        return row
+
+    def _build_detail(self) -> QSplitter:
+        self._history_label = QLabel()
+        self._history_label.setFont(self._bold())
+        self._history_label.setBuddy(self.history_table)
+        self._checklist_label = QLabel()
+        self._checklist_label.setFont(self._bold())
+        self._checklist_label.setBuddy(self.checklist_table)
+        self._checklist_caption = QLabel()
+        self._checklist_caption.setWordWrap(True)
+        self._unfiled = QLabel()
+        self._unfiled.setWordWrap(True)
+        left, right = QWidget(), QWidget()
+        history = QVBoxLayout(left)
+        history.setContentsMargins(0, 6, 8, 0)
+        history.addWidget(self._history_label)
+        history.addWidget(self.history_table)
+        history.addStretch(1)
+        checklist = QVBoxLayout(right)
+        checklist.setContentsMargins(8, 6, 0, 0)
+        checklist.addWidget(self._checklist_label)
+        checklist.addWidget(self._checklist_caption)
+        checklist.addWidget(self.checklist_table)
+        checklist.addWidget(self._unfiled)
+        checklist.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([800, 1200])  # in proportion: the checklist's documents need the room
+        splitter.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        return splitter
+
+    # Showing
+
+    def _summary_text(self, rows: list[PipelineRow]) -> str:
+        if not rows:
+            return self.tr(
+                "No transfer applications yet. Record one on its asset's page; it will appear here with its stages "
+                "and pack checklist."
+            )
+        over = sum(1 for r in rows if r.progress.over_by is not None)
+        count = self.tr("1 application") if len(rows) == 1 else self.tr("{n} applications").format(n=len(rows))
+        if over == 0:
+            text = self.tr("{count}, none past its council's target for the stage.").format(count=count)
+        else:
+            text = self.tr("{count}, {over} past the council's target for the stage.").format(count=count, over=over)
+        return text + " " + self.tr("Choose one to see its stage history and pack; press Enter to open its asset.")
+
+    def _show_overview(self) -> None:
+        row = self.selected()
+        self.overview = None
+        if row is not None:
+            try:
+                self.overview = application_overview(self.context.register, row.reference, self._today)
+            except AssetRegError as error:
+                self.context.messages.error(self, self.tr("The application cannot be shown"), str(error))
+        o = self.overview
+        self._move.setEnabled(o is not None)
+        self._open.setEnabled(o is not None)
+        if o is None:
+            self.history_model.set_history((), None, self._today)
+            self.checklist_model.set_rows([])
+            self._chosen_title.setText(self.tr("No application chosen"))
+            for label in (self._chosen_about, self._plan_text, self._checklist_caption, self._unfiled):
+                label.clear()
+            self._plan_icon.clear()
+            self._history_label.setText(self.tr("Stage &history"))
+            self._checklist_label.setText(self.tr("Pack &checklist"))
+            return
+        a, council = o.row.application, o.row.profile
+        self._chosen_title.setText(f"{a.reference} · {o.row.asset_name}")
+        about = [a.kind.label, o.row.authority_name, self._transfer_text(a)]
+        self._chosen_about.setText(" · ".join(x for x in about if x))
+        self._show_plan(o.row)
+        self.history_model.set_history(o.history, council, self._today)
+        steps = self.tr("1 step") if len(o.history) == 1 else self.tr("{n} steps").format(n=len(o.history))
+        self._history_label.setText(self.tr("Stage &history ({steps})").format(steps=steps))
+        self.checklist_model.set_rows(list(o.checklist.sections))
+        total, missing = len(o.checklist.sections), len(o.checklist.missing)
+        self._checklist_label.setText(self.tr("Pack &checklist — {profile}").format(profile=council.name))
+        caption = self.tr("{have} of {total} sections have documents; {missing} missing.").format(
+            have=total - missing, total=total, missing=missing
+        )
+        if not council.sections_from_source:
+            caption += " " + self.tr("The council's own list of sections is not recorded, so every section is shown.")
+        self._checklist_caption.setText(caption)
+        unfiled = o.checklist.unfiled
+        self._unfiled.setVisible(bool(unfiled))
+        self._unfiled.setText(
+            self.tr("Attached but not filed under a section this council asks for: {titles}.").format(
+                titles=", ".join(f"{d.title} ({d.reference})" for d in unfiled)
+            )
+        )
+        self.checklist_table.resizeRowsToContents()
+
+    def _transfer_text(self, a: TransferApplication) -> str:
+        if a.transfer_type is TransferType.LEASE:
+            if a.lease_term_years:
+                return self.tr("lease of {n} years").format(n=a.lease_term_years)
+            return self.tr("lease")
+        return {
+            TransferType.BUY: self.tr("to buy"),
+            TransferType.MANAGE: self.tr("to manage"),
+        }.get(a.transfer_type, self.tr("other rights"))
+
+    def _show_plan(self, row: PipelineRow) -> None:
+        p, model = row.progress, self.pipeline_model
+        if p.entered_on is None:
+            text = self.tr("At “{stage}”; the date it was reached is not recorded.").format(stage=row.stage_name)
+        else:
+            text = self.tr("At “{stage}” since {date} ({days}).").format(
+                stage=row.stage_name, date=format_date(p.entered_on), days=days_text(p.days_in_stage)
+            )
+        if p.next_milestone is not None:
+            r, m = p.next_milestone
+            days = (m.on - self._today).days
+            plan = self.tr("Next round date: {what} ({round}), {date}, in {days}.").format(
+                what=m.label, round=r.name, date=format_date(m.on), days=days_text(days)
+            )
+        else:
+            plan = model.plan(row) + "."
+        kind = OVER_ICON if p.over_by is not None else WITHIN_ICON if p.days_left is not None else ROUND_ICON
+        side = self.fontMetrics().height()
+        self._plan_icon.setPixmap(self.style().standardIcon(kind).pixmap(side, side))
+        self._plan_text.setText(f"{text} {plan}")
+
+    # Behaviour
+
+    def _on_chosen(self, *_args) -> None:
+        if not self._reloading:
+            self._show_overview()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        row = index.data(ENTITY_ROLE)
+        if row is not None:
+            self.open_record.emit(row.asset_ref)
+
+    def _on_open_clicked(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.open_record.emit(row.asset_ref)
+
+    def _on_move(self) -> None:
+        o = self.overview
+        if o is None:
+            return
+        steps = [s.changed_on for s in o.history]
+        choice = stage_dialog.ask_stage(
+            self,
+            o.row.profile,
+            o.row.stage,
+            self.context.register.today(),
+            max(steps) if steps else None,
+            self.tr("Move {reference} to another stage").format(reference=o.row.reference),
+        )
+        if choice is None:
+            return
+        try:
+            changed = move_to_stage(self.context.register, o.row.reference, choice.stage, choice.on, choice.notes)
+        except AssetRegError as error:
+            self.context.messages.error(self, self.tr("The stage was not changed"), str(error))
+            return
+        self.context.notify(changed.changes)

@@ -1,0 +1,213 @@
+"""One disposal notice on the asset page: its status, its timeline, the council's published dates and the requests
+to be treated as a potential bidder, with a button to record another request."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import entities as e
+from ..domain.dates import format_date
+from ..domain.errors import AssetRegError
+from ..domain.status import protection_end
+from ..services.assets import AssetDetail, NoticeDetail
+from ..services.bidder_requests import AssessedRequest
+from .context import AppContext
+from .display import SORT_ROLE, status_icon
+from .record_table import Column, RecordTableModel, day_text, iso_text
+from .request_form import BidderRequestDialog
+from .timeline import NoticeTimeline, timeline_spans
+
+REQ_REFERENCE, REQ_GROUP, REQ_RECEIVED, REQ_COUNTS, REQ_REASON = range(5)
+_UP = Qt.SortOrder.AscendingOrder
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("NoticePanel", text)
+
+
+def table_view(
+    model: RecordTableModel,
+    name: str,
+    view: QTableView | None = None,
+    sort: tuple[int, Qt.SortOrder] = (0, _UP),
+) -> QTableView:
+    """A read-only, sortable, keyboard-friendly table over ``model`` (the asset page's tables are all alike)."""
+    # Owned by the view, which is owned by the page: Qt deletes them together, on the GUI thread.
+    view = view or QTableView()
+    proxy = QSortFilterProxyModel(view)
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    view.setModel(proxy)
+    view.setAccessibleName(name)
+    view.setSortingEnabled(True)
+    view.sortByColumn(*sort)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)  # Tab leaves the table, so the page can be worked from the keyboard
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(round(view.fontMetrics().height() * 1.5))
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return view
+
+
+def time_left(end: date, today: date) -> str:
+    """How long a running period has left: " — 21 days left (ends Mon 6 Oct 2025)"."""
+    days = (end - today).days
+    if days < 0:
+        return _tr(" — ended {end}").format(end=format_date(end))
+    if days == 0:
+        count = _tr("last day today")
+    else:
+        count = _tr("1 day left") if days == 1 else _tr("{n} days left").format(n=days)
+    return _tr(" — {count} (ends {end})").format(count=count, end=format_date(end))
+
+
+def counts_text(r: AssessedRequest) -> str:
+    if r.assessment is None:
+        return _tr("Not yet known")
+    return _tr("Yes") if r.assessment.triggers_full_moratorium else _tr("No")
+
+
+def published_text(notice: e.DisposalNotice) -> str:
+    """The end dates the council published, in one sentence, or "" when it has published none."""
+    parts = [
+        (_tr("interim moratorium ends"), notice.published_interim_end_on),
+        (_tr("full moratorium ends"), notice.published_full_end_on),
+        (_tr("protected period ends"), notice.published_protected_end_on),
+    ]
+    shown = [f"{what} {format_date(day)}" for what, day in parts if day]
+    if not shown:
+        return ""
+    basis = f" ({notice.published_basis})" if notice.published_basis else ""
+    return _tr("The council published: {dates}{basis}.").format(dates="; ".join(shown), basis=basis)
+
+
+class NoticePanel(QGroupBox):
+    """A disposal notice of the asset ``detail``: status, timeline, published dates, requests, and an action."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        detail: AssetDetail,
+        n: NoticeDetail,
+        groups: dict[str, str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(self._heading(n.notice), parent)
+        self.context = context
+        self.notice = n.notice
+        self.timeline: NoticeTimeline | None = None
+        self.requests_model: RecordTableModel | None = None
+        start = n.notice.received_on or n.notice.sent_on
+        layout = QVBoxLayout(self)
+        status = QHBoxLayout()
+        icon = QLabel()
+        size = self.fontMetrics().height() * 5 // 4
+        icon.setPixmap(status_icon(n.status).pixmap(size, size))
+        icon.setAccessibleName(n.status.label)
+        text = QLabel(n.status.label + (time_left(n.period_ends_on, detail.today) if n.period_ends_on else ""))
+        text.setWordWrap(True)
+        self.request_button = QPushButton(self.tr("Record a request to &bid…"))
+        self.request_button.setToolTip(
+            self.tr("A community group's written request to be treated as a potential bidder")
+        )
+        self.request_button.setAccessibleName(
+            self.tr("Record a request to bid against {ref}").format(ref=self.notice.reference)
+        )
+        self.request_button.clicked.connect(self._on_record_request)
+        status.addWidget(icon)
+        status.addWidget(text, 1)
+        status.addWidget(self.request_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(status)
+        if n.not_relevant:
+            problem = QLabel(n.not_relevant)
+            problem.setWordWrap(True)
+            layout.addWidget(problem)
+        elif start is not None:
+            valid = [r for r in n.requests if r.assessment and r.assessment.triggers_full_moratorium]
+            received = [r.request.received_on for r in (valid or n.requests) if r.request.received_on]
+            protected_until = protection_end(detail.list_entries, start)
+            model = timeline_spans(
+                start,
+                bool(valid),
+                min(received) if received else None,
+                None if protected_until == date.max else protected_until,
+                detail.today,
+            )
+            self.timeline = NoticeTimeline(model)
+            layout.addWidget(self.timeline)
+        published = published_text(n.notice)
+        if published:
+            label = QLabel(published)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        if n.requests:
+            self._add_requests(n, groups, layout)
+
+    @staticmethod
+    def _heading(notice: e.DisposalNotice) -> str:
+        if notice.received_on:
+            return _tr("{ref} · received by the council {date}").format(
+                ref=notice.reference, date=format_date(notice.received_on)
+            )
+        if notice.sent_on:
+            return _tr("{ref} · sent {date} (received date not known: dates are provisional)").format(
+                ref=notice.reference, date=format_date(notice.sent_on)
+            )
+        return notice.reference
+
+    def _add_requests(self, n: NoticeDetail, groups: dict[str, str], layout: QVBoxLayout) -> None:
+        requests = RecordTableModel(
+            [
+                Column(self.tr("Reference"), lambda r: r.request.reference),
+                Column(self.tr("Group"), lambda r: groups.get(r.request.group_ref, r.request.group_ref)),
+                Column(
+                    self.tr("Received"),
+                    lambda r: day_text(r.request.received_on),
+                    lambda r: iso_text(r.request.received_on),
+                ),
+                Column(self.tr("Starts the full moratorium"), counts_text),
+                Column(self.tr("Why"), lambda r: r.assessment.reason if r.assessment else ""),
+            ],
+            self,
+        )
+        requests.set_rows(n.requests)
+        self.requests_model = requests
+        view = table_view(requests, self.tr("Requests to be treated as a potential bidder"), sort=(REQ_RECEIVED, _UP))
+        view.setWordWrap(True)
+        view.horizontalHeader().setSectionResizeMode(REQ_REASON, QHeaderView.ResizeMode.Stretch)
+        view.resizeRowsToContents()
+        rows = sum(view.rowHeight(i) for i in range(requests.rowCount()))
+        view.setFixedHeight(view.horizontalHeader().sizeHint().height() + rows + 2 * view.frameWidth() + 4)
+        heading = QLabel(self.tr("Requests to be treated as a potential bidder"))
+        heading.setBuddy(view)
+        layout.addWidget(heading)
+        layout.addWidget(view)
+
+    # behaviour
+
+    def _on_record_request(self) -> None:
+        # The dialog belongs to the window, not to this panel: saving refreshes the page, which replaces its panels.
+        try:
+            dialog = BidderRequestDialog(self.context, self.notice.reference, self.window())
+        except AssetRegError as error:  # the notice went to the trash since the page was shown
+            self.context.messages.error(self, self.tr("The request cannot be recorded"), str(error))
+            return
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
