@@ -15,6 +15,7 @@ from ..services.register import Changes
 from .context import AppContext
 from .form_widgets import NEW, ChoiceBox
 from .forms import FormDialog
+from .undo import undo_history
 
 
 class AssetDialog(FormDialog):
@@ -125,14 +126,15 @@ class AssetDialog(FormDialog):
 
     def _write(self, new_council: bool) -> Changed[e.Asset]:
         asset = validate(self.entered())  # every problem with the asset is shown before anything is written
-        records = Records(self.context.register)
+        history = undo_history(self.context)  # one undoable step, council and all
         changes = Changes()
-        if new_council:
-            council = records.create(e.Authority(name=self.council_name.text()))
-            asset, changes = dataclasses.replace(asset, authority_ref=council.value.reference), council.changes
-        if self.asset is None:
-            written = records.create(asset)
-        else:
-            fields = {f.name: getattr(asset, f.name) for f in dataclasses.fields(asset) if f.name != "reference"}
-            written = records.update(self.asset.reference, **fields)
+        with history.macro(self.tr("saving {name}").format(name=asset.name)):
+            if new_council:
+                council = history.create(e.Authority(name=self.council_name.text()))
+                asset, changes = dataclasses.replace(asset, authority_ref=council.value.reference), council.changes
+            if self.asset is None:
+                written = history.create(asset)
+            else:
+                fields = {f.name: getattr(asset, f.name) for f in dataclasses.fields(asset) if f.name != "reference"}
+                written = history.update(self.asset.reference, **fields)
         return Changed(written.value, written.changes | changes)

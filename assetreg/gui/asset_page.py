@@ -63,6 +63,7 @@ from .record_table import (
     weakly,
 )
 from .timeline import NoticeTimeline
+from .undo import undo_history
 from .view import View
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -659,13 +660,13 @@ class AssetPage(View):
         )
         if not self.context.messages.confirm(self, self.tr("Remove documents"), question):
             return
-        changes = Changes()
-        for document in documents:
-            try:
-                changes |= Records(self.context.register).delete(document.reference).changes
-            except AssetRegError as error:
-                self.context.messages.error(self, self.tr("The document was not removed"), str(error))
-        self.context.notify(changes)
+        history = undo_history(self.context)  # Ctrl+Z brings them back
+        with history.macro(self.tr("removing documents from {asset}").format(asset=self._name())):
+            for document in documents:
+                try:
+                    history.delete(document.reference)
+                except AssetRegError as error:
+                    self.context.messages.error(self, self.tr("The document was not removed"), str(error))
 
     def _name(self) -> str:
         return self.detail.asset.name if self.detail else ""

@@ -24,6 +24,7 @@ from ..services.register import Changes
 from .context import AppContext
 from .form_widgets import GOOD, INFO, NEW, WARNING, ChoiceBox, Note, RadioChoice
 from .forms import FormDialog
+from .undo import undo_history
 
 NOT_KNOWN = "not-known"
 FREEHOLDER, LEASEHOLDER = InterestRole.FREEHOLDER, InterestRole.LEASEHOLDER
@@ -304,9 +305,10 @@ class DisposalNoticeDialog(FormDialog):
 
     def _write(self) -> Changed[e.DisposalNotice]:
         notice = validate(self.entered())  # every problem with the notice is shown before anything is written
-        records, changes = Records(self.context.register), Changes()
-        if self.owner.value() == NEW:
-            owner = records.create(e.Party(name=self.owner_name.text()))
-            notice, changes = dataclasses.replace(notice, owner_ref=owner.value.reference), owner.changes
-        written = records.create(notice)
+        history, changes = undo_history(self.context), Changes()  # one undoable step, new owner and all
+        with history.macro(self.tr("recording a disposal notice")):
+            if self.owner.value() == NEW:
+                owner = history.create(e.Party(name=self.owner_name.text()))
+                notice, changes = dataclasses.replace(notice, owner_ref=owner.value.reference), owner.changes
+            written = history.create(notice)
         return Changed(written.value, written.changes | changes)

@@ -18,12 +18,13 @@ from ..domain.records import RecordKind
 from ..domain.requests import assess_bidder_request, can_trigger_full_moratorium
 from ..domain.status import notice_problem
 from ..domain.validation import validate
-from ..services.bidder_requests import AssessedRequest, record_bidder_request
+from ..services.bidder_requests import AssessedRequest, assess
 from ..services.records import Changed, Records
 from ..services.register import Changes
 from .context import AppContext
 from .form_widgets import GOOD, INFO, NEW, WARNING, ChoiceBox, Note
 from .forms import FormDialog
+from .undo import undo_history
 
 
 class BidderRequestDialog(FormDialog):
@@ -190,11 +191,15 @@ class BidderRequestDialog(FormDialog):
 
     def _write(self) -> Changed[AssessedRequest]:
         request = validate(self.entered())  # every problem with the request is shown before anything is written
-        changes = Changes()
-        if self.group.value() == NEW:
-            group = Records(self.context.register).create(
-                e.CommunityGroup(name=self.group_name.text(), legal_form=self.group_type.value())
-            )
-            request, changes = dataclasses.replace(request, group_ref=group.value.reference), group.changes
-        recorded = record_bidder_request(self.context.register, request)
-        return Changed(recorded.value, recorded.changes | changes)
+        history, changes = undo_history(self.context), Changes()  # one undoable step, new group and all
+        with history.macro(self.tr("recording a request to bid")):
+            if self.group.value() == NEW:
+                group = history.create(
+                    e.CommunityGroup(name=self.group_name.text(), legal_form=self.group_type.value())
+                )
+                request, changes = dataclasses.replace(request, group_ref=group.value.reference), group.changes
+            recorded = history.create(request)
+        records = Records(self.context.register)
+        notice, group = records.get(request.notice_ref), records.get(request.group_ref)
+        assessed = AssessedRequest(recorded.value, assess(notice, group, recorded.value))
+        return Changed(assessed, recorded.changes | changes)

@@ -538,3 +538,23 @@ def test_warns_when_the_notice_itself_starts_no_moratorium(qtbot, context: AppCo
     dialog.save()
     ((_, said),) = context.messages.infos
     assert said.startswith("The request is recorded. This notice starts no moratorium")
+
+
+def test_saving_a_form_is_one_step_that_can_be_undone_and_redone(qtbot, context: AppContext) -> None:
+    from assetreg.gui.undo import undo_history
+
+    dialog = AssetDialog(context)
+    qtbot.addWidget(dialog)
+    type_into(qtbot, dialog.name, "Ashcombe Library")
+    dialog.council.set_value(NEW)
+    type_into(qtbot, dialog.council_name, "Sevenoaks District Council")
+    dialog.save()
+    asset, council = dialog.changed.value.reference, dialog.changed.value.authority_ref
+    history = undo_history(context)
+    assert history.stack.undoText() == "saving Ashcombe Library"
+    history.stack.undo()  # the asset and the council it brought with it go to the trash together
+    records = Records(context.register)
+    assert {r.reference for r in records.trash(RecordKind.ASSET)} == {asset}
+    assert {r.reference for r in records.trash(RecordKind.AUTHORITY)} == {council}
+    history.stack.redo()
+    assert records.get(asset).authority_ref == council and records.get(council).name == "Sevenoaks District Council"
