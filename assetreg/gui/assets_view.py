@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from ..domain.records import RecordKind
 from ..services.assets import list_assets
@@ -58,8 +57,6 @@ class AssetsView(View):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self._loading = False
-        self._reload = False  # a change arrived while loading: load again when done
         self._loaded = False
         self._fitted = False  # column widths are set from the first assets loaded
         self._keep: str | None = None  # the asset to select again after the rows change
@@ -144,19 +141,11 @@ class AssetsView(View):
     def title(self) -> str:
         return self.tr("Assets")
 
-    @property
-    def loading(self) -> bool:
-        return self._loading
-
     def refresh(self) -> None:
-        if self._loading:
-            self._reload = True
-            return
-        self._loading = True
-        self._show_count()
         register = self.context.register
         # Reading and indexing 100,000 assets takes seconds: done off the GUI thread, typing stays live.
-        self.context.tasks.run(lambda: AssetRows(list_assets(register)), self._on_loaded, self._on_load_failed)
+        self.load(lambda: AssetRows(list_assets(register)), self._on_loaded, self._on_load_failed)
+        self._show_count()
 
     def shows(self, changes: Changes) -> bool:
         return bool(changes.kinds & ASSET_KINDS)
@@ -252,7 +241,7 @@ class AssetsView(View):
         header.setMinimumSectionSize(metrics.averageCharWidth() * 6)
 
     def _show_count(self) -> None:
-        if self._loading and not self._loaded:
+        if self.loading and not self._loaded:
             self.count.setText(self.tr("Loading assets…"))
             return
         shown, total = self.model.rowCount(), self.model.asset_count
@@ -262,7 +251,7 @@ class AssetsView(View):
             text = (
                 self.tr("{shown} of {total} assets").replace("{shown}", f"{shown:,}").replace("{total}", f"{total:,}")
             )
-        if self._loading:
+        if self.loading:
             text = self.tr("{count} (updating…)").replace("{count}", text)
         self.count.setText(text)
         self.clear_filters.setEnabled(self.model.filtering)
@@ -270,9 +259,7 @@ class AssetsView(View):
     # behaviour
 
     def _on_loaded(self, rows: AssetRows) -> None:
-        if not isValid(self):  # the view was closed while its assets were loading
-            return
-        self._loading, self._loaded = False, True
+        self._loaded = True
         self._fill_filters(rows)
         self._apply_filters()
         self.model.set_assets(rows)  # keeps the search text and filters the user has already chosen
@@ -280,14 +267,8 @@ class AssetsView(View):
             self._fitted = True
             self._fit_columns()  # once: later loads keep the widths the user may have set
         self._show_count()
-        if self._reload:
-            self._reload = False
-            self.refresh()
 
     def _on_load_failed(self, error: Exception) -> None:
-        if not isValid(self):
-            return
-        self._loading = self._reload = False
         self._show_count()
         self.context.messages.error(self, self.tr("The assets could not be loaded"), str(error))
 

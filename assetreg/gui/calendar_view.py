@@ -60,8 +60,7 @@ class CalendarView(View):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self._generation = 0
-        self._loading = self._loaded = self._exporting = False
+        self._loaded = self._exporting = False
         self._error = ""
         self._today: date | None = None
         self._items: list[AssetDeadline] = []
@@ -89,9 +88,6 @@ class CalendarView(View):
         """A small page of a calendar, drawn in the palette's colours (the styles have no calendar icon)."""
         return calendar_icon(self.palette())
 
-    def is_loading(self) -> bool:
-        return self._loading
-
     def is_exporting(self) -> bool:
         return self._exporting
 
@@ -100,19 +96,14 @@ class CalendarView(View):
 
     def refresh(self) -> None:
         """Works the dates out again in the background; the month keeps its marks until that is done."""
-        self._generation += 1
-        generation, register = self._generation, self.context.register
+        register = self.context.register
         today = register.today()
         if self._today is None:  # first time: open on this month with today chosen
             self.calendar.setSelectedDate(qdate(today))
             self.calendar.setCurrentPage(today.year, today.month)
-        self._today, self._loading, self._error = today, True, ""
+        self.load(lambda: (today, register_deadlines(register, today)), self._on_loaded, self._on_load_failed)
+        self._today, self._error = today, ""
         self._show_lists()
-        self.context.tasks.run(
-            lambda: register_deadlines(register, today),
-            lambda items: self._on_loaded(generation, today, items),
-            lambda error: self._on_load_failed(generation, error),
-        )
 
     def chosen_day(self) -> date:
         return self.calendar.selectedDate().toPython()
@@ -244,7 +235,7 @@ class CalendarView(View):
         return text
 
     def _summary_text(self) -> str:
-        if self._loading:
+        if self.loading:
             return self.tr("Loading…")
         if self._error:
             return self.tr("The dates could not be worked out: {error}").format(error=self._error)
@@ -272,22 +263,19 @@ class CalendarView(View):
 
     # Behaviour
 
-    def _on_loaded(self, generation: int, today: date, items: list[AssetDeadline]) -> None:
-        if generation != self._generation or not shiboken6.isValid(self):
-            return
+    def _on_loaded(self, result: tuple[date, list[AssetDeadline]]) -> None:
+        today, items = result
         self._items = items
         self._by_day = defaultdict(list)
         for item in items:
             self._by_day[item.date].append(item)
         self._by_day = dict(self._by_day)
         self.calendar.set_deadlines(self._by_day, today)
-        self._today, self._loading, self._loaded = today, False, True
+        self._today, self._loaded = today, True
         self._show_lists()
 
-    def _on_load_failed(self, generation: int, error: Exception) -> None:
-        if generation != self._generation or not shiboken6.isValid(self):
-            return
-        self._loading, self._error = False, str(error) or type(error).__name__
+    def _on_load_failed(self, error: Exception) -> None:
+        self._error = str(error) or type(error).__name__
         self._show_lists()
 
     def _on_day_chosen(self) -> None:

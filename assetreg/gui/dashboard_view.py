@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 from datetime import date, timedelta
 
-import shiboken6
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -57,8 +56,7 @@ class DashboardView(View):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self._generation = 0  # only the latest load is shown
-        self._loading = self._loaded = self._selecting = False
+        self._loaded = self._selecting = False
         self._error = ""  # why the last load failed
         self._today: date | None = None
         self.models = tuple(DeadlineTableModel(self) for _ in range(3))
@@ -97,9 +95,6 @@ class DashboardView(View):
     def title(self) -> str:
         return self.tr("What's due")
 
-    def is_loading(self) -> bool:
-        return self._loading
-
     def shows(self, changes: Changes) -> bool:
         return not changes.kinds <= NOT_SHOWN
 
@@ -111,16 +106,15 @@ class DashboardView(View):
 
     def refresh(self) -> None:
         """Works the dates out again in the background; the tables keep what they show until that is done."""
-        self._generation += 1
-        generation, register = self._generation, self.context.register
+        register = self.context.register
         today = register.today()
-        self._today, self._loading, self._error = today, True, ""
-        self._show_sections()
-        self.context.tasks.run(
-            lambda: register_deadlines(register, today, within=HORIZON_DAYS),
-            lambda items: self._on_loaded(generation, today, items),
-            lambda error: self._on_load_failed(generation, error),
+        self.load(
+            lambda: (today, register_deadlines(register, today, within=HORIZON_DAYS)),
+            self._on_loaded,
+            self._on_load_failed,
         )
+        self._today, self._error = today, ""
+        self._show_sections()
 
     # Building
 
@@ -205,7 +199,7 @@ class DashboardView(View):
         )
 
     def _summary(self) -> str:
-        if self._loading:
+        if self.loading:
             return self.tr("Loading…")
         if self._error:
             return self.tr("The dates could not be worked out: {error}").format(error=self._error)
@@ -265,9 +259,8 @@ class DashboardView(View):
 
     # Behaviour
 
-    def _on_loaded(self, generation: int, today: date, items: list[AssetDeadline]) -> None:
-        if generation != self._generation or not shiboken6.isValid(self):
-            return  # a later refresh is on its way, or the window has closed
+    def _on_loaded(self, result: tuple[date, list[AssetDeadline]]) -> None:
+        today, items = result
         chosen = self.selected_item()
         sections: tuple[list[AssetDeadline], ...] = ([], [], [])
         for item in items:
@@ -276,15 +269,13 @@ class DashboardView(View):
                 sections[section].append(item)
         for model, rows in zip(self.models, sections, strict=True):
             model.set_items(rows, today)
-        self._today, self._loading, self._loaded = today, False, True
+        self._today, self._loaded = today, True
         self._show_sections()
         self._align_columns()
         self._reselect(chosen)
 
-    def _on_load_failed(self, generation: int, error: Exception) -> None:
-        if generation != self._generation or not shiboken6.isValid(self):
-            return
-        self._loading, self._error = False, str(error) or type(error).__name__
+    def _on_load_failed(self, error: Exception) -> None:
+        self._error = str(error) or type(error).__name__
         self._show_sections()
 
     def _reselect(self, chosen: AssetDeadline | None) -> None:

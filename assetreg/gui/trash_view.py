@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from ..domain.errors import AssetRegError
 from ..domain.records import RecordKind
@@ -127,7 +126,7 @@ class TrashView(View):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self._loading = self._reload = self._loaded = False
+        self._loaded = False
         t = self.tr
         self.model = RecordTableModel(
             [
@@ -207,17 +206,9 @@ class TrashView(View):
         return self.tr("Trash")
 
     def refresh(self) -> None:
-        if self._loading:
-            self._reload = True
-            return
-        self._loading = True
-        self._show_count()
         register = self.context.register
-        self.context.tasks.run(lambda: load_trash(register), self._on_loaded, self._on_load_failed)
-
-    @property
-    def loading(self) -> bool:
-        return self._loading
+        self.load(lambda: load_trash(register), self._on_loaded, self._on_load_failed)
+        self._show_count()
 
     def selected(self) -> TrashItem | None:
         index = self.table.currentIndex()
@@ -267,7 +258,7 @@ class TrashView(View):
 
     def _show_count(self) -> None:
         rows = self.model.rowCount()
-        if self._loading and not self._loaded:
+        if self.loading and not self._loaded:
             text = self.tr("Loading the trash…")
         elif rows == 0:
             text = ""  # the empty trash says so in the middle of the view
@@ -284,24 +275,16 @@ class TrashView(View):
     # behaviour
 
     def _on_loaded(self, items: list[TrashItem]) -> None:
-        if not isValid(self):  # closed while loading
-            return
         chosen = self.selected()
-        self._loading, self._loaded = False, True
+        self._loaded = True
         self.model.set_rows(items)
         if chosen is not None:
             self.select_reference(chosen.reference)
         if self.selected() is None and items:
             self.table.selectRow(0)
         self._show_count()
-        if self._reload:
-            self._reload = False
-            self.refresh()
 
     def _on_load_failed(self, error: Exception) -> None:
-        if not isValid(self):
-            return
-        self._loading = self._reload = False
         self._show_count()
         self.context.messages.error(self, self.tr("The trash could not be loaded"), str(error))
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStyle, QWidget
@@ -20,7 +24,39 @@ class View(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self._loading = self._stale = False
         context.data_changed.connect(self._on_data_changed)
+
+    @property
+    def loading(self) -> bool:
+        """Whether the view is waiting for data from the register."""
+        return self._loading
+
+    def load(self, work: Callable[[], Any], done: Callable[[Any], None], failed: Callable[[Exception], None]) -> None:
+        """Runs ``work`` off the GUI thread and hands its result to ``done`` (or its error to ``failed``).
+
+        Only an up-to-date result is shown: a refresh asked for while a load runs makes that load's result
+        stale, and the view loads once more instead of showing it; nothing arrives after the view is closed.
+        """
+        if self._loading:
+            self._stale = True
+            return
+        self._loading = True
+
+        def arriving(handler: Callable[[Any], None]) -> Callable[[Any], None]:
+            def arrive(value: Any) -> None:
+                if not shiboken6.isValid(self):
+                    return  # the window closed while the work ran
+                self._loading = False
+                if self._stale:
+                    self._stale = False
+                    self.refresh()
+                    return
+                handler(value)
+
+            return arrive
+
+        self.context.tasks.run(work, arriving(done), arriving(failed))
 
     def title(self) -> str:
         raise NotImplementedError

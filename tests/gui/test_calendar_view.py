@@ -79,7 +79,7 @@ def messages() -> RecordingMessages:
 
 def loaded(qtbot, view: CalendarView) -> CalendarView:
     view.context.tasks.wait()
-    qtbot.waitUntil(lambda: not view.is_loading(), timeout=10_000)
+    qtbot.waitUntil(lambda: not view.loading, timeout=10_000)
     return view
 
 
@@ -239,7 +239,7 @@ def test_a_change_reloads_the_marks(qtbot, demo_path: Path, tmp_path: Path) -> N
     view = make_view(qtbot, register)
     Records(register).create(e.UserDeadline(title="Print the posters", due_on=date(2025, 9, 25)))
     view.context.notify(Changes(frozenset({RecordKind.USER_DEADLINE})))
-    assert view.is_loading()
+    assert view.loading
     loaded(qtbot, view)
     assert marked_in(view, 2025, 9) == {**SEPTEMBER, date(2025, 9, 25): 1}
     register.close()
@@ -247,7 +247,7 @@ def test_a_change_reloads_the_marks(qtbot, demo_path: Path, tmp_path: Path) -> N
 
 def test_changes_no_date_depends_on_are_ignored(view: CalendarView) -> None:
     view.context.notify(Changes(frozenset({RecordKind.DOCUMENT})))
-    assert not view.is_loading()
+    assert not view.loading
 
 
 def test_an_empty_register_marks_nothing(qtbot, register: Register) -> None:

@@ -71,7 +71,7 @@ def demo_register(demo_path: Path):
 
 def loaded(qtbot, view: DashboardView) -> DashboardView:
     view.context.tasks.wait()
-    qtbot.waitUntil(lambda: not view.is_loading(), timeout=10_000)
+    qtbot.waitUntil(lambda: not view.loading, timeout=10_000)
     return view
 
 
@@ -300,7 +300,7 @@ def test_loading_is_shown_while_the_dates_are_worked_out(qtbot, demo_register: R
     view = DashboardView(AppContext(demo_register))
     qtbot.addWidget(view)
     view.refresh()
-    assert view.is_loading()
+    assert view.loading
     assert labels(view).count("Loading…") == 4  # the summary and each section
     assert "Overdue" in labels(view)  # no count yet
     loaded(qtbot, view)
@@ -345,7 +345,7 @@ def test_a_change_reloads_and_keeps_the_chosen_date(qtbot, demo_path: Path, tmp_
     select(view, LATER, "ACV-LIST-END", "AST-0003")
     Records(register).create(e.UserDeadline(title="Print the posters", due_on=DEMO_DAY + timedelta(days=2)))
     view.context.notify(Changes(frozenset({RecordKind.USER_DEADLINE})))
-    assert view.is_loading()
+    assert view.loading
     loaded(qtbot, view)
     assert [x.label for x in items(view, SOON)] == [
         "Print the posters",
@@ -357,7 +357,7 @@ def test_a_change_reloads_and_keeps_the_chosen_date(qtbot, demo_path: Path, tmp_
 
 def test_changes_no_date_depends_on_are_ignored(view: DashboardView) -> None:
     view.context.notify(Changes(frozenset({RecordKind.DOCUMENT})))
-    assert not view.is_loading()
+    assert not view.loading
 
 
 def test_a_task_with_no_asset_opens_nothing(qtbot, register: Register) -> None:
