@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.settings_dialog: SettingsDialog | None = None
         self.setWindowTitle(self.tr("AssetReg — {name}").replace("{name}", context.register.path.name))
         self._views = {view.name: view for view in views}
+        self._loaded: set[str] = set()  # views loaded once already
         self._nav = QListWidget()
         self._nav.setAccessibleName(self.tr("Views"))
         # As wide as the longest title (so "Transfer applications" is never cut), and at least 150 pixels.
@@ -134,13 +135,17 @@ class MainWindow(QMainWindow):
         if 0 <= row < len(self.view_actions):
             self.view_actions[row].setChecked(True)
         view = self._stack.currentWidget()
-        if isinstance(view, View):
+        # Load a view the first time it is shown; after that ``data_changed`` keeps it current, so switching
+        # back does not redo seconds of work on a large register.
+        if isinstance(view, View) and view.name not in self._loaded:
+            self._loaded.add(view.name)
             view.refresh()
 
     def _on_open_record(self, reference: str) -> None:
         asset_page = self._views.get("asset")
         if asset_page is not None and hasattr(asset_page, "show_asset"):
-            asset_page.show_asset(reference)
+            asset_page.show_asset(reference)  # loads it; showing the page must not load it again
+            self._loaded.add(asset_page.name)
             self.show_view("asset")
 
     def open_settings(self) -> SettingsDialog | None:

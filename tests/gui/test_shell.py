@@ -327,3 +327,16 @@ def test_a_file_that_is_not_a_register_is_refused_in_plain_words(qtbot, window, 
     assert window.open_register(stranger) is None
     ((title, _),) = messages.errors
     assert title == "The register was not opened"
+
+
+def test_a_view_loads_when_first_shown_and_then_only_when_its_data_changes(qtbot, context, settings_file):
+    dashboard, assets = StubView(context, "dashboard"), StubView(context, "assets")
+    window = MainWindow(context, [dashboard, assets])
+    qtbot.addWidget(window)
+    loads = assets.refreshed
+    window.show_view("assets")
+    window.show_view("dashboard")
+    window.show_view("assets")  # switching back: nothing to reload
+    assert assets.refreshed == loads + 1
+    context.notify(Changes(frozenset({RecordKind.ASSET})))
+    assert assets.refreshed == loads + 2
