@@ -18,7 +18,7 @@ from ..domain.records import RecordKind
 from ..domain.requests import assess_bidder_request, can_trigger_full_moratorium
 from ..domain.status import notice_problem
 from ..domain.validation import validate
-from ..services.bidder_requests import AssessedRequest, assess
+from ..services.bidder_requests import AssessedRequest, assessment_of
 from ..services.records import Changed, Records
 from ..services.register import Changes
 from .context import AppContext
@@ -199,7 +199,4 @@ class BidderRequestDialog(FormDialog):
                 )
                 request, changes = dataclasses.replace(request, group_ref=group.value.reference), group.changes
             recorded = history.create(request)
-        records = Records(self.context.register)
-        notice, group = records.get(request.notice_ref), records.get(request.group_ref)
-        assessed = AssessedRequest(recorded.value, assess(notice, group, recorded.value))
-        return Changed(assessed, recorded.changes | changes)
+        return Changed(assessment_of(self.context.register, recorded.value), recorded.changes | changes)

@@ -44,8 +44,13 @@ def assess(notice: e.DisposalNotice, group: e.CommunityGroup, request: e.BidderR
 def record_bidder_request(register: Register, request: e.BidderRequest) -> Changed[AssessedRequest]:
     """Saves the request (valid or not) and returns it with its assessment."""
     created = Records(register).create(request)
+    return Changed(assessment_of(register, created.value), created.changes)
+
+
+def assessment_of(register: Register, request: e.BidderRequest) -> AssessedRequest:
+    """A saved request with its assessment against its notice."""
     with register.reading() as session:
         repo = RecordRepository(session)
         notice = repo.get(RecordKind.DISPOSAL_NOTICE, request.notice_ref)
         group = repo.get(RecordKind.GROUP, request.group_ref)
-    return Changed(AssessedRequest(created.value, assess(notice, group, created.value)), created.changes)
+    return AssessedRequest(request, assess(notice, group, request))
