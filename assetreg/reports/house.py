@@ -1,0 +1,314 @@
+"""The house look of every printed document: A4, the embedded font, header, footer, headings and bookmarks.
+
+Every document is built with ``HouseDocument``: the group's name in the header, "Page X of Y" and the print date
+in the footer, the PDF's title, author and subject set, and a bookmark for every heading made by ``heading``.
+Text from the register always goes through ``text`` or ``paragraphs``, so ``<`` and ``&`` print as themselves.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from .. import __version__
+from ..domain.dates import format_date
+from ..domain.i18n import tr
+from ..domain.printed import Letterhead
+
+FONT = "Carlito"
+NOT_KNOWN = tr("Not known")
+
+INK = colors.HexColor("#1f2933")
+MUTED = colors.HexColor("#5f6b76")
+ACCENT = colors.HexColor("#1d4e89")
+RULE = colors.HexColor("#c5ccd3")
+SHADE = colors.HexColor("#eef2f6")
+WARN = colors.HexColor("#a23b00")
+
+MARGIN = 20 * mm
+HEADER_GAP = 12 * mm  # from the top edge to the header's baseline is MARGIN - HEADER_GAP
+
+
+@cache
+def register_fonts() -> str:
+    """Registers the shipped font family once, and returns its name."""
+    folder = resources.files("assetreg.resources") / "fonts"
+    faces = {"": "Regular", "-Bold": "Bold", "-Italic": "Italic", "-BoldItalic": "BoldItalic"}
+    for suffix, face in faces.items():
+        with resources.as_file(folder / f"Carlito-{face}.ttf") as path:
+            pdfmetrics.registerFont(TTFont(FONT + suffix, str(path)))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT + "-Bold", italic=FONT + "-Italic", boldItalic=FONT + "-BoldItalic"
+    )
+    return FONT
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles every document uses."""
+
+    title: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    body: ParagraphStyle
+    small: ParagraphStyle
+    label: ParagraphStyle
+    cell: ParagraphStyle
+    cell_bold: ParagraphStyle
+    note: ParagraphStyle
+    warning: ParagraphStyle
+    right: ParagraphStyle
+    toc: tuple[ParagraphStyle, ...] = field(default=())
+
+
+@cache
+def styles() -> Styles:
+    register_fonts()
+    body = ParagraphStyle("body", fontName=FONT, fontSize=11, leading=14.5, textColor=INK, spaceAfter=6)
+    small = ParagraphStyle("small", parent=body, fontSize=9, leading=11.5, spaceAfter=0)
+    return Styles(
+        title=ParagraphStyle(
+            "title", parent=body, fontName=FONT + "-Bold", fontSize=20, leading=24, textColor=ACCENT, spaceAfter=4
+        ),
+        h1=ParagraphStyle(
+            "h1",
+            parent=body,
+            fontName=FONT + "-Bold",
+            fontSize=14.5,
+            leading=18,
+            textColor=ACCENT,
+            spaceBefore=12,
+            spaceAfter=6,
+            keepWithNext=True,
+        ),
+        h2=ParagraphStyle(
+            "h2", parent=body, fontName=FONT + "-Bold", fontSize=12, leading=15, spaceBefore=8, keepWithNext=True
+        ),
+        body=body,
+        small=small,
+        label=ParagraphStyle("label", parent=small, textColor=MUTED),
+        cell=ParagraphStyle("cell", parent=body, fontSize=10, leading=12.5, spaceAfter=0),
+        cell_bold=ParagraphStyle("cell_bold", parent=body, fontName=FONT + "-Bold", fontSize=10, leading=12.5),
+        note=ParagraphStyle("note", parent=body, fontSize=10, leading=13, textColor=MUTED),
+        warning=ParagraphStyle("warning", parent=body, fontSize=10.5, leading=13.5, textColor=WARN),
+        right=ParagraphStyle("right", parent=body, alignment=TA_RIGHT),
+        toc=(
+            ParagraphStyle("toc0", parent=body, fontSize=11.5, leading=16, leftIndent=0, firstLineIndent=0),
+            ParagraphStyle(
+                "toc1", parent=body, fontSize=10, leading=13, leftIndent=14, firstLineIndent=0, textColor=MUTED
+            ),
+        ),
+    )
+
+
+def text(value: object, blank: str = NOT_KNOWN) -> str:
+    """Register text as paragraph markup that prints literally: escaped, line breaks kept, ``blank`` when empty."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return escape(blank)
+    if isinstance(value, date):
+        return escape(format_date(value))
+    return escape(str(value).strip()).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def paragraphs(value: str, style: ParagraphStyle | None = None, blank: str = NOT_KNOWN) -> list[Paragraph]:
+    """Long text as one paragraph per blank-line-separated part, so it flows across pages."""
+    style = style or styles().body
+    parts = [p for p in (value or "").replace("\r\n", "\n").split("\n\n") if p.strip()]
+    if not parts:
+        return [Paragraph(text("", blank), style)]
+    return [Paragraph(text(p), style) for p in parts]
+
+
+_keys = itertools.count(1)
+
+
+class Heading(Paragraph):
+    """A heading that becomes a bookmark (and, with ``contents``, a line in the contents)."""
+
+    def __init__(self, title: str, style: ParagraphStyle, level: int, contents: bool):
+        super().__init__(text(title), style)
+        self.title = title
+        self.level = level
+        self.contents = contents
+        self.key = f"h{next(_keys)}"
+
+
+def heading(title: str, level: int = 0, *, contents: bool = True) -> Heading:
+    """A section heading (level 0) or sub-heading (level 1), bookmarked."""
+    return Heading(title, styles().h1 if level == 0 else styles().h2, level, contents)
+
+
+def contents_table() -> TableOfContents:
+    """A contents list filled in with the page of every heading (needs ``HouseDocument.render``'s passes)."""
+    toc = TableOfContents(dotsMinLevel=0)
+    toc.levelStyles = list(styles().toc)
+    return toc
+
+
+def facts_table(rows: Iterable[tuple[str, object]], widths: tuple[float, float] = (45 * mm, None)) -> Table:
+    """A two-column table of label and value; empty values print "Not known"."""
+    s = styles()
+    data = [
+        [Paragraph(text(label), s.label), value if isinstance(value, Flowable) else Paragraph(text(value), s.cell)]
+        for label, value in rows
+    ]
+    table = Table(data, colWidths=list(widths), hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def grid_style(header_rows: int = 1) -> TableStyle:
+    """The style of a data table: a shaded header row, light rules, top-aligned cells."""
+    return TableStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BACKGROUND", (0, 0), (-1, header_rows - 1), SHADE),
+            ("LINEBELOW", (0, 0), (-1, header_rows - 1), 0.8, ACCENT),
+            ("LINEBELOW", (0, header_rows), (-1, -1), 0.3, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ]
+    )
+
+
+def spacer(height_mm: float = 4) -> Spacer:
+    return Spacer(1, height_mm * mm)
+
+
+class _PageTotal(Flowable):
+    """Counts the pages of one pass so the next can print "of Y"; asks for another pass until the count settles."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.known: int | None = None  # the total from the pass before
+        self.counted = 0
+
+    def isIndexing(self) -> int:  # noqa: N802 (reportlab's name)
+        return 1
+
+    def beforeBuild(self) -> None:  # noqa: N802
+        self.counted = 0
+
+    def afterBuild(self) -> None:  # noqa: N802
+        pass
+
+    def isSatisfied(self) -> bool:  # noqa: N802
+        satisfied = self.known == self.counted
+        self.known = self.counted
+        return satisfied
+
+    def notify(self, kind: str, stuff: object) -> None:
+        if kind == "page":
+            self.counted = max(self.counted, int(stuff))
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+class HouseDocument(BaseDocTemplate):
+    """An A4 document (portrait, or landscape) in the house look."""
+
+    def __init__(
+        self,
+        out: BinaryIO,
+        letterhead: Letterhead,
+        *,
+        title: str,
+        subject: str,
+        landscape_pages: bool = False,
+    ) -> None:
+        register_fonts()
+        size = landscape(A4) if landscape_pages else A4
+        super().__init__(
+            out,
+            pagesize=size,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN + 4 * mm,
+            bottomMargin=MARGIN,
+            title=title,
+            author=letterhead.name,
+            subject=subject,
+            creator=f"AssetReg {__version__}",
+            producer=f"AssetReg {__version__}",
+            lang="en-GB",
+        )
+        self.letterhead = letterhead
+        self.document_title = title
+        self.pages = _PageTotal()
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._furniture)])
+
+    def render(self, story: list[Flowable]) -> int:
+        """Lays out ``story`` (as many passes as the contents and page count need); returns the page count."""
+        self.multiBuild([self.pages, *story])
+        return self.pages.known or 0
+
+    def afterPage(self) -> None:  # noqa: N802 (reportlab's hook)
+        self.notify("page", self.page)
+
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
+        if isinstance(flowable, Heading):
+            self.canv.bookmarkPage(flowable.key)
+            self.canv.addOutlineEntry(flowable.title, flowable.key, level=flowable.level, closed=False)
+            if flowable.contents:
+                self.notify("TOCEntry", (flowable.level, escape(flowable.title), self.page, flowable.key))
+
+    def _furniture(self, canvas, doc) -> None:
+        width, height = self.pagesize
+        top = height - MARGIN + 2 * mm
+        canvas.saveState()
+        canvas.setFillColor(ACCENT)
+        canvas.setFont(FONT + "-Bold", 10)
+        canvas.drawString(self.leftMargin, top, self.letterhead.name)
+        canvas.setFillColor(MUTED)
+        canvas.setFont(FONT, 9)
+        canvas.drawRightString(width - self.rightMargin, top, self.document_title)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.6)
+        canvas.line(self.leftMargin, top - 2.5 * mm, width - self.rightMargin, top - 2.5 * mm)
+        bottom = MARGIN - 9 * mm
+        canvas.line(self.leftMargin, bottom + 4 * mm, width - self.rightMargin, bottom + 4 * mm)
+        canvas.drawString(
+            self.leftMargin,
+            bottom,
+            tr("Printed {date} with AssetReg").format(date=format_date(self.letterhead.printed_on)),
+        )
+        total = self.pages.known
+        canvas.drawRightString(
+            width - self.rightMargin,
+            bottom,
+            tr("Page {page} of {total}").format(page=doc.page, total=total if total else "…"),
+        )
+        canvas.restoreState()
