@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 # Tests never need a display; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -59,3 +62,73 @@ def _private_qt_settings(tmp_path_factory: pytest.TempPathFactory, request: pyte
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.mktemp("qt")))
     yield
+
+
+# Reading a printed document back: its text, pages and bookmarks (pypdf), its structure (qpdf) and its pixels.
+
+
+@dataclass(frozen=True)
+class ParsedPdf:
+    pages: int
+    texts: list[str]  # per page
+    outline: list[tuple[int, str]]  # (level, title), in order
+    metadata: dict
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.texts)
+
+
+def parse(path: Path) -> ParsedPdf:
+    """The document's text per page, outline titles and metadata, after ``qpdf --check`` has passed it."""
+    check(path)
+    reader = PdfReader(path)
+    outline: list[tuple[int, str]] = []
+
+    def walk(items, level):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                outline.append((level, item.title))
+
+    walk(reader.outline, 0)
+    return ParsedPdf(
+        pages=len(reader.pages),
+        texts=[page.extract_text() or "" for page in reader.pages],
+        outline=outline,
+        metadata=dict(reader.metadata or {}),
+    )
+
+
+def check(path: Path) -> None:
+    """Fails unless qpdf finds the file sound."""
+    qpdf = shutil.which("qpdf")
+    assert qpdf, "qpdf is needed to check printed documents (apt-get install qpdf)"
+    result = subprocess.run([qpdf, "--check", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def render_pages(path: Path, out_dir: Path, resolution: int = 40) -> list[Path]:
+    """Every page as a PNG, drawn by poppler's pdftoppm; fails if it cannot draw them."""
+    pdftoppm = shutil.which("pdftoppm")
+    assert pdftoppm, "pdftoppm is needed to render printed documents (apt-get install poppler-utils)"
+    result = subprocess.run(
+        [pdftoppm, "-png", "-r", str(resolution), str(path), str(out_dir / "page")], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    pages = sorted(out_dir.glob("page-*.png"))
+    assert pages and all(p.stat().st_size > 0 for p in pages)
+    return pages
+
+
+class PdfTools:
+    parse = staticmethod(parse)
+    check = staticmethod(check)
+    render_pages = staticmethod(render_pages)
+
+
+@pytest.fixture
+def pdf() -> PdfTools:
+    """``pdf.parse(path)`` (after qpdf --check), ``pdf.render_pages(path, folder)`` with pdftoppm."""
+    return PdfTools()

@@ -14,7 +14,7 @@ from pathlib import Path
 from .. import __version__
 from ..domain.errors import AssetRegError
 from ..domain.i18n import tr
-from . import date_commands, register_commands
+from . import date_commands, print_commands, register_commands
 from .arguments import days, event_code, event_codes, iso_date, jurisdiction
 
 
@@ -131,6 +131,50 @@ def build_parser() -> argparse.ArgumentParser:
     )
     settings.add_argument("--remove-holiday", metavar="DATE", type=iso_date, action="append", default=[])
     settings.set_defaults(handler=date_commands.settings)
+
+    notices = commands.add_parser("notices", help=tr("list owners' disposal notices")).add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    listing = notices.add_parser("list", parents=[db, as_json], help=tr("every disposal notice with its status"))
+    listing.set_defaults(handler=print_commands.notices_list)
+    applications = commands.add_parser("applications", help=tr("list transfer applications")).add_subparsers(
+        dest="action", metavar="ACTION", required=True
+    )
+    listing = applications.add_parser("list", parents=[db, as_json], help=tr("every application with its stage"))
+    listing.set_defaults(handler=print_commands.applications_list)
+
+    output = argparse.ArgumentParser(add_help=False)
+    output.add_argument(
+        "-o", "--output", metavar="FILE", help=tr("the PDF to write (default: a name like pack-TA-0001.pdf here)")
+    )
+    printing = commands.add_parser("print", help=tr("print a document to PDF")).add_subparsers(
+        dest="document", metavar="DOCUMENT", required=True
+    )
+    for name, handler, what, reference in (
+        ("nomination", print_commands.print_nomination, tr("a nomination of an asset for listing"), "ASSET_REF"),
+        (
+            "bidder-request",
+            print_commands.print_bidder_request,
+            tr("a request to be treated as a potential bidder, for an owner's notice"),
+            "NOTICE_REF",
+        ),
+        (
+            "pack",
+            print_commands.print_pack,
+            tr("a transfer application pack with its papers bound in"),
+            "APPLICATION_REF",
+        ),
+    ):
+        command = printing.add_parser(name, parents=[db, output], help=what)
+        command.add_argument("reference", metavar=reference)
+        command.set_defaults(handler=handler)
+    command = printing.add_parser(
+        "deadlines", parents=[db, output], help=tr("overdue and upcoming deadlines, for a meeting")
+    )
+    command.add_argument("--within", type=days, metavar="DAYS", help=tr("the next DAYS days (default 30)"))
+    command.set_defaults(handler=print_commands.print_deadlines)
+    command = printing.add_parser("register", parents=[db, output], help=tr("every asset with its status and dates"))
+    command.set_defaults(handler=print_commands.print_register)
 
     check = commands.add_parser(
         "check", parents=[db, as_json], help=tr("check the register and its attachments are whole")

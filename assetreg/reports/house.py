@@ -7,6 +7,7 @@ Text from the register always goes through ``text`` or ``paragraphs``, so ``<`` 
 
 from __future__ import annotations
 
+import io
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from .. import __version__
 from ..domain.dates import format_date
 from ..domain.i18n import tr
 from ..domain.printed import Letterhead
+from .stamping import Stamp, stamp_pages
 
 FONT = "Carlito"
 NOT_KNOWN = tr("Not known")
@@ -236,6 +238,14 @@ class _PageTotal(Flowable):
         pass
 
 
+@dataclass(frozen=True)
+class Rendered:
+    """What rendering made: the page count, and a warning for each attachment left out or missing."""
+
+    pages: int
+    warnings: tuple[str, ...] = ()
+
+
 class HouseDocument(BaseDocTemplate):
     """An A4 document (portrait, or landscape) in the house look."""
 
@@ -250,8 +260,10 @@ class HouseDocument(BaseDocTemplate):
     ) -> None:
         register_fonts()
         size = landscape(A4) if landscape_pages else A4
+        self.out = out
+        self.stamps: list[Stamp] = []  # attached PDF pages to put in once laid out (see binding.py)
         super().__init__(
-            out,
+            io.BytesIO(),
             pagesize=size,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
@@ -270,10 +282,15 @@ class HouseDocument(BaseDocTemplate):
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._furniture)])
 
-    def render(self, story: list[Flowable]) -> int:
-        """Lays out ``story`` (as many passes as the contents and page count need); returns the page count."""
+    def render(self, story: list[Flowable], warnings: Iterable[str] = ()) -> Rendered:
+        """Lays out ``story`` (as many passes as the contents and page count need)."""
         self.multiBuild([self.pages, *story])
-        return self.pages.known or 0
+        pdf = self.filename.getvalue()
+        self.out.write(stamp_pages(pdf, self.stamps) if self.stamps else pdf)
+        return Rendered(self.pages.known or 0, tuple(warnings))
+
+    def beforeDocument(self) -> None:  # noqa: N802 (reportlab's hook, once per pass)
+        self.stamps.clear()
 
     def afterPage(self) -> None:  # noqa: N802 (reportlab's hook)
         self.notify("page", self.page)
@@ -312,3 +329,44 @@ class HouseDocument(BaseDocTemplate):
             tr("Page {page} of {total}").format(page=doc.page, total=total if total else "…"),
         )
         canvas.restoreState()
+
+
+def callout(content: str | Iterable[Flowable], colour: colors.Color = WARN) -> Table:
+    """A shaded box with a bar of ``colour`` down its left side, for what must not be missed.
+
+    ``content`` is paragraph markup (already escaped) or flowables; keep it short, as a box cannot split.
+    """
+    s = styles()
+    cell = [Paragraph(content, s.warning if colour == WARN else s.body)] if isinstance(content, str) else list(content)
+    box = Table([[cell]], colWidths=["100%"], hAlign="LEFT")
+    box.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), SHADE),
+                ("LINEBEFORE", (0, 0), (0, -1), 3, colour),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return box
+
+
+def signature_block(rows: Iterable[tuple[str, str]]) -> Table:
+    """Lines to sign and write on: each row is a label and what is already known ("" leaves the line empty)."""
+    s = styles()
+    data = [[Paragraph(text(label), s.label), Paragraph(text(value, blank=""), s.cell)] for label, value in rows]
+    table = Table(data, colWidths=[28 * mm, 90 * mm], rowHeights=11 * mm, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LINEBELOW", (1, 0), (1, -1), 0.6, INK),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return table

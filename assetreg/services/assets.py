@@ -208,3 +208,46 @@ def asset_detail(register: Register, reference: str, today: date | None = None) 
         tasks=tasks,
         today=today,
     )
+
+
+@dataclass(frozen=True)
+class NoticeSummary:
+    """One owner's disposal notice, with its asset and owner and where it stands on ``today``."""
+
+    notice: e.DisposalNotice
+    asset_name: str
+    owner_name: str
+    status: NoticeStatus
+    period_ends_on: date | None  # the last day of the period it is in now, if one is running
+
+    @property
+    def reference(self) -> str:
+        return self.notice.reference
+
+
+def list_notices(register: Register, today: date | None = None) -> list[NoticeSummary]:
+    """Every live disposal notice, oldest first, with its status on ``today``."""
+    today = today or register.today()
+    with register.reading() as session:
+        repo = RecordRepository(session)
+        notices = repo.list(RecordKind.DISPOSAL_NOTICE)
+        assets = dict(repo.rows(RecordKind.ASSET, ("reference", "name")))
+        owners = dict(repo.rows(RecordKind.PARTY, ("reference", "name")))
+        entries = _by(repo.list(RecordKind.LIST_ENTRY, fields=_ENTRY_FIELDS), "asset_ref")
+        requests: dict[str, list[RequestFacts]] = defaultdict(list)
+        for notice_ref, received_on, legal_form in repo.bidder_request_facts():
+            requests[notice_ref].append(RequestFacts(received_on, legal_form))
+    summaries = []
+    for n in notices:
+        asset_entries = entries.get(n.asset_ref, ())
+        status = notice_status(n, requests.get(n.reference, ()), today, asset_entries)
+        summaries.append(
+            NoticeSummary(
+                n,
+                assets.get(n.asset_ref, ""),
+                owners.get(n.owner_ref, ""),
+                status,
+                period_ends_on(n, status, asset_entries),
+            )
+        )
+    return summaries

@@ -1,0 +1,170 @@
+"""Commands that print documents to PDF, and the lists that find what to print: notices and applications."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from ..domain.errors import AssetRegError
+from ..domain.i18n import tr
+from .output import print_json, print_table, when
+from .register_commands import open_register_of
+
+
+class PrintError(AssetRegError):
+    exit_status = 1
+
+
+def _print(args: argparse.Namespace, gather, default_name: str) -> int:
+    """Gathers a document from the register, renders it, and writes it whole to ``-o`` (or a named file here)."""
+    from ..reports import render
+
+    with open_register_of(args) as register:
+        document = gather(register)
+    out = Path(args.output) if args.output else Path(default_name.format(today=document.letterhead.printed_on))
+    rendered = write_pdf(document, out, render)
+    for warning in rendered.warnings:
+        print(tr("warning: {warning}").format(warning=warning), file=sys.stderr)
+    pages = tr("1 page") if rendered.pages == 1 else tr("{n} pages").format(n=rendered.pages)
+    print(tr("Wrote {path} ({pages}).").format(path=out, pages=pages))
+    return 0
+
+
+def write_pdf(document, out: Path, render):
+    """Renders into a temporary file beside ``out`` and moves it into place, so a failure leaves no half file."""
+    if out.is_dir():
+        raise PrintError(tr("{path} is a folder; give a file name ending in .pdf.").format(path=out))
+    folder = out.parent if str(out.parent) else Path(".")
+    if not folder.is_dir():
+        raise PrintError(tr("The folder {folder} does not exist; create it or choose another.").format(folder=folder))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".assetreg-", suffix=".pdf", dir=folder)
+    except OSError as error:
+        raise PrintError(
+            tr("Cannot write in {folder} ({reason}); choose another folder with -o.").format(
+                folder=folder, reason=error.strerror or error
+            )
+        ) from error
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            rendered = render(document, stream)
+        os.replace(temporary, out)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise PrintError(
+            tr("Could not write {path} ({reason}); is it open in another program?").format(
+                path=out, reason=error.strerror or error
+            )
+        ) from error
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return rendered
+
+
+def print_nomination(args: argparse.Namespace) -> int:
+    from ..services.printing import nomination_document
+
+    return _print(args, lambda r: nomination_document(r, args.reference), f"nomination-{_safe(args.reference)}.pdf")
+
+
+def print_bidder_request(args: argparse.Namespace) -> int:
+    from ..services.printing import bidder_request_document
+
+    return _print(
+        args, lambda r: bidder_request_document(r, args.reference), f"bidder-request-{_safe(args.reference)}.pdf"
+    )
+
+
+def print_pack(args: argparse.Namespace) -> int:
+    from ..services.printing import pack_document
+
+    return _print(args, lambda r: pack_document(r, args.reference), f"pack-{_safe(args.reference)}.pdf")
+
+
+def print_deadlines(args: argparse.Namespace) -> int:
+    from ..services.printing import DEFAULT_WITHIN_DAYS, deadline_report
+
+    within = DEFAULT_WITHIN_DAYS if args.within is None else args.within
+    return _print(args, lambda r: deadline_report(r, within), "deadlines-{today}.pdf")
+
+
+def print_register(args: argparse.Namespace) -> int:
+    from ..services.printing import register_extract
+
+    return _print(args, register_extract, "register-{today}.pdf")
+
+
+def _safe(reference: str) -> str:
+    return "".join(c for c in reference.strip().upper() if c.isalnum() or c == "-") or "document"
+
+
+def notices_list(args: argparse.Namespace) -> int:
+    from ..services.assets import list_notices
+
+    with open_register_of(args) as register:
+        notices = list_notices(register)
+    if args.json:
+        print_json(
+            [
+                {
+                    "reference": n.reference,
+                    "asset_ref": n.notice.asset_ref,
+                    "asset": n.asset_name,
+                    "owner_ref": n.notice.owner_ref,
+                    "owner": n.owner_name,
+                    "sent_on": n.notice.sent_on.isoformat() if n.notice.sent_on else None,
+                    "received_on": n.notice.received_on.isoformat() if n.notice.received_on else None,
+                    "status": n.status.value,
+                    "status_label": n.status.label,
+                    "period_ends_on": n.period_ends_on.isoformat() if n.period_ends_on else None,
+                }
+                for n in notices
+            ]
+        )
+        return 0
+    rows = [
+        (
+            n.reference,
+            n.asset_name,
+            n.owner_name,
+            when(n.notice.received_on) if n.notice.received_on else "—",
+            n.status.label + (f" {tr('until')} {when(n.period_ends_on)}" if n.period_ends_on else ""),
+        )
+        for n in notices
+    ]
+    print_table((tr("Reference"), tr("Asset"), tr("Owner"), tr("Received"), tr("Status")), rows)
+    print(tr("1 notice") if len(notices) == 1 else tr("{count} notices").format(count=len(notices)))
+    return 0
+
+
+def applications_list(args: argparse.Namespace) -> int:
+    from ..services.applications import pipeline
+
+    with open_register_of(args) as register:
+        rows = pipeline(register)
+    if args.json:
+        print_json(
+            [
+                {
+                    "reference": r.reference,
+                    "asset_ref": r.asset_ref,
+                    "asset": r.asset_name,
+                    "authority_ref": r.application.authority_ref,
+                    "authority": r.authority_name,
+                    "kind": r.application.kind.value,
+                    "stage": r.stage,
+                    "stage_label": r.stage_name,
+                    "submitted_on": r.application.submitted_on.isoformat() if r.application.submitted_on else None,
+                }
+                for r in rows
+            ]
+        )
+        return 0
+    table = [(r.reference, r.asset_name, r.authority_name, r.stage_name) for r in rows]
+    print_table((tr("Reference"), tr("Asset"), tr("Council"), tr("Stage")), table)
+    print(tr("1 application") if len(rows) == 1 else tr("{count} applications").format(count=len(rows)))
+    return 0

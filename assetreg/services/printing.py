@@ -1,0 +1,292 @@
+"""What each printed document needs from the register, gathered into the plain values of ``domain/printed.py``.
+
+The documents themselves are laid out by ``reports/``; the command line and the app call a function here for the
+data and ``reports.render`` for the PDF.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ..db.repositories import RecordRepository
+from ..domain import entities as e
+from ..domain.asset_deadlines import AssetDeadline, asset_deadlines
+from ..domain.deadlines import Deadline, send_by, with_published
+from ..domain.enums import InterestRole, ListEntryKind
+from ..domain.errors import NotFoundError
+from ..domain.i18n import tr
+from ..domain.printed import (
+    Attachment,
+    BidderRequestDocument,
+    DeadlineReportDocument,
+    Letterhead,
+    NominationDocument,
+    PackDocument,
+    PackSectionContent,
+    RegisterExtractDocument,
+    RegisterRow,
+    TimelineBar,
+    TimelineMark,
+)
+from ..domain.records import RecordKind, parse_reference
+from ..domain.requests import can_nominate, can_trigger_full_moratorium
+from ..domain.rules import Event
+from ..domain.status import listing_end, notice_problem
+from .applications import application_overview
+from .assets import asset_detail, list_assets
+from .deadlines import calendars, dates_for_event, load_facts, register_deadlines
+from .documents import stored_path
+from .register import Register
+from .settings import load_settings
+
+DEFAULT_WITHIN_DAYS = 30
+
+
+def letterhead(register: Register, today: date | None = None) -> Letterhead:
+    """The user's own group (if the register names one) and the day of printing."""
+    with register.reading() as session:
+        groups = RecordRepository(session).list(RecordKind.GROUP, where={"is_own_group": True})
+    return Letterhead(groups[0] if groups else None, today or register.today())
+
+
+def attachment(register: Register, document: e.Document) -> Attachment:
+    """A document of the register as a file to bind in; its path is None when the stored file is gone."""
+    path = stored_path(register, document.sha256) if document.sha256 else None
+    return Attachment(
+        title=document.title,
+        filename=document.original_filename,
+        path=path if path is not None and path.is_file() else None,
+        media_type=document.media_type,
+        reference=document.reference,
+    )
+
+
+def _reference(text: str, kind: RecordKind) -> str:
+    found, reference = parse_reference(text)
+    if found is not kind:
+        raise NotFoundError(
+            tr("{reference} is a {found}, not a {kind}.").format(
+                reference=reference, found=found.label, kind=kind.label
+            )
+        )
+    return reference
+
+
+def nomination_document(register: Register, asset_ref: str) -> NominationDocument:
+    """The asset's latest nomination (or a first draft when none is recorded), with its plan."""
+    detail = asset_detail(register, _reference(asset_ref, RecordKind.ASSET))
+    head = letterhead(register, detail.today)
+    nomination = max(detail.nominations, key=lambda n: (n.sent_on or date.min, n.reference), default=None)
+    nominator = head.group
+    if nomination is not None and nomination.nominator_ref:
+        with register.reading() as session:
+            nominator = RecordRepository(session).get(RecordKind.GROUP, nomination.nominator_ref) or nominator
+    interests = tuple(
+        (i, p) for i, p in detail.interests if i.role is not InterestRole.CONTACT and (i.until_on is None)
+    )
+    plans = tuple(
+        attachment(register, d)
+        for d in detail.documents
+        if d.asset_ref == detail.asset.reference and d.pack_section == "site-plan-and-valuation"
+    )
+    return NominationDocument(
+        letterhead=head,
+        asset=detail.asset,
+        council=detail.authority,
+        nomination=nomination,
+        nominator=nominator,
+        interests=interests,
+        nominator_eligibility=_nominator_eligibility(nominator),
+        plans=plans,
+    )
+
+
+def _nominator_eligibility(group: e.CommunityGroup | None) -> str:
+    if group is None:
+        return tr("No nominating group is recorded: name your group in Settings before sending this nomination.")
+    if not can_nominate(group.legal_form):
+        return tr("{name} is recorded as {form}, which may not nominate land (s.89, reg 5).").format(
+            name=group.name, form=group.legal_form.label.lower()
+        )
+    return tr(
+        "{name} is {form} with a local connection to the land, and so a body that may nominate it (s.89(2), reg 5)."
+    ).format(name=group.name, form=_with_article(group.legal_form.label.lower()))
+
+
+def _with_article(label: str) -> str:
+    return f"{'an' if label[:1] in 'aeiou' else 'a'} {label}"
+
+
+def bidder_request_document(register: Register, notice_ref: str) -> BidderRequestDocument:
+    """The request to be treated as a potential bidder for one owner's disposal notice."""
+    reference = _reference(notice_ref, RecordKind.DISPOSAL_NOTICE)
+    with register.reading() as session:
+        repo = RecordRepository(session)
+        notice = repo.get(RecordKind.DISPOSAL_NOTICE, reference)
+        if notice is None:
+            raise NotFoundError(
+                tr("There is no disposal notice {reference} in this register.").format(reference=reference)
+            )
+        owner = repo.get(RecordKind.PARTY, notice.owner_ref) if notice.owner_ref else None
+    detail = asset_detail(register, notice.asset_ref)
+    head = letterhead(register, detail.today)
+    nation = detail.authority.jurisdiction if detail.authority else load_settings(register).default_jurisdiction
+    start = notice.received_on or notice.sent_on
+    interim_end: Deadline | None = None
+    due_by = None
+    if start is not None and nation.has_acv_regime:
+        found, _ = dates_for_event(Event.DISPOSAL_NOTICE_RECEIVED, start, nation, register.path)
+        interim = next((d for d in found if d.code == "ACV-IMP-END"), None)
+        if interim is not None:
+            interim_end = with_published(interim, notice.published_interim_end_on, notice.published_basis)
+            settings = load_settings(register)
+            due_by = send_by(interim_end, calendars(settings)[nation], settings.send_by_working_days)
+    return BidderRequestDocument(
+        letterhead=head,
+        asset=detail.asset,
+        council=detail.authority,
+        notice=notice,
+        owner=owner,
+        group=head.group,
+        interim_end=interim_end,
+        send_by=due_by,
+        group_eligibility=_group_eligibility(head.group),
+        listing_problem=notice_problem(notice, detail.list_entries)
+        or ("" if nation.has_acv_regime else tr("There is no right to bid in {nation}.").format(nation=nation.label)),
+    )
+
+
+def _group_eligibility(group: e.CommunityGroup | None) -> str:
+    if group is None:
+        return tr("No group is named as yours: name it in Settings, so the letter says who is asking.")
+    if can_trigger_full_moratorium(group.legal_form):
+        return tr(
+            "{name} is {form}, so with a local connection its request starts the full moratorium if it is received "
+            "in time (reg 12)."
+        ).format(name=group.name, form=_with_article(group.legal_form.label.lower()))
+    return tr(
+        "{name} is recorded as {form}: its request will be recorded, but only a parish council, charity, community "
+        "interest company, company limited by guarantee or co-operative or community benefit society can start the "
+        "full moratorium (reg 12). Ask such a group to send the request too."
+    ).format(name=group.name, form=_with_article(group.legal_form.label.lower()))
+
+
+def pack_document(register: Register, application_ref: str) -> PackDocument:
+    """A transfer application with its council's sections, the group's answers, its papers and its timeline."""
+    reference = _reference(application_ref, RecordKind.TRANSFER_APPLICATION)
+    overview = application_overview(register, reference)
+    application = overview.row.application
+    detail = asset_detail(register, application.asset_ref)
+    with register.reading() as session:
+        council = RecordRepository(session).get(RecordKind.AUTHORITY, application.authority_ref)
+    sections = tuple(
+        PackSectionContent(
+            code=s.code,
+            name=s.name,
+            description=s.description,
+            answer=getattr(s, "answer", ""),
+            attachments=tuple(attachment(register, d) for d in s.documents),
+        )
+        for s in overview.checklist.sections
+    )
+    dated = _all_dates(register, application.asset_ref, detail.today)
+    bars, marks = _timeline(dated, application, detail.today)
+    return PackDocument(
+        letterhead=letterhead(register, detail.today),
+        application=application,
+        asset=detail.asset,
+        council=council,
+        council_profile_name=overview.row.profile.name,
+        stage_name=overview.row.stage_name,
+        asset_status=detail.status.label,
+        listing_ends_on=detail.listing_ends_on,
+        sections=sections,
+        unfiled=tuple(attachment(register, d) for d in overview.checklist.unfiled),
+        bars=bars,
+        marks=marks,
+        deadlines=tuple(d for d in dated if not d.done and d.deadline is not None and d.date >= detail.today),
+    )
+
+
+def _all_dates(register: Register, asset_ref: str, today: date) -> list[AssetDeadline]:
+    """Every date of the asset, met or not (the timeline shows the past as well as what is to come)."""
+    settings = load_settings(register)
+    by_nation = calendars(settings)
+    return [
+        d
+        for facts in load_facts(register, asset_ref, settings.default_jurisdiction)
+        for d in asset_deadlines(facts, today, settings, by_nation[facts.jurisdiction])
+    ]
+
+
+_PERIODS = {
+    "ACV-LIST-END": tr("Listed"),
+    "ACV-IMP-END": tr("Interim moratorium"),
+    "ACV-FMP-END": tr("Full moratorium"),
+    "ACV-PP-END": tr("Protected period"),
+}
+
+
+def _timeline(
+    dated: list[AssetDeadline], application: e.TransferApplication, today: date
+) -> tuple[tuple[TimelineBar, ...], tuple[TimelineMark, ...]]:
+    bars = []
+    for item in dated:
+        d = item.deadline
+        if d is None or d.code not in _PERIODS or d.conditional:
+            continue
+        start = d.trigger_date
+        if d.code == "ACV-FMP-END":  # the full moratorium follows the interim one
+            start = next((x.date + timedelta(1) for x in dated if x.code == "ACV-IMP-END"), start)
+        bars.append(TimelineBar(_PERIODS[d.code], start, d.date))
+    marks = [TimelineMark(tr("Today"), today)]
+    if application.submitted_on:
+        marks.append(TimelineMark(tr("Application submitted"), application.submitted_on))
+    if application.decision_notice_on:
+        marks.append(TimelineMark(tr("Decision notice"), application.decision_notice_on))
+    for item in dated:
+        if item.deadline is not None and item.code.startswith("SCOT-ATR-DECIDE"):
+            marks.append(TimelineMark(tr("Decision due"), item.date))
+    return tuple(bars), tuple(sorted(marks, key=lambda m: m.on))
+
+
+def deadline_report(register: Register, within: int = DEFAULT_WITHIN_DAYS) -> DeadlineReportDocument:
+    """What is overdue and what falls due in the next ``within`` days, for a meeting."""
+    if within < 0:
+        raise ValueError(tr("The number of days ahead cannot be negative."))
+    today = register.today()
+    items = register_deadlines(register, today, within=within)
+    ordered = sorted(items, key=lambda d: (not d.overdue(today), d.date, d.asset_ref, d.code))
+    return DeadlineReportDocument(letterhead(register, today), today, within, tuple(ordered))
+
+
+def register_extract(register: Register) -> RegisterExtractDocument:
+    """Every asset with its status, listing dates and next deadline."""
+    today = register.today()
+    summaries = list_assets(register, today)
+    with register.reading() as session:
+        repo = RecordRepository(session)
+        entries: dict[str, e.ListEntry] = {}
+        for entry in repo.list(RecordKind.LIST_ENTRY, where={"kind": ListEntryKind.LISTED}):
+            if entry.removed_on is None and entry.entered_on <= today and listing_end(entry) >= today:
+                entries[entry.asset_ref] = entry
+    upcoming: dict[str, AssetDeadline] = {}
+    for item in register_deadlines(register, today):
+        if item.asset_ref and item.date >= today:
+            upcoming.setdefault(item.asset_ref, item)
+    rows = tuple(
+        RegisterRow(
+            reference=s.reference,
+            name=s.name,
+            category=s.category.label,
+            council=s.authority,
+            address=", ".join(part for part in (s.address.replace("\n", ", "), s.postcode) if part),
+            status=s.status.label,
+            listed_on=entries[s.reference].entered_on if s.reference in entries else None,
+            listing_ends_on=listing_end(entries[s.reference]) if s.reference in entries else None,
+            next_deadline=upcoming[s.reference].label if s.reference in upcoming else "",
+            next_deadline_on=upcoming[s.reference].date if s.reference in upcoming else None,
+        )
+        for s in summaries
+    )
+    return RegisterExtractDocument(letterhead(register, today), today, rows)
