@@ -76,6 +76,7 @@ class BidderRequestDocument:
     send_by: date | None  # the working day to send by so that it arrives in time
     group_eligibility: str  # one sentence: can this group's request start the full moratorium (reg 12)
     listing_problem: str  # why the notice starts no moratorium, or ""
+    list_reference: str = ""  # the council's reference for the asset's entry on its list, if known
 
 
 @dataclass(frozen=True)

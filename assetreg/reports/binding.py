@@ -90,7 +90,7 @@ def attachment_flowables(attachment: Attachment, *, level: int = 1) -> tuple[lis
     head = heading(title, level)
     label = f"{attachment.filename} ({attachment.reference})" if attachment.reference else attachment.filename
     if attachment.path is None or not attachment.path.is_file():
-        warning = tr("{title} ({file}) is missing from the register's document folder, so it is not in the pack.")
+        warning = tr("{title} ({file}) is missing from the register's document folder, so it is not included.")
         warning = warning.format(title=title, file=attachment.filename)
         return [head, Paragraph(text(warning), s.warning)], warning
     if attachment.is_pdf:

@@ -170,7 +170,7 @@ def facts_table(rows: Iterable[tuple[str, object]], widths: tuple[float, float] 
         [Paragraph(text(label), s.label), value if isinstance(value, Flowable) else Paragraph(text(value), s.cell)]
         for label, value in rows
     ]
-    table = Table(data, colWidths=list(widths), hAlign="LEFT")
+    table = Table(data, colWidths=list(widths), hAlign="LEFT", splitInRow=1)  # a value taller than a page splits
     table.setStyle(
         TableStyle(
             [
@@ -279,7 +279,18 @@ class HouseDocument(BaseDocTemplate):
         self.letterhead = letterhead
         self.document_title = title
         self.pages = _PageTotal()
-        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
+        # No inner padding: text and tables line up with the header and footer rules.
+        frame = Frame(
+            self.leftMargin,
+            self.bottomMargin,
+            self.width,
+            self.height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
         self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._furniture)])
 
     def render(self, story: list[Flowable], warnings: Iterable[str] = ()) -> Rendered:

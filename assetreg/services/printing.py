@@ -151,6 +151,9 @@ def bidder_request_document(register: Register, notice_ref: str) -> BidderReques
         interim_end=interim_end,
         send_by=due_by,
         group_eligibility=_group_eligibility(head.group),
+        list_reference=next(
+            (x.council_reference for x in reversed(detail.list_entries) if x.kind is ListEntryKind.LISTED), ""
+        ),
         listing_problem=notice_problem(notice, detail.list_entries)
         or ("" if nation.has_acv_regime else tr("There is no right to bid in {nation}.").format(nation=nation.label)),
     )
@@ -260,6 +263,11 @@ def deadline_report(register: Register, within: int = DEFAULT_WITHIN_DAYS) -> De
     return DeadlineReportDocument(letterhead(register, today), today, within, tuple(ordered))
 
 
+def _short_name(item: AssetDeadline) -> str:
+    """ "Interim moratorium ends" rather than the rule's whole label: a table column has room for a few words."""
+    return item.deadline.rule.name if item.deadline is not None else item.label
+
+
 def register_extract(register: Register) -> RegisterExtractDocument:
     """Every asset with its status, listing dates and next deadline."""
     today = register.today()
@@ -284,7 +292,7 @@ def register_extract(register: Register) -> RegisterExtractDocument:
             status=s.status.label,
             listed_on=entries[s.reference].entered_on if s.reference in entries else None,
             listing_ends_on=listing_end(entries[s.reference]) if s.reference in entries else None,
-            next_deadline=upcoming[s.reference].label if s.reference in upcoming else "",
+            next_deadline=_short_name(upcoming[s.reference]) if s.reference in upcoming else "",
             next_deadline_on=upcoming[s.reference].date if s.reference in upcoming else None,
         )
         for s in summaries
