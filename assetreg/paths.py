@@ -29,3 +29,9 @@ def register_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
 def attachments_dir(register: Path) -> Path:
     """Attachments sit beside the register, in a folder named after it, so copying both keeps them together."""
     return register.with_name(f"{register.stem}-attachments")
+
+
+def printed_dir() -> Path:
+    """Where the app saves the documents it prints: ``ASSETREG_PRINT_DIR``, else AssetReg in the user's Documents."""
+    override = os.environ.get("ASSETREG_PRINT_DIR")
+    return Path(override).expanduser() if override else platformdirs.user_documents_path() / APP_NAME

@@ -3,66 +3,27 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 
-from ..domain.errors import AssetRegError
 from ..domain.i18n import tr
 from .output import print_json, print_table, when
 from .register_commands import open_register_of
 
 
-class PrintError(AssetRegError):
-    exit_status = 1
-
-
 def _print(args: argparse.Namespace, gather, default_name: str) -> int:
     """Gathers a document from the register, renders it, and writes it whole to ``-o`` (or a named file here)."""
-    from ..reports import render
+    from ..reports import write
 
     with open_register_of(args) as register:
         document = gather(register)
     out = Path(args.output) if args.output else Path(default_name.format(today=document.letterhead.printed_on))
-    rendered = write_pdf(document, out, render)
+    rendered = write(document, out)
     for warning in rendered.warnings:
         print(tr("warning: {warning}").format(warning=warning), file=sys.stderr)
     pages = tr("1 page") if rendered.pages == 1 else tr("{n} pages").format(n=rendered.pages)
     print(tr("Wrote {path} ({pages}).").format(path=out, pages=pages))
     return 0
-
-
-def write_pdf(document, out: Path, render):
-    """Renders into a temporary file beside ``out`` and moves it into place, so a failure leaves no half file."""
-    if out.is_dir():
-        raise PrintError(tr("{path} is a folder; give a file name ending in .pdf.").format(path=out))
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise PrintError(tr("The folder {folder} does not exist; create it or choose another.").format(folder=folder))
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".assetreg-", suffix=".pdf", dir=folder)
-    except OSError as error:
-        raise PrintError(
-            tr("Cannot write in {folder} ({reason}); choose another folder with -o.").format(
-                folder=folder, reason=error.strerror or error
-            )
-        ) from error
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            rendered = render(document, stream)
-        os.replace(temporary, out)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise PrintError(
-            tr("Could not write {path} ({reason}); is it open in another program?").format(
-                path=out, reason=error.strerror or error
-            )
-        ) from error
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return rendered
 
 
 def print_nomination(args: argparse.Namespace) -> int:

@@ -33,3 +33,7 @@ class RegisterRefusedError(AssetRegError):
     """The file cannot be opened as a register; it has not been modified."""
 
     exit_status = 3
+
+
+class DocumentWriteError(AssetRegError):
+    """A printed document could not be written where asked; nothing half-written is left behind."""

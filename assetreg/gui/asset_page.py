@@ -43,6 +43,7 @@ from ..domain.records import RecordKind
 from ..services.assets import AssetDetail, asset_detail, first_asset
 from ..services.deadlines import register_deadlines
 from ..services.documents import attach, document_file
+from ..services.printing import nomination_document
 from ..services.records import Records
 from ..services.register import Changes
 from .asset_form import AssetDialog
@@ -51,6 +52,7 @@ from .display import ENTITY_ROLE, status_icon
 from .document_table import DocumentTable
 from .notice_form import DisposalNoticeDialog
 from .notice_panel import NoticePanel, table_view, time_left
+from .printing import print_document
 from .record_table import (
     Column,
     RecordTableModel,
@@ -277,12 +279,17 @@ class AssetPage(View):
         self.edit_button.setToolTip(self.tr("Change the asset's name, council, address and other details"))
         self.notice_button = QPushButton(self.tr("Record a &disposal notice…"))
         self.notice_button.setToolTip(self.tr("The owner has told the council it intends to sell or lease the asset"))
+        self.print_button = QPushButton(self.tr("&Print nomination…"))
+        self.print_button.setToolTip(
+            self.tr("A nomination of this asset for listing, with every element the regulations ask for, as a PDF")
+        )
         self.edit_button.clicked.connect(self._on_edit)
         self.notice_button.clicked.connect(self._on_record_notice)
+        self.print_button.clicked.connect(self._on_print_nomination)
         top = QHBoxLayout()
         top.addWidget(self.name_label, 1)
-        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.notice_button, 0, Qt.AlignmentFlag.AlignTop)
+        for button in (self.edit_button, self.notice_button, self.print_button):
+            top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         header = QVBoxLayout()
         header.addLayout(top)
         header.addWidget(self.subtitle_label)
@@ -580,6 +587,18 @@ class AssetPage(View):
         if self.detail is None:
             return
         self._open_dialog(AssetDialog(self.context, self.detail.asset, self.window()))
+
+    def _on_print_nomination(self) -> None:
+        if self.detail is None:
+            return
+        asset = self.detail.asset
+        print_document(
+            self.context,
+            self,
+            self.tr("the nomination of {name}").format(name=asset.name),
+            lambda register: nomination_document(register, asset.reference),
+            self.tr("Nomination {reference} {name} {{today}}").format(reference=asset.reference, name=asset.name),
+        )
 
     def _on_record_notice(self) -> None:
         if self.detail is None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ..domain.asset_deadlines import AssetDeadline
 from ..domain.dates import format_date
 from ..services.deadlines import register_deadlines
+from ..services.printing import DEFAULT_WITHIN_DAYS
 from ..services.register import Changes
 from .context import AppContext
 from .deadline_table import (
@@ -45,6 +46,7 @@ from .deadline_table import (
     section_of,
 )
 from .display import ENTITY_ROLE
+from .printing import print_deadline_report
 from .view import View
 
 
@@ -72,7 +74,17 @@ class DashboardView(View):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(6)
-        layout.addWidget(self._heading)
+        self.print_button = QPushButton(self.tr("&Print for a meeting…"))
+        self.print_button.setToolTip(
+            self.tr("What is overdue and what is due in the next {days} days, grouped by asset, as a PDF").format(
+                days=DEFAULT_WITHIN_DAYS
+            )
+        )
+        self.print_button.clicked.connect(self.print_report)
+        top = QHBoxLayout()
+        top.addWidget(self._heading, 1)
+        top.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
         layout.addWidget(self._status)
         self._titles, self._captions, self._empties = [], [], []
         for section, table in enumerate(self.tables):
@@ -94,6 +106,10 @@ class DashboardView(View):
 
     def title(self) -> str:
         return self.tr("What's due")
+
+    def print_report(self) -> None:
+        """The deadline report for a meeting, made in the background and opened."""
+        print_deadline_report(self.context, self)
 
     def shows(self, changes: Changes) -> bool:
         return not changes.kinds <= NOT_SHOWN

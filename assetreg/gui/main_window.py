@@ -23,6 +23,7 @@ from ..services.calendar_export import deadline_calendar, write_calendar
 from ..services.deadlines import register_deadlines
 from ..services.register import Register
 from .context import AppContext
+from .printing import print_deadline_report, print_register_extract
 from .settings_dialog import SettingsDialog
 from .undo import undo_history
 from .view import View
@@ -90,6 +91,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, t("&Export deadlines to calendar…"), self._on_export_calendar)
         self.export_action.setStatusTip(t("Save every coming deadline as an iCalendar file, with reminders"))
+        file_menu.addSeparator()
+        self.print_deadlines_action = self._action(
+            file_menu, t("Print &deadlines for a meeting…"), self._on_print_deadlines, "Ctrl+P"
+        )
+        self.print_register_action = self._action(file_menu, t("Print the &register…"), self._on_print_register)
+        self.print_register_action.setStatusTip(t("Every asset with its status and key dates, as a PDF"))
         file_menu.addSeparator()
         self.quit_action = self._action(file_menu, t("&Quit"), self.close, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -203,6 +210,12 @@ class MainWindow(QMainWindow):
         window.show()
         self.close()
         return window
+
+    def _on_print_deadlines(self) -> None:
+        print_deadline_report(self.context, self)
+
+    def _on_print_register(self) -> None:
+        print_register_extract(self.context, self)
 
     def _on_export_calendar(self) -> None:
         path = self.choose_calendar_file()

@@ -24,8 +24,10 @@ from ..domain.errors import AssetRegError
 from ..domain.status import protection_end
 from ..services.assets import AssetDetail, NoticeDetail
 from ..services.bidder_requests import AssessedRequest
+from ..services.printing import bidder_request_document
 from .context import AppContext
 from .display import SORT_ROLE, status_icon
+from .printing import print_document
 from .record_table import Column, RecordTableModel, day_text, iso_text
 from .request_form import BidderRequestDialog
 from .timeline import NoticeTimeline, timeline_spans
@@ -131,8 +133,17 @@ class NoticePanel(QGroupBox):
             self.tr("Record a request to bid against {ref}").format(ref=self.notice.reference)
         )
         self.request_button.clicked.connect(self._on_record_request)
+        self.print_button = QPushButton(self.tr("&Print request to bid…"))
+        self.print_button.setToolTip(
+            self.tr("The written request to be treated as a potential bidder, ready to send to the council, as a PDF")
+        )
+        self.print_button.setAccessibleName(
+            self.tr("Print a request to bid for {ref}").format(ref=self.notice.reference)
+        )
+        self.print_button.clicked.connect(self._on_print_request)
         status.addWidget(icon)
         status.addWidget(text, 1)
+        status.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         status.addWidget(self.request_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(status)
         if n.not_relevant:
@@ -201,6 +212,16 @@ class NoticePanel(QGroupBox):
         layout.addWidget(view)
 
     # behaviour
+
+    def _on_print_request(self) -> None:
+        reference = self.notice.reference
+        print_document(
+            self.context,
+            self.window(),
+            self.tr("the request to be treated as a potential bidder"),
+            lambda register: bidder_request_document(register, reference),
+            self.tr("Request to bid {reference} {{today}}").format(reference=reference),
+        )
 
     def _on_record_request(self) -> None:
         # The dialog belongs to the window, not to this panel: saving refreshes the page, which replaces its panels.
