@@ -1,0 +1,138 @@
+"""``assetreg print ...``, ``notices list`` and ``applications list`` on a real demo register, in-process.
+
+Every PDF is parsed back with pypdf after ``qpdf --check``; the dates printed are worked out here from the
+register's own records, not copied from the output.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assetreg.app import main
+from assetreg.domain.dates import format_date
+from assetreg.domain.status import NoticeStatus
+from assetreg.services.assets import list_notices
+from assetreg.services.deadlines import register_deadlines
+from assetreg.services.demo import write_demo_register
+from assetreg.services.register import Register
+
+
+@pytest.fixture(scope="module")
+def demo_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("print-demo")
+    write_demo_register(folder / "demo.assetreg")  # clocks live today, as the commands see them
+    return folder
+
+
+@pytest.fixture
+def demo(demo_folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    copy = tmp_path / "demo"
+    shutil.copytree(demo_folder, copy)
+    monkeypatch.setenv("ASSETREG_DATA_DIR", str(tmp_path / "user-data"))
+    monkeypatch.delenv("ASSETREG_DB", raising=False)
+    monkeypatch.chdir(tmp_path)
+    return copy / "demo.assetreg"
+
+
+def run(capsys, *args) -> tuple[int, str, str]:
+    capsys.readouterr()
+    status = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_notices_and_applications_can_be_listed_to_find_what_to_print(demo, capsys):
+    status, out, _ = run(capsys, "notices", "list", "--json", "--db", demo)
+    notices = json.loads(out)
+    assert status == 0 and notices and all(n["reference"].startswith("DN-") for n in notices)
+    status, out, _ = run(capsys, "applications", "list", "--json", "--db", demo)
+    applications = json.loads(out)
+    assert status == 0 and {a["reference"] for a in applications} >= {"TA-0001"}
+    status, out, _ = run(capsys, "notices", "list", "--db", demo)
+    assert status == 0 and notices[0]["reference"] in out and "notices" in out
+
+
+def test_print_bidder_request_quotes_the_notice_and_its_interim_end(demo, capsys, tmp_path, pdf):
+    with Register.open(demo) as register:
+        notice = next(n for n in list_notices(register) if n.status is NoticeStatus.INTERIM_MORATORIUM)
+    status, out, err = run(capsys, "print", "bidder-request", notice.reference, "-o", tmp_path / "r.pdf", "--db", demo)
+    assert status == 0, err
+    assert "Wrote" in out and "2 pages" in out
+    text = pdf.parse(tmp_path / "r.pdf").text
+    assert format_date(notice.notice.received_on) in text
+    assert format_date(notice.period_ends_on) in text  # the interim moratorium's last day
+    assert "section 95(3)" in text
+
+
+def test_print_nomination_writes_a_named_file_here_by_default(demo, capsys, tmp_path, pdf):
+    status, out, err = run(capsys, "print", "nomination", "ast-1", "--db", demo)
+    assert status == 0, err
+    parsed = pdf.parse(tmp_path / "nomination-AST-1.pdf")
+    assert "The Red Lion" in parsed.text
+    assert [title for level, title in parsed.outline if level == 0][:4] == [
+        "1. Description of the land and its proposed boundaries (reg 6(a))",
+        "2. Occupiers, freeholders and leaseholders (reg 6(b))",
+        "3. Why the land is of community value (reg 6(c))",
+        "4. Evidence that the nominator is eligible (reg 6(d))",
+    ]
+
+
+def test_print_pack_binds_the_application_papers(demo, capsys, tmp_path, pdf):
+    status, out, err = run(capsys, "print", "pack", "TA-0001", "-o", tmp_path / "pack.pdf", "--db", demo)
+    assert status == 0, err
+    parsed = pdf.parse(tmp_path / "pack.pdf")
+    titles = [title for _, title in parsed.outline]
+    assert "Evidence checklist" in titles and "Summary" in titles
+    assert f"Page {parsed.pages} of {parsed.pages}" in parsed.texts[-1]
+
+
+def test_print_deadlines_lists_what_the_deadlines_command_would(demo, capsys, tmp_path, pdf):
+    status, _, err = run(capsys, "print", "deadlines", "--within", "60", "-o", tmp_path / "d.pdf", "--db", demo)
+    assert status == 0, err
+    text = pdf.parse(tmp_path / "d.pdf").text
+    with Register.open(demo) as register:
+        due = register_deadlines(register, within=60)
+    assert due
+    for item in due:
+        assert format_date(item.date) in text
+
+
+def test_print_register_is_landscape_with_every_asset(demo, capsys, tmp_path, pdf):
+    status, _, err = run(capsys, "print", "register", "-o", tmp_path / "reg.pdf", "--db", demo)
+    assert status == 0, err
+    parsed = pdf.parse(tmp_path / "reg.pdf")
+    assert "14 assets" in parsed.text
+    from pypdf import PdfReader
+
+    box = PdfReader(tmp_path / "reg.pdf").pages[0].mediabox
+    assert box.width > box.height
+
+
+def test_bad_references_and_places_are_refused_plainly(demo, capsys, tmp_path):
+    status, _, err = run(capsys, "print", "pack", "DN-0001", "--db", demo)
+    assert status == 2 and "DN-0001 is a disposal notice, not a transfer application." in err
+    status, _, err = run(capsys, "print", "nomination", "AST-0999", "--db", demo)
+    assert status == 2 and "There is no asset AST-0999" in err
+    status, _, err = run(capsys, "print", "register", "-o", tmp_path / "no-such-folder" / "x.pdf", "--db", demo)
+    assert status == 1 and "does not exist" in err
+    status, _, err = run(capsys, "print", "register", "-o", tmp_path, "--db", demo)
+    assert status == 1 and "is a folder" in err
+
+
+def test_a_failed_print_leaves_an_earlier_file_untouched(demo, capsys, tmp_path, monkeypatch):
+    earlier = tmp_path / "pack.pdf"
+    earlier.write_bytes(b"the earlier pack")
+
+    def broken(document, out):
+        out.write(b"%PDF-half")
+        raise RuntimeError("layout failed")
+
+    monkeypatch.setattr("assetreg.reports.render", broken)
+    with pytest.raises(RuntimeError):
+        main(["print", "pack", "TA-0001", "-o", str(earlier), "--db", str(demo)])
+    assert earlier.read_bytes() == b"the earlier pack"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".assetreg-")] == []
