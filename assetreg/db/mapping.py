@@ -23,6 +23,7 @@ ROW_CLASSES: dict[RecordKind, type[m.RecordRow]] = {
     RecordKind.EXEMPT_DISPOSAL: m.ExemptDisposalRow,
     RecordKind.TRANSFER_APPLICATION: m.TransferApplicationRow,
     RecordKind.STAGE_CHANGE: m.StageChangeRow,
+    RecordKind.PACK_ANSWER: m.PackAnswerRow,
     RecordKind.DOCUMENT: m.DocumentRow,
     RecordKind.USER_DEADLINE: m.UserDeadlineRow,
 }

@@ -10,7 +10,19 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, MetaData, String, Text, text
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from ..domain import enums
@@ -222,6 +234,15 @@ class StageChangeRow(RecordRow):
     stage: Mapped[str] = mapped_column(String(48))
     changed_on: Mapped[date] = mapped_column(Date)
     notes: Mapped[str] = _text()
+
+
+class PackAnswerRow(RecordRow):
+    __tablename__ = "pack_answers"
+    # One answer per section of an application, deleted or not: writing again brings a deleted answer back.
+    __table_args__ = (UniqueConstraint("application_ref", "section", name="uq_pack_answers_application_ref_section"),)
+    application_ref: Mapped[str] = _ref("transfer_applications", required=True)
+    section: Mapped[str] = mapped_column(String(48))
+    answer: Mapped[str] = _text()
 
 
 class DocumentRow(RecordRow):

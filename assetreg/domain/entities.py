@@ -242,6 +242,16 @@ class StageChange:
 
 
 @record
+class PackAnswer:
+    """The group's written answer to one section of a transfer application's pack (one per section)."""
+
+    reference: str = ""
+    application_ref: str
+    section: str  # a pack section code (``pack_sections.SECTION_CODES``)
+    answer: str
+
+
+@record
 class Document:
     """A file attached to an asset or application, stored once by content hash beside the register."""
 

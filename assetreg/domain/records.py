@@ -39,6 +39,7 @@ class RecordKind(StrEnum):
     EXEMPT_DISPOSAL = "exempt-disposal"
     TRANSFER_APPLICATION = "transfer-application"
     STAGE_CHANGE = "stage-change"
+    PACK_ANSWER = "pack-answer"
     DOCUMENT = "document"
     USER_DEADLINE = "user-deadline"
 
@@ -80,6 +81,7 @@ _INFO: dict[RecordKind, KindInfo] = {
         "TA", e.TransferApplication, tr("transfer application"), tr("transfer applications")
     ),
     RecordKind.STAGE_CHANGE: KindInfo("STG", e.StageChange, tr("stage change"), tr("stage changes")),
+    RecordKind.PACK_ANSWER: KindInfo("ANS", e.PackAnswer, tr("pack answer"), tr("pack answers")),
     RecordKind.DOCUMENT: KindInfo("DOC", e.Document, tr("document"), tr("documents")),
     RecordKind.USER_DEADLINE: KindInfo("TSK", e.UserDeadline, tr("task"), tr("tasks")),
 }

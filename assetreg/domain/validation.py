@@ -17,6 +17,7 @@ from .dates import format_date
 from .enums import DisposalKind, ListEntryKind
 from .errors import ValidationError
 from .i18n import tr
+from .pack_sections import SECTION_CODES, pack_section
 
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
 _TITLE_NUMBER = re.compile(r"^[A-Z]{0,3}[0-9]{1,7}$")
@@ -272,6 +273,21 @@ def _stage_change(s: e.StageChange, p: _Problems) -> dict[str, object]:
     return {}
 
 
+def _pack_answer(a: e.PackAnswer, p: _Problems) -> dict[str, object]:
+    if a.section not in SECTION_CODES:
+        p["section"] = tr("“{section}” is not a pack section; choose one of: {sections}.").format(
+            section=a.section, sections=", ".join(SECTION_CODES)
+        )
+    # Pasted text keeps its paragraphs, whatever line endings it came with; only the ends are trimmed.
+    answer = a.answer.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not answer:
+        section = pack_section(a.section)
+        p["answer"] = tr("Write the group's answer to “{section}”; it cannot be left blank.").format(
+            section=section.name if section else a.section
+        )
+    return {"answer": answer}
+
+
 def _document(d: e.Document, p: _Problems) -> dict[str, object]:
     p.require_text("title", d.title, tr("document's title"))
     p.require_text("original_filename", d.original_filename, tr("file name"))
@@ -297,6 +313,7 @@ _CHECKS: dict[type, Callable[..., dict[str, object]]] = {
     e.BidderRequest: _bidder_request,
     e.TransferApplication: _transfer_application,
     e.StageChange: _stage_change,
+    e.PackAnswer: _pack_answer,
     e.Document: _document,
     e.UserDeadline: _user_deadline,
 }

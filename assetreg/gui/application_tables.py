@@ -27,15 +27,24 @@ DISPLAY, DECORATION, TOOLTIP = (
 
 COL_ASSET, COL_KIND, COL_COUNCIL, COL_STAGE, COL_SINCE, COL_PLAN = range(6)
 HIST_STAGE, HIST_ON, HIST_LASTED, HIST_NOTES = range(4)
-CHECK_SECTION, CHECK_STATUS, CHECK_DOCUMENTS = range(3)
+CHECK_SECTION, CHECK_ANSWER, CHECK_STATUS, CHECK_DOCUMENTS = range(4)
 
 OVER_ICON, WITHIN_ICON, ROUND_ICON = _SP.SP_MessageBoxWarning, _SP.SP_DialogApplyButton, _SP.SP_MessageBoxInformation
 PRESENT_ICON, MISSING_ICON = _SP.SP_DialogApplyButton, _SP.SP_MessageBoxWarning
 _LAST = 1 << 30  # sorts after every real value
+_TIP_CHARS = 600  # of an answer, in its tooltip
 
 
 def icon(pixmap: QStyle.StandardPixmap) -> QIcon:
     return QApplication.style().standardIcon(pixmap)
+
+
+def words_text(text: str) -> str:
+    """How long an answer is: "1 word", "212 words" (council forms often set a limit in words)."""
+    count = len(text.split())
+    if count == 1:
+        return QApplication.translate("applications", "1 word")
+    return QApplication.translate("applications", "{n} words").format(n=f"{count:,}")
 
 
 def days_text(days: int) -> str:
@@ -231,38 +240,55 @@ class StageHistoryModel(_Table):
 
 
 class ChecklistModel(_Table):
-    """The pack sections an application's council asks for: each present, with its documents, or missing."""
+    """The pack sections an application's council asks for: each answered or not, and its documents or none."""
 
     def __init__(self, parent=None) -> None:
         t = self.tr
-        super().__init__((t("Pack section"), t("Status"), t("Documents attached")), parent)
+        super().__init__((t("Pack section"), t("Answer"), t("Documents"), t("Attached")), parent)
 
     def cell(self, row: ChecklistSection, column: int, role: int) -> Any:
         if role == DISPLAY:
             return self.text(row, column)
         if role == DECORATION and column == CHECK_STATUS:
             return icon(PRESENT_ICON if row.present else MISSING_ICON)
+        if role == DECORATION and column == CHECK_ANSWER:
+            return icon(PRESENT_ICON if row.answered else MISSING_ICON)
         if role == SORT_ROLE:
             if column == CHECK_SECTION:
                 return self._rows.index(row)
+            if column == CHECK_ANSWER:
+                return len(row.answer.split())
             return len(row.documents) if column == CHECK_STATUS else self.text(row, column).casefold()
         if role == TOOLTIP:
-            tip = f"<p><b>{html.escape(row.name)}</b></p><p>{html.escape(row.description)}</p>"
-            if row.documents:
-                files = "".join(f"<li>{html.escape(d.original_filename)} ({d.reference})</li>" for d in row.documents)
-                tip += f"<ul>{files}</ul>"
-            return tip
+            return self._answer_tip(row) if column == CHECK_ANSWER else self._section_tip(row)
         return None
 
     def text(self, row: ChecklistSection, column: int) -> str:
         if column == CHECK_SECTION:
             return row.name
+        if column == CHECK_ANSWER:
+            return words_text(row.answer) if row.answered else self.tr("Not written")
         if column == CHECK_STATUS:
             if not row.present:
                 return self.tr("Missing")
             count = len(row.documents)
             return self.tr("1 document") if count == 1 else self.tr("{n} documents").format(n=count)
         return "\n".join(d.title for d in row.documents) or self.tr("Nothing attached yet")
+
+    def _section_tip(self, row: ChecklistSection) -> str:
+        tip = f"<p><b>{html.escape(row.name)}</b></p><p>{html.escape(row.description)}</p>"
+        if row.documents:
+            files = "".join(f"<li>{html.escape(d.original_filename)} ({d.reference})</li>" for d in row.documents)
+            tip += f"<ul>{files}</ul>"
+        return tip + f"<p><i>{html.escape(self.tr('Double-click or press Enter to write the answer.'))}</i></p>"
+
+    def _answer_tip(self, row: ChecklistSection) -> str:
+        if not row.answered:
+            return f"<p>{html.escape(self.tr('No answer written yet. Double-click or press Enter to write it.'))}</p>"
+        # The opening of the answer, paragraph by paragraph; the dialog shows all of it.
+        shown = row.answer if len(row.answer) <= _TIP_CHARS else row.answer[:_TIP_CHARS].rsplit(" ", 1)[0] + " …"
+        paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in shown.split("\n\n") if p.strip())
+        return f"<p><b>{html.escape(row.name)}</b></p>{paragraphs.replace(chr(10), '<br>')}"
 
 
 def kind_text(kind: ApplicationKind) -> str:

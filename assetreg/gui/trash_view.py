@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import AssetRegError
+from ..domain.pack_sections import pack_section
 from ..domain.records import RecordKind
 from ..services.records import Records
 from ..services.register import Register
@@ -60,6 +61,9 @@ class TrashItem:
             text = str(getattr(self.record, field, "") or "").strip()
             if text:
                 return text
+        if self.kind is RecordKind.PACK_ANSWER:  # the section it answers, in which application
+            section = pack_section(self.record.section)
+            return f"{section.name if section else self.record.section} · {self.record.application_ref}"
         if self.asset_name:
             return QCoreApplication.translate("TrashView", "for {asset}").format(asset=self.asset_name)
         return ""

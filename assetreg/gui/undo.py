@@ -7,6 +7,7 @@ A view makes an edit through ``undo_history(context)`` instead of calling ``Reco
     history.create(Asset(name="The Old Forge"))          # add a record (returns it with its reference)
     history.delete("DOC-0003")                           # move a record and its dependants to the trash
     history.restore("DOC-0003")                          # bring it back from the trash
+    history.set_value(text, what, read, write, value)    # a value a service reads and writes whole
     with history.macro(self.tr("removing 3 documents")):  # several edits undone as one
         ...
 
@@ -18,7 +19,7 @@ edit left there, and otherwise says so and drops the step.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -109,6 +110,24 @@ class UndoHistory(QObject):
         self.context.notify(changed.changes)
         return changed
 
+    def set_value(
+        self, text: str, what: str, read: Callable[[], Any], write: Callable[[Any], Changed[Any]], value: Any
+    ) -> Changed[Any]:
+        """Sets a value that a service reads and writes whole (a section's answer) and puts the change on the stack.
+
+        ``read()`` gives the value now and ``write(value)`` sets it through the service. Undoing writes the old
+        value back, only while the register still holds the value this step left; ``what`` names the value in
+        the message when it does not. Nothing goes on the stack if nothing changed.
+        """
+        before = read()
+        changed = write(value)
+        if changed.changes:
+            after = read()
+            if after != before:
+                self._push(_SetValue(self, read, write, before, after, what, text))
+        self.context.notify(changed.changes)
+        return changed
+
     @contextmanager
     def macro(self, text: str) -> Iterator[None]:
         """Edits made inside are undone and redone as one step called ``text``."""
@@ -184,6 +203,30 @@ class _Update(_Step):
                 QApplication.translate(
                     "undo", "{record} has been changed since, so this step is left as it is and dropped."
                 ).format(record=record_label(current))
+            )
+
+
+class _SetValue(_Step):
+    """A value written whole through a service, from ``old`` to ``new``."""
+
+    def __init__(self, history: UndoHistory, read, write, old: Any, new: Any, what: str, text: str) -> None:
+        super().__init__(history, text)
+        self.read, self.write, self.old, self.new, self.what = read, write, old, new, what
+
+    def _forward(self) -> Changed[Any]:
+        self._expect(self.old)
+        return self.write(self.new)
+
+    def _backward(self) -> Changed[Any]:
+        self._expect(self.new)
+        return self.write(self.old)
+
+    def _expect(self, value: Any) -> None:
+        if self.read() != value:
+            raise _ChangedSince(
+                QApplication.translate(
+                    "undo", "{what} has been changed since, so this step is left as it is and dropped."
+                ).format(what=self.what)
             )
 
 

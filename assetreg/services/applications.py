@@ -1,4 +1,5 @@
-"""Transfer applications: the pipeline by stage, one application's pack checklist, and moving it on a stage.
+"""Transfer applications: the pipeline by stage, one application's pack checklist, moving it on a stage, and the
+group's written answer to each section of its pack.
 
 Each application is read through its council's profile (``domain/council_profiles.py``): the council's names for
 its stages, its target days or round dates, and the pack sections it asks for.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,7 +22,7 @@ from ..domain.errors import NotFoundError, ValidationError
 from ..domain.i18n import tr
 from ..domain.records import RecordKind, parse_reference
 from ..domain.validation import validate
-from .records import Changed, audit_text
+from .records import Changed, Records, audit_text
 from .register import Changes, Register
 
 
@@ -58,16 +60,23 @@ class PipelineRow:
 
 @dataclass(frozen=True)
 class ChecklistSection:
-    """One section of an application's pack, with the documents filed under it."""
+    """One section of an application's pack: the documents filed under it and the group's written answer."""
 
     code: str
     name: str
     description: str
     documents: tuple[e.Document, ...]
+    answer: str = ""  # the group's answer to the section; "" when none is written
 
     @property
     def present(self) -> bool:
+        """Whether any document is filed under the section."""
         return bool(self.documents)
+
+    @property
+    def answered(self) -> bool:
+        """Whether the group has written an answer to the section."""
+        return bool(self.answer)
 
 
 @dataclass(frozen=True)
@@ -81,7 +90,17 @@ class PackChecklist:
 
     @property
     def missing(self) -> tuple[ChecklistSection, ...]:
+        """The sections with no document filed under them."""
         return tuple(s for s in self.sections if not s.present)
+
+    @property
+    def unanswered(self) -> tuple[ChecklistSection, ...]:
+        """The sections the group has written no answer to."""
+        return tuple(s for s in self.sections if not s.answered)
+
+    def section(self, code: str) -> ChecklistSection | None:
+        """The section with this code, if the council asks for it."""
+        return next((s for s in self.sections if s.code == code), None)
 
 
 @dataclass(frozen=True)
@@ -141,6 +160,7 @@ def application_overview(register: Register, reference: str, today: date | None 
         council = repo.get(RecordKind.AUTHORITY, application.authority_ref)
         history = repo.list(RecordKind.STAGE_CHANGE, where={"application_ref": reference})
         documents = repo.list(RecordKind.DOCUMENT, where={"application_ref": reference})
+        answers = repo.list(RecordKind.PACK_ANSWER, where={"application_ref": reference})
     history = sorted(history, key=lambda s: s.changed_on)  # stable: same-day steps keep the order they were made
     row = _row(
         application,
@@ -149,17 +169,22 @@ def application_overview(register: Register, reference: str, today: date | None 
         [(s.stage, s.changed_on) for s in history],
         today,
     )
-    return ApplicationOverview(row, tuple(history), checklist_of(application, documents))
+    return ApplicationOverview(row, tuple(history), checklist_of(application, documents, answers))
 
 
-def checklist_of(application: e.TransferApplication, documents: list[e.Document]) -> PackChecklist:
-    """The pack checklist of an application from the documents attached to it (by their ``pack_section``)."""
+def checklist_of(
+    application: e.TransferApplication, documents: list[e.Document], answers: Iterable[e.PackAnswer] = ()
+) -> PackChecklist:
+    """The pack checklist of an application from the documents attached to it (by their ``pack_section``) and
+    the group's answers to its sections."""
     chosen = profile_of(application)
     filed: dict[str, list[e.Document]] = defaultdict(list)
     for document in documents:
         filed[document.pack_section].append(document)
+    written = {a.section: a.answer for a in answers}
     sections = tuple(
-        ChecklistSection(s.code, s.name, s.description, tuple(filed.pop(s.code, ()))) for s in chosen.pack_sections()
+        ChecklistSection(s.code, s.name, s.description, tuple(filed.pop(s.code, ())), written.get(s.code, ""))
+        for s in chosen.pack_sections()
     )
     unfiled = tuple(d for docs in filed.values() for d in docs)
     return PackChecklist(application, chosen, sections, unfiled)
@@ -168,6 +193,60 @@ def checklist_of(application: e.TransferApplication, documents: list[e.Document]
 def pack_checklist(register: Register, reference: str) -> PackChecklist:
     """The pack checklist of one application: each section its council asks for, present or missing."""
     return application_overview(register, reference).checklist
+
+
+def pack_answer(register: Register, application_ref: str, section: str) -> e.PackAnswer | None:
+    """The group's answer to one section of an application's pack, or None when none is written."""
+    _, application_ref = parse_reference(application_ref)
+    with register.reading() as session:
+        found = RecordRepository(session).list(
+            RecordKind.PACK_ANSWER, where={"application_ref": application_ref, "section": section}
+        )
+    return found[0] if found else None
+
+
+def save_pack_answer(
+    register: Register, application_ref: str, section: str, answer: str
+) -> Changed[e.PackAnswer | None]:
+    """Writes the group's answer to one section of an application's pack; blank text removes the answer.
+
+    The answer is made, changed, or moved to the trash (so a cleared answer can still be restored), each audited
+    like any other change. Writing to a section whose answer is in the trash brings that answer back with the
+    new text, so a section keeps one answer and one reference. Returns the answer as saved (None once removed);
+    refused: an unknown application, or a section its council does not ask for.
+    """
+    records = Records(register)
+    _, application_ref = parse_reference(application_ref)
+    application = records.get(application_ref)
+    if not isinstance(application, e.TransferApplication):
+        raise NotFoundError(
+            tr("There is no transfer application {reference} in this register.").format(reference=application_ref)
+        )
+    live = pack_answer(register, application_ref, section)
+    if not answer.strip():
+        if live is None:
+            return Changed(None, Changes())
+        return Changed(None, records.delete(live.reference).changes)
+    council = profile_of(application)
+    if section not in {s.code for s in council.pack_sections()}:
+        raise ValidationError.single(
+            "section",
+            tr("{council} does not ask for a section “{section}”; choose one of: {sections}.").format(
+                council=council.name, section=section, sections=", ".join(s.code for s in council.pack_sections())
+            ),
+        )
+    # Every problem with the text is found before anything is written.
+    wanted = validate(e.PackAnswer(application_ref=application_ref, section=section, answer=answer))
+    if live is not None:
+        return records.update(live.reference, answer=wanted.answer)
+    trashed = [
+        a for a in records.trash(RecordKind.PACK_ANSWER) if (a.application_ref, a.section) == (application_ref, section)
+    ]
+    if not trashed:
+        return records.create(wanted)
+    restored = records.restore(trashed[0].reference)
+    updated = records.update(trashed[0].reference, answer=wanted.answer)
+    return Changed(updated.value, restored.changes | updated.changes)
 
 
 def move_to_stage(

@@ -26,6 +26,7 @@ from ..domain.enums import (
     TransferType,
 )
 from ..domain.records import RecordKind
+from .demo_answers import answer_youth_centre_pack
 from .documents import attach
 from .records import Records
 from .register import Register
@@ -425,6 +426,7 @@ def fill(register: Register, today: date, scratch: Path) -> dict[str, int]:
     )
 
     _attach_documents(register, scratch, red_lion, cat, atr, bothy)
+    answer_youth_centre_pack(register, cat)
     counted = (RecordKind.ASSET, RecordKind.DISPOSAL_NOTICE, RecordKind.TRANSFER_APPLICATION, RecordKind.DOCUMENT)
     return dict(
         zip(

@@ -19,6 +19,7 @@ from ..domain import entities as e
 from ..domain.entities import AuditEntry
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.i18n import tr
+from ..domain.pack_sections import pack_section
 from ..domain.records import RecordKind, parse_reference
 from ..domain.validation import check_list_entry_against_nomination, validate
 from .register import Changes, Register
@@ -140,6 +141,8 @@ class Records:
                             kind=target.label, reference=missing[0]
                         ),
                     )
+            if kind is RecordKind.PACK_ANSWER:
+                _check_answers_in_bulk(repo, checked)
             references = repo.add_many(kind, checked, now)
             repo.add_audit(
                 self._audit(now, "create", kind, ref, "", "", _summary(x))
@@ -167,7 +170,7 @@ class Records:
             row = self._live_row(repo, kind, reference)
             before = to_entity(kind, row)
             after = validate(dataclasses.replace(before, **fields))
-            self._check_links(repo, after)
+            self._check_links(repo, after, reference)
             changed = tuple(name for name in fields if getattr(after, name) != getattr(before, name))
             if not changed:
                 return Changed(before, Changes())
@@ -258,8 +261,11 @@ class Records:
         return row
 
     @staticmethod
-    def _check_links(repo: RecordRepository, entity: Any) -> None:
-        """Every reference points at a live record of the right kind; cross-record rules hold."""
+    def _check_links(repo: RecordRepository, entity: Any, reference: str = "") -> None:
+        """Every reference points at a live record of the right kind; cross-record rules hold.
+
+        ``reference`` is the record's own when it is being changed rather than made.
+        """
         kind = RecordKind.of(entity)
         problems = {}
         for field_name, target in referenced_kinds(kind).items():
@@ -272,6 +278,8 @@ class Records:
             raise ValidationError(problems)
         if isinstance(entity, e.ListEntry) and entity.nomination_ref:
             check_list_entry_against_nomination(entity, repo.get(RecordKind.NOMINATION, entity.nomination_ref))
+        if isinstance(entity, e.PackAnswer):
+            _check_one_answer_per_section(repo, entity, reference)
         if isinstance(entity, e.StageChange):
             application = repo.get(RecordKind.TRANSFER_APPLICATION, entity.application_ref)
             if entity.stage not in application.kind.stages:
@@ -283,8 +291,51 @@ class Records:
                 )
 
 
+def _check_one_answer_per_section(repo: RecordRepository, answer: e.PackAnswer, reference: str) -> None:
+    """An application has one answer per pack section; a deleted one keeps its place until it is restored."""
+    where = {"application_ref": answer.application_ref, "section": answer.section}
+    section = pack_section(answer.section)
+    values = {"application": answer.application_ref, "section": section.name if section else answer.section}
+
+    def others(deleted: bool) -> list[str]:
+        return [r for (r,) in repo.rows(RecordKind.PACK_ANSWER, ("reference",), where, deleted) if r != reference]
+
+    if live := others(deleted=False):
+        raise ValidationError.single(
+            "section",
+            tr("{application} already has an answer for “{section}” ({reference}); change that one instead.").format(
+                reference=live[0], **values
+            ),
+        )
+    if trashed := others(deleted=True):
+        raise ValidationError.single(
+            "section",
+            tr(
+                "{application}'s answer for “{section}” ({reference}) is in the trash; restore it and change it "
+                "instead."
+            ).format(reference=trashed[0], **values),
+        )
+
+
+def _check_answers_in_bulk(repo: RecordRepository, answers: Sequence[e.PackAnswer]) -> None:
+    """Many new answers: none to a section already answered, and no two to the same section."""
+    seen: set[tuple[str, str]] = set()
+    for answer in answers:
+        _check_one_answer_per_section(repo, answer, "")
+        slot = (answer.application_ref, answer.section)
+        if slot in seen:
+            section = pack_section(answer.section)
+            raise ValidationError.single(
+                "section",
+                tr(
+                    "Two answers are for “{section}” of {application}; an application has one answer per section."
+                ).format(section=section.name if section else answer.section, application=answer.application_ref),
+            )
+        seen.add(slot)
+
+
 def _summary(entity: Any) -> str:
-    for name in ("name", "title", "stage"):
+    for name in ("name", "title", "stage", "section"):
         if hasattr(entity, name):
             return audit_text(getattr(entity, name))
     return ""

@@ -224,6 +224,11 @@ def make_release_fixture(path: Path) -> None:
             extra_holidays=((date(2026, 6, 15), "Local holiday"),),
         ),
     )
+    # From schema 0003: the group's answer to a section of a transfer application's pack.
+    from assetreg.services.applications import save_pack_answer
+
+    records.create(e.TransferApplication(asset_ref="AST-0001", authority_ref="AUTH-0001", stage="full-application"))
+    save_pack_answer(register, "TA-0001", "finance", FIXTURE_ANSWER)
     register.close()
     # Small and self-contained: one file with no -wal or -shm beside it. 1 KiB pages keep an empty table at 1 KiB.
     connection = sqlite3.connect(path)
@@ -235,6 +240,8 @@ def make_release_fixture(path: Path) -> None:
     finally:
         connection.close()
 
+
+FIXTURE_ANSWER = "Rent of £1 a year for 25 years;\nrunning costs of £6,200–£7,000 met from lettings."
 
 # What every fixture must still hold after upgrading (written by make_release_fixture).
 EXPECTED_DATA = {
@@ -339,8 +346,19 @@ def test_each_released_schema_opens_with_its_data(fixture: Path, tmp_path: Path)
             assert settings.reminder_days == {"ACV-IMP-END": (28, 7)}
             assert settings.send_by_working_days == 4
             assert settings.extra_holidays == ((date(2026, 6, 15), "Local holiday"),)
+        from assetreg.services.applications import pack_checklist, save_pack_answer
+
+        if old_revision in ("0001", "0002"):  # pack answers arrived in 0003
+            assert records.list(RecordKind.PACK_ANSWER) == []
+        else:
+            answer = records.get("ANS-0001")
+            assert (answer.application_ref, answer.section, answer.answer) == ("TA-0001", "finance", FIXTURE_ANSWER)
+            assert pack_checklist(register, "TA-0001").section("finance").answer == FIXTURE_ANSWER
         # The register keeps working after the upgrade: new records continue the old numbering.
         assert records.create(e.Asset(name="The Old Forge")).value.reference == "AST-0002"
+        application = records.create(e.TransferApplication(asset_ref="AST-0002", authority_ref="AUTH-0001")).value
+        saved = save_pack_answer(register, application.reference, "insurance", "Public liability £5m.").value
+        assert saved.reference == ("ANS-0001" if old_revision in ("0001", "0002") else "ANS-0002")
     finally:
         register.close()
 

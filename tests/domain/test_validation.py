@@ -19,6 +19,7 @@ from assetreg.domain.enums import (
     RemovalReason,
 )
 from assetreg.domain.errors import NotFoundError, ValidationError
+from assetreg.domain.pack_sections import SECTION_CODES
 from assetreg.domain.records import RecordKind, format_reference, parse_reference
 from assetreg.domain.validation import (
     check_list_entry_against_nomination,
@@ -309,6 +310,47 @@ def test_every_stage_of_a_kind_is_accepted(kind: ApplicationKind, stage: str) ->
     assert validate(application) == application
 
 
+# --- pack answers ---------------------------------------------------------------------------------------
+
+
+def answer(section: str = "finance", text: str = "Rent of £1 a year.") -> e.PackAnswer:
+    return e.PackAnswer(application_ref="TA-0001", section=section, answer=text)
+
+
+@pytest.mark.parametrize("section", SECTION_CODES)
+def test_an_answer_to_any_pack_section_is_accepted(section: str) -> None:
+    assert validate(answer(section)) == answer(section)
+
+
+@pytest.mark.parametrize("section", ["", "business-plan", "Finance", " finance"])
+def test_an_answer_to_something_that_is_not_a_pack_section_is_refused_listing_the_sections(section: str) -> None:
+    message = problems_of(answer(section))["section"]
+    assert message.startswith(f"“{section}” is not a pack section; choose one of: organisation-and-status, ")
+    assert message.endswith("site-plan-and-valuation, declarations.")
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\t"])
+def test_a_blank_answer_is_refused_naming_the_section(text: str) -> None:
+    assert problems_of(answer("need-and-support", text)) == {
+        "answer": "Write the group's answer to “Evidence of need and support”; it cannot be left blank."
+    }
+
+
+def test_an_answer_keeps_its_paragraphs_with_plain_line_endings_and_no_space_around_it() -> None:
+    typed = "\n  We will pay £1 a year.\r\n\r\nCosts: £6,200–£7,000.\rEnd.  \n\n"
+    assert validate(answer(text=typed)).answer == "We will pay £1 a year.\n\nCosts: £6,200–£7,000.\nEnd."
+
+
+def test_a_long_answer_is_accepted_whole() -> None:
+    long = "\n\n".join(f"Paragraph {n}: " + "the centre will be open to everyone. " * 40 for n in range(30))
+    assert validate(answer(text=long)).answer == long.strip()
+    assert len(long) > 40_000
+
+
+def test_every_problem_of_an_answer_is_reported_at_once() -> None:
+    assert set(problems_of(answer("nonsense", " "))) == {"section", "answer"}
+
+
 # --- map points -----------------------------------------------------------------------------------------
 
 
@@ -436,5 +478,5 @@ def test_something_that_is_not_a_reference_is_refused_listing_the_prefixes(typed
         parse_reference(typed)
     assert str(caught.value) == (
         f"“{typed.strip()}” is not a record reference. References look like AST-0042; the prefixes are "
-        "AST, AUTH, BR, CHL, DN, DOC, EXD, GRP, INT, LST, NOM, PTY, STG, TA, TSK."
+        "ANS, AST, AUTH, BR, CHL, DN, DOC, EXD, GRP, INT, LST, NOM, PTY, STG, TA, TSK."
     )

@@ -98,6 +98,23 @@ def test_the_trash_lists_a_deleted_asset_and_what_went_with_it(qtbot, context, r
     assert view.restore_button.isEnabled()
 
 
+def test_a_cleared_pack_answer_is_named_by_its_section_and_application(qtbot, context, records, register):
+    from assetreg.services.applications import save_pack_answer
+
+    council = records.create(e.Authority(name="Sevenoaks District Council")).value.reference
+    asset = records.create(e.Asset(name="Ashcombe Youth Centre")).value.reference
+    application = records.create(e.TransferApplication(asset_ref=asset, authority_ref=council)).value.reference
+    save_pack_answer(register, application, "need-and-support", "312 of 353 households would use it weekly.")
+    save_pack_answer(register, application, "need-and-support", "")
+    view = loaded(qtbot, TrashView(context))
+    qtbot.addWidget(view)
+    assert [cell(view, 0, c) for c in (TRASH_REFERENCE, TRASH_KIND, TRASH_NAME)] == [
+        "ANS-0001",
+        "Pack answer",
+        "Evidence of need and support · TA-0001",
+    ]
+
+
 def test_restore_brings_a_record_back_and_notifies(qtbot, context, records, red_lion):
     asset, notice = red_lion
     records.delete(asset.reference)

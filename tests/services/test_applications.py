@@ -103,6 +103,19 @@ def test_the_checklist_of_the_demo_cat(demo: Register) -> None:
     assert checklist.unfiled == ()
 
 
+def test_the_demo_cat_has_written_answers_with_two_sections_left_to_write(demo: Register) -> None:
+    checklist = pack_checklist(demo, CAT)
+    assert [s.code for s in checklist.unanswered] == ["site-plan-and-valuation", "declarations"]
+    for section in checklist.sections:
+        if section.answered:  # a few plain paragraphs each
+            assert 40 <= len(section.answer.split()) <= 200, section.code
+            assert "\n\n" in section.answer and section.answer == section.answer.strip(), section.code
+    finance = checklist.section("finance").answer
+    assert "£18,500" in finance and "2026–2031" in finance and "£6,000–£8,000" in finance
+    # The other applications have none yet.
+    assert pack_checklist(demo, ATR).unanswered == pack_checklist(demo, ATR).sections
+
+
 def test_the_checklist_of_the_scottish_request_uses_its_own_sections(demo: Register) -> None:
     checklist = pack_checklist(demo, "ta-2")  # typed as a person might
     assert [(s.name, s.present) for s in checklist.sections] == [

@@ -228,6 +228,14 @@ EVERY_KIND: list[tuple[str, object]] = [
         ),
     ),
     (
+        "ANS-0001",
+        e.PackAnswer(
+            application_ref="TA-0001",
+            section="finance",
+            answer="Rent of £1 a year.\n\nRunning costs of £6,200–£7,000 a year are met from lettings.",
+        ),
+    ),
+    (
         "DOC-0001",
         e.Document(
             title="Valuation report",
@@ -339,6 +347,7 @@ MINIMAL: list[tuple[str, object]] = [
     ("EXD-0001", e.ExemptDisposal(asset_ref="AST-0001", exemption=ExemptionCode.GIFT, disposed_on=date(2024, 1, 2))),
     ("TA-0001", e.TransferApplication(asset_ref="AST-0001", authority_ref="AUTH-0001")),
     ("STG-0001", e.StageChange(application_ref="TA-0001", stage="idea", changed_on=date(2025, 1, 6))),
+    ("ANS-0001", e.PackAnswer(application_ref="TA-0001", section="insurance", answer="Public liability £5m.")),
     ("DOC-0001", e.Document(title="Plan", original_filename="plan.pdf")),
     ("TSK-0001", e.UserDeadline(title="Ring the council", due_on=date(2025, 10, 1))),
 ]
