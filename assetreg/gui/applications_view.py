@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -26,9 +27,19 @@ from ..domain.entities import TransferApplication
 from ..domain.enums import TransferType
 from ..domain.errors import AssetRegError
 from ..domain.records import RecordKind
-from ..services.applications import ApplicationOverview, PipelineRow, application_overview, move_to_stage, pipeline
+from ..services.applications import (
+    ApplicationOverview,
+    ChecklistSection,
+    PipelineRow,
+    application_overview,
+    move_to_stage,
+    pack_answer,
+    pipeline,
+    save_pack_answer,
+)
+from ..services.printing import pack_document
 from ..services.register import Changes
-from . import stage_dialog
+from . import answer_dialog, stage_dialog
 from .application_tables import (
     CHECK_DOCUMENTS,
     CHECK_SECTION,
@@ -47,13 +58,16 @@ from .application_tables import (
 from .context import AppContext
 from .display import ENTITY_ROLE
 from .fitted_table import FittedTable, make_table
+from .printing import print_document
+from .undo import undo_history
 from .view import View
 
-# What the view shows: applications, their steps and pack documents, and the names of their assets and councils.
+# What the view shows: applications, their steps, pack documents and answers, and their assets' and councils' names.
 SHOWN = frozenset(
     {
         RecordKind.TRANSFER_APPLICATION,
         RecordKind.STAGE_CHANGE,
+        RecordKind.PACK_ANSWER,
         RecordKind.DOCUMENT,
         RecordKind.ASSET,
         RecordKind.AUTHORITY,
@@ -62,7 +76,8 @@ SHOWN = frozenset(
 
 
 class ApplicationsView(View):
-    """Every transfer application by stage; choose one to see its history and pack, or move it on a stage."""
+    """Every transfer application by stage; choose one to see its history and pack, move it on a stage, or write
+    the group's answer to a section of its pack."""
 
     name = "applications"
     icon_kind = QStyle.StandardPixmap.SP_DirOpenIcon
@@ -88,6 +103,13 @@ class ApplicationsView(View):
         )
         self.checklist_table.setWordWrap(True)
         self.checklist_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Enter and a double click write the answer (``activated`` is a single click on some desktops).
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            enter = QShortcut(QKeySequence(key), self.checklist_table)
+            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
+            enter.activated.connect(self._on_write_answer)
+        self.checklist_table.doubleClicked.connect(self._on_write_answer)
+        self.checklist_table.selectionModel().selectionChanged.connect(self._on_section_chosen)
         self._build()
 
     def title(self) -> str:
@@ -159,8 +181,8 @@ class ApplicationsView(View):
         layout.addLayout(self._build_detail_header())
         layout.addWidget(self._build_detail(), 1)
         for first, second in zip(
-            (self.pipeline_table, self._move, self._open, self.history_table),
-            (self._move, self._open, self.history_table, self.checklist_table),
+            (self.pipeline_table, self._move, self.print_button, self._open, self.history_table, self._write),
+            (self._move, self.print_button, self._open, self.history_table, self._write, self.checklist_table),
             strict=True,
         ):
             self.setTabOrder(first, second)
@@ -185,6 +207,12 @@ class ApplicationsView(View):
         self._open = QPushButton(self.tr("&Open asset record"))
         self._open.setAccessibleName(self.tr("Open the asset record of the chosen application"))
         self._open.clicked.connect(self._on_open_clicked)
+        self.print_button = QPushButton(self.tr("&Print pack…"))
+        self.print_button.setToolTip(
+            self.tr("The application pack with a cover letter, contents, answers and papers bound in, as a PDF")
+        )
+        self.print_button.setAccessibleName(self.tr("Print the pack of the chosen application"))
+        self.print_button.clicked.connect(self._on_print_pack)
         plan = QHBoxLayout()
         plan.setSpacing(6)
         plan.addWidget(self._plan_icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -197,8 +225,8 @@ class ApplicationsView(View):
         row = QHBoxLayout()
         row.setSpacing(8)
         row.addLayout(text, 1)
-        row.addWidget(self._move, 0, Qt.AlignmentFlag.AlignTop)
-        row.addWidget(self._open, 0, Qt.AlignmentFlag.AlignTop)
+        for button in (self._move, self.print_button, self._open):
+            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         return row
 
     def _build_detail(self) -> QSplitter:
@@ -210,6 +238,9 @@ class ApplicationsView(View):
         self._checklist_label.setBuddy(self.checklist_table)
         self._checklist_caption = QLabel()
         self._checklist_caption.setWordWrap(True)
+        self._write = QPushButton(self.tr("&Write answer…"))
+        self._write.setAccessibleName(self.tr("Write the group's answer to the chosen section of the pack"))
+        self._write.clicked.connect(self._on_write_answer)
         self._unfiled = QLabel()
         self._unfiled.setWordWrap(True)
         left, right = QWidget(), QWidget()
@@ -221,7 +252,11 @@ class ApplicationsView(View):
         checklist = QVBoxLayout(right)
         checklist.setContentsMargins(8, 6, 0, 0)
         checklist.addWidget(self._checklist_label)
-        checklist.addWidget(self._checklist_caption)
+        caption = QHBoxLayout()
+        caption.setSpacing(8)
+        caption.addWidget(self._checklist_caption, 1)
+        caption.addWidget(self._write, 0, Qt.AlignmentFlag.AlignBottom)
+        checklist.addLayout(caption)
         checklist.addWidget(self.checklist_table)
         checklist.addWidget(self._unfiled)
         checklist.addStretch(1)
@@ -252,7 +287,7 @@ class ApplicationsView(View):
         return text + " " + self.tr("Choose one to see its stage history and pack; press Enter to open its asset.")
 
     def _show_overview(self) -> None:
-        row = self.selected()
+        row, chosen_section = self.selected(), self.chosen_section()
         self.overview = None
         if row is not None:
             try:
@@ -260,8 +295,9 @@ class ApplicationsView(View):
             except AssetRegError as error:
                 self.context.messages.error(self, self.tr("The application cannot be shown"), str(error))
         o = self.overview
-        self._move.setEnabled(o is not None)
-        self._open.setEnabled(o is not None)
+        for button in (self._move, self._open, self.print_button):
+            button.setEnabled(o is not None)
+        self._write.setEnabled(o is not None and bool(o.checklist.sections))
         if o is None:
             self.history_model.set_history((), None, self._today)
             self.checklist_model.set_rows([])
@@ -281,10 +317,13 @@ class ApplicationsView(View):
         steps = self.tr("1 step") if len(o.history) == 1 else self.tr("{n} steps").format(n=len(o.history))
         self._history_label.setText(self.tr("Stage &history ({steps})").format(steps=steps))
         self.checklist_model.set_rows(list(o.checklist.sections))
+        if chosen_section is not None and row is not None and chosen_section[0] == row.reference:
+            self.select_section(chosen_section[1])
+        self._on_section_chosen()
         total, missing = len(o.checklist.sections), len(o.checklist.missing)
         self._checklist_label.setText(self.tr("Pack &checklist — {profile}").format(profile=council.name))
-        caption = self.tr("{have} of {total} sections have documents; {missing} missing.").format(
-            have=total - missing, total=total, missing=missing
+        caption = self.tr("{answered} of {total} sections answered; {have} have documents, {missing} missing.").format(
+            answered=total - len(o.checklist.unanswered), have=total - missing, total=total, missing=missing
         )
         if not council.sections_from_source:
             caption += " " + self.tr("The council's own list of sections is not recorded, so every section is shown.")
@@ -297,6 +336,28 @@ class ApplicationsView(View):
             )
         )
         self.checklist_table.resizeRowsToContents()
+
+    def sections(self) -> list[ChecklistSection]:
+        """The checklist's sections in the order the table shows them."""
+        proxy = self.checklist_table.model()
+        return [proxy.index(r, 0).data(ENTITY_ROLE) for r in range(proxy.rowCount())]
+
+    def chosen_section(self) -> tuple[str, ChecklistSection] | None:
+        """The application shown and the checklist section chosen in it, if one is."""
+        if self.overview is None:
+            return None
+        for index in self.checklist_table.selectionModel().selectedRows():
+            return self.overview.row.reference, index.data(ENTITY_ROLE)
+        return None
+
+    def select_section(self, section: ChecklistSection | str) -> bool:
+        """Chooses the checklist row of a section (or its code); False if the checklist has no such section."""
+        code = section if isinstance(section, str) else section.code
+        for position, shown in enumerate(self.sections()):
+            if shown.code == code:
+                self.checklist_table.selectRow(position)
+                return True
+        return False
 
     def _transfer_text(self, a: TransferApplication) -> str:
         if a.transfer_type is TransferType.LEASE:
@@ -345,6 +406,19 @@ class ApplicationsView(View):
         if row is not None:
             self.open_record.emit(row.asset_ref)
 
+    def _on_print_pack(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        reference = row.reference
+        print_document(
+            self.context,
+            self,
+            self.tr("the pack for {asset}").format(asset=row.asset_name),
+            lambda register: pack_document(register, reference),
+            self.tr("Pack {reference} {asset} {{today}}").format(reference=reference, asset=row.asset_name),
+        )
+
     def _on_move(self) -> None:
         o = self.overview
         if o is None:
@@ -366,3 +440,47 @@ class ApplicationsView(View):
             self.context.messages.error(self, self.tr("The stage was not changed"), str(error))
             return
         self.context.notify(changed.changes)
+
+    def _on_section_chosen(self, *_args) -> None:
+        chosen = self.chosen_section()
+        answered = chosen is not None and chosen[1].answered
+        self._write.setText(self.tr("Edit ans&wer…") if answered else self.tr("&Write answer…"))
+
+    def _on_write_answer(self, *_args) -> None:
+        """The chosen section's answer (or, with none chosen, the first unanswered one's) in a dialog; saved on OK."""
+        o = self.overview
+        if o is None or not o.checklist.sections:
+            return
+        chosen = self.chosen_section()
+        section = chosen[1] if chosen else (o.checklist.unanswered or o.checklist.sections)[0]
+        self.select_section(section)
+        reference, code = o.row.reference, section.code
+        text = answer_dialog.ask_answer(
+            self,
+            section.name,
+            section.description,
+            section.answer,
+            self.tr("{reference} · {section}").format(reference=reference, section=section.name),
+        )
+        if text is None:
+            return
+        register = self.context.register
+
+        def read() -> str:
+            found = pack_answer(register, reference, code)
+            return found.answer if found is not None else ""
+
+        try:
+            undo_history(self.context).set_value(
+                (
+                    self.tr("writing the answer to “{section}”")
+                    if text.strip()
+                    else self.tr("removing the answer to “{section}”")
+                ).format(section=section.name),
+                self.tr("The answer to “{section}” of {reference}").format(section=section.name, reference=reference),
+                read,
+                lambda value: save_pack_answer(register, reference, code, value),
+                text,
+            )
+        except AssetRegError as error:
+            self.context.messages.error(self, self.tr("The answer was not saved"), str(error))

@@ -187,7 +187,7 @@ def pack_document(register: Register, application_ref: str) -> PackDocument:
             code=s.code,
             name=s.name,
             description=s.description,
-            answer=getattr(s, "answer", ""),
+            answer=s.answer,
             attachments=tuple(attachment(register, d) for d in s.documents),
         )
         for s in overview.checklist.sections

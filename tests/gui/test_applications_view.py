@@ -12,9 +12,11 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel
 
 from assetreg.domain.records import RecordKind
-from assetreg.gui import stage_dialog
+from assetreg.gui import answer_dialog, stage_dialog
+from assetreg.gui.answer_dialog import AnswerDialog
 from assetreg.gui.application import build_views
 from assetreg.gui.application_tables import (
+    CHECK_ANSWER,
     CHECK_DOCUMENTS,
     CHECK_SECTION,
     CHECK_STATUS,
@@ -37,7 +39,9 @@ from assetreg.gui.context import AppContext
 from assetreg.gui.display import ENTITY_ROLE, SORT_ROLE
 from assetreg.gui.messages import Messages
 from assetreg.gui.stage_dialog import StageChoice, StageDialog
+from assetreg.gui.undo import undo_history
 from assetreg.paths import attachments_dir
+from assetreg.services.applications import pack_answer
 from assetreg.services.demo import write_demo_register
 from assetreg.services.records import Records
 from assetreg.services.register import Register
@@ -193,7 +197,7 @@ def test_the_checklist_of_the_cat_marks_each_section_present_or_missing(view: Ap
     assert standard(MISSING_ICON) != standard(PRESENT_ICON)
     for role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole):
         assert set(column(checklist, CHECK_STATUS, role)) == {None}
-    assert "3 of 12 sections have documents; 9 missing." in " ".join(labels(view))
+    assert "10 of 12 sections answered; 3 have documents, 9 missing." in " ".join(labels(view))
     assert "Pack checklist — Sevenoaks District Council (rounds)" in labels(view)
     tip = column(checklist, CHECK_SECTION, TOOLTIP)[sections.index("Governing document")]
     assert "Society rules (model rules 2019).txt" in tip and "hold a lease" in tip
@@ -312,3 +316,226 @@ def test_screenshot_is_not_blank(qtbot, view: ApplicationsView, tmp_path: Path) 
     step_x, step_y = image.width() // 60, image.height() // 60
     colours = {image.pixel(x, y) for x in range(0, image.width(), step_x) for y in range(0, image.height(), step_y)}
     assert len(colours) > 8
+
+
+# --- the group's answers to the sections --------------------------------------------------------------------
+
+INSURANCE = "Public liability cover of £5 million.\n\nQuotes from two brokers are attached."
+
+
+def answer_column(view: ApplicationsView) -> dict[str, str]:
+    return dict(
+        zip(column(view.checklist_table, CHECK_SECTION), column(view.checklist_table, CHECK_ANSWER), strict=True)
+    )
+
+
+def row_of(view: ApplicationsView, name: str) -> int:
+    return column(view.checklist_table, CHECK_SECTION).index(name)
+
+
+class Asked:
+    """Stands in for the answer dialog: records what it was shown and answers with ``reply``."""
+
+    def __init__(self, reply: str | None) -> None:
+        self.reply, self.shown = reply, []
+
+    def __call__(self, parent, section, description, answer, title):
+        self.shown.append((section, description, answer, title))
+        return self.reply
+
+
+def test_the_checklist_says_which_sections_are_answered_and_how_long_each_answer_is(view: ApplicationsView) -> None:
+    view.select_application("TA-0001")
+    shown = answer_column(view)
+    assert {name for name, words in shown.items() if words == "Not written"} == {
+        "Site plan and valuation",
+        "Declarations and signatures",
+    }
+    assert shown["Finance"] == "113 words"
+    icons = dict(
+        zip(
+            column(view.checklist_table, CHECK_SECTION),
+            column(view.checklist_table, CHECK_ANSWER, DECORATION),
+            strict=True,
+        )
+    )
+    assert pixels(icons["Finance"]) == standard(PRESENT_ICON)
+    assert pixels(icons["Declarations and signatures"]) == standard(MISSING_ICON)
+    tip = column(view.checklist_table, CHECK_ANSWER, TOOLTIP)[row_of(view, "Finance")]
+    assert "<b>Finance</b>" in tip and "£18,500 a year" in tip
+    assert (
+        "No answer written yet"
+        in column(view.checklist_table, CHECK_ANSWER, TOOLTIP)[row_of(view, "Declarations and signatures")]
+    )
+    assert column(view.checklist_table, CHECK_ANSWER, SORT_ROLE)[row_of(view, "Finance")] == 113
+
+
+def test_writing_an_answer_saves_it_and_shows_it(qtbot, view: ApplicationsView, monkeypatch) -> None:
+    asked = Asked("We will sign the declarations at the committee meeting on Tuesday.")
+    monkeypatch.setattr(answer_dialog, "ask_answer", asked)
+    view.select_application("TA-0001")
+    assert view.select_section("declarations")
+    assert view._write.text() == "&Write answer…"
+    with qtbot.waitSignal(view.context.data_changed, timeout=2000) as changed:
+        view._write.click()
+    assert changed.args[0].kinds == {RecordKind.PACK_ANSWER}
+    ((section, description, answer, title),) = asked.shown
+    assert (section, answer, title) == ("Declarations and signatures", "", "TA-0001 · Declarations and signatures")
+    assert description == "The signed declarations the form asks for."
+    saved = pack_answer(view.context.register, "TA-0001", "declarations")
+    assert saved.answer == "We will sign the declarations at the committee meeting on Tuesday."
+    assert answer_column(view)["Declarations and signatures"] == "11 words"
+    assert view.chosen_section()[1].code == "declarations"  # still chosen after the reload
+    assert view._write.text() == "Edit ans&wer…"
+    assert "11 of 12 sections answered" in " ".join(labels(view))
+
+
+def test_editing_an_answer_starts_from_the_saved_text(qtbot, view: ApplicationsView, monkeypatch) -> None:
+    view.select_application("TA-0001")
+    before = pack_answer(view.context.register, "TA-0001", "insurance")
+    asked = Asked(INSURANCE)
+    monkeypatch.setattr(answer_dialog, "ask_answer", asked)
+    view.select_section("insurance")
+    with qtbot.waitSignal(view.context.data_changed, timeout=2000):
+        view._write.click()
+    assert asked.shown[0][2] == before.answer
+    after = pack_answer(view.context.register, "TA-0001", "insurance")
+    assert (after.reference, after.answer) == (before.reference, INSURANCE)
+
+
+def test_a_double_click_or_enter_on_a_section_writes_its_answer(qtbot, view: ApplicationsView, monkeypatch) -> None:
+    asked = Asked(None)
+    monkeypatch.setattr(answer_dialog, "ask_answer", asked)
+    with qtbot.waitActive(view):
+        view.show()
+    view.select_application("TA-0001")
+    table = view.checklist_table
+    proxy = table.model()
+    cell = table.visualRect(proxy.index(row_of(view, "Insurance"), CHECK_SECTION)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert asked.shown == []  # a single click only chooses
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert [x[0] for x in asked.shown] == ["Insurance"]
+    view.select_section("finance")
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert [x[0] for x in asked.shown] == ["Insurance", "Finance"]
+
+
+def test_with_no_section_chosen_the_button_opens_the_first_unanswered_one(qtbot, view, monkeypatch) -> None:
+    asked = Asked(None)
+    monkeypatch.setattr(answer_dialog, "ask_answer", asked)
+    view.select_application("TA-0001")
+    assert view.chosen_section() is None
+    with qtbot.assertNotEmitted(view.context.data_changed):  # cancelled: nothing is written
+        view._write.click()
+    assert [x[0] for x in asked.shown] == ["Site plan and valuation"]
+    assert view.chosen_section()[1].code == "site-plan-and-valuation"
+
+
+def test_clearing_an_answer_removes_it(qtbot, view: ApplicationsView, monkeypatch) -> None:
+    monkeypatch.setattr(answer_dialog, "ask_answer", Asked("   "))
+    view.select_application("TA-0001")
+    view.select_section("finance")
+    with qtbot.waitSignal(view.context.data_changed, timeout=2000):
+        view._write.click()
+    assert answer_column(view)["Finance"] == "Not written"
+    assert pack_answer(view.context.register, "TA-0001", "finance") is None
+    assert [a.section for a in Records(view.context.register).trash(RecordKind.PACK_ANSWER)] == ["finance"]
+
+
+def test_writing_an_answer_can_be_undone_and_redone(qtbot, view: ApplicationsView, monkeypatch) -> None:
+    register = view.context.register
+    view.select_application("TA-0001")
+    before = pack_answer(register, "TA-0001", "insurance").answer
+    monkeypatch.setattr(answer_dialog, "ask_answer", Asked(INSURANCE))
+    view.select_section("insurance")
+    view._write.click()
+    monkeypatch.setattr(answer_dialog, "ask_answer", Asked("The date of signing is not fixed yet."))
+    view.select_section("declarations")
+    view._write.click()
+    stack = undo_history(view.context).stack
+    assert stack.undoText() == "writing the answer to “Declarations and signatures”"
+    with qtbot.waitSignal(view.context.data_changed, timeout=2000):
+        stack.undo()
+    assert pack_answer(register, "TA-0001", "declarations") is None
+    assert answer_column(view)["Declarations and signatures"] == "Not written"
+    stack.undo()
+    assert pack_answer(register, "TA-0001", "insurance").answer == before
+    stack.redo()
+    stack.redo()
+    assert pack_answer(register, "TA-0001", "insurance").answer == INSURANCE
+    assert pack_answer(register, "TA-0001", "declarations").answer == "The date of signing is not fixed yet."
+    assert answer_column(view)["Declarations and signatures"] == "8 words"
+
+
+def test_undo_leaves_an_answer_changed_elsewhere_since(qtbot, view, messages, monkeypatch) -> None:
+    from assetreg.services.applications import save_pack_answer
+
+    register = view.context.register
+    monkeypatch.setattr(answer_dialog, "ask_answer", Asked(INSURANCE))
+    view.select_application("TA-0001")
+    view.select_section("insurance")
+    view._write.click()
+    save_pack_answer(register, "TA-0001", "insurance", "Changed by someone else.")
+    undo_history(view.context).stack.undo()
+    assert pack_answer(register, "TA-0001", "insurance").answer == "Changed by someone else."
+    assert messages.errors == [
+        (
+            "This cannot be undone",
+            "The answer to “Insurance” of TA-0001 has been changed since, so this step is left as it is and dropped.",
+        )
+    ]
+
+
+def test_the_same_text_again_leaves_nothing_to_undo(qtbot, view: ApplicationsView, monkeypatch) -> None:
+    view.select_application("TA-0001")
+    monkeypatch.setattr(
+        answer_dialog, "ask_answer", Asked(pack_answer(view.context.register, "TA-0001", "finance").answer)
+    )
+    view.select_section("finance")
+    with qtbot.assertNotEmitted(view.context.data_changed):
+        view._write.click()
+    assert not undo_history(view.context).stack.canUndo()
+
+
+def test_a_refused_answer_is_explained_and_nothing_changes(qtbot, view, messages, monkeypatch) -> None:
+    monkeypatch.setattr(answer_dialog, "ask_answer", Asked(INSURANCE))
+    view.select_application("TA-0001")
+    view.select_section("insurance")
+    Records(view.context.register).delete("TA-0001")  # behind the view's back
+    with qtbot.assertNotEmitted(view.context.data_changed):
+        view._write.click()
+    assert messages.errors == [
+        ("The answer was not saved", "There is no transfer application TA-0001 in this register.")
+    ]
+    assert not undo_history(view.context).stack.canUndo()
+
+
+def test_an_application_with_no_sections_to_show_cannot_be_answered(qtbot, register: Register) -> None:
+    view = ApplicationsView(AppContext(register))
+    qtbot.addWidget(view)
+    view.refresh()
+    assert not view._write.isEnabled()
+
+
+def test_the_answer_dialog_shows_the_section_and_counts_the_words(qtbot) -> None:
+    dialog = AnswerDialog("Finance", "Accounts and a business plan.", "Rent of £1 a year.", "TA-0001 · Finance")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "TA-0001 · Finance"
+    texts = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "Finance" in texts and "Accounts and a business plan." in texts
+    assert dialog.count.text() == "5 words"
+    dialog.text.setPlainText("One")
+    assert dialog.count.text() == "1 word"
+    dialog.text.setPlainText("First paragraph.\n\nSecond paragraph, with £6,200–£7,000.")
+    assert dialog.answer() == "First paragraph.\n\nSecond paragraph, with £6,200–£7,000."
+    assert dialog.count.text() == "6 words"
+    assert dialog.text.tabChangesFocus()
+
+
+def test_the_answer_dialog_returns_nothing_when_cancelled(qtbot, monkeypatch) -> None:
+    monkeypatch.setattr(AnswerDialog, "exec", lambda self: AnswerDialog.DialogCode.Rejected)
+    assert answer_dialog.ask_answer(None, "Finance", "", "Rent.", "Title") is None
+    monkeypatch.setattr(AnswerDialog, "exec", lambda self: AnswerDialog.DialogCode.Accepted)
+    assert answer_dialog.ask_answer(None, "Finance", "", "Rent.", "Title") == "Rent."

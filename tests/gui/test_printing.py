@@ -129,3 +129,24 @@ def test_a_problem_is_said_plainly_and_nothing_is_saved(qtbot, context, opened, 
     assert text == "The nomination could not be made: There is no asset AST-0999 in this register."
     assert opened == []
     assert not (tmp_path / "printed").exists() or not list((tmp_path / "printed").iterdir())
+
+
+def test_the_applications_view_prints_the_pack_with_the_groups_answers(qtbot, context, opened, pdf):
+    from assetreg.gui.applications_view import ApplicationsView
+    from assetreg.services.applications import application_overview
+
+    view = ApplicationsView(context)
+    qtbot.addWidget(view)
+    view.refresh()
+    qtbot.waitUntil(lambda: not view.loading, timeout=15000)
+    assert view.select_application("TA-0001")
+    view.print_button.click()
+    path = wait_for(qtbot, opened)
+
+    text = pdf.parse(path).text
+    answered = [s for s in application_overview(context.register, "TA-0001").checklist.sections if s.answer]
+    assert answered
+    for section in answered:
+        first_words = " ".join(section.answer.split()[:6])
+        assert first_words in " ".join(text.split())
+    assert path.name.startswith("Pack TA-0001")

@@ -209,6 +209,8 @@ def test_every_action_is_in_a_menu_with_its_shortcut(window):
         ("&Open register…", ["Ctrl+O"]),
         ("&New register…", []),
         ("&Export deadlines to calendar…", []),
+        ("Print &deadlines for a meeting…", ["Ctrl+P"]),
+        ("Print the &register…", []),
         ("&Quit", ["Ctrl+Q"]),
     ]
     assert entries(window, "&Edit") == [
