@@ -25,7 +25,6 @@ from .house import (
     FONT,
     INK,
     MUTED,
-    RULE,
     WARN,
     HouseDocument,
     Rendered,
@@ -234,7 +233,7 @@ def _timeline_section(document: PackDocument) -> list[Flowable]:
                 s.note,
             )
         )
-    if document.bars or len(document.marks) > 1:
+    else:
         story.append(timeline_drawing(document.bars, document.marks, 170 * mm))
     if document.deadlines:
         rows = [[Paragraph(text(h), s.cell_bold) for h in (tr("Date"), tr("What"), tr("Rule"))]]
@@ -258,7 +257,7 @@ _BAR_COLOURS = (ACCENT, colors.HexColor("#c77c02"), colors.HexColor("#b5472b"), 
 
 def timeline_drawing(bars: tuple[TimelineBar, ...], marks: tuple[TimelineMark, ...], width: float) -> Drawing:
     """Periods as bars on a shared time axis, with single days (today, a submission) as dashed lines."""
-    gutter, row, top_gap, axis_gap = 36 * mm, 9 * mm, 9 * mm, 9 * mm
+    gutter, row, top_gap, axis_gap = 36 * mm, 10 * mm, 10 * mm, 14 * mm
     height = top_gap + row * max(len(bars), 1) + axis_gap
     drawing = Drawing(width, height)
     days = [b.start for b in bars] + [b.end for b in bars] + [m.on for m in marks]
@@ -269,20 +268,14 @@ def timeline_drawing(bars: tuple[TimelineBar, ...], marks: tuple[TimelineMark, .
     def x(day: date) -> float:
         return gutter + plot * (day - first).days / span
 
-    base = axis_gap
+    base = 9 * mm  # the axis; the rows start a little above it, so no date under a bar touches it
     drawing.add(Line(gutter, base, width, base, strokeColor=MUTED, strokeWidth=0.6))
-    for year in range(first.year, last.year + 2):
-        for month in (1, 7) if span < 1500 else (1,):
-            tick = date(year, month, 1)
-            if first <= tick <= last:
-                drawing.add(Line(x(tick), base, x(tick), base - 1.5 * mm, strokeColor=MUTED, strokeWidth=0.6))
-                label = str(year) if month == 1 else tick.strftime("%b")
-                drawing.add(
-                    String(
-                        x(tick), base - 5 * mm, label, fontName=FONT, fontSize=7.5, fillColor=MUTED, textAnchor="middle"
-                    )
-                )
-    for index, bar in enumerate(bars):
+    for tick, label in _ticks(first, last):
+        drawing.add(Line(x(tick), base, x(tick), base - 1.5 * mm, strokeColor=MUTED, strokeWidth=0.6))
+        drawing.add(
+            String(x(tick), base - 5 * mm, label, fontName=FONT, fontSize=7.5, fillColor=MUTED, textAnchor="middle")
+        )
+    for index, bar in enumerate(sorted(bars, key=lambda b: (b.start, b.end))):
         y = height - top_gap - row * (index + 1) + 2 * mm
         colour = _BAR_COLOURS[index % len(_BAR_COLOURS)]
         drawing.add(String(0, y + 1.2 * mm, bar.label, fontName=FONT + "-Bold", fontSize=8.5, fillColor=INK))
@@ -309,8 +302,20 @@ def timeline_drawing(bars: tuple[TimelineBar, ...], marks: tuple[TimelineMark, .
                 textAnchor=anchor,
             )
         )
-    drawing.add(Rect(0, 0, width, height, fillColor=None, strokeColor=RULE, strokeWidth=0))
     return drawing
+
+
+def _ticks(first: date, last: date) -> list[tuple[date, str]]:
+    """Marks along the axis: every month on a short timeline, every half year on a longer one, else every year."""
+    span = (last - first).days
+    months = (1,) if span > 1500 else (1, 7) if span > 400 else tuple(range(1, 13))
+    ticks = []
+    for year in range(first.year, last.year + 1):
+        for month in months:
+            tick = date(year, month, 1)
+            if first <= tick <= last:
+                ticks.append((tick, str(year) if month == 1 else tick.strftime("%b")))
+    return ticks
 
 
 def _checklist(document: PackDocument, bound: dict[int, tuple[list[Flowable], str]]) -> list[Flowable]:
