@@ -35,7 +35,7 @@ class AttachedPage(Flowable):
     """One page of an attached PDF: takes the rest of the frame, draws a hairline border where the page goes,
     and leaves a ``Stamp`` for ``stamp_pages`` to put the page itself there."""
 
-    MIN_HEIGHT = 120 * mm  # below this much room, start a new page rather than shrink the attached one
+    MIN_HEIGHT = 200 * mm  # below this much room, start a new page rather than shrink the attached one
 
     def __init__(self, reader: PdfReader, index: int) -> None:
         super().__init__()
