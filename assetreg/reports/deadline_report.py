@@ -7,13 +7,11 @@ that a usual meeting's handful of dates fits on one sheet.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table
-from reportlab.platypus.doctemplate import LayoutError
 
 from ..domain.asset_deadlines import AssetDeadline
 from ..domain.dates import format_date
@@ -30,23 +28,8 @@ RUN_ON = 60 * mm
 _WARN = f"#{WARN.hexval()[2:]}"
 
 
-@dataclass(frozen=True)
-class _Layout:
-    widths: tuple[float, ...]
-    split_rows: bool  # split a row over two pages (only when one is taller than a page)
-
-
 def render(document: DeadlineReportDocument, out: BinaryIO) -> Rendered:
     """Lays out the deadline report as a PDF into ``out``."""
-    try:
-        return _render(document, out, split_rows=False)
-    except LayoutError:
-        # A row taller than a page (a task with pages of notes) can only print split across pages. Rows are kept
-        # whole otherwise, so this is the fallback; nothing is written to ``out`` until a build succeeds.
-        return _render(document, out, split_rows=True)
-
-
-def _render(document: DeadlineReportDocument, out: BinaryIO, *, split_rows: bool) -> Rendered:
     today, within = document.today, document.within_days
     doc = HouseDocument(
         out,
@@ -55,11 +38,11 @@ def _render(document: DeadlineReportDocument, out: BinaryIO, *, split_rows: bool
         subject=tr("Overdue, and due in the next {n} days, as at {date}").format(n=within, date=format_date(today)),
     )
     rest = doc.width - DATE_WIDTH - RULE_WIDTH
-    layout = _Layout((DATE_WIDTH, rest * 0.48, RULE_WIDTH, rest * 0.52), split_rows)
-    return doc.render(_story(document, layout))
+    widths = (DATE_WIDTH, rest * 0.48, RULE_WIDTH, rest * 0.52)
+    return doc.render(_story(document, widths))
 
 
-def _story(document: DeadlineReportDocument, layout: _Layout) -> list[Flowable]:
+def _story(document: DeadlineReportDocument, widths: tuple[float, ...]) -> list[Flowable]:
     s = styles()
     today, within, deadlines = document.today, document.within_days, document.deadlines
     scope = text(tr("{date} · overdue, and due in the next {n} days").format(date=format_date(today), n=within))
@@ -73,16 +56,16 @@ def _story(document: DeadlineReportDocument, layout: _Layout) -> list[Flowable]:
         return story
     story.append(Paragraph(f"{scope} · {_summary(deadlines, today)}", s.note))
     for title, items in _groups(deadlines, today):
-        story += _group(title, _table(items, today, layout), layout)
+        story += _group(title, _table(items, today, widths), widths)
     return story
 
 
-def _group(title: str, table: Table, layout: _Layout) -> list[Flowable]:
+def _group(title: str, table: Table, widths: tuple[float, ...]) -> list[Flowable]:
     """The asset's heading and table: kept whole on one page when short, else run on with the heading kept on."""
     head = heading(title, level=0, contents=False)
     # The heading style's keep-with-next would move even a long group to a fresh page; the group decides instead.
     head.keepWithNext = False
-    width = sum(layout.widths)
+    width = sum(widths)
     height = head.wrap(width, 1e6)[1] + head.getSpaceBefore() + head.getSpaceAfter() + table.wrap(width, 1e6)[1]
     if height <= 2 * RUN_ON:
         return [KeepTogether([head, table])]
@@ -122,13 +105,11 @@ def _groups(deadlines: Sequence[AssetDeadline], today: date) -> list[tuple[str, 
     return [(title, items) for _, _, title, items in groups]
 
 
-def _table(items: list[AssetDeadline], today: date, layout: _Layout) -> Table:
+def _table(items: list[AssetDeadline], today: date, widths: tuple[float, ...]) -> Table:
     s = styles()
     head = [Paragraph(text(t), s.label) for t in (tr("Date"), tr("What"), tr("Rule"), tr("Action"))]
     rows = [[_when(d, today), _what(d), _rule(d), _action(d)] for d in items]
-    table = Table(
-        [head, *rows], colWidths=list(layout.widths), repeatRows=1, splitInRow=int(layout.split_rows), hAlign="LEFT"
-    )
+    table = Table([head, *rows], colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     style = grid_style()
     for i, item in enumerate(items, start=1):
         if item.overdue(today):

@@ -25,6 +25,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import __version__
@@ -170,7 +171,7 @@ def facts_table(rows: Iterable[tuple[str, object]], widths: tuple[float, float] 
         [Paragraph(text(label), s.label), value if isinstance(value, Flowable) else Paragraph(text(value), s.cell)]
         for label, value in rows
     ]
-    table = Table(data, colWidths=list(widths), hAlign="LEFT", splitInRow=1)  # a value taller than a page splits
+    table = Table(data, colWidths=list(widths), hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -295,7 +296,17 @@ class HouseDocument(BaseDocTemplate):
 
     def render(self, story: list[Flowable], warnings: Iterable[str] = ()) -> Rendered:
         """Lays out ``story`` (as many passes as the contents and page count need)."""
-        self.multiBuild([self.pages, *story])
+        try:
+            self.multiBuild([self.pages, *story])
+        except LayoutError:
+            # A table row taller than a page (pages of notes pasted into one field) can only print split across
+            # pages. Rows are kept whole otherwise, so allow splitting only now, and lay the document out again.
+            for flowable in story:
+                for table in (flowable, *getattr(flowable, "_content", ())):
+                    if isinstance(table, Table):
+                        table.splitInRow = 1
+            self.filename = io.BytesIO()
+            self.multiBuild([self.pages, *story])
         pdf = self.filename.getvalue()
         self.out.write(stamp_pages(pdf, self.stamps) if self.stamps else pdf)
         return Rendered(self.pages.known or 0, tuple(warnings))

@@ -184,7 +184,7 @@ def _interests(document: NominationDocument) -> list[Flowable]:
                     Paragraph(_details(interest), s.cell),
                 ]
             )
-    table = Table([head, *rows], colWidths=list(WIDTHS), repeatRows=1, hAlign="LEFT", splitInRow=1)
+    table = Table([head, *rows], colWidths=list(WIDTHS), repeatRows=1, hAlign="LEFT")
     table.setStyle(grid_style())
     intro = tr(
         "What the nominator knows of the current occupiers of the land and of every freeholder and leaseholder, "

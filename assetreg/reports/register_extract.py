@@ -10,7 +10,6 @@ from typing import BinaryIO
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table
-from reportlab.platypus.doctemplate import LayoutError
 
 from ..domain.dates import format_date
 from ..domain.i18n import tr
@@ -38,15 +37,6 @@ SHARES = {1: 0.20, 3: 0.21, 4: 0.29, 8: 0.30}  # the council fits "Northamptonsh
 
 def render(document: RegisterExtractDocument, out: BinaryIO) -> Rendered:
     """Lays out the register extract as a landscape PDF into ``out``."""
-    try:
-        return _render(document, out, split_rows=False)
-    except LayoutError:
-        # A row taller than a page (a pasted essay for an address) can only print split across pages. Rows are
-        # kept whole otherwise, so this is the fallback; nothing is written to ``out`` until a build succeeds.
-        return _render(document, out, split_rows=True)
-
-
-def _render(document: RegisterExtractDocument, out: BinaryIO, *, split_rows: bool) -> Rendered:
     count = len(document.rows)
     as_at = format_date(document.today)
     summary = (tr("1 asset, as at {date}") if count == 1 else tr("{n} assets, as at {date}")).format(
@@ -58,7 +48,7 @@ def _render(document: RegisterExtractDocument, out: BinaryIO, *, split_rows: boo
     if not document.rows:
         story += [spacer(2), Paragraph(text(tr("The register has no assets yet.")), s.body)]
     else:
-        story.append(_table(document.rows, doc.width, split_rows))
+        story.append(_table(document.rows, doc.width))
     return doc.render(story)
 
 
@@ -67,11 +57,11 @@ def _widths(available: float) -> list[float]:
     return [FIXED[i] if i in FIXED else rest * SHARES[i] for i in range(len(HEADINGS))]
 
 
-def _table(rows: tuple[RegisterRow, ...], available: float, split_rows: bool) -> Table:
+def _table(rows: tuple[RegisterRow, ...], available: float) -> Table:
     s = styles()
     head = [Paragraph(text(h), s.label) for h in HEADINGS]
     data = [head, *(_row(r) for r in rows)]
-    table = Table(data, colWidths=_widths(available), repeatRows=1, splitInRow=int(split_rows), hAlign="LEFT")
+    table = Table(data, colWidths=_widths(available), repeatRows=1, hAlign="LEFT")
     style = grid_style()
     style.add("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA])
     table.setStyle(style)
