@@ -58,15 +58,18 @@ def deadline_json(d: Any) -> dict[str, Any]:
 
 def deadlines(args: argparse.Namespace) -> int:
     from ..domain.asset_deadlines import describe
-    from ..services.deadlines import register_deadlines
+    from ..services.deadlines import whats_due
+    from .case_json import in_force_json
 
     with open_register_of(args) as register:
         today = args.today or register.today()
-        items = register_deadlines(register, today, within=args.within, overdue_only=args.overdue)
+        due = whats_due(register, today, within=args.within, overdue_only=args.overdue)
+    items = due.deadlines
     if args.json:
         print_json(
             {
                 "today": today.isoformat(),
+                "in_force": [in_force_json(case, x) for case, x in due.in_force],
                 "deadlines": [
                     {
                         "uid": i.uid,
@@ -88,6 +91,10 @@ def deadlines(args: argparse.Namespace) -> int:
             }
         )
         return 0
+    if due.in_force and not args.overdue:
+        print(tr("In force now"))
+        for case, x in due.in_force:
+            print("  " + describe_in_force(case, x))
     overdue = [i for i in items if i.overdue(today)]
     coming = [i for i in items if not i.overdue(today)]
     for title, group in ((tr("Overdue"), overdue), (tr("Coming up"), coming)):
@@ -99,6 +106,22 @@ def deadlines(args: argparse.Namespace) -> int:
     if not items:
         print(tr("Nothing is due."))
     return 0
+
+
+def describe_in_force(case: Any, x: Any) -> str:
+    """One line: what runs, on which asset, until when and how long is left."""
+    from ..domain.dates import format_date
+
+    days = x.days_left(case.day)
+    left = tr("last day today") if days == 0 else tr("1 day left") if days == 1 else tr("{n} days left").format(n=days)
+    return tr("{period} until {end} ({left})  {asset} {name} · {record}").format(
+        period=x.period.label,
+        end=format_date(x.ends_on),
+        left=left,
+        asset=case.asset_ref,
+        name=case.asset_name,
+        record=x.record_ref,
+    )
 
 
 def export_ics(args: argparse.Namespace) -> int:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.i18n import tr
-from .output import indent, plain, print_json, print_table
+from .output import indent, print_json, print_table
 
 
 def register_path_of(args: argparse.Namespace) -> Path:
@@ -86,9 +86,9 @@ def assets_show(args: argparse.Namespace) -> int:
     with open_register_of(args) as register:
         detail = asset_detail(register, args.reference)
     if args.json:
-        data = plain(detail)
-        data["status_label"] = detail.status.label
-        print_json(data)
+        from .case_json import asset_json
+
+        print_json(asset_json(detail))
         return 0
     print(describe_asset(detail))
     return 0
@@ -106,9 +106,11 @@ def describe_asset(d: Any) -> str:
     lines = [
         f"{a.reference}  {a.name}",
         tr("Status: {status}").format(status=d.status.label)
-        + (left(ends, d.today) if (ends := _status_ends(d)) else ""),
+        + (left(ends, d.today) if (ends := d.case.status_ends_on) else ""),
         tr("Category: {category}   Council: {council}").format(category=a.category.label, council=council),
     ]
+    if d.case.listing is not None:
+        lines.insert(2, d.case.owner_may_dispose_to.label + ".")
     place = ", ".join(x for x in (a.address, a.postcode) if x)
     extras = [tr("UPRN {uprn}").format(uprn=a.uprn)] if a.uprn else []
     extras += [tr("Title {titles}").format(titles=", ".join(a.title_numbers))] if a.title_numbers else []
@@ -168,13 +170,6 @@ def describe_asset(d: Any) -> str:
     return "\n".join(lines)
 
 
-def _status_ends(d: Any) -> date | None:
-    """The last day of the asset's headline status: its listing, or the moratorium period it is in."""
-    if d.status is d.listing_status:
-        return d.listing_ends_on
-    return next((n.period_ends_on for n in d.notices if n.status is d.status), None)
-
-
 def left(end: date, today: date) -> str:
     """How long a running period has left, for a status line: " — 21 days left (ends Sat 12 Dec 2026)"."""
     from ..domain.dates import format_date
@@ -201,8 +196,8 @@ def describe_notice(n: Any, when: Callable[[date | None], str], today: date) -> 
                 ref=r.reference, group=r.group_ref, received=when(r.received_on)
             )
         )
-        if assessed.assessment is not None:
-            lines.append(indent(assessed.assessment.reason, 6))
+        if assessed.verdict is not None:
+            lines.append(indent(assessed.verdict.why, 6))
     return "\n".join(lines)
 
 

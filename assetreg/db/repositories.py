@@ -97,10 +97,16 @@ class RecordRepository:
         query = select(m.AuthorityRow.reference, m.AuthorityRow.name, m.AuthorityRow.jurisdiction)
         return {ref: (name, jurisdiction) for ref, name, jurisdiction in self.session.execute(query)}
 
-    def bidder_request_facts(self) -> list[tuple[str, Any, Any]]:
-        """For every live request: the notice it answers, when it was received, and the requesting body's form."""
+    def bidder_request_facts(self) -> list[tuple[str, Any, Any, str]]:
+        """For every live request: the notice it answers, when it was received, the requesting body's form, and
+        the request's own reference."""
         query = (
-            select(m.BidderRequestRow.notice_ref, m.BidderRequestRow.received_on, m.CommunityGroupRow.legal_form)
+            select(
+                m.BidderRequestRow.notice_ref,
+                m.BidderRequestRow.received_on,
+                m.CommunityGroupRow.legal_form,
+                m.BidderRequestRow.reference,
+            )
             .join(m.CommunityGroupRow, m.CommunityGroupRow.reference == m.BidderRequestRow.group_ref)
             .where(m.BidderRequestRow.deleted_at.is_(None))
         )

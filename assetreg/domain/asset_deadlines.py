@@ -24,41 +24,18 @@ from .enums import (
     Jurisdiction,
     ListEntryKind,
     NominationDecision,
-    NoticeOutcome,
-    Regime,
+    Period,
 )
 from .i18n import tr
-from .rules import Event
+from .notice_case import NoticeCase, RequestFacts, notice_case, published_end
+from .rules import Event, rule_ending
 from .settings import Settings
-from .status import RequestFacts, listing_end, notice_problem, protection_end, valid_request_received
+from .status import NoticeStatus, listing_end
+
+# A notice withdrawn or ending in a sale has no more clocks.
+_CLOSED = frozenset({NoticeStatus.WITHDRAWN, NoticeStatus.DISPOSED, NoticeStatus.DISPOSED_TO_COMMUNITY_GROUP})
 
 TASK = "TASK"
-
-# What the group should do about each date; rules not named here are dates to watch.
-ACTIONS: Mapping[str, str] = {
-    "ACV-NOM-DECIDE": tr("The council should decide the nomination by now; chase it if you have heard nothing."),
-    "ACV-RENOMINATE-BY": tr(
-        "Send a fresh nomination: the listing cannot be renewed and protection stops when it ends."
-    ),
-    "ACV-LIST-END": tr("The listing ends; the asset is unprotected from the next day unless renominated and listed."),
-    "ACV-REVIEW-DECIDE": tr("The council should decide the owner's review by now."),
-    "ACV-IMP-END": tr(
-        "Make sure the council has received your written request to be treated as a potential bidder by this date."
-    ),
-    "ACV-FMP-END": tr("The full moratorium ends: have your bid ready; the owner may sell to anyone from the next day."),
-    "ACV-OWNER-FREE": tr("From this day the owner may exchange contracts with anyone."),
-    "ACV-PP-END": tr("The protected period ends; any later sale needs a fresh notice and a fresh moratorium."),
-    "SCOT-ATR-DECIDE": tr("The council's decision is due; if none comes, the request is treated as refused."),
-    "SCOT-ATR-REVIEW": tr("Last day to ask the council to review its decision."),
-    "SCOT-ATR-APPEAL": tr("Last day to appeal to the Scottish Ministers."),
-}
-# Dates the group itself must meet (the rest are the council's or the owner's, shown so nothing surprises).
-GROUP_MUST_ACT = frozenset({"ACV-RENOMINATE-BY", "ACV-IMP-END", "SCOT-ATR-REVIEW", "SCOT-ATR-APPEAL", TASK})
-# Overdue means passed yet still worth doing: renominating, a task, chasing a council that is late. A statutory
-# window that has closed (a request not received in time) is missed, and no reminder can mend it.
-STILL_DOABLE_WHEN_PASSED = frozenset(
-    {"ACV-RENOMINATE-BY", TASK, "ACV-NOM-DECIDE", "ACV-REVIEW-DECIDE", "SCOT-ATR-DECIDE"}
-)
 
 
 @dataclass(frozen=True)
@@ -117,7 +94,15 @@ class AssetDeadline:
         """What the group should do about it, in plain words."""
         if self.deadline is None:
             return self.task.notes or self.task.title
-        return ACTIONS.get(self.deadline.code, self.deadline.rule.label)
+        d = self.deadline
+        action = d.rule.action or d.rule.label
+        if d.conditional and d.alternative_date is not None:  # e.g. the owner free to sell, unless a request counts
+            action += " " + tr("Unless a valid request to bid is received in time: then from {date}.").format(
+                date=format_date(d.alternative_date)
+            )
+        elif d.conditional:
+            action += " " + tr("This applies {condition}.").format(condition=d.rule.condition)
+        return action
 
     @property
     def uid(self) -> str:
@@ -131,11 +116,13 @@ class AssetDeadline:
 
     @property
     def group_must_act(self) -> bool:
-        return self.code in GROUP_MUST_ACT
+        """The group itself must meet it: its own task, or a date the rule puts on the group."""
+        return self.deadline is None or self.deadline.rule.group_must_act
 
     def overdue(self, today: date) -> bool:
-        """Passed, not done, and still worth doing (see ``STILL_DOABLE_WHEN_PASSED``)."""
-        return self.code in STILL_DOABLE_WHEN_PASSED and not self.done and self.date < today
+        """Passed, not done, and still worth doing (a task, or a rule's ``doable_when_passed``)."""
+        still_doable = self.deadline is None or self.deadline.rule.doable_when_passed
+        return still_doable and not self.done and self.date < today
 
     def days_remaining(self, today: date) -> int:
         return (self.date - today).days
@@ -165,10 +152,32 @@ def _computed(
     )
 
 
+def notice_cases(facts: AssetFacts, day: date) -> tuple[NoticeCase, ...]:
+    """The account of each of the asset's disposal notices on ``day``."""
+    return tuple(
+        notice_case(
+            n,
+            facts.requests.get(n.reference, ()),
+            facts.list_entries,
+            facts.exempt_disposals,
+            facts.jurisdiction,
+            day,
+        )
+        for n in facts.notices
+    )
+
+
 def asset_deadlines(
-    facts: AssetFacts, today: date, settings: Settings, calendar: WorkingDayCalendar
+    facts: AssetFacts,
+    today: date,
+    settings: Settings,
+    calendar: WorkingDayCalendar,
+    notices: Sequence[NoticeCase] | None = None,
 ) -> list[AssetDeadline]:
-    """Every deadline of the asset, in date order, each with its reminders and send-by date."""
+    """Every deadline of the asset, in date order, each with its reminders and send-by date.
+
+    ``notices`` are the notices' accounts on ``today`` when the caller has them already (see ``notice_cases``).
+    """
     if not (facts.nominations or facts.list_entries or facts.notices or facts.applications or facts.tasks):
         return []  # nothing recorded yet starts a clock (most assets of a large register)
     found: list[tuple[str, Deadline, bool]] = []  # (record, deadline, done)
@@ -192,8 +201,9 @@ def asset_deadlines(
                 found.append((record_ref, d, d.code in done))
 
     _listing_deadlines(facts, today, add)
-    if facts.jurisdiction.has_acv_regime:
-        _notice_deadlines(facts, today, calendar, add, found)
+    if notices is None:
+        notices = notice_cases(facts, today)
+    _notice_deadlines(facts, today, add, found, notices)
     _scottish_deadlines(facts, calendar, add)
 
     result = [_asset_deadline(facts, ref, d, done, settings, calendar) for ref, d, done in found]
@@ -229,47 +239,30 @@ def _listing_deadlines(facts: AssetFacts, today: date, add) -> None:
             add(c.reference, Event.COMPENSATION_REVIEW_SENT, c.decision_sent_on)
 
 
-def _notice_deadlines(facts: AssetFacts, today: date, calendar: WorkingDayCalendar, add, found) -> None:
-    published = {
-        "ACV-IMP-END": "published_interim_end_on",
-        "ACV-FMP-END": "published_full_end_on",
-        "ACV-PP-END": "published_protected_end_on",
-    }
-    for n in facts.notices:
-        start = n.received_on or n.sent_on
-        if start is None or n.regime is not Regime.LA2011 or notice_problem(n, facts.list_entries):
+def _notice_deadlines(facts: AssetFacts, today: date, add, found, notices: Sequence[NoticeCase]) -> None:
+    for case in notices:
+        n = case.notice
+        # No clocks for a notice that starts no moratorium, nor for one closed by withdrawal or sale by today.
+        if not case.periods or case.status in _CLOSED:
             continue
-        if n.outcome is not NoticeOutcome.OPEN and (n.outcome_on is None or n.outcome_on <= today):
-            continue
-        requests = facts.requests.get(n.reference, ())
-        valid = valid_request_received(start, requests)
-        interim = _computed(Event.DISPOSAL_NOTICE_RECEIVED, start, facts.jurisdiction, calendar, False, None, 0)
-        interim_end = next(d.date for d in interim if d.code == "ACV-IMP-END")
+        interim = case.period(Period.INTERIM)
         # Known invalid once the interim period is over with no valid request; unknown while it runs.
-        known = True if valid else (False if today > interim_end else None)
-        # An exempt disposal passes the land on, so the old owner's notice ends with it (unless the records say
-        # the land went to the very owner who gave the notice); the new owner must notify afresh.
-        superseded = [
-            x.disposed_on
-            for x in facts.exempt_disposals
-            if x.disposed_on > start and not (x.new_owner_ref and x.new_owner_ref == n.owner_ref)
-        ]
-        # Nor does a moratorium outlive the listing: once the land is off the list, s.95 no longer applies.
-        superseded.append(protection_end(facts.list_entries, start))
+        known = True if case.valid_request else (False if today > interim.computed_end else None)
         before = len(found)
         add(
             n.reference,
             Event.DISPOSAL_NOTICE_RECEIVED,
-            start,
-            provisional=n.received_on is None,
+            case.starts_on,
+            provisional=case.provisional,
             valid_request=known,
-            done=("ACV-IMP-END",) if valid else (),
-            until=min(superseded),
+            done=(rule_ending(Period.INTERIM).code,) if case.valid_request else (),
+            until=case.in_force_until,
         )
         for i in range(before, len(found)):
             ref, d, done = found[i]
-            if d.code in published and getattr(n, published[d.code]) is not None:
-                found[i] = (ref, with_published(d, getattr(n, published[d.code]), n.published_basis), done)
+            published = published_end(n, d.rule.ends) if d.rule.ends else None
+            if published is not None:
+                found[i] = (ref, with_published(d, published, n.published_basis), done)
 
 
 REFUSED_STAGES = ("refused", "deemed-refused", "review", "appeal")

@@ -68,6 +68,24 @@ class Regime(LabelledEnum):
         }
 
 
+class Period(LabelledEnum):
+    """What a rule's date ends: one of a disposal notice's three periods (s.95), or the listing (s.87(3))."""
+
+    INTERIM = "interim"
+    FULL = "full"
+    PROTECTED = "protected"
+    LISTING = "listing"
+
+    @staticmethod
+    def _labels() -> dict[str, str]:
+        return {
+            "interim": tr("Interim moratorium"),
+            "full": tr("Full moratorium"),
+            "protected": tr("Protected period"),
+            "listing": tr("Listing"),
+        }
+
+
 class LegalForm(LabelledEnum):
     """What kind of body a group is; decides whether it may nominate or trigger a full moratorium."""
 

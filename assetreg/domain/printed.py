@@ -13,6 +13,7 @@ from pathlib import Path
 from . import entities as e
 from .asset_deadlines import AssetDeadline
 from .deadlines import Deadline
+from .notice_case import DisposeTo, NoticeCase
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ class BidderRequestDocument:
     send_by: date | None  # the working day to send by so that it arrives in time
     group_eligibility: str  # one sentence: can this group's request start the full moratorium (reg 12)
     listing_problem: str  # why the notice starts no moratorium, or ""
+    case: NoticeCase  # the notice's account on the day of printing
+    owner_may_dispose_to: DisposeTo  # who the owner may sell to on the day of printing
     list_reference: str = ""  # the council's reference for the asset's entry on its list, if known
 
 

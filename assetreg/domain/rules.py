@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .counting import Counting, Length, Unit
-from .enums import Jurisdiction, LabelledEnum, Regime
+from .enums import Jurisdiction, LabelledEnum, Period, Regime
 from .i18n import tr
 
 
@@ -121,6 +121,12 @@ class Rule:
     instead_if_applies: str | None = None
     default_reminder_days: tuple[int, ...] = ()
     first_day: bool = False
+    ends: Period | None = None  # the period (or listing) whose last day this is
+    action: str = ""  # what the group should do about the date, in plain words ("" for a date to watch)
+    group_must_act: bool = False  # the group itself must meet it (the rest are the council's or the owner's)
+    # Overdue means passed yet still worth doing (renominating, chasing a council that is late). A statutory
+    # window that has closed (a request not received in time) is missed, and no reminder can mend it.
+    doable_when_passed: bool = False
 
     def __post_init__(self) -> None:
         counted = self.length is not None and self.counting is not None
@@ -163,13 +169,18 @@ def _acv(
     instead_if_applies: str | None = None,
     default_reminder_days: tuple[int, ...] = (),
     first_day: bool = False,
+    ends: Period | None = None,
+    action: str = "",
+    group_must_act: bool = False,
+    doable_when_passed: bool = False,
 ) -> Rule:
     return Rule(
         code=code, name=name, label=label, event=event, length=length, counting=counting, citation=citation,
         confidence=confidence, confidence_note=note, jurisdictions=_ENGLAND, regime=Regime.LA2011.value,
         conditional=conditional, condition=condition, must_be_received=must_be_received,
         derived_from=derived_from, offset_days=offset_days, instead_if_applies=instead_if_applies,
-        default_reminder_days=default_reminder_days, first_day=first_day,
+        default_reminder_days=default_reminder_days, first_day=first_day, ends=ends, action=action,
+        group_must_act=group_must_act, doable_when_passed=doable_when_passed,
     )  # fmt: skip
 
 
@@ -185,11 +196,16 @@ def _scot(
     note: str,
     regime: str,
     reminders: tuple[int, ...],
+    *,
+    action: str = "",
+    group_must_act: bool = False,
+    doable_when_passed: bool = False,
 ) -> Rule:
     return Rule(
         code=code, name=name, label=label, event=event, length=length, counting=counting, citation=citation,
         confidence=confidence, confidence_note=note, jurisdictions=_SCOTLAND, regime=regime,
-        default_reminder_days=reminders,
+        default_reminder_days=reminders, action=action, group_must_act=group_must_act,
+        doable_when_passed=doable_when_passed,
     )  # fmt: skip
 
 
@@ -215,16 +231,21 @@ _VALID_REQUEST = tr(
 CATALOGUE: tuple[Rule, ...] = (
     _acv("ACV-NOM-DECIDE", tr("Nomination decision due"), tr("Council's decision on the nomination due"),
          _E.NOMINATION_RECEIVED, _weeks(8), _AFTER, "reg 7", _M, "[V] length, [M] wording",
-         default_reminder_days=(14, 7)),
+         default_reminder_days=(14, 7), doable_when_passed=True,
+         action=tr("The council should decide the nomination by now; chase it if you have heard nothing.")),
     _acv("ACV-LIST-END", tr("Listing ends"),
          tr("Last day of the listing — the entry is removed at the end of this day"),
-         _E.LISTING_ENTERED, _years(5), _BW, "s.87(3)", _V, "[V]", default_reminder_days=(180, 90, 30)),
+         _E.LISTING_ENTERED, _years(5), _BW, "s.87(3)", _V, "[V]", default_reminder_days=(180, 90, 30),
+         ends=Period.LISTING,
+         action=tr("The listing ends; the asset is unprotected from the next day unless renominated and listed.")),
     # The lead time is a user setting; -70 days (10 weeks) is only the default.
     _acv("ACV-RENOMINATE-BY", tr("Renominate by"),
          tr("Suggested date to send a fresh nomination — a listing cannot be renewed, and the asset is "
             "unprotected while a fresh nomination is decided"),
          _E.LISTING_ENTERED, None, None, "s.87(3)", Confidence.ADVICE, "advice",
-         derived_from="ACV-LIST-END", offset_days=-70, default_reminder_days=(28, 14, 7)),
+         derived_from="ACV-LIST-END", offset_days=-70, default_reminder_days=(28, 14, 7),
+         group_must_act=True, doable_when_passed=True,
+         action=tr("Send a fresh nomination: the listing cannot be renewed and protection stops when it ends.")),
     _acv("ACV-UNSUCC-END", tr("Unsuccessful entry removed"),
          tr("Entry on the list of unsuccessful nominations is removed"),
          _E.UNSUCCESSFUL_ENTERED, _years(5), _BW, "s.93", _S, "[S]"),
@@ -233,7 +254,8 @@ CATALOGUE: tuple[Rule, ...] = (
          _E.LISTING_NOTICE_GIVEN, _weeks(8), _BW, "reg 10, Sch 2", _S, "[S]", default_reminder_days=(14, 7)),
     _acv("ACV-REVIEW-DECIDE", tr("Review decision due"),
          tr("Council's review decision due (unless a longer period was agreed in writing)"),
-         _E.REVIEW_REQUEST_RECEIVED, _weeks(8), _BW, "Sch 2", _S, "[S]", default_reminder_days=(7,)),
+         _E.REVIEW_REQUEST_RECEIVED, _weeks(8), _BW, "Sch 2", _S, "[S]", default_reminder_days=(7,),
+         doable_when_passed=True, action=tr("The council should decide the owner's review by now.")),
     _acv("ACV-FTT-LIST", tr("Listing appeal due"),
          tr("Last day to appeal the review decision to the First-tier Tribunal (General Regulatory Chamber)"),
          _E.REVIEW_DECISION_SENT, Length(28, Unit.DAYS), _AFTER, "reg 11; GRC r.22", _V, "[V]",
@@ -242,21 +264,28 @@ CATALOGUE: tuple[Rule, ...] = (
          tr("Interim moratorium ends — last day the council can receive a request to be treated as a "
             "potential bidder"),
          _E.DISPOSAL_NOTICE_RECEIVED, _weeks(6), _BW, "s.95, s.97", _S, "[S]",
-         must_be_received=True, default_reminder_days=(21, 14, 7, 3)),
+         must_be_received=True, default_reminder_days=(21, 14, 7, 3), ends=Period.INTERIM, group_must_act=True,
+         action=tr("Make sure the council has received your written request to be treated as a potential bidder "
+                   "by this date.")),
     _acv("ACV-FMP-END", tr("Full moratorium ends"),
          tr("Full moratorium ends — until the end of this day the owner may dispose only to a community "
             "interest group"),
          _E.DISPOSAL_NOTICE_RECEIVED, _months(6), _BW, "s.95; reg 14(3)", _V, "[V]",
-         conditional=True, condition=_VALID_REQUEST, default_reminder_days=(60, 30, 14, 7)),
+         conditional=True, condition=_VALID_REQUEST, default_reminder_days=(60, 30, 14, 7), ends=Period.FULL,
+         action=tr("The full moratorium ends: have your bid ready; the owner may sell to anyone from the next "
+                   "day.")),
     # The day after whichever moratorium applies: the interim one, or the full one if a valid request came in.
     _acv("ACV-OWNER-FREE", tr("Owner free to exchange"),
          tr("First day the owner may exchange contracts or otherwise make the disposal to anyone"),
          _E.DISPOSAL_NOTICE_RECEIVED, None, None, "s.95(3)", _V, "[V]",
          derived_from="ACV-IMP-END", instead_if_applies="ACV-FMP-END", offset_days=1,
-         default_reminder_days=(7,), first_day=True),
+         default_reminder_days=(7,), first_day=True,
+         action=tr("From this day the owner may exchange contracts with anyone.")),
     _acv("ACV-PP-END", tr("Protected period ends"),
          tr("Protected period ends — last day the owner may dispose without giving a fresh notice"),
-         _E.DISPOSAL_NOTICE_RECEIVED, _months(18), _BW, "s.95(4)", _S, "[S]", default_reminder_days=(60, 30)),
+         _E.DISPOSAL_NOTICE_RECEIVED, _months(18), _BW, "s.95(4)", _S, "[S]", default_reminder_days=(60, 30),
+         ends=Period.PROTECTED,
+         action=tr("The protected period ends; any later sale needs a fresh notice and a fresh moratorium.")),
     _acv("ACV-RENOTIFY", tr("Fresh notice needed"),
          tr("First day a fresh disposal notice, with fresh moratoria, is needed before a disposal"),
          _E.DISPOSAL_NOTICE_RECEIVED, None, None, "s.95(4)", _V, "[V]",
@@ -274,17 +303,21 @@ CATALOGUE: tuple[Rule, ...] = (
     _scot("SCOT-ATR-DECIDE", tr("Asset transfer decision due"),
           tr("Authority's decision on the asset transfer request due — without one, the request is treated "
              "as refused"),
-          _E.ATR_VALIDATED, _months(6), _AFTER, "SSI 2016/357 reg 10", _V, "[V]", "CESA2015", (28, 7)),
+          _E.ATR_VALIDATED, _months(6), _AFTER, "SSI 2016/357 reg 10", _V, "[V]", "CESA2015", (28, 7),
+          doable_when_passed=True,
+          action=tr("The council's decision is due; if none comes, the request is treated as refused.")),
     _scot("SCOT-ATR-REVIEW", tr("Council review application due"),
           tr("Last day to apply for a review of a council's decision (counted from the decision notice, or "
              "from the day the decision period ran out without one)"),
           _E.ATR_DECISION_NOTICE, Length(20, Unit.WORKING_DAYS), _WD_BW, "SSI 2016/358 reg 3", _V, "[V]",
-          "CESA2015", (14, 7, 3)),
+          "CESA2015", (14, 7, 3), group_must_act=True,
+          action=tr("Last day to ask the council to review its decision.")),
     _scot("SCOT-ATR-APPEAL", tr("Appeal to Scottish Ministers due"),
           tr("Last day to appeal to the Scottish Ministers against a decision of an authority that is not a "
              "council"),
           _E.ATR_DECISION_NOTICE, Length(20, Unit.WORKING_DAYS), _WD_BW, "SSI 2016/359 reg 3", _V, "[V]",
-          "CESA2015", (14, 7, 3)),
+          "CESA2015", (14, 7, 3), group_must_act=True,
+          action=tr("Last day to appeal to the Scottish Ministers.")),
     _scot("SCOT-ATR-OFFER-MIN", tr("Earliest offer deadline"),
           tr("Earliest date the decision notice may set as the deadline for the community transfer body's "
              "offer"),
@@ -312,3 +345,11 @@ def rule(code: str) -> Rule:
 def rules_for_event(event: Event, jurisdiction: Jurisdiction) -> list[Rule]:
     """The rules the event triggers in the jurisdiction, derived ones included, in catalogue order."""
     return [r for r in CATALOGUE if r.event is event and jurisdiction in r.jurisdictions]
+
+
+_ENDING: dict[Period, Rule] = {r.ends: r for r in CATALOGUE if r.ends is not None}
+
+
+def rule_ending(period: Period) -> Rule:
+    """The rule whose date is the last day of ``period`` (the interim moratorium ends with ACV-IMP-END)."""
+    return _ENDING[period]

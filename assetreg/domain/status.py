@@ -1,12 +1,12 @@
-"""Where an asset and each disposal notice stand on a given day (RULES.md §5), derived from the records.
+"""The listing life cycle of an asset on a given day (RULES.md §5), and the facts a notice's account rests on.
 
-Nothing is stored: a status follows from the dates, so editing a date changes the status everywhere.
+Nothing is stored: a status follows from the dates, so editing a date changes the status everywhere. A disposal
+notice's own status is worked out in ``notice_case``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from . import entities as e
@@ -16,15 +16,13 @@ from .enums import (
     ChallengeOutcome,
     DisposalKind,
     LabelledEnum,
-    LegalForm,
     ListEntryKind,
     NominationDecision,
-    NoticeOutcome,
+    Period,
     RemovalReason,
 )
 from .i18n import tr
-from .requests import assess_bidder_request
-from .rules import rule
+from .rules import rule_ending
 
 
 class AssetStatus(LabelledEnum):
@@ -53,26 +51,16 @@ class NoticeStatus(LabelledEnum):
     DISPOSED = "disposed"
     DISPOSED_TO_COMMUNITY_GROUP = "disposed-to-community-group"
     WITHDRAWN = "withdrawn"
+    SUPERSEDED = "superseded"  # an exempt disposal passed the land to a new owner, who must notify afresh
+
+    @staticmethod
+    def _labels() -> dict[str, str]:
+        return {"superseded": tr("Ended: the land passed to a new owner")}
 
     @property
     def is_running(self) -> bool:
         """A clock of this notice still runs: the owner is restricted or protected."""
         return self in (NoticeStatus.INTERIM_MORATORIUM, NoticeStatus.FULL_MORATORIUM, NoticeStatus.PROTECTED)
-
-
-_OUTCOME_STATUS = {
-    NoticeOutcome.DISPOSED: NoticeStatus.DISPOSED,
-    NoticeOutcome.DISPOSED_TO_COMMUNITY_GROUP: NoticeStatus.DISPOSED_TO_COMMUNITY_GROUP,
-    NoticeOutcome.WITHDRAWN: NoticeStatus.WITHDRAWN,
-}
-
-
-@dataclass(frozen=True)
-class RequestFacts:
-    """What the status needs to know of a request to be treated as a potential bidder."""
-
-    received_on: date | None
-    legal_form: LegalForm
 
 
 def listing_status(
@@ -111,16 +99,8 @@ def listing_status(
 
 def listing_end(entry: e.ListEntry) -> date:
     """The last day of a listing: five years beginning with the date of entry (s.87(3))."""
-    end = rule("ACV-LIST-END")
+    end = rule_ending(Period.LISTING)
     return period_end(entry.entered_on, end.length, end.counting)
-
-
-def valid_request_received(notice_received_on: date, requests: Iterable[RequestFacts]) -> bool:
-    """A request from a body that can trigger the full moratorium was received within the interim period."""
-    return any(
-        assess_bidder_request(notice_received_on, r.received_on, r.legal_form).triggers_full_moratorium
-        for r in requests
-    )
 
 
 RELEVANT_LEASE_YEARS = 25
@@ -159,70 +139,16 @@ def listing_in_force(entries: Iterable[e.ListEntry], on: date) -> e.ListEntry | 
     return None
 
 
-def protection_end(entries: Iterable[e.ListEntry], on: date) -> date:
-    """The last day the listing in force on ``on`` protects the land (``date.max`` if none is in force)."""
-    entry = listing_in_force(entries, on)
-    if entry is None:
-        return date.max
+def listing_last_day(entry: e.ListEntry) -> date:
+    """The last day a list entry protects the land: five years, or the day before its removal."""
     end = listing_end(entry)
     return min(end, entry.removed_on - timedelta(days=1)) if entry.removed_on else end
 
 
-def notice_problem(notice: e.DisposalNotice, entries: Iterable[e.ListEntry]) -> str:
-    """Why a notice starts no moratorium — not a relevant disposal, or the land was not listed — or ""."""
-    problem = relevant_disposal_problem(notice)
-    start = notice.received_on or notice.sent_on
-    if not problem and start is not None and listing_in_force(entries, start) is None:
-        problem = tr(
-            "The land was not on the list of assets of community value when the council received the "
-            "notice, so no moratorium applies (s.95(1))."
-        )
-    return problem
-
-
-def notice_status(
-    notice: e.DisposalNotice, requests: Iterable[RequestFacts], today: date, entries: Iterable[e.ListEntry]
-) -> NoticeStatus:
-    """Where a disposal notice stands on ``today``; computed from the sent date while no received date is known.
-
-    ``entries`` are the asset's list entries: a moratorium needs listed land, and ends with the listing.
-    """
-    if notice.outcome in _OUTCOME_STATUS and (notice.outcome_on is None or notice.outcome_on <= today):
-        return _OUTCOME_STATUS[notice.outcome]
-    start = notice.received_on or notice.sent_on
-    if start is None or start > today:
-        return NoticeStatus.AWAITING_DATES
-    entries = list(entries)
-    if notice_problem(notice, entries):
-        return NoticeStatus.NO_MORATORIUM
-    if today > protection_end(entries, start):
-        return NoticeStatus.LAPSED
-    ends = {
-        code: period_end(start, rule(code).length, rule(code).counting)
-        for code in ("ACV-IMP-END", "ACV-FMP-END", "ACV-PP-END")
-    }
-    if today <= ends["ACV-IMP-END"]:
-        return NoticeStatus.INTERIM_MORATORIUM
-    if today <= ends["ACV-FMP-END"] and valid_request_received(start, requests):
-        return NoticeStatus.FULL_MORATORIUM
-    if today <= ends["ACV-PP-END"]:
-        return NoticeStatus.PROTECTED
-    return NoticeStatus.LAPSED
-
-
-_PERIOD_RULE = {
-    NoticeStatus.INTERIM_MORATORIUM: "ACV-IMP-END",
-    NoticeStatus.FULL_MORATORIUM: "ACV-FMP-END",
-    NoticeStatus.PROTECTED: "ACV-PP-END",
-}
-
-
-def period_ends_on(notice: e.DisposalNotice, status: NoticeStatus, entries: Iterable[e.ListEntry]) -> date | None:
-    """The last day of the period a notice is in (interim, full or protected), or None when none is running."""
-    code, start = _PERIOD_RULE.get(status), notice.received_on or notice.sent_on
-    if code is None or start is None:
-        return None
-    return min(period_end(start, rule(code).length, rule(code).counting), protection_end(entries, start))
+def protection_end(entries: Iterable[e.ListEntry], on: date) -> date:
+    """The last day the listing in force on ``on`` protects the land (``date.max`` if none is in force)."""
+    entry = listing_in_force(entries, on)
+    return date.max if entry is None else listing_last_day(entry)
 
 
 def headline_status(listing: AssetStatus, notices: Iterable[NoticeStatus]) -> AssetStatus | NoticeStatus:

@@ -454,12 +454,14 @@ class AssetPage(View):
         size = self.fontMetrics().height() * 3 // 2
         self.status_icon.setPixmap(icon.pixmap(size, size))
         self.status_icon.setAccessibleName(d.status.label)
-        ends = d.listing_ends_on if d.status is d.listing_status else self._notice_end(d)
+        ends = d.case.status_ends_on
         self.status_label.setText(d.status.label + (self._left(ends) if ends else ""))
         listing = ""
         if d.status is not d.listing_status:
             listing = self.tr("Listing: {status}").format(status=d.listing_status.label)
             listing += self._left(d.listing_ends_on) if d.listing_ends_on else ""
+        if d.case.listing is not None:  # who the owner may sell to matters only while the land is listed
+            listing = "\n".join(x for x in (listing, d.case.owner_may_dispose_to.label + ".") if x)
         self.listing_label.setText(listing)
         self.listing_label.setVisible(bool(listing))
         values = {
@@ -564,10 +566,6 @@ class AssetPage(View):
             "delete": self.tr("Moved to the trash"),
             "restore": self.tr("Restored"),
         }.get(action, action)
-
-    @staticmethod
-    def _notice_end(d: AssetDetail) -> date | None:
-        return next((n.period_ends_on for n in d.notices if n.status is d.status), None)
 
     # behaviour
 

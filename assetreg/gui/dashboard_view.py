@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.asset_deadlines import AssetDeadline
 from ..domain.dates import format_date
-from ..services.deadlines import register_deadlines
+from ..services.deadlines import WhatsDue, whats_due
 from ..services.printing import DEFAULT_WITHIN_DAYS
 from ..services.register import Changes
 from .context import AppContext
@@ -46,6 +46,7 @@ from .deadline_table import (
     section_of,
 )
 from .display import ENTITY_ROLE
+from .in_force_table import InForceTable
 from .printing import print_deadline_report
 from .view import View
 
@@ -86,6 +87,17 @@ class DashboardView(View):
         top.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(top)
         layout.addWidget(self._status)
+        self.in_force = InForceTable()
+        self.in_force.activated.connect(self._on_in_force_activated)
+        self._in_force_title = QLabel(self.tr("In &force now"))
+        bold = self._in_force_title.font()
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.1)
+        self._in_force_title.setFont(bold)
+        self._in_force_title.setBuddy(self.in_force)
+        layout.addSpacing(8)
+        layout.addWidget(self._in_force_title)
+        layout.addWidget(self.in_force)
         self._titles, self._captions, self._empties = [], [], []
         for section, table in enumerate(self.tables):
             layout.addSpacing(8)
@@ -99,7 +111,7 @@ class DashboardView(View):
         layout.addSpacing(10)
         layout.addWidget(self._detail_pane(), 1)
         layout.addStretch(0)  # on a tall screen, the room left over goes below everything
-        chain = (*self.tables, self._detail, self._open)
+        chain = (self.in_force, *self.tables, self._detail, self._open)
         for first, second in zip(chain, chain[1:], strict=False):
             self.setTabOrder(first, second)
         self._show_sections()
@@ -124,11 +136,7 @@ class DashboardView(View):
         """Works the dates out again in the background; the tables keep what they show until that is done."""
         register = self.context.register
         today = register.today()
-        self.load(
-            lambda: (today, register_deadlines(register, today, within=HORIZON_DAYS)),
-            self._on_loaded,
-            self._on_load_failed,
-        )
+        self.load(lambda: whats_due(register, today, within=HORIZON_DAYS), self._on_loaded, self._on_load_failed)
         self._today, self._error = today, ""
         self._show_sections()
 
@@ -189,6 +197,10 @@ class DashboardView(View):
         placeholder = self.tr("Not available.") if self._error else self.tr("Loading…")
         names = (self.tr("&Overdue"), self.tr("Next &14 days"), self.tr("Next 15–&90 days"))
         spoken = (self.tr("Overdue"), self.tr("Next 14 days"), self.tr("Next 15 to 90 days"))
+        running = len(self.in_force.rows())
+        self._in_force_title.setText(self.tr("In &force now ({n})").format(n=running) if running else "")
+        self._in_force_title.setVisible(running > 0)
+        self.in_force.setVisible(running > 0)
         empty = (
             self.tr("Nothing overdue."),
             self.tr("Nothing due in the next 14 days."),
@@ -222,10 +234,11 @@ class DashboardView(View):
         if not self._loaded or self._today is None:
             return ""
         overdue, soon, later = (model.rowCount() for model in self.models)
+        running = len(self.in_force.rows())
         return self.tr(
-            "Today is {today}. {overdue} overdue, {soon} due in the next 14 days, {later} more in the next 90 days. "
-            "Choose a date to see why it applies; press Enter to open its asset."
-        ).format(today=format_date(self._today), overdue=overdue, soon=soon, later=later)
+            "Today is {today}. {running} in force, {overdue} overdue, {soon} due in the next 14 days, {later} more "
+            "in the next 90 days. Choose a date to see why it applies; press Enter to open its asset."
+        ).format(today=format_date(self._today), running=running, overdue=overdue, soon=soon, later=later)
 
     def _show_detail(self, item: AssetDeadline | None) -> None:
         self._open.setEnabled(bool(item and item.asset_ref))
@@ -275,8 +288,9 @@ class DashboardView(View):
 
     # Behaviour
 
-    def _on_loaded(self, result: tuple[date, list[AssetDeadline]]) -> None:
-        today, items = result
+    def _on_loaded(self, due: WhatsDue) -> None:
+        today, items = due.day, due.deadlines
+        self.in_force.set_rows(list(due.in_force))
         chosen = self.selected_item()
         sections: tuple[list[AssetDeadline], ...] = ([], [], [])
         for item in items:
@@ -318,6 +332,10 @@ class DashboardView(View):
                     other.clearSelection()
             self._selecting = False
         self._show_detail(self.selected_item())
+
+    def _on_in_force_activated(self, index: QModelIndex) -> None:
+        case, _ = index.data(ENTITY_ROLE)
+        self.open_record.emit(case.asset_ref)
 
     def _on_activated(self, index: QModelIndex) -> None:
         self._open_asset_of(index.data(ENTITY_ROLE))

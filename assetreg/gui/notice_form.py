@@ -11,14 +11,13 @@ from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from ..domain import entities as e
-from ..domain.counting import period_end
 from ..domain.dates import format_date
-from ..domain.enums import DisposalKind, ExemptionCode, InterestRole
+from ..domain.enums import DisposalKind, ExemptionCode, InterestRole, Period
+from ..domain.notice_case import NoticeCase
 from ..domain.records import RecordKind
-from ..domain.rules import rule
-from ..domain.status import listing_in_force, relevant_disposal_problem
 from ..domain.validation import validate
 from ..services.assets import AssetDetail, asset_detail
+from ..services.bidder_requests import preview_notice
 from ..services.records import Changed, Records
 from ..services.register import Changes
 from .context import AppContext
@@ -29,17 +28,10 @@ from .undo import undo_history
 NOT_KNOWN = "not-known"
 FREEHOLDER, LEASEHOLDER = InterestRole.FREEHOLDER, InterestRole.LEASEHOLDER
 PUBLISHED = (
-    ("published_interim_end_on", "ACV-IMP-END"),
-    ("published_full_end_on", "ACV-FMP-END"),
-    ("published_protected_end_on", "ACV-PP-END"),
+    ("published_interim_end_on", Period.INTERIM),
+    ("published_full_end_on", Period.FULL),
+    ("published_protected_end_on", Period.PROTECTED),
 )
-
-
-def last_day(code: str, start: date) -> date:
-    """The last day of the period ``code`` for a notice the council received on ``start``."""
-    r = rule(code)
-    assert r.length is not None and r.counting is not None
-    return period_end(start, r.length, r.counting)
 
 
 class DisposalNoticeDialog(FormDialog):
@@ -202,29 +194,23 @@ class DisposalNoticeDialog(FormDialog):
         except ValueError:
             return None
 
-    def relevance_note(self) -> tuple[str, str]:
+    def preview(self) -> NoticeCase:
+        """The case the notice would have as the form stands (the case account's, never worked out here)."""
+        return preview_notice(self.context.register, self.entered())
+
+    def relevance_note(self, case: NoticeCase | None = None) -> tuple[str, str]:
         """Whether a moratorium will start, and if not why not, with the kind of note to show."""
         t = self.tr
         if self.kind.value() is None:
             return t("Answer the questions above to see whether this notice starts a moratorium."), INFO
-        notice = self.entered()
-        problem = relevant_disposal_problem(notice)
-        if problem:
-            return t("No moratorium will start. {why}").format(why=problem), WARNING
-        start = notice.received_on or notice.sent_on
-        if start is not None and listing_in_force(self.detail.list_entries, start) is None:
-            return (
-                t(
-                    "No moratorium will start: the asset was not listed on {date}, so the owner needs no notice "
-                    "(s.95(1)). Check the listing with the council."
-                ).format(date=format_date(start)),
-                WARNING,
-            )
+        case = case or self.preview()
+        if case.problem:
+            return t("No moratorium will start. {why}").format(why=case.problem), WARNING
         text = t(
             "This is a relevant disposal: the interim moratorium starts on the day the council received the "
             "notice. A community group's request to bid must reach the council within six weeks."
         )
-        if notice.vacant_possession is None:
+        if case.notice.vacant_possession is None:
             text += " " + t("Ask the council whether the sale is with vacant possession: without it, none starts.")
             return text, INFO
         return text, GOOD
@@ -244,16 +230,18 @@ class DisposalNoticeDialog(FormDialog):
 
     def _on_dates_changed(self) -> None:
         t = self.tr
-        sent, received = self._date(self.sent_on), self._date(self.received_on)
-        start = received or sent
-        if received is not None:
+        case = self.preview()
+        interim = case.period(Period.INTERIM)
+        if case.problem and self.kind.value() is not None:
+            self.dates_note.set_note(t("No moratorium will start, so no period runs from these dates."), INFO)
+        elif interim is not None and not case.provisional:
             self.dates_note.set_note(
                 t("The interim moratorium ends on {end}: a group's request must reach the council by then.").format(
-                    end=format_date(last_day("ACV-IMP-END", received))
+                    end=format_date(interim.effective_end)
                 ),
                 INFO,
             )
-        elif sent is not None:
+        elif case.provisional:
             self.dates_note.set_note(
                 t(
                     "Only the sent date is known, so the dates are worked out from it and are provisional until "
@@ -266,10 +254,17 @@ class DisposalNoticeDialog(FormDialog):
                 t("Enter the date the council received the notice (or, if that is not known, the date it was sent)."),
                 INFO,
             )
-        for name, code in PUBLISHED:
-            field, worked_out = self.fields[name], last_day(code, start) if start else None
-            field.set_hint(self._beside(self._date(self.published[name]), worked_out, received is None))
-        self.relevance.set_note(*self.relevance_note())
+        for name, which in PUBLISHED:
+            period = case.period(which)
+            conditional = period is None and which is Period.FULL and case.full_if_requested is not None
+            period = case.full_if_requested if conditional else period
+            hint = self._beside(
+                self._date(self.published[name]), period.computed_end if period else None, case.provisional
+            )
+            if conditional:
+                hint += " " + t("Only if a valid request to bid is received in time.")
+            self.fields[name].set_hint(hint)
+        self.relevance.set_note(*self.relevance_note(case))
 
     def _beside(self, published: date | None, worked_out: date | None, provisional: bool) -> str:
         t = self.tr

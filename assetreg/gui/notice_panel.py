@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ..domain import entities as e
 from ..domain.dates import format_date
 from ..domain.errors import AssetRegError
-from ..domain.status import protection_end
+from ..domain.notice_case import NoticeCase
 from ..services.assets import AssetDetail, NoticeDetail
 from ..services.bidder_requests import AssessedRequest
 from ..services.printing import bidder_request_document
@@ -30,7 +30,7 @@ from .display import SORT_ROLE, status_icon
 from .printing import print_document
 from .record_table import Column, RecordTableModel, day_text, iso_text
 from .request_form import BidderRequestDialog
-from .timeline import NoticeTimeline, timeline_spans
+from .timeline import NoticeTimeline, timeline_model
 
 REQ_REFERENCE, REQ_GROUP, REQ_RECEIVED, REQ_COUNTS, REQ_REASON = range(5)
 _UP = Qt.SortOrder.AscendingOrder
@@ -81,23 +81,28 @@ def time_left(end: date, today: date) -> str:
 
 
 def counts_text(r: AssessedRequest) -> str:
-    if r.assessment is None:
+    if r.verdict is None:
         return _tr("Not yet known")
-    return _tr("Yes") if r.assessment.triggers_full_moratorium else _tr("No")
+    return _tr("Yes") if r.verdict.starts_full_moratorium else _tr("No")
 
 
-def published_text(notice: e.DisposalNotice) -> str:
-    """The end dates the council published, in one sentence, or "" when it has published none."""
-    parts = [
-        (_tr("interim moratorium ends"), notice.published_interim_end_on),
-        (_tr("full moratorium ends"), notice.published_full_end_on),
-        (_tr("protected period ends"), notice.published_protected_end_on),
-    ]
-    shown = [f"{what} {format_date(day)}" for what, day in parts if day]
+def published_text(case: NoticeCase) -> str:
+    """The end dates the council published, each beside the law's where they differ, or "" when there are none."""
+    shown = []
+    for p in case.periods:
+        if p.published_end is None:
+            continue
+        what = _tr("{period} ends {date}").format(period=p.period.label.lower(), date=format_date(p.published_end))
+        if p.disagrees:
+            what += _tr(" (the Act gives {date})").format(date=format_date(p.computed_end))
+        shown.append(what)
     if not shown:
         return ""
-    basis = f" ({notice.published_basis})" if notice.published_basis else ""
-    return _tr("The council published: {dates}{basis}.").format(dates="; ".join(shown), basis=basis)
+    basis = f" ({case.notice.published_basis})" if case.notice.published_basis else ""
+    text = _tr("The council published: {dates}{basis}.").format(dates="; ".join(shown), basis=basis)
+    if any(p.disagrees for p in case.periods):
+        text += " " + _tr("Act on the earlier date; the council may be asked to correct its list.")
+    return text
 
 
 class NoticePanel(QGroupBox):
@@ -116,7 +121,6 @@ class NoticePanel(QGroupBox):
         self.notice = n.notice
         self.timeline: NoticeTimeline | None = None
         self.requests_model: RecordTableModel | None = None
-        start = n.notice.received_on or n.notice.sent_on
         layout = QVBoxLayout(self)
         status = QHBoxLayout()
         icon = QLabel()
@@ -150,20 +154,10 @@ class NoticePanel(QGroupBox):
             problem = QLabel(n.not_relevant)
             problem.setWordWrap(True)
             layout.addWidget(problem)
-        elif start is not None:
-            valid = [r for r in n.requests if r.assessment and r.assessment.triggers_full_moratorium]
-            received = [r.request.received_on for r in (valid or n.requests) if r.request.received_on]
-            protected_until = protection_end(detail.list_entries, start)
-            model = timeline_spans(
-                start,
-                bool(valid),
-                min(received) if received else None,
-                None if protected_until == date.max else protected_until,
-                detail.today,
-            )
-            self.timeline = NoticeTimeline(model)
+        elif n.case.periods:
+            self.timeline = NoticeTimeline(timeline_model(n.case))
             layout.addWidget(self.timeline)
-        published = published_text(n.notice)
+        published = published_text(n.case)
         if published:
             label = QLabel(published)
             label.setWordWrap(True)
@@ -194,7 +188,7 @@ class NoticePanel(QGroupBox):
                     lambda r: iso_text(r.request.received_on),
                 ),
                 Column(self.tr("Starts the full moratorium"), counts_text),
-                Column(self.tr("Why"), lambda r: r.assessment.reason if r.assessment else ""),
+                Column(self.tr("Why"), lambda r: r.verdict.why if r.verdict else ""),
             ],
             self,
         )

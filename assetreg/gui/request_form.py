@@ -15,10 +15,9 @@ from PySide6.QtWidgets import QWidget
 from ..domain import entities as e
 from ..domain.enums import DeliveryMethod, LegalForm
 from ..domain.records import RecordKind
-from ..domain.requests import assess_bidder_request, can_trigger_full_moratorium
-from ..domain.status import notice_problem
+from ..domain.requests import can_trigger_full_moratorium, cannot_trigger_reason
 from ..domain.validation import validate
-from ..services.bidder_requests import AssessedRequest, assessment_of
+from ..services.bidder_requests import AssessedRequest, assessment_of, preview_request
 from ..services.records import Changed, Records
 from ..services.register import Changes
 from .context import AppContext
@@ -34,10 +33,6 @@ class BidderRequestDialog(FormDialog):
         records = Records(context.register)
         self.notice: e.DisposalNotice = records.get(notice_ref)
         asset: e.Asset = records.get(self.notice.asset_ref)
-        # Why the notice starts no moratorium at all (not a relevant disposal, land not listed), or "".
-        self.notice_problem = notice_problem(
-            self.notice, records.list(RecordKind.LIST_ENTRY, asset_ref=asset.reference)
-        )
         self.groups = {g.reference: g for g in records.list(RecordKind.GROUP)}
         super().__init__(
             context,
@@ -111,24 +106,15 @@ class BidderRequestDialog(FormDialog):
             return None
 
     def assessment_note(self) -> tuple[str, str]:
-        """What will happen to the request, said before it is saved, with the kind of note to show."""
+        """What will happen to the request, said before it is saved (the case's verdict), with the kind of note."""
         t = self.tr
-        if self.notice_problem:
-            return (
-                t("This notice starts no moratorium, so no request can start the full one: {why}").format(
-                    why=self.notice_problem
-                )
-                + " "
-                + t("You can still save it: the request is recorded either way."),
-                WARNING,
-            )
         legal_form = self.legal_form()
         if legal_form is None:
             return t("Choose the group's type to see whether its request can start the full moratorium."), INFO
-        start = self.notice.received_on or self.notice.sent_on
-        if start is None:
+        verdict = preview_request(self.context.register, self.notice.reference, legal_form, self.received())
+        if verdict is None:
             if not can_trigger_full_moratorium(legal_form):
-                return assess_bidder_request(self.context.register.today(), None, legal_form).reason, WARNING
+                return cannot_trigger_reason(legal_form), WARNING
             return (
                 t(
                     "The notice has no date yet, so whether this request counts cannot be worked out. Enter the "
@@ -136,15 +122,11 @@ class BidderRequestDialog(FormDialog):
                 ),
                 INFO,
             )
-        assessment = assess_bidder_request(start, self.received(), legal_form)
-        text = assessment.reason
-        if self.notice.received_on is None:
-            text += " " + t("(Counted from the date the owner sent the notice, so provisional.)")
-        if assessment.triggers_full_moratorium:
-            return text, GOOD
+        if verdict.starts_full_moratorium:
+            return verdict.why, GOOD
         if self.received() is None and can_trigger_full_moratorium(legal_form):
-            return text, INFO
-        return text + " " + t("You can still save it: the request is recorded either way."), WARNING
+            return verdict.why, INFO
+        return verdict.why + " " + t("You can still save it: the request is recorded either way."), WARNING
 
     # behaviour
 
@@ -169,13 +151,8 @@ class BidderRequestDialog(FormDialog):
             return
         self.changed = changed
         self.context.notify(changed.changes)
-        assessment = changed.value.assessment
-        if self.notice_problem:  # the assessment counts dates only; the notice itself starts nothing
-            said = self.tr("The request is recorded. This notice starts no moratorium: {why}").format(
-                why=self.notice_problem
-            )
-        else:
-            said = assessment.reason if assessment else self.tr("The request is recorded.")
+        verdict = changed.value.verdict
+        said = verdict.why if verdict else self.tr("The request is recorded.")
         self.context.messages.info(self, self.tr("Request recorded"), said)
         self.accept()
 

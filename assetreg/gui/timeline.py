@@ -1,7 +1,8 @@
 """A disposal notice's periods as a picture: interim and full moratorium and protected period on a date axis.
 
-``timeline_spans`` works out the dates (plain Python, no Qt); ``NoticeTimeline`` draws them. Every position the
-widget paints comes from ``timeline_geometry()``, so the tests check the very geometry the user sees.
+``timeline_model`` reads the periods from the notice's case (plain Python, no Qt); ``NoticeTimeline`` draws them.
+Every position the widget paints comes from ``timeline_geometry()``, so the tests check the very geometry the user
+sees.
 
 Days are cells on the axis: day ``d`` covers ``x_for(d)`` up to ``x_for(d + 1 day)``. A period's bar therefore
 ends at ``x_for(last day + 1 day)`` — the end is exclusive, so a period whose last day is today still shows
@@ -17,12 +18,12 @@ from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QStyle, QStyleOptionFocusRect, QWidget
 
-from ..domain.counting import period_end
 from ..domain.dates import format_date
+from ..domain.enums import Period
 from ..domain.i18n import tr
-from ..domain.rules import rule
+from ..domain.notice_case import NoticeCase
 
-INTERIM, FULL, PROTECTED = "ACV-IMP-END", "ACV-FMP-END", "ACV-PP-END"
+INTERIM, FULL, PROTECTED = Period.INTERIM, Period.FULL, Period.PROTECTED
 TODAY, REQUEST = "today", "request"
 _ONE_DAY = timedelta(days=1)
 
@@ -31,11 +32,11 @@ _ONE_DAY = timedelta(days=1)
 class TimelinePeriod:
     """One period of a notice; every period begins with the day the council received the notice (s.95)."""
 
-    code: str  # the rule giving its last day, e.g. "ACV-IMP-END"
+    code: Period
     label: str
     start: date
-    end: date  # the last day, inclusive
-    cut_short: bool = False  # ends early because the listing protecting the land ends first
+    end: date  # the last day, inclusive (the day to act on: a council's earlier date, or an early end)
+    cut_short: bool = False  # ends early: the listing ended, the land changed hands, the notice was withdrawn
 
     def contains(self, day: date) -> bool:
         return self.start <= day <= self.end
@@ -57,6 +58,7 @@ class TimelineModel:
     periods: tuple[TimelinePeriod, ...]
     today: TimelineMarker
     request: TimelineMarker | None
+    current_period: Period | None  # the period the case says the notice is in today
 
     @property
     def axis_start(self) -> date:
@@ -68,13 +70,13 @@ class TimelineModel:
         last = max((p.end for p in self.periods), default=self.notice_received_on)
         return last + _ONE_DAY
 
-    def period(self, code: str) -> TimelinePeriod | None:
+    def period(self, code: Period) -> TimelinePeriod | None:
         return next((p for p in self.periods if p.code == code), None)
 
     @property
     def current(self) -> TimelinePeriod | None:
-        """The period the notice is in today: the shortest one still running (they all start together)."""
-        return next((p for p in self.periods if p.contains(self.today.day)), None)
+        """The period the notice is in today, as its case says."""
+        return self.period(self.current_period) if self.current_period else None
 
     def summary(self) -> str:
         """The picture in words, for screen readers and the tooltip."""
@@ -87,42 +89,25 @@ class TimelineModel:
         return " ".join(parts)
 
 
-def _last_day(code: str, start: date) -> date:
-    r = rule(code)
-    assert r.length is not None and r.counting is not None
-    return period_end(start, r.length, r.counting)
+def timeline_model(case: NoticeCase) -> TimelineModel:
+    """The picture of a notice's case: its periods as the case ends them, its requests and its day.
 
-
-def timeline_spans(
-    notice_received_on: date,
-    valid_request: bool,
-    request_received_on: date | None,
-    protection_end: date | None,
-    today: date,
-) -> TimelineModel:
-    """The periods a disposal notice starts, each from the day the council received it (RULES.md §2.5).
-
-    The full moratorium appears only if a valid request was received in the interim period. ``protection_end``
-    is the last day the listing protects the land (``None`` if unknown): no period runs past it.
+    Nothing is counted here; a period that ended before it could begin is left out.
     """
-    wanted = [(INTERIM, tr("Interim moratorium"))]
-    if valid_request:
-        wanted.append((FULL, tr("Full moratorium")))
-    wanted.append((PROTECTED, tr("Protected period")))
-    periods = []
-    for code, label in wanted:
-        end = _last_day(code, notice_received_on)
-        cut = protection_end is not None and protection_end < end
-        if cut:
-            end = protection_end
-        if end >= notice_received_on:
-            periods.append(TimelinePeriod(code, label, notice_received_on, end, cut))
+    periods = tuple(
+        TimelinePeriod(p.period, p.period.label, p.starts_on, p.effective_end, p.ended_early is not None)
+        for p in case.periods
+        if p.effective_end >= p.starts_on
+    )
+    valid = case.valid_request
+    counted = [r.received_on for r in case.requests if r.received_on and r.starts_full_moratorium == valid]
     request = None
-    if request_received_on is not None:
-        template = tr("Request received {date}") if valid_request else tr("Request received {date} (does not count)")
-        request = TimelineMarker(REQUEST, request_received_on, template.format(date=format_date(request_received_on)))
-    today_marker = TimelineMarker(TODAY, today, tr("Today, {date}").format(date=format_date(today)))
-    return TimelineModel(notice_received_on, valid_request, tuple(periods), today_marker, request)
+    if counted:
+        template = tr("Request received {date}") if valid else tr("Request received {date} (does not count)")
+        request = TimelineMarker(REQUEST, min(counted), template.format(date=format_date(min(counted))))
+    today = TimelineMarker(TODAY, case.day, tr("Today, {date}").format(date=format_date(case.day)))
+    current = case.current.period if case.current else None
+    return TimelineModel(case.starts_on, valid, periods, today, request, current)
 
 
 @dataclass(frozen=True)

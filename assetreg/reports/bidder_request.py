@@ -18,6 +18,7 @@ from ..domain.enums import LegalForm
 from ..domain.i18n import tr
 from ..domain.printed import BidderRequestDocument
 from ..domain.requests import can_trigger_full_moratorium
+from ..domain.status import NoticeStatus
 from .house import (
     ACCENT,
     FONT,
@@ -317,15 +318,16 @@ def _warnings(document: BidderRequestDocument) -> list[str]:
     if interim is not None and interim.effective_date < today:
         late = (today - interim.effective_date).days
         warnings.append(
-            "<b>{}</b> {}".format(
+            "<b>{}</b> {} {} {}".format(
                 text(tr("The time for this request has run out.")),
                 text(
                     tr(
                         "The interim moratorium ended on {end}, {days} before this was printed. A request the "
-                        "council receives now does not start the full moratorium, and the owner is free to sell. "
-                        "Ask the council to confirm its dates before relying on this."
+                        "council receives now does not start the full moratorium."
                     ).format(end=format_date(interim.effective_date), days=_days(late))
                 ),
+                text(who_may_buy_now(document)),
+                text(tr("Ask the council to confirm its dates before relying on this.")),
             )
         )
     if document.listing_problem.strip():
@@ -371,6 +373,17 @@ def _warnings(document: BidderRequestDocument) -> list[str]:
             )
         )
     return warnings
+
+
+def who_may_buy_now(document: BidderRequestDocument) -> str:
+    """Who the owner may sell to on the day of printing, as the case says."""
+    case = document.case
+    if case.status is NoticeStatus.FULL_MORATORIUM:
+        return tr(
+            "Another group's request already started the full moratorium, which runs until {end}: until then the "
+            "owner may sell only to a community interest group."
+        ).format(end=format_date(case.period_ends_on))
+    return document.owner_may_dispose_to.label + "."
 
 
 def _why_no_date(document: BidderRequestDocument) -> str:

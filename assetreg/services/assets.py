@@ -8,23 +8,17 @@ from datetime import date
 
 from ..db.repositories import RecordRepository
 from ..domain import entities as e
-from ..domain.enums import AssetCategory, Jurisdiction, ListEntryKind, NominationDecision
+from ..domain.case import Case, build_case
+from ..domain.enums import AssetCategory, Jurisdiction
 from ..domain.errors import NotFoundError
 from ..domain.i18n import tr
+from ..domain.notice_case import NoticeCase
 from ..domain.records import RecordKind, parse_reference
-from ..domain.status import (
-    AssetStatus,
-    NoticeStatus,
-    RequestFacts,
-    headline_status,
-    listing_end,
-    listing_status,
-    notice_problem,
-    notice_status,
-    period_ends_on,
-)
-from .bidder_requests import AssessedRequest, assess
+from ..domain.status import AssetStatus, NoticeStatus
+from .bidder_requests import AssessedRequest
+from .deadlines import calendars, facts_of
 from .register import Register
+from .settings import load_settings
 
 
 @dataclass(frozen=True)
@@ -45,11 +39,25 @@ class AssetSummary:
 
 @dataclass(frozen=True)
 class NoticeDetail:
+    """A disposal notice with its account on the day, and each request to bid with the verdict on it."""
+
     notice: e.DisposalNotice
-    status: NoticeStatus
+    case: NoticeCase
     requests: tuple[AssessedRequest, ...]
-    not_relevant: str  # why the notice starts no moratorium, or ""
-    period_ends_on: date | None  # the last day of the period it is in now, if one is running
+
+    @property
+    def status(self) -> NoticeStatus:
+        return self.case.status
+
+    @property
+    def not_relevant(self) -> str:
+        """Why the notice starts no moratorium, or ""."""
+        return self.case.problem
+
+    @property
+    def period_ends_on(self) -> date | None:
+        """The last day of the period it is in now, if one is running."""
+        return self.case.period_ends_on
 
 
 @dataclass(frozen=True)
@@ -64,9 +72,7 @@ class AssetDetail:
 
     asset: e.Asset
     authority: e.Authority | None
-    status: AssetStatus | NoticeStatus
-    listing_status: AssetStatus
-    listing_ends_on: date | None  # while listed: the last day of the listing
+    case: Case
     interests: tuple[tuple[e.Interest, e.Party], ...]
     nominations: tuple[e.Nomination, ...]
     list_entries: tuple[e.ListEntry, ...]
@@ -78,6 +84,19 @@ class AssetDetail:
     tasks: tuple[e.UserDeadline, ...]
     today: date
 
+    @property
+    def status(self) -> AssetStatus | NoticeStatus:
+        return self.case.status
+
+    @property
+    def listing_status(self) -> AssetStatus:
+        return self.case.listing_status
+
+    @property
+    def listing_ends_on(self) -> date | None:
+        """While listed: the last day the listing protects the land."""
+        return self.case.listing_ends_on
+
 
 def _by(items, attribute: str) -> dict[str, list]:
     grouped: dict[str, list] = defaultdict(list)
@@ -86,43 +105,30 @@ def _by(items, attribute: str) -> dict[str, list]:
     return grouped
 
 
-# The columns a status needs, so listing a large register reads no more than it uses.
+# The columns a register's line shows.
 _SUMMARY_FIELDS = ("reference", "name", "category", "authority_ref", "address", "postcode", "uprn")
-_NOMINATION_FIELDS = ("reference", "asset_ref", "decision", "sent_on", "received_on")
-_ENTRY_FIELDS = ("reference", "asset_ref", "kind", "entered_on", "removed_on", "removal_reason")
 
 
 def list_assets(register: Register, today: date | None = None) -> list[AssetSummary]:
     """Every live asset with its status on ``today`` (default: the user's today), oldest first."""
     today = today or register.today()
+    default = load_settings(register).default_jurisdiction
     with register.reading() as session:
         repo = RecordRepository(session)
         assets = repo.rows(RecordKind.ASSET, _SUMMARY_FIELDS)
         authorities = repo.authorities_by_reference()
-        # Only a nomination still pending can decide a status; decided ones are history.
-        pending = {"decision": NominationDecision.PENDING}
-        nominations = _by(repo.list(RecordKind.NOMINATION, where=pending, fields=_NOMINATION_FIELDS), "asset_ref")
-        entries = _by(repo.list(RecordKind.LIST_ENTRY, fields=_ENTRY_FIELDS), "asset_ref")
-        challenges = _by(repo.list(RecordKind.CHALLENGE, where={"outcome": "pending"}), "list_entry_ref")
-        notices = _by(repo.list(RecordKind.DISPOSAL_NOTICE), "asset_ref")
-        requests: dict[str, list[RequestFacts]] = defaultdict(list)
-        for notice_ref, received_on, legal_form in repo.bidder_request_facts():
-            requests[notice_ref].append(RequestFacts(received_on, legal_form))
+        facts = facts_of(repo, [(a[0], a[1], a[3]) for a in assets], "", default, every_asset=True)
     summaries = []
-    for reference, name, category, authority_ref, address, postcode, uprn in assets:
-        asset_entries = entries.get(reference, ())
-        asset_challenges = [c for x in asset_entries for c in challenges.get(x.reference, ())]
-        listing = listing_status(nominations.get(reference, ()), asset_entries, asset_challenges, today)
-        statuses = [
-            notice_status(n, requests.get(n.reference, ()), today, asset_entries) for n in notices.get(reference, ())
-        ]
+    for (reference, name, category, authority_ref, address, postcode, uprn), asset_facts in zip(
+        assets, facts, strict=True
+    ):
         authority_name, jurisdiction = authorities.get(authority_ref, ("", None))
         summaries.append(
             AssetSummary(
                 reference=reference,
                 name=name,
                 category=category,
-                status=headline_status(listing, statuses),
+                status=build_case(asset_facts, today).status,
                 authority=authority_name,
                 authority_ref=authority_ref,
                 jurisdiction=jurisdiction,
@@ -141,11 +147,12 @@ def first_asset(register: Register) -> str | None:
 
 
 def asset_detail(register: Register, reference: str, today: date | None = None) -> AssetDetail:
-    """The asset with this reference and every record about it."""
+    """The asset with this reference, every record about it, and its case on ``today``."""
     today = today or register.today()
     kind, reference = parse_reference(reference)
     if kind is not RecordKind.ASSET:
         raise NotFoundError(tr("{reference} is a {kind}, not an asset.").format(reference=reference, kind=kind.label))
+    settings = load_settings(register)
     with register.reading() as session:
         repo = RecordRepository(session)
         asset = repo.get(RecordKind.ASSET, reference)
@@ -161,20 +168,17 @@ def asset_detail(register: Register, reference: str, today: date | None = None) 
         challenges = tuple(
             c for x in entries for c in repo.list(RecordKind.CHALLENGE, where={"list_entry_ref": x.reference})
         )
-        facts = defaultdict(list)
-        for notice_ref, received_on, legal_form in repo.bidder_request_facts():
-            facts[notice_ref].append(RequestFacts(received_on, legal_form))
-        groups = {g.reference: g for g in repo.list(RecordKind.GROUP)}
-        notices = []
-        for n in repo.list(RecordKind.DISPOSAL_NOTICE, where=mine):
-            status = notice_status(n, facts.get(n.reference, ()), today, entries)
-            requests = tuple(
-                AssessedRequest(r, assess(n, groups[r.group_ref], r))
-                for r in repo.list(RecordKind.BIDDER_REQUEST, where={"notice_ref": n.reference})
-            )
-            notices.append(
-                NoticeDetail(n, status, requests, notice_problem(n, entries), period_ends_on(n, status, entries))
-            )
+        notices = repo.list(RecordKind.DISPOSAL_NOTICE, where=mine)
+        requests = {
+            n.reference: tuple(repo.list(RecordKind.BIDDER_REQUEST, where={"notice_ref": n.reference})) for n in notices
+        }
+        (facts,) = facts_of(
+            repo,
+            [(reference, asset.name, asset.authority_ref)],
+            reference,
+            settings.default_jurisdiction,
+            every_asset=True,
+        )
         applications = tuple(
             ApplicationDetail(a, tuple(repo.list(RecordKind.STAGE_CHANGE, where={"application_ref": a.reference})))
             for a in repo.list(RecordKind.TRANSFER_APPLICATION, where=mine)
@@ -187,27 +191,27 @@ def asset_detail(register: Register, reference: str, today: date | None = None) 
             for d in repo.list(RecordKind.DOCUMENT, where={"application_ref": a.application.reference})
         )
         tasks = tuple(repo.list(RecordKind.USER_DEADLINE, where=mine))
-    pending = [c for c in challenges if c.outcome.value == "pending"]
-    listing = listing_status(nominations, entries, pending, today)
+    case = build_case(facts, today, settings, calendars(settings)[facts.jurisdiction])
     return AssetDetail(
         asset=asset,
         authority=authority,
-        status=headline_status(listing, (n.status for n in notices)),
-        listing_status=listing,
-        listing_ends_on=next((listing_end(x) for x in reversed(entries) if x.kind is ListEntryKind.LISTED), None)
-        if listing is AssetStatus.LISTED
-        else None,
+        case=case,
         interests=interests,
         nominations=nominations,
         list_entries=entries,
         challenges=challenges,
-        notices=tuple(notices),
+        notices=tuple(_notice_detail(n, case.notice(n.reference), requests[n.reference]) for n in notices),
         exempt_disposals=exempt,
         applications=applications,
         documents=documents,
         tasks=tasks,
         today=today,
     )
+
+
+def _notice_detail(notice: e.DisposalNotice, case: NoticeCase, requests: tuple[e.BidderRequest, ...]) -> NoticeDetail:
+    verdicts = {v.reference: v for v in case.requests}
+    return NoticeDetail(notice, case, tuple(AssessedRequest(r, verdicts.get(r.reference)) for r in requests))
 
 
 @dataclass(frozen=True)
@@ -217,37 +221,38 @@ class NoticeSummary:
     notice: e.DisposalNotice
     asset_name: str
     owner_name: str
-    status: NoticeStatus
-    period_ends_on: date | None  # the last day of the period it is in now, if one is running
+    case: NoticeCase
 
     @property
     def reference(self) -> str:
         return self.notice.reference
 
+    @property
+    def status(self) -> NoticeStatus:
+        return self.case.status
+
+    @property
+    def period_ends_on(self) -> date | None:
+        """The last day of the period it is in now, if one is running."""
+        return self.case.period_ends_on
+
 
 def list_notices(register: Register, today: date | None = None) -> list[NoticeSummary]:
     """Every live disposal notice, oldest first, with its status on ``today``."""
     today = today or register.today()
+    default = load_settings(register).default_jurisdiction
     with register.reading() as session:
         repo = RecordRepository(session)
         notices = repo.list(RecordKind.DISPOSAL_NOTICE)
-        assets = dict(repo.rows(RecordKind.ASSET, ("reference", "name")))
+        wanted = {n.asset_ref for n in notices}
+        assets = [a for a in repo.rows(RecordKind.ASSET, ("reference", "name", "authority_ref")) if a[0] in wanted]
         owners = dict(repo.rows(RecordKind.PARTY, ("reference", "name")))
-        entries = _by(repo.list(RecordKind.LIST_ENTRY, fields=_ENTRY_FIELDS), "asset_ref")
-        requests: dict[str, list[RequestFacts]] = defaultdict(list)
-        for notice_ref, received_on, legal_form in repo.bidder_request_facts():
-            requests[notice_ref].append(RequestFacts(received_on, legal_form))
-    summaries = []
-    for n in notices:
-        asset_entries = entries.get(n.asset_ref, ())
-        status = notice_status(n, requests.get(n.reference, ()), today, asset_entries)
-        summaries.append(
-            NoticeSummary(
-                n,
-                assets.get(n.asset_ref, ""),
-                owners.get(n.owner_ref, ""),
-                status,
-                period_ends_on(n, status, asset_entries),
-            )
+        facts = {f.asset_ref: f for f in facts_of(repo, assets, "", default, every_asset=True)}
+    cases = {ref: build_case(f, today) for ref, f in facts.items()}
+    return [
+        NoticeSummary(
+            n, facts[n.asset_ref].asset_name, owners.get(n.owner_ref, ""), cases[n.asset_ref].notice(n.reference)
         )
-    return summaries
+        for n in notices
+        if n.asset_ref in cases
+    ]

@@ -1,17 +1,23 @@
 """Recording a request to be treated as a potential bidder, and saying at once whether it starts the full
-moratorium — and if not, why, in one sentence (RULES.md §5, §7.7). A request is always recorded."""
+moratorium — and if not, why, in one sentence (RULES.md §5). A request is always recorded.
+
+The verdict is the case account's (``domain/notice_case.py``): the same sentence the asset page, the letters
+and the command line show.
+"""
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
+from datetime import date
 
 from ..db.repositories import RecordRepository
 from ..domain import entities as e
+from ..domain.enums import LegalForm
+from ..domain.errors import NotFoundError
 from ..domain.i18n import tr
+from ..domain.notice_case import NoticeCase, RequestFacts, RequestVerdict, notice_case
 from ..domain.records import RecordKind
-from ..domain.requests import RequestAssessment, assess_bidder_request
-from ..domain.status import relevant_disposal_problem
+from .deadlines import asset_facts
 from .records import Changed, Records
 from .register import Register
 
@@ -19,38 +25,58 @@ from .register import Register
 @dataclass(frozen=True)
 class AssessedRequest:
     request: e.BidderRequest
-    assessment: RequestAssessment | None  # None while the notice has no date to count from
-
-
-def assess(notice: e.DisposalNotice, group: e.CommunityGroup, request: e.BidderRequest) -> RequestAssessment | None:
-    """Whether the request starts the full moratorium of this notice, counted from when the council got it."""
-    start = notice.received_on or notice.sent_on
-    if start is None:
-        return None
-    assessment = assess_bidder_request(start, request.received_on, group.legal_form)
-    problem = relevant_disposal_problem(notice)
-    if problem:
-        # No moratorium at all, so no request can start the full one, however well made.
-        return dataclasses.replace(
-            assessment,
-            triggers_full_moratorium=False,
-            reason=tr("This notice starts no moratorium, so the request cannot start the full one: {problem}").format(
-                problem=problem[0].lower() + problem[1:]
-            ),
-        )
-    return assessment
+    verdict: RequestVerdict | None  # None while the notice has no date to count from
 
 
 def record_bidder_request(register: Register, request: e.BidderRequest) -> Changed[AssessedRequest]:
-    """Saves the request (valid or not) and returns it with its assessment."""
+    """Saves the request (valid or not) and returns it with the case's verdict on it."""
     created = Records(register).create(request)
     return Changed(assessment_of(register, created.value), created.changes)
 
 
 def assessment_of(register: Register, request: e.BidderRequest) -> AssessedRequest:
-    """A saved request with its assessment against its notice."""
-    with register.reading() as session:
-        repo = RecordRepository(session)
-        notice = repo.get(RecordKind.DISPOSAL_NOTICE, request.notice_ref)
-        group = repo.get(RecordKind.GROUP, request.group_ref)
-    return AssessedRequest(request, assess(notice, group, request))
+    """A saved request with the verdict the case gives it today."""
+    case = notice_account(register, request.notice_ref)
+    return AssessedRequest(request, next((v for v in case.requests if v.reference == request.reference), None))
+
+
+def notice_account(
+    register: Register,
+    notice_ref: str,
+    *,
+    notice: e.DisposalNotice | None = None,
+    extra_request: RequestFacts | None = None,
+    day: date | None = None,
+) -> NoticeCase:
+    """The account of a saved notice on ``day`` (default today), as the case gives it.
+
+    For a form's hint before anything is saved: ``notice`` stands in for the saved notice (or is a new one, with
+    ``notice_ref`` empty), and ``extra_request`` is counted as if it had been recorded.
+    """
+    if notice is None:
+        with register.reading() as session:
+            notice = RecordRepository(session).get(RecordKind.DISPOSAL_NOTICE, notice_ref)
+        if notice is None:
+            raise NotFoundError(
+                tr("There is no disposal notice {reference} in this register.").format(reference=notice_ref)
+            )
+    facts = asset_facts(register, notice.asset_ref)
+    requests = list(facts.requests.get(notice_ref, ())) if notice_ref else []
+    if extra_request is not None:
+        requests.append(extra_request)
+    day = day or register.today()
+    return notice_case(notice, requests, facts.list_entries, facts.exempt_disposals, facts.jurisdiction, day)
+
+
+def preview_request(
+    register: Register, notice_ref: str, legal_form: LegalForm, received_on: date | None, day: date | None = None
+) -> RequestVerdict | None:
+    """What the case would say of a request from a body of ``legal_form`` received on ``received_on``, before it
+    is saved; None while the notice has no date to count from."""
+    case = notice_account(register, notice_ref, extra_request=RequestFacts(received_on, legal_form), day=day)
+    return case.requests[-1] if case.requests else None
+
+
+def preview_notice(register: Register, notice: e.DisposalNotice, day: date | None = None) -> NoticeCase:
+    """What the case would make of ``notice`` as the form stands, with its recorded requests if it is saved."""
+    return notice_account(register, notice.reference, notice=notice, day=day)

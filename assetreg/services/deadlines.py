@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
 from ..db.repositories import RecordRepository
-from ..domain.asset_deadlines import AssetDeadline, AssetFacts, asset_deadlines
+from ..domain.asset_deadlines import AssetDeadline, AssetFacts
+from ..domain.case import Case, InForce, build_case
 from ..domain.counting import WorkingDayCalendar
 from ..domain.deadlines import Deadline, compute, no_regime_note
 from ..domain.enums import ApplicationKind, Jurisdiction, NominationDecision
+from ..domain.errors import NotFoundError
+from ..domain.i18n import tr
+from ..domain.notice_case import RequestFacts
 from ..domain.records import RecordKind
 from ..domain.rules import Event
 from ..domain.settings import Settings
-from ..domain.status import RequestFacts
 from .register import Register
 from .settings import load_settings
 
@@ -47,10 +52,45 @@ def dates_for_event(
 
 
 def _no_rules_note(event: Event, jurisdiction: Jurisdiction) -> str:
-    from ..domain.i18n import tr
-
     return tr("No rule is triggered by {event} in {nation}.").format(
         event=event.label.lower(), nation=jurisdiction.label
+    )
+
+
+@dataclass(frozen=True)
+class WhatsDue:
+    """What is due across the register on ``day``, and what is in force then, from every asset's case."""
+
+    day: date
+    deadlines: tuple[AssetDeadline, ...]  # overdue, then coming (within the days asked), in date order
+    in_force: tuple[tuple[Case, InForce], ...]  # every running moratorium, protected period and listing
+
+
+def whats_due(
+    register: Register,
+    day: date | None = None,
+    *,
+    within: int | None = None,
+    overdue_only: bool = False,
+    asset_ref: str = "",
+) -> WhatsDue:
+    """Deadlines still to be met — those overdue, then those from ``day`` on (within ``within`` days) — and
+    everything in force on ``day``, soonest to end first."""
+    day = day or register.today()
+    cases = register_cases(register, day, asset_ref=asset_ref)
+    items = []
+    for case in cases:
+        for item in case.deadlines:
+            if item.done:
+                continue
+            coming = item.date >= day and (within is None or item.date <= day + timedelta(within))
+            if item.overdue(day) or (coming and not overdue_only):
+                items.append(item)
+    running = [(case, x) for case in cases for x in case.in_force]
+    return WhatsDue(
+        day,
+        tuple(sorted(items, key=lambda x: (x.date, x.asset_ref, x.code))),
+        tuple(sorted(running, key=lambda pair: (pair[1].ends_on, pair[0].asset_ref, pair[1].period))),
     )
 
 
@@ -63,32 +103,44 @@ def register_deadlines(
     asset_ref: str = "",
 ) -> list[AssetDeadline]:
     """Deadlines still to be met: those overdue, then those from ``today`` on (within ``within`` days)."""
-    today = today or register.today()
+    due = whats_due(register, today, within=within, overdue_only=overdue_only, asset_ref=asset_ref)
+    return list(due.deadlines)
+
+
+def register_cases(register: Register, day: date | None = None, *, asset_ref: str = "") -> list[Case]:
+    """The case of every asset that has a clock, with its deadlines, on ``day`` (or of one, with ``asset_ref``).
+
+    Tasks not tied to an asset come as a case of their own with an empty ``asset_ref``.
+    """
+    day = day or register.today()
     settings = load_settings(register)
     by_nation = calendars(settings)
-    items = []
-    for facts in load_facts(register, asset_ref, settings.default_jurisdiction):
-        for item in asset_deadlines(facts, today, settings, by_nation[facts.jurisdiction]):
-            if item.done:
-                continue
-            coming = item.date >= today and (within is None or item.date <= today + timedelta(within))
-            if item.overdue(today) or (coming and not overdue_only):
-                items.append(item)
-    return sorted(items, key=lambda x: (x.date, x.asset_ref, x.code))
+    return [
+        build_case(facts, day, settings, by_nation[facts.jurisdiction])
+        for facts in load_facts(register, asset_ref, settings.default_jurisdiction)
+    ]
 
 
 _NOMINATION_FIELDS = ("reference", "asset_ref", "decision", "sent_on", "received_on")
-_ENTRY_FIELDS = ("reference", "asset_ref", "kind", "entered_on", "notice_given_on", "removed_on", "removal_reason")
+_ENTRY_FIELDS = (
+    "reference",
+    "asset_ref",
+    "kind",
+    "entered_on",
+    "notice_given_on",
+    "regime",
+    "removed_on",
+    "removal_reason",
+)
 
 
 def load_facts(
     register: Register, asset_ref: str = "", default: Jurisdiction = Jurisdiction.ENGLAND
 ) -> list[AssetFacts]:
-    """What the deadlines of each live asset depend on (or of one, with ``asset_ref``).
+    """What the case of each live asset depends on (or of one, with ``asset_ref``).
 
     Assets with nothing recorded that starts a clock are left out: they have no deadlines.
     """
-    mine = {"asset_ref": asset_ref} if asset_ref else {}
     with register.reading() as session:
         repo = RecordRepository(session)
         assets = repo.rows(
@@ -96,36 +148,69 @@ def load_facts(
             ("reference", "name", "authority_ref"),
             where={"reference": asset_ref} if asset_ref else None,
         )
-        nations = {ref: nation for ref, (_, nation) in repo.authorities_by_reference().items()}
+        return facts_of(repo, assets, asset_ref, default, every_asset=False)
 
-        def grouped(kind: RecordKind, where=None, fields=None) -> dict[str, list]:
-            result: dict[str, list] = defaultdict(list)
-            for record in repo.list(kind, where=where if where is not None else mine, fields=fields):
-                result[record.asset_ref].append(record)
-            return result
 
-        # Only the fields the rules read: a large register has a nomination and a list entry for most assets.
-        nominations = grouped(
-            RecordKind.NOMINATION, where={**mine, "decision": NominationDecision.PENDING}, fields=_NOMINATION_FIELDS
-        )
-        entries = grouped(RecordKind.LIST_ENTRY, fields=_ENTRY_FIELDS)
-        entry_assets = {x.reference: x.asset_ref for xs in entries.values() for x in xs}
-        challenges: dict[str, list] = defaultdict(list)
-        for c in repo.list(RecordKind.CHALLENGE):
-            if c.list_entry_ref in entry_assets:
-                challenges[entry_assets[c.list_entry_ref]].append(c)
-        notices = grouped(RecordKind.DISPOSAL_NOTICE)
-        requests: dict[str, list[RequestFacts]] = defaultdict(list)
-        for notice_ref, received_on, legal_form in repo.bidder_request_facts():
-            requests[notice_ref].append(RequestFacts(received_on, legal_form))
-        exempt = grouped(RecordKind.EXEMPT_DISPOSAL)
-        scottish = grouped(
-            RecordKind.TRANSFER_APPLICATION, where={**mine, "kind": ApplicationKind.SCOTTISH_ASSET_TRANSFER_REQUEST}
-        )
-        tasks = grouped(RecordKind.USER_DEADLINE)
+def asset_facts(register: Register, asset_ref: str) -> AssetFacts:
+    """Everything the case of one live asset depends on."""
+    default = load_settings(register).default_jurisdiction
+    with register.reading() as session:
+        repo = RecordRepository(session)
+        assets = repo.rows(RecordKind.ASSET, ("reference", "name", "authority_ref"), where={"reference": asset_ref})
+        if not assets:
+            raise NotFoundError(tr("There is no asset {reference} in this register.").format(reference=asset_ref))
+        (facts,) = facts_of(repo, assets, asset_ref, default, every_asset=True)
+    return facts
+
+
+def facts_of(
+    repo: RecordRepository,
+    assets: Sequence[tuple[str, str, str]],
+    asset_ref: str,
+    default: Jurisdiction,
+    *,
+    every_asset: bool,
+) -> list[AssetFacts]:
+    """The facts of each of ``assets`` (reference, name, authority reference), read in one pass per kind.
+
+    ``every_asset`` keeps assets with nothing recorded (a register's list shows them all); otherwise only assets
+    with something that starts a clock come back, plus tasks tied to no asset.
+    """
+    mine = {"asset_ref": asset_ref} if asset_ref else {}
+    nations = {ref: nation for ref, (_, nation) in repo.authorities_by_reference().items()}
+
+    def grouped(kind: RecordKind, where=None, fields=None) -> dict[str, list]:
+        result: dict[str, list] = defaultdict(list)
+        for record in repo.list(kind, where=where if where is not None else mine, fields=fields):
+            result[record.asset_ref].append(record)
+        return result
+
+    # Only the fields the rules read: a large register has a nomination and a list entry for most assets.
+    nominations = grouped(
+        RecordKind.NOMINATION, where={**mine, "decision": NominationDecision.PENDING}, fields=_NOMINATION_FIELDS
+    )
+    entries = grouped(RecordKind.LIST_ENTRY, fields=_ENTRY_FIELDS)
+    entry_assets = {x.reference: x.asset_ref for xs in entries.values() for x in xs}
+    challenges: dict[str, list] = defaultdict(list)
+    for c in repo.list(RecordKind.CHALLENGE):
+        if c.list_entry_ref in entry_assets:
+            challenges[entry_assets[c.list_entry_ref]].append(c)
+    notices = grouped(RecordKind.DISPOSAL_NOTICE)
+    requests: dict[str, list[RequestFacts]] = defaultdict(list)
+    for notice_ref, received_on, legal_form, reference in repo.bidder_request_facts():
+        requests[notice_ref].append(RequestFacts(received_on, legal_form, reference))
+    exempt = grouped(RecordKind.EXEMPT_DISPOSAL)
+    scottish = grouped(
+        RecordKind.TRANSFER_APPLICATION, where={**mine, "kind": ApplicationKind.SCOTTISH_ASSET_TRANSFER_REQUEST}
+    )
+    tasks = grouped(RecordKind.USER_DEADLINE)
     started = set(nominations) | set(entries) | set(notices) | set(scottish) | set(tasks)
     # Tasks the user did not tie to an asset (a council meeting, an AGM) still have dates.
-    unattached = [AssetFacts(asset_ref="", asset_name="", jurisdiction=default, tasks=tasks[""])] if "" in tasks else []
+    unattached = (
+        [AssetFacts(asset_ref="", asset_name="", jurisdiction=default, tasks=tasks[""])]
+        if "" in tasks and not asset_ref and not every_asset
+        else []
+    )
     return unattached + [
         AssetFacts(
             asset_ref=ref,
@@ -141,5 +226,5 @@ def load_facts(
             tasks=tasks.get(ref, ()),
         )
         for ref, name, authority_ref in assets
-        if ref in started
+        if every_asset or ref in started
     ]

@@ -10,9 +10,8 @@ from datetime import date, timedelta
 
 from ..db.repositories import RecordRepository
 from ..domain import entities as e
-from ..domain.asset_deadlines import AssetDeadline, asset_deadlines
-from ..domain.deadlines import Deadline, send_by, with_published
-from ..domain.enums import InterestRole, ListEntryKind
+from ..domain.asset_deadlines import AssetDeadline
+from ..domain.enums import InterestRole, ListEntryKind, Period
 from ..domain.errors import NotFoundError
 from ..domain.i18n import tr
 from ..domain.printed import (
@@ -31,13 +30,12 @@ from ..domain.printed import (
 from ..domain.records import RecordKind, parse_reference
 from ..domain.requests import can_nominate, can_trigger_full_moratorium
 from ..domain.rules import Event
-from ..domain.status import listing_end, notice_problem
+from ..domain.status import listing_last_day
 from .applications import application_overview
 from .assets import asset_detail, list_assets
-from .deadlines import calendars, dates_for_event, load_facts, register_deadlines
+from .deadlines import register_cases, register_deadlines
 from .documents import stored_path
 from .register import Register
-from .settings import load_settings
 
 DEFAULT_WITHIN_DAYS = 30
 
@@ -130,17 +128,16 @@ def bidder_request_document(register: Register, notice_ref: str) -> BidderReques
         owner = repo.get(RecordKind.PARTY, notice.owner_ref) if notice.owner_ref else None
     detail = asset_detail(register, notice.asset_ref)
     head = letterhead(register, detail.today)
-    nation = detail.authority.jurisdiction if detail.authority else load_settings(register).default_jurisdiction
-    start = notice.received_on or notice.sent_on
-    interim_end: Deadline | None = None
-    due_by = None
-    if start is not None and nation.has_acv_regime:
-        found, _ = dates_for_event(Event.DISPOSAL_NOTICE_RECEIVED, start, nation, register.path)
-        interim = next((d for d in found if d.code == "ACV-IMP-END"), None)
-        if interim is not None:
-            interim_end = with_published(interim, notice.published_interim_end_on, notice.published_basis)
-            settings = load_settings(register)
-            due_by = send_by(interim_end, calendars(settings)[nation], settings.send_by_working_days)
+    case = detail.case.notice(reference)
+    # The interim moratorium's end as the case dates it: published dates, holidays and the send-by margin applied.
+    interim = next(
+        (
+            d
+            for d in detail.case.deadlines
+            if d.record_ref == reference and d.deadline is not None and d.deadline.rule.ends is Period.INTERIM
+        ),
+        None,
+    )
     return BidderRequestDocument(
         letterhead=head,
         asset=detail.asset,
@@ -148,14 +145,15 @@ def bidder_request_document(register: Register, notice_ref: str) -> BidderReques
         notice=notice,
         owner=owner,
         group=head.group,
-        interim_end=interim_end,
-        send_by=due_by,
+        interim_end=interim.deadline if interim else None,
+        send_by=interim.send_by if interim else None,
         group_eligibility=_group_eligibility(head.group),
         list_reference=next(
             (x.council_reference for x in reversed(detail.list_entries) if x.kind is ListEntryKind.LISTED), ""
         ),
-        listing_problem=notice_problem(notice, detail.list_entries)
-        or ("" if nation.has_acv_regime else tr("There is no right to bid in {nation}.").format(nation=nation.label)),
+        listing_problem=case.problem,
+        case=case,
+        owner_may_dispose_to=detail.case.owner_may_dispose_to,
     )
 
 
@@ -192,8 +190,7 @@ def pack_document(register: Register, application_ref: str) -> PackDocument:
         )
         for s in overview.checklist.sections
     )
-    dated = _all_dates(register, application.asset_ref, detail.today)
-    bars, marks = _timeline(dated, application, detail.today)
+    bars, marks = _timeline(detail, application)
     return PackDocument(
         letterhead=letterhead(register, detail.today),
         application=application,
@@ -207,48 +204,38 @@ def pack_document(register: Register, application_ref: str) -> PackDocument:
         unfiled=tuple(attachment(register, d) for d in overview.checklist.unfiled),
         bars=bars,
         marks=marks,
-        deadlines=tuple(d for d in dated if not d.done and d.deadline is not None and d.date >= detail.today),
+        deadlines=tuple(
+            d for d in detail.case.deadlines if not d.done and d.deadline is not None and d.date >= detail.today
+        ),
     )
 
 
-def _all_dates(register: Register, asset_ref: str, today: date) -> list[AssetDeadline]:
-    """Every date of the asset, met or not (the timeline shows the past as well as what is to come)."""
-    settings = load_settings(register)
-    by_nation = calendars(settings)
-    return [
-        d
-        for facts in load_facts(register, asset_ref, settings.default_jurisdiction)
-        for d in asset_deadlines(facts, today, settings, by_nation[facts.jurisdiction])
+def _timeline(detail, application: e.TransferApplication) -> tuple[tuple[TimelineBar, ...], tuple[TimelineMark, ...]]:
+    """The pack's timeline, read from the asset's case: each listing, and each notice's periods as they run."""
+    bars = [
+        TimelineBar(Period.LISTING.label, x.entered_on, listing_last_day(x))
+        for x in detail.list_entries
+        if x.kind is ListEntryKind.LISTED
     ]
-
-
-_PERIODS = {
-    "ACV-LIST-END": tr("Listed"),
-    "ACV-IMP-END": tr("Interim moratorium"),
-    "ACV-FMP-END": tr("Full moratorium"),
-    "ACV-PP-END": tr("Protected period"),
-}
-
-
-def _timeline(
-    dated: list[AssetDeadline], application: e.TransferApplication, today: date
-) -> tuple[tuple[TimelineBar, ...], tuple[TimelineMark, ...]]:
-    bars = []
-    for item in dated:
-        d = item.deadline
-        if d is None or d.code not in _PERIODS or d.conditional:
-            continue
-        start = d.trigger_date
-        if d.code == "ACV-FMP-END":  # the full moratorium follows the interim one
-            start = next((x.date + timedelta(1) for x in dated if x.code == "ACV-IMP-END"), start)
-        bars.append(TimelineBar(_PERIODS[d.code], start, d.date))
-    marks = [TimelineMark(tr("Today"), today)]
+    for n in detail.case.notices:
+        for p in n.periods:
+            if p.effective_end < p.starts_on:
+                continue  # ended before it could begin
+            start = p.starts_on
+            if p.period is Period.FULL:  # the full moratorium follows the interim one
+                start = n.period(Period.INTERIM).effective_end + timedelta(days=1)
+            bars.append(TimelineBar(p.period.label, start, p.effective_end))
+    marks = [TimelineMark(tr("Today"), detail.today)]
     if application.submitted_on:
         marks.append(TimelineMark(tr("Application submitted"), application.submitted_on))
     if application.decision_notice_on:
         marks.append(TimelineMark(tr("Decision notice"), application.decision_notice_on))
-    for item in dated:
-        if item.deadline is not None and item.code.startswith("SCOT-ATR-DECIDE"):
+    for item in detail.case.deadlines:
+        if (
+            item.record_ref == application.reference
+            and item.deadline
+            and item.deadline.rule.event is Event.ATR_VALIDATED
+        ):
             marks.append(TimelineMark(tr("Decision due"), item.date))
     return tuple(bars), tuple(sorted(marks, key=lambda m: m.on))
 
@@ -269,32 +256,27 @@ def _short_name(item: AssetDeadline) -> str:
 
 
 def register_extract(register: Register) -> RegisterExtractDocument:
-    """Every asset with its status, listing dates and next deadline."""
+    """Every asset with its status, listing dates and next step (overdue first), from each asset's case."""
     today = register.today()
     summaries = list_assets(register, today)
-    with register.reading() as session:
-        repo = RecordRepository(session)
-        entries: dict[str, e.ListEntry] = {}
-        for entry in repo.list(RecordKind.LIST_ENTRY, where={"kind": ListEntryKind.LISTED}):
-            if entry.removed_on is None and entry.entered_on <= today and listing_end(entry) >= today:
-                entries[entry.asset_ref] = entry
-    upcoming: dict[str, AssetDeadline] = {}
-    for item in register_deadlines(register, today):
-        if item.asset_ref and item.date >= today:
-            upcoming.setdefault(item.asset_ref, item)
-    rows = tuple(
-        RegisterRow(
-            reference=s.reference,
-            name=s.name,
-            category=s.category.label,
-            council=s.authority,
-            address=", ".join(part for part in (s.address.replace("\n", ", "), s.postcode) if part),
-            status=s.status.label,
-            listed_on=entries[s.reference].entered_on if s.reference in entries else None,
-            listing_ends_on=listing_end(entries[s.reference]) if s.reference in entries else None,
-            next_deadline=_short_name(upcoming[s.reference]) if s.reference in upcoming else "",
-            next_deadline_on=upcoming[s.reference].date if s.reference in upcoming else None,
+    cases = {c.asset_ref: c for c in register_cases(register, today) if c.asset_ref}
+    rows = []
+    for s in summaries:
+        case = cases.get(s.reference)
+        listing = case.listing if case else None
+        step = case.next_steps[0] if case and case.next_steps else None
+        rows.append(
+            RegisterRow(
+                reference=s.reference,
+                name=s.name,
+                category=s.category.label,
+                council=s.authority,
+                address=", ".join(part for part in (s.address.replace("\n", ", "), s.postcode) if part),
+                status=s.status.label,
+                listed_on=listing.entered_on if listing else None,
+                listing_ends_on=case.listing_ends_on if listing else None,
+                next_deadline=_short_name(step) if step else "",
+                next_deadline_on=step.date if step else None,
+            )
         )
-        for s in summaries
-    )
-    return RegisterExtractDocument(letterhead(register, today), today, rows)
+    return RegisterExtractDocument(letterhead(register, today), today, tuple(rows))

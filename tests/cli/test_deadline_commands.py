@@ -327,8 +327,11 @@ def test_deadlines_overdue_only(capsys, fixed_demo):
 def test_deadlines_text_output(capsys, fixed_demo):
     status, out, err = run_main(capsys, "deadlines", "--db", fixed_demo, "--today", "2025-09-15")
     assert status == 0, err
-    overdue, coming = out.split("Coming up")
-    assert overdue.startswith("Overdue")
+    running, rest = out.split("Overdue")
+    overdue, coming = rest.split("Coming up")
+    # What is in force comes first, so a running moratorium is never "nothing due".
+    assert running.startswith("In force now")
+    assert "Interim moratorium until Mon 6 Oct 2025 (21 days left)  AST-0001 The Red Lion · DN-0001" in running
     assert "Kentish Town Library" in overdue and "The Swan" in overdue
     assert "Mon 6 Oct 2025 (in 21 days)" in coming
     assert "Sun 17 Aug 2025 (29 days ago)" in overdue

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import pytest
 
 from assetreg.domain import entities as e
-from assetreg.domain.asset_deadlines import TASK, AssetDeadline, AssetFacts, asset_deadlines
+from assetreg.domain.asset_deadlines import TASK, AssetDeadline, AssetFacts, asset_deadlines, notice_cases
 from assetreg.domain.counting import WorkingDayCalendar
 from assetreg.domain.enums import (
     ApplicationKind,
@@ -24,11 +24,13 @@ from assetreg.domain.enums import (
     ListEntryKind,
     NominationDecision,
     NoticeOutcome,
+    Period,
     Regime,
     RemovalReason,
 )
+from assetreg.domain.notice_case import EarlyEnd, RequestFacts
 from assetreg.domain.settings import Settings
-from assetreg.domain.status import RequestFacts, relevant_disposal_problem
+from assetreg.domain.status import NoticeStatus, relevant_disposal_problem
 
 TODAY = date(2025, 9, 15)  # a Monday
 ENGLAND = WorkingDayCalendar(Jurisdiction.ENGLAND)
@@ -510,9 +512,15 @@ def test_a_withdrawn_notice_with_no_outcome_date_has_no_deadlines():
     assert deadlines(facts(notices=(notice(outcome=NoticeOutcome.WITHDRAWN),))) == []
 
 
-def test_a_notice_whose_outcome_is_still_to_come_keeps_its_dates_until_then():
+def test_a_notice_whose_outcome_is_still_to_come_runs_until_then_and_no_date_outlives_it():
     later = notice(outcome=NoticeOutcome.WITHDRAWN, outcome_on=date(2025, 9, 20))
-    assert by_code(deadlines(facts(notices=(later,))))["ACV-IMP-END"].date == IMP_END
+    (case,) = notice_cases(facts(notices=(later,)), date(2025, 9, 15))
+    assert case.status is NoticeStatus.INTERIM_MORATORIUM
+    interim = case.period(Period.INTERIM)
+    assert (interim.computed_end, interim.effective_end) == (IMP_END, date(2025, 9, 19))
+    assert interim.ended_early is EarlyEnd.WITHDRAWN
+    # The interim end the law gives (11 Oct) is never reached, so it is not a date to act on.
+    assert "ACV-IMP-END" not in by_code(deadlines(facts(notices=(later,))))
     assert deadlines(facts(notices=(later,)), today=date(2025, 9, 20)) == []
 
 

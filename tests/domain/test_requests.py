@@ -6,8 +6,22 @@ from datetime import date
 
 import pytest
 
-from assetreg.domain.enums import LegalForm
-from assetreg.domain.requests import assess_bidder_request, can_nominate, can_trigger_full_moratorium
+from assetreg.domain import entities as e
+from assetreg.domain.enums import Jurisdiction, LegalForm
+from assetreg.domain.notice_case import RequestFacts, RequestVerdict, notice_case
+from assetreg.domain.requests import can_nominate, can_trigger_full_moratorium
+
+
+def assess_bidder_request(
+    notice_received_on: date, received: date | None, form: LegalForm, has_local_connection: bool = True
+) -> RequestVerdict:
+    """The case's verdict on one request against a notice on listed land."""
+    entry = e.ListEntry(asset_ref="AST-0001", entered_on=date(2024, 1, 1))
+    notice = e.DisposalNotice(asset_ref="AST-0001", received_on=notice_received_on)
+    request = RequestFacts(received, form, "BR-0001", has_local_connection)
+    (verdict,) = notice_case(notice, [request], [entry], (), Jurisdiction.ENGLAND, notice_received_on).requests
+    return verdict
+
 
 NOTICE = date(2025, 8, 31)  # interim moratorium ends Sat 11 Oct 2025
 
@@ -43,15 +57,14 @@ def test_community_interest_groups_are_narrower_than_nominators() -> None:
 @pytest.mark.parametrize("received", [date(2025, 8, 31), date(2025, 9, 15), date(2025, 10, 11)])
 def test_a_request_received_during_the_interim_moratorium_is_valid(received: date) -> None:
     result = assess_bidder_request(NOTICE, received, LegalForm.CHARITY)
-    assert result.triggers_full_moratorium
-    assert result.interim_moratorium_end == date(2025, 10, 11)
-    assert "during the interim moratorium that ends on Sat 11 Oct 2025" in result.reason
+    assert result.starts_full_moratorium
+    assert "during the interim moratorium that ends on Sat 11 Oct 2025" in result.why
 
 
 def test_a_neighbourhood_forum_cannot_trigger_it() -> None:
     result = assess_bidder_request(NOTICE, date(2025, 9, 15), LegalForm.NEIGHBOURHOOD_FORUM)
-    assert not result.triggers_full_moratorium
-    assert result.reason == (
+    assert not result.starts_full_moratorium
+    assert result.why == (
         "A designated neighbourhood forum cannot trigger the full moratorium: only a parish council, charity, "
         "community interest company, company limited by guarantee or co-operative/community benefit society "
         "with a local connection can (reg 12)."
@@ -69,20 +82,20 @@ def test_a_neighbourhood_forum_cannot_trigger_it() -> None:
 )
 def test_other_forms_that_cannot_trigger_it(form: LegalForm, subject: str) -> None:
     result = assess_bidder_request(NOTICE, date(2025, 9, 15), form)
-    assert not result.triggers_full_moratorium
-    assert result.reason.startswith(f"{subject} cannot trigger the full moratorium")
+    assert not result.starts_full_moratorium
+    assert result.why.startswith(f"{subject} cannot trigger the full moratorium")
 
 
 def test_a_group_without_a_local_connection_cannot_trigger_it() -> None:
     result = assess_bidder_request(NOTICE, date(2025, 9, 15), LegalForm.PARISH_COUNCIL, has_local_connection=False)
-    assert not result.triggers_full_moratorium
-    assert "local connection" in result.reason
+    assert not result.starts_full_moratorium
+    assert "local connection" in result.why
 
 
 def test_a_request_received_before_the_notice_does_not_count() -> None:
     result = assess_bidder_request(NOTICE, date(2025, 8, 30), LegalForm.CHARITY)
-    assert not result.triggers_full_moratorium
-    assert result.reason == (
+    assert not result.starts_full_moratorium
+    assert result.why == (
         "The request was received on Sat 30 Aug 2025, before the council received the disposal notice on "
         "Sun 31 Aug 2025; only a request received during the interim moratorium counts (s.95(3))."
     )
@@ -90,8 +103,8 @@ def test_a_request_received_before_the_notice_does_not_count() -> None:
 
 def test_a_request_received_after_the_interim_moratorium_does_not_count() -> None:
     result = assess_bidder_request(NOTICE, date(2025, 10, 12), LegalForm.COMMUNITY_INTEREST_COMPANY)
-    assert not result.triggers_full_moratorium
-    assert result.reason == (
+    assert not result.starts_full_moratorium
+    assert result.why == (
         "The request was received on Sun 12 Oct 2025, after the interim moratorium ended on Sat 11 Oct 2025; "
         "it had to be received by then (s.95(3))."
     )
@@ -99,11 +112,11 @@ def test_a_request_received_after_the_interim_moratorium_does_not_count() -> Non
 
 def test_a_request_with_no_received_date_does_not_count_yet() -> None:
     result = assess_bidder_request(NOTICE, None, LegalForm.COMMUNITY_BENEFIT_SOCIETY)
-    assert not result.triggers_full_moratorium
-    assert "No received date" in result.reason
-    assert "Sat 11 Oct 2025" in result.reason
+    assert not result.starts_full_moratorium
+    assert "No received date" in result.why
+    assert "Sat 11 Oct 2025" in result.why
 
 
 def test_leap_year_interim_end() -> None:
-    assert assess_bidder_request(date(2028, 2, 10), date(2028, 3, 22), LegalForm.CHARITY).triggers_full_moratorium
-    assert not assess_bidder_request(date(2028, 2, 10), date(2028, 3, 23), LegalForm.CHARITY).triggers_full_moratorium
+    assert assess_bidder_request(date(2028, 2, 10), date(2028, 3, 22), LegalForm.CHARITY).starts_full_moratorium
+    assert not assess_bidder_request(date(2028, 2, 10), date(2028, 3, 23), LegalForm.CHARITY).starts_full_moratorium

@@ -10,23 +10,28 @@ from assetreg.domain import entities as e
 from assetreg.domain.enums import (
     ChallengeKind,
     ChallengeOutcome,
+    Jurisdiction,
     LegalForm,
     ListEntryKind,
     NominationDecision,
     NoticeOutcome,
     RemovalReason,
 )
-from assetreg.domain.status import (
-    AssetStatus,
-    NoticeStatus,
-    RequestFacts,
-    headline_status,
-    listing_end,
-    listing_status,
-    notice_problem,
-    notice_status,
-    period_ends_on,
-)
+from assetreg.domain.notice_case import RequestFacts, notice_case
+from assetreg.domain.status import AssetStatus, NoticeStatus, headline_status, listing_end, listing_status
+
+
+def account(notice, requests, today, entries):
+    return notice_case(notice, requests, entries, (), Jurisdiction.ENGLAND, today)
+
+
+def notice_status(notice, requests, today, entries) -> NoticeStatus:
+    return account(notice, requests, today, entries).status
+
+
+def notice_problem(notice, entries) -> str:
+    return account(notice, [], notice.received_on or date(2025, 1, 1), entries).problem
+
 
 ENTERED = date(2025, 6, 15)  # RULES.md §4: listing entered Sun 15 Jun 2025 ends Fri 14 Jun 2030
 ENTRY = e.ListEntry(reference="LST-0001", asset_ref="AST-0001", entered_on=ENTERED)
@@ -194,13 +199,11 @@ def test_a_notice_that_is_not_a_relevant_disposal_has_no_moratorium():
     ],
 )
 def test_the_period_a_notice_is_in_ends_on_its_rules_date(today, requests, ends):
-    status = notice_status(NOTICE, requests, today, [ENTRY])
-    assert period_ends_on(NOTICE, status, [ENTRY]) == ends
+    assert account(NOTICE, requests, today, [ENTRY]).period_ends_on == ends
 
 
 def test_a_period_is_cut_short_by_the_end_of_the_listing():
     removed = e.ListEntry(
         asset_ref="AST-0001", entered_on=ENTERED, removed_on=date(2025, 12, 1), removal_reason=RemovalReason.REVIEW
     )
-    status = notice_status(NOTICE, [CHARITY_IN_TIME], date(2025, 11, 1), [removed])
-    assert period_ends_on(NOTICE, status, [removed]) == date(2025, 11, 30)
+    assert account(NOTICE, [CHARITY_IN_TIME], date(2025, 11, 1), [removed]).period_ends_on == date(2025, 11, 30)

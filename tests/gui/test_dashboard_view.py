@@ -154,7 +154,11 @@ def test_what_and_asset_columns(view: DashboardView) -> None:
     assert column(view, SOON, COL_WHAT) == ["Committee meeting: agree bid strategy for the Red Lion"]
     what = column(view, LATER, COL_WHAT)
     assert what[0].startswith("Make sure the council has received your written request to be treated as a potential")
-    assert what[1] == "From this day the owner may exchange contracts with anyone."
+    # The owner is free only if no request counts; the row says so rather than "with anyone" alone.
+    assert what[1] == (
+        "From this day the owner may exchange contracts with anyone. Unless a valid request to bid is received in "
+        "time: then from Thu 26 Feb 2026."
+    )
     assert column(view, LATER, COL_ASSET)[0] == "AST-0001 The Red Lion"
 
 
@@ -164,7 +168,10 @@ def test_section_headings_show_counts_and_the_summary_says_today(view: Dashboard
     assert "Mon 15 Sep 2025 to Mon 29 Sep 2025" in shown
     assert "Tue 30 Sep 2025 to Sun 14 Dec 2025" in shown
     summary = next(text for text in shown if text.startswith("Today is"))
-    assert "Today is Mon 15 Sep 2025. 2 overdue, 1 due in the next 14 days, 5 more in the next 90 days." in summary
+    assert (
+        "Today is Mon 15 Sep 2025. 10 in force, 2 overdue, 1 due in the next 14 days, 5 more in the next 90 days."
+        in summary
+    )
     assert all(table.isVisibleTo(view) for table in view.tables)
     empties = [label for label in view.findChildren(QLabel) if label.text().startswith("Nothing")]
     assert len(empties) == 3 and not any(label.isVisibleTo(view) for label in empties)
@@ -274,7 +281,7 @@ def test_accessible_names_and_shortcuts(view: DashboardView) -> None:
     ]
     assert view.findChild(QTextBrowser).accessibleName() == "Why this date applies"
     buddies = {label.buddy() for label in view.findChildren(QLabel) if label.buddy() is not None}
-    assert buddies == set(view.tables)  # Alt+O, Alt+1, Alt+9
+    assert buddies == {view.in_force, *view.tables}  # Alt+F, Alt+O, Alt+1, Alt+9
 
 
 def test_tab_order_runs_down_the_page(view: DashboardView) -> None:
@@ -285,7 +292,7 @@ def test_tab_order_runs_down_the_page(view: DashboardView) -> None:
         return widget
 
     button = next(b for b in view.findChildren(QPushButton) if "Open" in b.text())
-    stops = [*view.tables, view.findChild(QTextBrowser), button]
+    stops = [view.in_force, *view.tables, view.findChild(QTextBrowser), button]
     assert [next_stop(w) for w in stops[:-1]] == stops[1:]
 
 
@@ -318,7 +325,7 @@ def test_a_failed_load_is_reported_and_not_left_loading(qtbot, demo_register: Re
     def broken(*args, **kwargs):
         raise OSError("the register file could not be read")
 
-    monkeypatch.setattr("assetreg.gui.dashboard_view.register_deadlines", broken)
+    monkeypatch.setattr("assetreg.gui.dashboard_view.whats_due", broken)
     view = DashboardView(AppContext(demo_register))
     qtbot.addWidget(view)
     view.refresh()
@@ -418,3 +425,21 @@ def test_screenshot_is_not_blank(qtbot, view: DashboardView, tmp_path: Path, dar
     assert distinct_colours(image) > 8
     if dark:  # the page takes the dark palette's background, so its text (light) stays readable
         assert image.pixel(2, 2) == view.palette().color(QPalette.ColorRole.Window).rgb()
+
+
+def test_what_is_in_force_is_shown_with_its_end_and_days_left(view: DashboardView) -> None:
+    # A running moratorium is never "nothing due": the Red Lion's interim moratorium and the Plough's full one
+    # head the list, each with the day it ends and the days left; listings follow.
+    proxy = view.in_force.model()
+    rows = [[proxy.data(proxy.index(r, c)) for c in range(4)] for r in range(proxy.rowCount())]
+    assert rows[0] == ["Interim moratorium", "The Red Lion (AST-0001)", "Mon 6 Oct 2025", "21 days left"]
+    assert rows[1][:2] == ["Full moratorium", "The Plough Inn (AST-0002)"]
+    kinds = [row[0] for row in rows]
+    assert kinds.index("Listing") > kinds.index("Protected period")
+    assert view.in_force.isVisibleTo(view) and "In force now (10)" in labels(view)
+
+
+def test_choosing_what_is_in_force_opens_its_asset(qtbot, view: DashboardView) -> None:
+    with qtbot.waitSignal(view.open_record) as blocker:
+        view.in_force.activated.emit(view.in_force.model().index(1, 0))
+    assert blocker.args == ["AST-0002"]

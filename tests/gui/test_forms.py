@@ -324,7 +324,10 @@ def test_the_note_says_when_the_land_was_not_listed_on_the_day(qtbot, context: A
     dialog.kind.buttons[0].click()
     dialog.vacant.buttons[0].click()
     type_into(qtbot, dialog.received_on, "15/01/2024")  # before the listing of Fri 1 Mar 2024
-    assert dialog.relevance.kind == WARNING and "was not listed on Mon 15 Jan 2024" in dialog.relevance.text()
+    assert (
+        dialog.relevance.kind == WARNING
+        and "not on the list of assets of community value on Mon 15 Jan 2024" in dialog.relevance.text()
+    )
 
 
 def test_dates_from_the_sent_date_are_provisional(qtbot, context: AppContext, listed) -> None:
@@ -342,7 +345,9 @@ def test_published_dates_are_shown_beside_the_worked_out_ones(qtbot, context: Ap
     assert "once a date is entered" in fields["published_full_end_on"].hint
     type_into(qtbot, dialog.received_on, "31/08/2025")
     assert fields["published_interim_end_on"].hint == "Worked out here: Sat 11 Oct 2025."
-    assert fields["published_full_end_on"].hint == "Worked out here: Sat 28 Feb 2026."
+    assert fields["published_full_end_on"].hint == (
+        "Worked out here: Sat 28 Feb 2026. Only if a valid request to bid is received in time."
+    )
     type_into(qtbot, dialog.published["published_interim_end_on"], "10/10/2025")
     assert "1 day earlier; act by the council's date" in fields["published_interim_end_on"].hint
     type_into(qtbot, dialog.published["published_full_end_on"], "03/03/2026")
@@ -462,9 +467,9 @@ def test_a_late_request_is_still_recorded_and_the_assessment_said(qtbot, context
     assert dialog.result() == QDialog.DialogCode.Accepted
     recorded = dialog.changed.value
     assert recorded.request.received_on == date(2025, 10, 13) and recorded.request.group_ref == listed["ours"]
-    assert recorded.assessment is not None and not recorded.assessment.triggers_full_moratorium
+    assert recorded.verdict is not None and not recorded.verdict.starts_full_moratorium
     ((title, text),) = context.messages.infos
-    assert title == "Request recorded" and text == recorded.assessment.reason
+    assert title == "Request recorded" and text == recorded.verdict.why
     assert "after the interim moratorium ended" in text
 
 
@@ -533,11 +538,13 @@ def test_warns_when_the_notice_itself_starts_no_moratorium(qtbot, context: AppCo
     dialog = request_dialog(qtbot, context, listed["notice"])
     type_into(qtbot, dialog.received_on, "10/09/2025")
     assert dialog.warning.kind == WARNING
-    assert dialog.warning.text().startswith("This notice starts no moratorium, so no request can start the full one")
-    assert "A sale of shares in the owning company is not a relevant disposal" in dialog.warning.text()
+    assert dialog.warning.text().startswith(
+        "This notice starts no moratorium, so the request cannot start the full one"
+    )
+    assert "a sale of shares in the owning company is not a relevant disposal" in dialog.warning.text()
     dialog.save()
     ((_, said),) = context.messages.infos
-    assert said.startswith("The request is recorded. This notice starts no moratorium")
+    assert said.startswith("This notice starts no moratorium, so the request cannot start the full one")
 
 
 def test_saving_a_form_is_one_step_that_can_be_undone_and_redone(qtbot, context: AppContext) -> None:

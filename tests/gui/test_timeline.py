@@ -11,13 +11,34 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtGui import QColor, QFont, QPalette
 
-from assetreg.gui.timeline import FULL, INTERIM, PROTECTED, NoticeTimeline, TimelineModel, timeline_spans
+from assetreg.domain import entities as e
+from assetreg.domain.enums import Jurisdiction, LegalForm, RemovalReason
+from assetreg.domain.notice_case import RequestFacts, notice_case
+from assetreg.gui.timeline import FULL, INTERIM, PROTECTED, NoticeTimeline, TimelineModel, timeline_model
 
 NOTICE = date(2025, 8, 31)
 REQUEST = date(2025, 9, 10)
 TODAY = date(2025, 9, 15)
 ONE_DAY = timedelta(days=1)
 WIDTH = 700
+
+
+def timeline_spans(
+    received: date, valid: bool, request: date | None, protection_end: date | None, today: date
+) -> TimelineModel:
+    """The picture of the case of a notice received on ``received`` on land listed long before: a charity's
+    request on ``request`` (valid, or else from a body that cannot trigger the full moratorium), the listing
+    removed the day after ``protection_end``."""
+    entry = e.ListEntry(
+        asset_ref="AST-0001",
+        entered_on=date(2023, 1, 1),
+        removed_on=protection_end + ONE_DAY if protection_end else None,
+        removal_reason=RemovalReason.REVIEW if protection_end else None,
+    )
+    notice = e.DisposalNotice(asset_ref="AST-0001", received_on=received)
+    form = LegalForm.CHARITY if valid else LegalForm.NEIGHBOURHOOD_FORUM
+    requests = [RequestFacts(request, form, "BR-0001")] if request else []
+    return timeline_model(notice_case(notice, requests, [entry], (), Jurisdiction.ENGLAND, today))
 
 
 def known(valid: bool = True) -> TimelineModel:

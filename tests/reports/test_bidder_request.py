@@ -9,6 +9,7 @@ from pathlib import Path
 from assetreg.domain import entities as e
 from assetreg.domain.deadlines import Deadline, compute, with_published
 from assetreg.domain.enums import AssetCategory, Jurisdiction, LegalForm
+from assetreg.domain.notice_case import DisposeTo, RequestFacts, notice_case
 from assetreg.domain.printed import BidderRequestDocument, Letterhead
 from assetreg.domain.rules import Event
 from assetreg.reports import bidder_request
@@ -53,7 +54,15 @@ def interim_end(received: date = NOTICE_RECEIVED) -> Deadline:
     return next(d for d in found if d.code == "ACV-IMP-END")
 
 
+def case_on(day: date, notice: e.DisposalNotice = NOTICE, requests=()):
+    """The notice's case on ``day``, on land listed the year before."""
+    listed = e.ListEntry(asset_ref="AST-0001", entered_on=date(2024, 6, 1))
+    return notice_case(notice, requests, [listed], (), Jurisdiction.ENGLAND, day)
+
+
 def make(**changes) -> BidderRequestDocument:
+    day = changes["letterhead"].printed_on if "letterhead" in changes else PRINTED_ON
+    case = changes.pop("case", None) or case_on(day, changes.get("notice", NOTICE))
     document = BidderRequestDocument(
         letterhead=Letterhead(GROUP, PRINTED_ON),
         asset=ASSET,
@@ -65,6 +74,8 @@ def make(**changes) -> BidderRequestDocument:
         send_by=SEND_BY,
         group_eligibility="A charity with a local connection can start the full moratorium (reg 12).",
         listing_problem="",
+        case=case,
+        owner_may_dispose_to=DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY if case.current else DisposeTo.ANYONE,
     )
     return dataclasses.replace(document, **changes)
 
@@ -154,6 +165,19 @@ def test_a_closed_window_is_warned_about_loudly(tmp_path: Path, pdf) -> None:
     advice = flat(pdf.parse(path).text)
     assert "The time for this request has run out." in advice
     assert f"The interim moratorium ended on {INTERIM_END}, 1 day before this was printed." in advice
+
+
+def test_a_closed_window_under_another_groups_full_moratorium_never_says_the_owner_is_free(tmp_path: Path, pdf) -> None:
+    # Another group's request, received in time, holds the full moratorium: the owner is not free to sell.
+    other = RequestFacts(date(2025, 9, 20), LegalForm.PARISH_COUNCIL, "BR-0002")
+    printed = date(2025, 10, 13)
+    case = case_on(printed, requests=[other])
+    path = tmp_path / "late-but-held.pdf"
+    render(make(letterhead=Letterhead(GROUP, printed), case=case), path)
+    advice = flat(pdf.parse(path).text)
+    assert "The time for this request has run out." in advice
+    assert "free to sell" not in advice and "may sell to anyone" not in advice
+    assert "already started the full moratorium, which runs until Sat 28 Feb 2026" in advice
 
 
 def test_the_last_day_itself_is_not_too_late(tmp_path: Path, pdf) -> None:

@@ -32,8 +32,8 @@ def test_a_charitys_request_in_time_starts_the_full_moratorium(register, notice)
         register, e.BidderRequest(notice_ref=notice, group_ref=group, received_on=date(2025, 10, 11))
     ).value
     assert saved.request.reference == "BR-0001"
-    assert saved.assessment.triggers_full_moratorium
-    assert saved.assessment.interim_moratorium_end == date(2025, 10, 11)
+    assert saved.verdict.starts_full_moratorium
+    assert "ends on Sat 11 Oct 2025" in saved.verdict.why
 
 
 @pytest.mark.parametrize(
@@ -49,9 +49,9 @@ def test_a_request_that_does_not_count_is_still_recorded_with_the_reason(registe
     saved = record_bidder_request(
         register, e.BidderRequest(notice_ref=notice, group_ref=group, received_on=received)
     ).value
-    assert not saved.assessment.triggers_full_moratorium
-    assert why in saved.assessment.reason
-    assert saved.assessment.reason.count(".") >= 1 and "\n" not in saved.assessment.reason
+    assert not saved.verdict.starts_full_moratorium
+    assert why in saved.verdict.why
+    assert saved.verdict.why.count(".") >= 1 and "\n" not in saved.verdict.why
     assert [r.reference for r in Records(register).list(RecordKind.BIDDER_REQUEST)] == ["BR-0001"]
 
 
@@ -62,7 +62,7 @@ def test_the_asset_page_shows_each_request_with_its_assessment(register, notice)
     (notice_detail,) = detail.notices
     (assessed,) = notice_detail.requests
     assert notice_detail.status.value == "protected"
-    assert "cannot trigger the full moratorium" in assessed.assessment.reason
+    assert "cannot trigger the full moratorium" in assessed.verdict.why
 
 
 def test_a_request_on_a_notice_that_starts_no_moratorium_does_not_count(register, notice):
@@ -71,8 +71,8 @@ def test_a_request_on_a_notice_that_starts_no_moratorium_does_not_count(register
     saved = record_bidder_request(
         register, e.BidderRequest(notice_ref=notice, group_ref=group, received_on=date(2025, 9, 10))
     ).value
-    assert not saved.assessment.triggers_full_moratorium
-    assert saved.assessment.reason == (
+    assert not saved.verdict.starts_full_moratorium
+    assert saved.verdict.why == (
         "This notice starts no moratorium, so the request cannot start the full one: a sale of shares in the "
         "owning company is not a relevant disposal."
     )

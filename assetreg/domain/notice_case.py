@@ -1,0 +1,393 @@
+"""What the law makes of one owner's disposal notice on one day: its status, its periods and its requests.
+
+This is the one account of a notice (RULES.md §2.5–§2.8, §5). The asset's status, What's due, the asset page and
+its timeline, the forms' hints and every printed sentence about a notice read a ``NoticeCase``; none of them
+works a period out again. Pure: the day is a parameter.
+
+A period's *effective* end is the day the group should act on: the earlier of the end the law gives and the end
+the council published, cut short when the notice stops being in force early (the listing ends, an exempt disposal
+passes the land to a new owner, the notice is withdrawn or the sale completes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from . import entities as e
+from .counting import period_end
+from .dates import format_date
+from .enums import Jurisdiction, LabelledEnum, LegalForm, NoticeOutcome, Period, Regime
+from .i18n import tr
+from .requests import can_trigger_full_moratorium, cannot_trigger_reason
+from .rules import Rule, rule_ending
+from .status import NoticeStatus, protection_end, relevant_disposal_problem
+
+_ONE_DAY = timedelta(days=1)
+_NOTICE_PERIODS = (Period.INTERIM, Period.FULL, Period.PROTECTED)
+_PUBLISHED_FIELD = {
+    Period.INTERIM: "published_interim_end_on",
+    Period.FULL: "published_full_end_on",
+    Period.PROTECTED: "published_protected_end_on",
+}
+_STATUS_OF_PERIOD = {
+    Period.INTERIM: NoticeStatus.INTERIM_MORATORIUM,
+    Period.FULL: NoticeStatus.FULL_MORATORIUM,
+    Period.PROTECTED: NoticeStatus.PROTECTED,
+}
+_OUTCOME_STATUS = {
+    NoticeOutcome.DISPOSED: NoticeStatus.DISPOSED,
+    NoticeOutcome.DISPOSED_TO_COMMUNITY_GROUP: NoticeStatus.DISPOSED_TO_COMMUNITY_GROUP,
+    NoticeOutcome.WITHDRAWN: NoticeStatus.WITHDRAWN,
+}
+
+
+class EarlyEnd(LabelledEnum):
+    """Why a notice's periods stopped before the end the law gives them."""
+
+    LISTING_ENDED = "listing-ended"
+    EXEMPT_DISPOSAL = "exempt-disposal"
+    WITHDRAWN = "withdrawn"
+    DISPOSED = "disposed"
+    DISPOSED_TO_COMMUNITY_GROUP = "disposed-to-community-group"
+
+    @staticmethod
+    def _labels() -> dict[str, str]:
+        return {
+            "listing-ended": tr("the listing ended"),
+            "exempt-disposal": tr("an exempt disposal passed the land to a new owner"),
+            "withdrawn": tr("the owner withdrew the notice"),
+            "disposed": tr("the sale was completed"),
+            "disposed-to-community-group": tr("the land was sold to a community group"),
+        }
+
+
+_OUTCOME_EARLY_END = {
+    NoticeOutcome.DISPOSED: EarlyEnd.DISPOSED,
+    NoticeOutcome.DISPOSED_TO_COMMUNITY_GROUP: EarlyEnd.DISPOSED_TO_COMMUNITY_GROUP,
+    NoticeOutcome.WITHDRAWN: EarlyEnd.WITHDRAWN,
+}
+
+
+class DisposeTo(LabelledEnum):
+    """Who the owner of listed land may dispose to on a day (s.95)."""
+
+    ANYONE = "anyone"
+    COMMUNITY_INTEREST_GROUPS_ONLY = "community-interest-groups-only"
+    ONLY_AFTER_NOTIFYING_THE_COUNCIL = "only-after-notifying-the-council"
+
+    @staticmethod
+    def _labels() -> dict[str, str]:
+        return {
+            "anyone": tr("The owner may sell to anyone"),
+            "community-interest-groups-only": tr("The owner may sell only to a community interest group"),
+            "only-after-notifying-the-council": tr(
+                "The owner may not sell without first notifying the council, which starts a moratorium"
+            ),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class RequestFacts:
+    """What the case needs to know of a request to be treated as a potential bidder."""
+
+    received_on: date | None
+    legal_form: LegalForm
+    reference: str = ""
+    has_local_connection: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class RequestVerdict:
+    """Whether one request starts the full moratorium, and the one sentence why or why not."""
+
+    reference: str
+    received_on: date | None
+    starts_full_moratorium: bool
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodAccount:
+    """One period of a notice: the end the law gives, the council's, the one to act on, and why."""
+
+    period: Period
+    rule: Rule
+    starts_on: date
+    computed_end: date
+    published_end: date | None
+    effective_end: date  # before ``starts_on`` only when the notice ended before this period could begin
+    why: str
+    ended_early: EarlyEnd | None = None
+
+    @property
+    def disagrees(self) -> bool:
+        """The council published an end other than the one the law gives."""
+        return self.published_end is not None and self.published_end != self.computed_end
+
+    def running(self, day: date) -> bool:
+        return self.starts_on <= day <= self.effective_end
+
+    def days_left(self, day: date) -> int:
+        """Days after ``day`` until the end; 0 on the last day."""
+        return (self.effective_end - day).days
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeCase:
+    """Where one disposal notice stands on ``day``."""
+
+    notice: e.DisposalNotice
+    day: date
+    status: NoticeStatus
+    problem: str  # why the notice starts no moratorium at all, or ""
+    starts_on: date | None  # the day the periods begin with: received, else sent (provisional)
+    periods: tuple[PeriodAccount, ...]  # interim, full (only after a valid request), protected; () when none
+    requests: tuple[RequestVerdict, ...]
+    in_force_until: date | None  # the last day any clock of the notice can run, when something ends it early
+    early_end: EarlyEnd | None
+    # While no valid request has come in: the full moratorium as it would run if one is received in time.
+    full_if_requested: PeriodAccount | None = None
+
+    @property
+    def reference(self) -> str:
+        return self.notice.reference
+
+    @property
+    def provisional(self) -> bool:
+        """Counted from the sent date, because the day the council received the notice is not known."""
+        return self.notice.received_on is None and self.starts_on is not None
+
+    @property
+    def valid_request(self) -> bool:
+        return any(r.starts_full_moratorium for r in self.requests)
+
+    def period(self, which: Period) -> PeriodAccount | None:
+        return next((p for p in self.periods if p.period is which), None)
+
+    @property
+    def current(self) -> PeriodAccount | None:
+        """The period the notice is in on ``day``, if one runs."""
+        return next((p for p in self.periods if _STATUS_OF_PERIOD[p.period] is self.status), None)
+
+    @property
+    def period_ends_on(self) -> date | None:
+        """The last day of the period the notice is in, if one runs."""
+        return self.current.effective_end if self.current else None
+
+    @property
+    def owner_may_dispose_to(self) -> DisposeTo | None:
+        """Who the owner who gave this notice may dispose to on ``day``; None when the notice is not in force."""
+        if self.status in (NoticeStatus.INTERIM_MORATORIUM, NoticeStatus.FULL_MORATORIUM):
+            return DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
+        if self.status is NoticeStatus.PROTECTED:
+            return DisposeTo.ANYONE
+        return None
+
+    @property
+    def owner_free_from(self) -> date | None:
+        """The first day the owner may exchange with anyone: the day after the last moratorium (ACV-OWNER-FREE)."""
+        moratoria = [p for p in self.periods if p.period is not Period.PROTECTED]
+        return moratoria[-1].effective_end + _ONE_DAY if moratoria else None
+
+
+def published_end(notice: e.DisposalNotice, which: Period) -> date | None:
+    """The end of ``which`` period as the council published it (s.97), if it did."""
+    field = _PUBLISHED_FIELD.get(which)
+    return getattr(notice, field) if field else None
+
+
+def notice_case(
+    notice: e.DisposalNotice,
+    requests: Iterable[RequestFacts],
+    entries: Sequence[e.ListEntry],
+    exempt_disposals: Iterable[e.ExemptDisposal],
+    jurisdiction: Jurisdiction,
+    day: date,
+) -> NoticeCase:
+    """The account of one disposal notice on ``day``, from the asset's recorded facts.
+
+    ``entries`` are the asset's list entries (a moratorium needs listed land and ends with the listing, s.95(1));
+    ``exempt_disposals`` the asset's exempt disposals (one to a new owner ends the old owner's notice, §2.8).
+    """
+    start = notice.received_on or notice.sent_on
+    requests = tuple(requests)
+    problem = _problem(notice, start, entries, jurisdiction)
+    if start is None or problem:
+        verdicts = tuple(_refused_for_notice(r, problem) for r in requests) if problem else ()
+        status = _outcome_status(notice, day) or (
+            NoticeStatus.NO_MORATORIUM
+            if problem and start is not None and start <= day
+            else NoticeStatus.AWAITING_DATES
+        )
+        return NoticeCase(notice, day, status, problem, start, (), verdicts, None, None)
+
+    interim_rule = rule_ending(Period.INTERIM)
+    interim_end = period_end(start, interim_rule.length, interim_rule.counting)
+    verdicts = tuple(
+        _judge(r, start, interim_end, notice.published_interim_end_on, notice.received_on is None) for r in requests
+    )
+    cut, early_end = _early_end(notice, start, entries, exempt_disposals)
+    valid = any(v.starts_full_moratorium for v in verdicts)
+    periods: list[PeriodAccount] = []
+    for which in _NOTICE_PERIODS:
+        if which is Period.FULL and not valid:
+            continue
+        periods.append(_period(which, notice, start, cut, early_end, periods[-1] if periods else None))
+    status = _outcome_status(notice, day) or _status(start, periods, early_end, day)
+    would_be = None if valid else _period(Period.FULL, notice, start, cut, early_end, periods[0])
+    return NoticeCase(notice, day, status, "", start, tuple(periods), verdicts, cut, early_end, would_be)
+
+
+def _problem(notice: e.DisposalNotice, start: date | None, entries: Sequence[e.ListEntry], nation: Jurisdiction) -> str:
+    """Why the notice starts no moratorium at all, or ""."""
+    if not nation.has_acv_regime:
+        return tr("The community right to bid applies in England only, so no moratorium applies in {nation}.").format(
+            nation=nation.label
+        )
+    if notice.regime is not Regime.LA2011:
+        return tr(
+            "This notice falls under the English Devolution and Community Empowerment Act 2026, whose moratorium "
+            "rules are not yet known; AssetReg works out no dates for it. Ask the council for its dates."
+        )
+    problem = relevant_disposal_problem(notice)
+    if not problem and start is not None and protection_end(entries, start) == date.max:
+        problem = tr(
+            "The land was not on the list of assets of community value on {day}, when the council received the "
+            "notice, so no moratorium applies (s.95(1)). Check the listing with the council."
+        ).format(day=format_date(start))
+    return problem
+
+
+def _outcome_status(notice: e.DisposalNotice, day: date) -> NoticeStatus | None:
+    if notice.outcome in _OUTCOME_STATUS and (notice.outcome_on is None or notice.outcome_on <= day):
+        return _OUTCOME_STATUS[notice.outcome]
+    return None
+
+
+def _early_end(
+    notice: e.DisposalNotice, start: date, entries: Sequence[e.ListEntry], exempt: Iterable[e.ExemptDisposal]
+) -> tuple[date | None, EarlyEnd | None]:
+    """The last day the notice can be in force when something ends it early, and what does."""
+    ends: list[tuple[date, EarlyEnd]] = []
+    listing_last_day = protection_end(entries, start)
+    if listing_last_day != date.max:
+        ends.append((listing_last_day, EarlyEnd.LISTING_ENDED))
+    # An exempt disposal passes the land on, so the old owner's notice ends with it (unless the records say the
+    # land went to the very owner who gave the notice); the new owner must notify afresh (RULES.md §2.8).
+    ends += [
+        (x.disposed_on - _ONE_DAY, EarlyEnd.EXEMPT_DISPOSAL)
+        for x in exempt
+        if x.disposed_on > start and not (x.new_owner_ref and x.new_owner_ref == notice.owner_ref)
+    ]
+    if notice.outcome in _OUTCOME_EARLY_END:
+        ends.append(((notice.outcome_on or start) - _ONE_DAY, _OUTCOME_EARLY_END[notice.outcome]))
+    if not ends:
+        return None, None
+    return min(ends, key=lambda x: x[0])
+
+
+def _period(
+    which: Period,
+    notice: e.DisposalNotice,
+    start: date,
+    cut: date | None,
+    early_end: EarlyEnd | None,
+    before: PeriodAccount | None,
+) -> PeriodAccount:
+    r = rule_ending(which)
+    computed = period_end(start, r.length, r.counting)
+    published = published_end(notice, which)
+    why = tr("{length} beginning with the day the council received the notice ({citation}).").format(
+        length=str(r.length).capitalize(), citation=r.citation
+    )
+    effective = computed
+    if published is not None and published < computed:
+        effective = published
+        why = tr("The council published {published}, earlier than the {computed} the Act gives; act on the earlier.")
+        why = why.format(published=format_date(published), computed=format_date(computed))
+    ended = None
+    if cut is not None and cut < effective:
+        effective, ended = cut, early_end
+        why = tr("Ended early on {day}: {reason}.").format(day=format_date(cut), reason=early_end.label)
+    # The periods all begin together and nest: a council's date for a longer period never ends it first.
+    if before is not None and effective < before.effective_end:
+        effective = before.effective_end
+    return PeriodAccount(which, r, start, computed, published, effective, why, ended)
+
+
+def _status(start: date, periods: list[PeriodAccount], early_end: EarlyEnd | None, day: date) -> NoticeStatus:
+    if day < start:
+        return NoticeStatus.AWAITING_DATES
+    for p in periods:
+        if p.running(day):
+            return _STATUS_OF_PERIOD[p.period]
+    if periods[-1].ended_early is EarlyEnd.EXEMPT_DISPOSAL:
+        return NoticeStatus.SUPERSEDED
+    return NoticeStatus.LAPSED
+
+
+def _refused_for_notice(r: RequestFacts, problem: str) -> RequestVerdict:
+    why = tr("This notice starts no moratorium, so the request cannot start the full one: {problem}").format(
+        problem=problem[0].lower() + problem[1:]
+    )
+    return RequestVerdict(r.reference, r.received_on, False, why)
+
+
+def _judge(r: RequestFacts, start: date, interim_end: date, published_end: date | None, provisional: bool):
+    """Whether a request starts the full moratorium (s.95(3), reg 12), and the one sentence why."""
+
+    def verdict(starts: bool, why: str) -> RequestVerdict:
+        if provisional:
+            why += " " + tr("The dates are provisional: they are counted from the day the notice was sent.")
+        return RequestVerdict(r.reference, r.received_on, starts, why)
+
+    end = format_date(interim_end)
+    if not can_trigger_full_moratorium(r.legal_form):
+        return verdict(False, cannot_trigger_reason(r.legal_form))
+    if not r.has_local_connection:
+        return verdict(
+            False, tr("A group without a local connection to the land cannot trigger the full moratorium (reg 12).")
+        )
+    if r.received_on is None:
+        return verdict(
+            False,
+            tr(
+                "No received date has been entered for the request yet; it counts only if the council "
+                "received it by {end}, when the interim moratorium ends."
+            ).format(end=end),
+        )
+    received = format_date(r.received_on)
+    if r.received_on < start:
+        return verdict(
+            False,
+            tr(
+                "The request was received on {received}, before the council received the disposal notice on "
+                "{notice}; only a request received during the interim moratorium counts (s.95(3))."
+            ).format(received=received, notice=format_date(start)),
+        )
+    if r.received_on > interim_end:
+        return verdict(
+            False,
+            tr(
+                "The request was received on {received}, after the interim moratorium ended on {end}; it had "
+                "to be received by then (s.95(3))."
+            ).format(received=received, end=end),
+        )
+    if published_end is not None and r.received_on > published_end:
+        return verdict(
+            True,
+            tr(
+                "The request was received on {received}, after the end the council published ({published}) but "
+                "within the six weeks the Act gives, which end on {end}, so the full moratorium applies. Ask the "
+                "council to correct its list."
+            ).format(received=received, published=format_date(published_end), end=end),
+        )
+    return verdict(
+        True,
+        tr(
+            "The request was received on {received}, during the interim moratorium that ends on {end}, so the "
+            "full moratorium applies."
+        ).format(received=received, end=end),
+    )

@@ -1,0 +1,161 @@
+"""The case account: one answer per asset and day, and the contradictions it replaced (each a regression test).
+
+Every date here is from RULES.md §4: a notice received Sun 31 Aug 2025 ends its interim moratorium on Sat 11 Oct
+2025, its full moratorium on Sat 28 Feb 2026 and its protected period on Sun 28 Feb 2027.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from assetreg.domain import entities as e
+from assetreg.domain.asset_deadlines import AssetFacts
+from assetreg.domain.case import build_case
+from assetreg.domain.counting import WorkingDayCalendar
+from assetreg.domain.enums import ExemptionCode, Jurisdiction, LegalForm, Period, Regime
+from assetreg.domain.notice_case import DisposeTo, EarlyEnd, RequestFacts
+from assetreg.domain.settings import Settings
+from assetreg.domain.status import AssetStatus, NoticeStatus
+
+ASSET = "AST-0001"
+RECEIVED = date(2025, 8, 31)
+IMP_END, FMP_END, PP_END = date(2025, 10, 11), date(2026, 2, 28), date(2027, 2, 28)
+ENTRY = e.ListEntry(reference="LST-0001", asset_ref=ASSET, entered_on=date(2024, 6, 1))
+NOTICE = e.DisposalNotice(reference="DN-0001", asset_ref=ASSET, owner_ref="PTY-0001", received_on=RECEIVED)
+CHARITY = RequestFacts(date(2025, 9, 10), LegalForm.CHARITY, "BR-0001")
+ENGLAND = WorkingDayCalendar(Jurisdiction.ENGLAND)
+
+
+def facts(notice: e.DisposalNotice = NOTICE, requests=(), entries=(ENTRY,), **more) -> AssetFacts:
+    return AssetFacts(
+        asset_ref=ASSET,
+        asset_name="The Red Lion",
+        jurisdiction=more.pop("jurisdiction", Jurisdiction.ENGLAND),
+        list_entries=entries,
+        notices=(notice,),
+        requests={notice.reference: tuple(requests)},
+        **more,
+    )
+
+
+def case_on(day: date, f: AssetFacts | None = None, settings: Settings | None = None):
+    return build_case(f or facts(), day, settings or Settings(), ENGLAND)
+
+
+def test_an_exempt_disposal_to_a_new_owner_ends_the_old_notice_in_the_status_too():
+    gift = e.ExemptDisposal(
+        reference="EXD-0001",
+        asset_ref=ASSET,
+        exemption=ExemptionCode.FAMILY_MEMBER,
+        disposed_on=date(2025, 12, 1),
+        previous_owner_ref="PTY-0001",
+        new_owner_ref="PTY-0002",
+    )
+    f = facts(requests=(CHARITY,), exempt_disposals=(gift,))
+    assert case_on(date(2025, 11, 30), f).status is NoticeStatus.FULL_MORATORIUM
+    after = case_on(date(2025, 12, 2), f)
+    # Not "full moratorium until Sat 28 Feb 2026": the old owner's notice ended with the gift (RULES.md §2.8).
+    assert after.status is AssetStatus.LISTED
+    (notice,) = after.notices
+    assert notice.status is NoticeStatus.SUPERSEDED and notice.period_ends_on is None
+    full = notice.period(Period.FULL)
+    assert (full.computed_end, full.effective_end, full.ended_early) == (
+        FMP_END,
+        date(2025, 11, 30),
+        EarlyEnd.EXEMPT_DISPOSAL,
+    )
+    assert after.owner_may_dispose_to is DisposeTo.ONLY_AFTER_NOTIFYING_THE_COUNCIL
+    assert [x.period for x in after.in_force] == [Period.LISTING]
+    assert all(d.date <= date(2025, 11, 30) for d in after.deadlines if d.record_ref == "DN-0001")
+
+
+def test_a_council_published_interim_end_is_the_one_the_status_and_whats_due_act_on():
+    published = e.DisposalNotice(
+        reference="DN-0001", asset_ref=ASSET, received_on=RECEIVED, published_interim_end_on=date(2025, 10, 1)
+    )
+    case = case_on(date(2025, 9, 15), facts(published))
+    (notice,) = case.notices
+    interim = notice.period(Period.INTERIM)
+    assert (interim.computed_end, interim.published_end, interim.effective_end) == (
+        IMP_END,
+        date(2025, 10, 1),
+        date(2025, 10, 1),
+    )
+    assert interim.disagrees
+    assert notice.period_ends_on == date(2025, 10, 1) == case.status_ends_on
+    (imp,) = [d for d in case.deadlines if d.deadline and d.deadline.rule.ends is Period.INTERIM]
+    assert imp.date == date(2025, 10, 1)  # What's due acts on the same day the status ends
+    assert case_on(date(2025, 10, 5), facts(published)).status is NoticeStatus.PROTECTED
+
+
+def test_a_request_received_between_the_councils_date_and_the_acts_still_counts_and_says_so():
+    published = e.DisposalNotice(
+        reference="DN-0001", asset_ref=ASSET, received_on=RECEIVED, published_interim_end_on=date(2025, 10, 1)
+    )
+    late_for_the_council = RequestFacts(date(2025, 10, 5), LegalForm.CHARITY, "BR-0001")
+    (notice,) = case_on(date(2025, 10, 6), facts(published, (late_for_the_council,))).notices
+    (verdict,) = notice.requests
+    assert verdict.starts_full_moratorium
+    assert "after the end the council published (Wed 1 Oct 2025)" in verdict.why
+    assert notice.status is NoticeStatus.FULL_MORATORIUM
+
+
+def test_a_notice_on_an_unlisted_asset_says_no_moratorium_everywhere():
+    case = case_on(date(2025, 9, 15), facts(requests=(CHARITY,), entries=()))
+    (notice,) = case.notices
+    assert notice.status is NoticeStatus.NO_MORATORIUM
+    assert "not on the list of assets of community value on Sun 31 Aug 2025" in notice.problem
+    (verdict,) = notice.requests
+    assert not verdict.starts_full_moratorium  # not "Starts the full moratorium: Yes"
+    assert verdict.why.startswith("This notice starts no moratorium")
+    assert notice.periods == () and notice.period_ends_on is None
+    assert case.owner_may_dispose_to is DisposeTo.ANYONE and case.in_force == ()
+    assert not [d for d in case.deadlines if d.record_ref == "DN-0001"]
+
+
+def test_after_a_valid_request_the_running_full_moratorium_is_in_force_not_nothing_due():
+    case = case_on(date(2025, 12, 1), facts(requests=(CHARITY,)))
+    running = {x.period: x for x in case.in_force}
+    assert running[Period.FULL].ends_on == FMP_END and running[Period.FULL].days_left(case.day) == 89
+    assert running[Period.LISTING].ends_on == date(2029, 5, 31)
+    assert case.owner_may_dispose_to is DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
+
+
+def test_who_the_owner_may_sell_to_through_a_notices_life():
+    f = facts(requests=(CHARITY,))
+    assert case_on(date(2025, 8, 30), f).owner_may_dispose_to is DisposeTo.ONLY_AFTER_NOTIFYING_THE_COUNCIL
+    assert case_on(RECEIVED, f).owner_may_dispose_to is DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
+    assert case_on(FMP_END, f).owner_may_dispose_to is DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
+    assert case_on(date(2026, 3, 1), f).owner_may_dispose_to is DisposeTo.ANYONE
+    assert case_on(date(2027, 3, 1), f).owner_may_dispose_to is DisposeTo.ONLY_AFTER_NOTIFYING_THE_COUNCIL
+    assert case_on(date(2029, 6, 1), f).owner_may_dispose_to is DisposeTo.ANYONE  # the listing has ended
+
+
+def test_the_owner_free_date_is_conditional_while_no_request_has_come_in():
+    case = case_on(date(2025, 9, 15))
+    (free,) = [d for d in case.deadlines if d.code == "ACV-OWNER-FREE"]
+    assert free.date == date(2025, 10, 12)
+    # Never "may exchange with anyone" unconditionally while a request could still start the full moratorium.
+    assert "Unless a valid request to bid is received in time: then from Sun 1 Mar 2026." in free.action
+
+
+def test_no_clock_runs_in_wales():
+    case = case_on(date(2025, 9, 15), facts(requests=(CHARITY,), jurisdiction=Jurisdiction.WALES))
+    (notice,) = case.notices
+    assert notice.status is NoticeStatus.NO_MORATORIUM and "England only" in notice.problem
+    assert case.deadlines == () and case.in_force == ()
+    assert case.owner_may_dispose_to is DisposeTo.ANYONE
+
+
+def test_setting_the_2026_commencement_never_changes_a_2011_case():
+    f = facts(requests=(CHARITY,))
+    before = case_on(date(2025, 12, 1), f)
+    after = case_on(date(2025, 12, 1), f, Settings(new_regime_commencement=date(2025, 1, 1)))
+    assert before == after and before.regime is Regime.LA2011
+
+
+def test_a_2026_regime_notice_gets_no_2011_clocks_and_says_why():
+    under_2026 = e.DisposalNotice(reference="DN-0001", asset_ref=ASSET, received_on=RECEIVED, regime=Regime.EDCEA2026)
+    (notice,) = case_on(date(2025, 9, 15), facts(under_2026, (CHARITY,))).notices
+    assert notice.status is NoticeStatus.NO_MORATORIUM
+    assert "2026" in notice.problem and notice.periods == ()
