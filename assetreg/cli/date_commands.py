@@ -61,7 +61,7 @@ def deadlines(args: argparse.Namespace) -> int:
     from ..services.deadlines import register_deadlines
 
     with open_register_of(args) as register:
-        today = args.today or register.today()
+        today = register.today()
         items = register_deadlines(register, today, within=args.within, overdue_only=args.overdue)
     if args.json:
         print_json(
@@ -108,6 +108,9 @@ def export_ics(args: argparse.Namespace) -> int:
     with open_register_of(args) as register:
         items = register_deadlines(register, within=args.within)
         write_calendar(args.file, deadline_calendar(items, register.clock()))
+    if args.json:
+        print_json({"path": str(args.file), "events": len(items)})
+        return 0
     print(tr("Wrote {count} deadlines to {path}.").format(count=len(items), path=args.file))
     return 0
 
