@@ -35,12 +35,14 @@ class FieldsParser(argparse.ArgumentParser):
     The command names an unknown field and suggests the nearest one, which argparse's own message cannot.
     """
 
-    def parse_known_args(self, args=None, namespace=None):  # noqa: D102 - argparse's own
+    def parse_known_args(self, args=None, namespace=None):
+        """As argparse's, keeping unknown options in ``unknown_fields`` instead of returning them."""
         namespace, extras = super().parse_known_args(args, namespace)
         namespace.unknown_fields = [*getattr(namespace, "unknown_fields", []), *extras]
         return namespace, []
 
     def error(self, message: str):
+        """Prints the usage and the problem, and exits with status 1, as any refused write does."""
         self.print_usage(sys.stderr)
         self.exit(1, tr("assetreg: {message}\n").format(message=message))
 
@@ -48,7 +50,8 @@ class FieldsParser(argparse.ArgumentParser):
 class EditParser(FieldsParser):
     """``edit REF``: the fields it takes are those of REF's kind, added once REF is known (so ``--help`` lists them)."""
 
-    def parse_known_args(self, args=None, namespace=None):  # noqa: D102 - argparse's own
+    def parse_known_args(self, args=None, namespace=None):
+        """As argparse's, with the options of REF's kind added first."""
         kind = _kind_of_reference_in(list(args or ()))
         if kind in WRITABLE_KINDS and not getattr(self, "fields_added", False):
             add_field_options(self, kind)

@@ -205,6 +205,14 @@ def test_add_help_lists_every_field_with_its_type(capsys: pytest.CaptureFixture[
     assert "--received-on YYYY-MM-DD" in out and "lease-assignment" in out and "--share-sale true|false" in out
 
 
+def test_edit_help_lists_the_fields_of_the_references_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run_main(capsys, "edit", "dn-1", "--help")
+    assert status == 0
+    assert "--received-on YYYY-MM-DD" in out and "--owner-ref REF" in out
+    status, out, _ = run_main(capsys, "edit", "--help")
+    assert status == 0 and "REF" in out and "--received-on" not in out
+
+
 def test_kind_aliases(register_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     add_chain(capsys, register_path, request=False)
     assert (
