@@ -14,7 +14,7 @@ from pathlib import Path
 from .. import __version__
 from ..domain.errors import AssetRegError
 from ..domain.i18n import tr
-from . import date_commands, print_commands, register_commands
+from . import date_commands, print_commands, record_commands, register_commands
 from .arguments import days, event_code, event_codes, iso_date, jurisdiction
 
 
@@ -29,6 +29,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     as_json = argparse.ArgumentParser(add_help=False)
     as_json.add_argument("--json", action="store_true", help=tr("print JSON for scripts instead of text"))
+    # Every read command can show the register as it stands on another day (the services ask Register.today()).
+    on = argparse.ArgumentParser(add_help=False)
+    on.add_argument(
+        "--on", type=iso_date, metavar="DATE", help=tr("the register as it stands on DATE (YYYY-MM-DD), not today")
+    )
 
     parser = argparse.ArgumentParser(
         prog="assetreg",
@@ -56,17 +61,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    init = commands.add_parser("init", parents=[db], help=tr("create a new, empty register"))
+    init = commands.add_parser("init", parents=[db, as_json], help=tr("create a new, empty register"))
     init.set_defaults(handler=register_commands.init)
-    demo = commands.add_parser("demo", parents=[db], help=tr("write a demo register with live clocks"))
+    demo = commands.add_parser("demo", parents=[db, as_json], help=tr("write a demo register with live clocks"))
     demo.set_defaults(handler=register_commands.demo)
 
     assets = commands.add_parser("assets", help=tr("list or show assets")).add_subparsers(
         dest="action", metavar="ACTION", required=True
     )
-    listing = assets.add_parser("list", parents=[db, as_json], help=tr("every asset with its status"))
+    listing = assets.add_parser("list", parents=[db, as_json, on], help=tr("every asset with its status"))
     listing.set_defaults(handler=register_commands.assets_list)
-    show = assets.add_parser("show", parents=[db, as_json], help=tr("everything about one asset"))
+    show = assets.add_parser("show", parents=[db, as_json, on], help=tr("everything about one asset"))
     show.add_argument("reference", metavar="REF", help=tr("the asset's reference, for example AST-0001"))
     show.set_defaults(handler=register_commands.assets_show)
 
@@ -93,12 +98,17 @@ def build_parser() -> argparse.ArgumentParser:
     deadlines = commands.add_parser(
         "deadlines", parents=[db, as_json], help=tr("what is overdue and what is coming, across the register")
     )
+    # --today came first; it stays as another name of --on.
+    deadlines.add_argument(
+        "--on", "--today", dest="on", type=iso_date, metavar="DATE", help=tr("the deadlines as they stand on DATE")
+    )
     deadlines.add_argument("--within", type=days, metavar="DAYS", help=tr("only the next DAYS days"))
     deadlines.add_argument("--overdue", action="store_true", help=tr("only what is overdue"))
-    deadlines.add_argument("--today", type=iso_date, metavar="DATE", help=tr("pretend today is DATE (YYYY-MM-DD)"))
     deadlines.set_defaults(handler=date_commands.deadlines)
 
-    export = commands.add_parser("export-ics", parents=[db], help=tr("write the deadlines to a calendar file"))
+    export = commands.add_parser(
+        "export-ics", parents=[db, as_json, on], help=tr("write the deadlines to a calendar file")
+    )
     export.add_argument("file", metavar="FILE", type=Path, help=tr("the .ics file to write"))
     export.add_argument("--within", type=days, metavar="DAYS", help=tr("only the next DAYS days"))
     export.set_defaults(handler=date_commands.export_ics)
@@ -135,12 +145,12 @@ def build_parser() -> argparse.ArgumentParser:
     notices = commands.add_parser("notices", help=tr("list owners' disposal notices")).add_subparsers(
         dest="action", metavar="ACTION", required=True
     )
-    listing = notices.add_parser("list", parents=[db, as_json], help=tr("every disposal notice with its status"))
+    listing = notices.add_parser("list", parents=[db, as_json, on], help=tr("every disposal notice with its status"))
     listing.set_defaults(handler=print_commands.notices_list)
     applications = commands.add_parser("applications", help=tr("list transfer applications")).add_subparsers(
         dest="action", metavar="ACTION", required=True
     )
-    listing = applications.add_parser("list", parents=[db, as_json], help=tr("every application with its stage"))
+    listing = applications.add_parser("list", parents=[db, as_json, on], help=tr("every application with its stage"))
     listing.set_defaults(handler=print_commands.applications_list)
 
     output = argparse.ArgumentParser(add_help=False)
@@ -165,16 +175,20 @@ def build_parser() -> argparse.ArgumentParser:
             "APPLICATION_REF",
         ),
     ):
-        command = printing.add_parser(name, parents=[db, output], help=what)
+        command = printing.add_parser(name, parents=[db, output, as_json, on], help=what)
         command.add_argument("reference", metavar=reference)
         command.set_defaults(handler=handler)
     command = printing.add_parser(
-        "deadlines", parents=[db, output], help=tr("overdue and upcoming deadlines, for a meeting")
+        "deadlines", parents=[db, output, as_json, on], help=tr("overdue and upcoming deadlines, for a meeting")
     )
     command.add_argument("--within", type=days, metavar="DAYS", help=tr("the next DAYS days (default 30)"))
     command.set_defaults(handler=print_commands.print_deadlines)
-    command = printing.add_parser("register", parents=[db, output], help=tr("every asset with its status and dates"))
+    command = printing.add_parser(
+        "register", parents=[db, output, as_json, on], help=tr("every asset with its status and dates")
+    )
     command.set_defaults(handler=print_commands.print_register)
+
+    record_commands.add_parsers(commands, db, as_json)
 
     check = commands.add_parser(
         "check", parents=[db, as_json], help=tr("check the register and its attachments are whole")

@@ -62,7 +62,7 @@ def deadlines(args: argparse.Namespace) -> int:
     from .case_json import in_force_json
 
     with open_register_of(args) as register:
-        today = args.today or register.today()
+        today = register.today()
         due = whats_due(register, today, within=args.within, overdue_only=args.overdue)
     items = due.deadlines
     if args.json:
@@ -131,6 +131,9 @@ def export_ics(args: argparse.Namespace) -> int:
     with open_register_of(args) as register:
         items = register_deadlines(register, within=args.within)
         write_calendar(args.file, deadline_calendar(items, register.clock()))
+    if args.json:
+        print_json({"path": str(args.file), "events": len(items)})
+        return 0
     print(tr("Wrote {count} deadlines to {path}.").format(count=len(items), path=args.file))
     return 0
 

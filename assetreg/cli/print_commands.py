@@ -19,6 +19,10 @@ def _print(args: argparse.Namespace, gather, default_name: str) -> int:
         document = gather(register)
     out = Path(args.output) if args.output else Path(default_name.format(today=document.letterhead.printed_on))
     rendered = write(document, out)
+    if args.json:
+        # Warnings travel in the JSON, so a script reads one object and nothing on stderr.
+        print_json({"path": str(out), "pages": rendered.pages, "warnings": [str(w) for w in rendered.warnings]})
+        return 0
     for warning in rendered.warnings:
         print(tr("warning: {warning}").format(warning=warning), file=sys.stderr)
     pages = tr("1 page") if rendered.pages == 1 else tr("{n} pages").format(n=rendered.pages)

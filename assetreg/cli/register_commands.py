@@ -19,9 +19,12 @@ def register_path_of(args: argparse.Namespace) -> Path:
 
 
 def open_register_of(args: argparse.Namespace):
+    """The register a command names, looked at on ``--on DATE`` where the command takes it."""
     from ..services.register import Register
 
-    return Register.open(register_path_of(args))
+    register = Register.open(register_path_of(args))
+    register.day = getattr(args, "on", None)
+    return register
 
 
 def init(args: argparse.Namespace) -> int:
@@ -36,6 +39,9 @@ def init(args: argparse.Namespace) -> int:
             )
         )
     Register.open(path, create=True).close()
+    if args.json:
+        print_json({"path": str(path), "created": True})
+        return 0
     print(tr("Created an empty register at {path}.").format(path=path))
     return 0
 
@@ -45,6 +51,9 @@ def demo(args: argparse.Namespace) -> int:
 
     path = register_path_of(args)
     summary = write_demo_register(path)
+    if args.json:
+        print_json({"path": str(path), "created": True, "summary": summary})
+        return 0
     print(tr("Wrote the demo register to {path}: {summary}.").format(path=path, summary=summary))
     print(tr("Open it with: assetreg --db {path}").format(path=path))
     return 0

@@ -42,6 +42,9 @@ class Register:
     opened: OpenedRegister
     user: str = field(default_factory=_os_user)
     clock: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    # The day the register is looked at, when not today: every status and deadline is worked out as of it.
+    # The clock still stamps changes, so the audit trail keeps the real time of each one.
+    day: date | None = None
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.opened.engine, expire_on_commit=False)
@@ -56,7 +59,9 @@ class Register:
         return self.opened.path
 
     def today(self) -> date:
-        """Today's date where the user is (the local calendar day, not UTC)."""
+        """The day the register is looked at: ``day`` when set, else today where the user is (local, not UTC)."""
+        if self.day is not None:
+            return self.day
         return self.clock().astimezone().date()
 
     @contextmanager
