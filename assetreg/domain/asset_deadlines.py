@@ -25,10 +25,20 @@ from .enums import (
     ListEntryKind,
     NominationDecision,
     Period,
+    Regime,
 )
 from .i18n import tr
 from .notice_case import NoticeCase, RequestFacts, notice_case, published_end
-from .rules import Event, rule_ending
+from .rules import (
+    ATR_APPEAL,
+    ATR_DECIDE,
+    ATR_OFFER_MIN,
+    ATR_REVIEW,
+    RENOMINATE_BY,
+    REVIEW_DECIDE,
+    Event,
+    rule_ending,
+)
 from .settings import Settings
 from .status import NoticeStatus, listing_end
 
@@ -137,6 +147,7 @@ def _computed(
     provisional: bool,
     valid_request: bool | None,
     lead: int,
+    regime: Regime = Regime.LA2011,
 ) -> tuple[Deadline, ...]:
     # Registers repeat the same trigger dates many times; a Deadline is immutable, so one can serve them all.
     return tuple(
@@ -148,6 +159,7 @@ def _computed(
             provisional=provisional,
             valid_bidder_request=valid_request,
             renomination_lead_days=lead,
+            regime=regime,
         )
     )
 
@@ -193,10 +205,11 @@ def asset_deadlines(
         done: Iterable[str] = (),
         until: date | None = None,
         skip: Iterable[str] = (),
+        regime: Regime = Regime.LA2011,
     ) -> None:
         if trigger is None:
             return
-        for d in _computed(event, trigger, facts.jurisdiction, calendar, provisional, valid_request, lead):
+        for d in _computed(event, trigger, facts.jurisdiction, calendar, provisional, valid_request, lead, regime):
             if (until is None or d.date <= until) and d.code not in skip:
                 found.append((record_ref, d, d.code in done))
 
@@ -224,11 +237,11 @@ def _listing_deadlines(facts: AssetFacts, today: date, add) -> None:
             later.entered_on > x.entered_on for later in facts.list_entries
         )
         ended = today > listing_end(x) or (x.removed_on is not None and x.removed_on <= today)
-        moot = ("ACV-RENOMINATE-BY",) if renominated or ended else ()
+        moot = (RENOMINATE_BY,) if renominated or ended else ()
         add(x.reference, Event.LISTING_ENTERED, x.entered_on, until=x.removed_on, done=moot)
         add(x.reference, Event.LISTING_NOTICE_GIVEN, x.notice_given_on, until=x.removed_on)
     for c in facts.challenges:
-        decided = () if c.outcome is ChallengeOutcome.PENDING else ("ACV-REVIEW-DECIDE",)
+        decided = () if c.outcome is ChallengeOutcome.PENDING else (REVIEW_DECIDE,)
         if c.kind is ChallengeKind.LISTING_REVIEW:
             add(c.reference, Event.REVIEW_REQUEST_RECEIVED, c.received_on, done=decided)
             add(c.reference, Event.REVIEW_DECISION_SENT, c.decision_sent_on)
@@ -247,7 +260,7 @@ def _notice_deadlines(facts: AssetFacts, today: date, add, found, notices: Seque
             continue
         interim = case.period(Period.INTERIM)
         # Known invalid once the interim period is over with no valid request; unknown while it runs.
-        known = True if case.valid_request else (False if today > interim.computed_end else None)
+        known = True if case.valid_request else (False if interim and today > interim.computed_end else None)
         before = len(found)
         add(
             n.reference,
@@ -257,6 +270,7 @@ def _notice_deadlines(facts: AssetFacts, today: date, add, found, notices: Seque
             valid_request=known,
             done=(rule_ending(Period.INTERIM).code,) if case.valid_request else (),
             until=case.in_force_until,
+            regime=n.regime,
         )
         for i in range(before, len(found)):
             ref, d, done = found[i]
@@ -274,20 +288,20 @@ def _scottish_deadlines(facts: AssetFacts, calendar: WorkingDayCalendar, add) ->
             continue
         refused = a.stage in REFUSED_STAGES
         decided = refused or a.decision_notice_on is not None or a.stage in ("agreed", "offer", "concluded", "lapsed")
-        add(a.reference, Event.ATR_VALIDATED, a.validated_on, done=("SCOT-ATR-DECIDE",) if decided else ())
+        add(a.reference, Event.ATR_VALIDATED, a.validated_on, done=(ATR_DECIDE,) if decided else ())
         trigger = a.decision_notice_on
         if trigger is None and a.stage == "deemed-refused" and a.validated_on is not None:
             # No decision in time counts as refusal; the review clock starts when the decision period ends.
             decide = _computed(Event.ATR_VALIDATED, a.validated_on, facts.jurisdiction, calendar, False, None, 0)
-            trigger = next(d.date for d in decide if d.code == "SCOT-ATR-DECIDE") + timedelta(days=1)
+            trigger = next(d.date for d in decide if d.code == ATR_DECIDE) + timedelta(days=1)
         if trigger is None:
             continue
         # A refusal can be reviewed or appealed and makes no offer; an agreement makes an offer and needs neither.
         if refused:
-            add(a.reference, Event.ATR_DECISION_NOTICE, trigger, skip=("SCOT-ATR-OFFER-MIN",))
+            add(a.reference, Event.ATR_DECISION_NOTICE, trigger, skip=(ATR_OFFER_MIN,))
             add(a.reference, Event.ATR_REFUSED, trigger)
         else:
-            add(a.reference, Event.ATR_DECISION_NOTICE, trigger, done=("SCOT-ATR-REVIEW", "SCOT-ATR-APPEAL"))
+            add(a.reference, Event.ATR_DECISION_NOTICE, trigger, done=(ATR_REVIEW, ATR_APPEAL))
 
 
 def _asset_deadline(

@@ -8,11 +8,9 @@ from dataclasses import dataclass
 
 from .counting import Counting, WorkingDayCalendar, default_calendar, period_end
 from .dates import format_date, weekday_name
-from .enums import Jurisdiction
+from .enums import Jurisdiction, Regime
 from .i18n import tr
-from .rules import Confidence, Event, Rule, rule, rules_for_event
-
-RENOMINATE_BY = "ACV-RENOMINATE-BY"
+from .rules import RENOMINATE_BY, Confidence, Event, Rule, rule, rules_for_event
 
 
 def _days(n: int) -> str:
@@ -169,15 +167,17 @@ def compute(
     provisional: bool = False,
     valid_bidder_request: bool | None = None,
     renomination_lead_days: int | None = None,
+    regime: Regime = Regime.LA2011,
 ) -> list[Deadline]:
     """Every date the event triggers in the jurisdiction, derived ones included, in date order.
 
     ``valid_bidder_request`` says whether a valid request to be treated as a potential bidder was received in
     time: None while unknown (conditional dates are kept and marked conditional), False drops them, True makes
     them firm. ``renomination_lead_days`` replaces the catalogue's default lead before the listing ends.
+    ``regime`` chooses between the 2011 Act's rules and the 2026 Act's provisional ones in England.
     Returns [] where no modelled regime has rules for the event (see ``no_regime_note``).
     """
-    rules = rules_for_event(event, jurisdiction)
+    rules = rules_for_event(event, jurisdiction, regime)
     if not rules:
         return []
     if calendar is None:

@@ -75,6 +75,7 @@ class Period(LabelledEnum):
     FULL = "full"
     PROTECTED = "protected"
     LISTING = "listing"
+    MORATORIUM_2026 = "moratorium-2026"  # the 2026 Act's single moratorium (provisional: RULES.md §1)
 
     @staticmethod
     def _labels() -> dict[str, str]:
@@ -83,6 +84,7 @@ class Period(LabelledEnum):
             "full": tr("Full moratorium"),
             "protected": tr("Protected period"),
             "listing": tr("Listing"),
+            "moratorium-2026": tr("Moratorium under the 2026 Act (provisional)"),
         }
 
 

@@ -29,11 +29,13 @@ _NOTICE_PERIODS = (Period.INTERIM, Period.FULL, Period.PROTECTED)
 _PUBLISHED_FIELD = {
     Period.INTERIM: "published_interim_end_on",
     Period.FULL: "published_full_end_on",
+    Period.MORATORIUM_2026: "published_full_end_on",  # the council's end of the (one) moratorium
     Period.PROTECTED: "published_protected_end_on",
 }
 _STATUS_OF_PERIOD = {
     Period.INTERIM: NoticeStatus.INTERIM_MORATORIUM,
     Period.FULL: NoticeStatus.FULL_MORATORIUM,
+    Period.MORATORIUM_2026: NoticeStatus.MORATORIUM_2026,
     Period.PROTECTED: NoticeStatus.PROTECTED,
 }
 _OUTCOME_STATUS = {
@@ -179,7 +181,11 @@ class NoticeCase:
     @property
     def owner_may_dispose_to(self) -> DisposeTo | None:
         """Who the owner who gave this notice may dispose to on ``day``; None when the notice is not in force."""
-        if self.status in (NoticeStatus.INTERIM_MORATORIUM, NoticeStatus.FULL_MORATORIUM):
+        if self.status in (
+            NoticeStatus.INTERIM_MORATORIUM,
+            NoticeStatus.FULL_MORATORIUM,
+            NoticeStatus.MORATORIUM_2026,  # reported: the community has the first opportunity to buy
+        ):
             return DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
         if self.status is NoticeStatus.PROTECTED:
             return DisposeTo.ANYONE
@@ -223,6 +229,8 @@ def notice_case(
         )
         return NoticeCase(notice, day, status, problem, start, (), verdicts, None, None)
 
+    if notice.regime is Regime.EDCEA2026:
+        return _case_2026(notice, requests, start, entries, exempt_disposals, day)
     interim_rule = rule_ending(Period.INTERIM)
     interim_end = period_end(start, interim_rule.length, interim_rule.counting)
     verdicts = tuple(
@@ -246,11 +254,6 @@ def _problem(notice: e.DisposalNotice, start: date | None, entries: Sequence[e.L
         return tr("The community right to bid applies in England only, so no moratorium applies in {nation}.").format(
             nation=nation.label
         )
-    if notice.regime is not Regime.LA2011:
-        return tr(
-            "This notice falls under the English Devolution and Community Empowerment Act 2026, whose moratorium "
-            "rules are not yet known; AssetReg works out no dates for it. Ask the council for its dates."
-        )
     problem = relevant_disposal_problem(notice)
     if not problem and start is not None and protection_end(entries, start) == date.max:
         problem = tr(
@@ -258,6 +261,29 @@ def _problem(notice: e.DisposalNotice, start: date | None, entries: Sequence[e.L
             "notice, so no moratorium applies (s.95(1)). Check the listing with the council."
         ).format(day=format_date(start))
     return problem
+
+
+def _case_2026(
+    notice: e.DisposalNotice,
+    requests: Sequence[RequestFacts],
+    start: date,
+    entries: Sequence[e.ListEntry],
+    exempt: Iterable[e.ExemptDisposal],
+    day: date,
+) -> NoticeCase:
+    """A notice under the 2026 Act's provisional rules: one 12-month moratorium in which the community has the
+    first opportunity to buy. What starts it and how it is counted are not known (RULES.md §1), so every date is
+    marked for confirmation; requests to be treated as a bidder play no part."""
+    cut, early_end = _early_end(notice, start, entries, exempt)
+    moratorium = _period(Period.MORATORIUM_2026, notice, start, cut, early_end, None)
+    why = tr(
+        "Under the English Devolution and Community Empowerment Act 2026 the community has a right of first "
+        "refusal instead: a request to be treated as a bidder starts nothing. The Act's procedure is not yet "
+        "known; confirm with the council what your group must do and by when."
+    )
+    verdicts = tuple(RequestVerdict(r.reference, r.received_on, False, why) for r in requests)
+    status = _outcome_status(notice, day) or _status(start, [moratorium], early_end, day)
+    return NoticeCase(notice, day, status, "", start, (moratorium,), verdicts, cut, early_end)
 
 
 def _outcome_status(notice: e.DisposalNotice, day: date) -> NoticeStatus | None:

@@ -300,6 +300,18 @@ CATALOGUE: tuple[Rule, ...] = (
          tr("Last day to appeal the compensation review decision to the First-tier Tribunal"),
          _E.COMPENSATION_REVIEW_SENT, Length(28, Unit.DAYS), _AFTER, "reg 17; GRC r.22", _V, "[V]",
          default_reminder_days=(14, 7, 3)),
+    # The English Devolution and Community Empowerment Act 2026, as reported: commencement, transitional rules
+    # and how the 12 months are counted are not known (RULES.md §1). Applies only to notices recorded under the
+    # 2026 regime, which happens only from the commencement date the user sets.
+    Rule(code="EDCEA-MOR-END", name=tr("2026 Act moratorium ends"),
+         label=tr("Moratorium under the 2026 Act ends (provisional) — until then the community has the first "
+                  "opportunity to buy"),
+         event=_E.DISPOSAL_NOTICE_RECEIVED, length=_months(12), counting=_BW,
+         citation="EDCEA 2026 (not yet commenced)", confidence=_M,
+         confidence_note="[M] reported, not confirmed", jurisdictions=_ENGLAND, regime=Regime.EDCEA2026.value,
+         ends=Period.MORATORIUM_2026, default_reminder_days=(60, 30, 14),
+         action=tr("The moratorium under the 2026 Act ends (provisional): the community's first opportunity to "
+                   "buy ends with it. Confirm the date with the council.")),
     _scot("SCOT-ATR-DECIDE", tr("Asset transfer decision due"),
           tr("Authority's decision on the asset transfer request due — without one, the request is treated "
              "as refused"),
@@ -333,6 +345,16 @@ CATALOGUE: tuple[Rule, ...] = (
 
 _BY_CODE: dict[str, Rule] = {r.code: r for r in CATALOGUE}
 
+# Codes the deadline engine names because a recorded fact marks their date as met or moot.
+RENOMINATE_BY, REVIEW_DECIDE = "ACV-RENOMINATE-BY", "ACV-REVIEW-DECIDE"
+ATR_DECIDE, ATR_REVIEW, ATR_APPEAL, ATR_OFFER_MIN = (
+    "SCOT-ATR-DECIDE",
+    "SCOT-ATR-REVIEW",
+    "SCOT-ATR-APPEAL",
+    "SCOT-ATR-OFFER-MIN",
+)
+LONGEST_CODE = max((r.code for r in CATALOGUE), key=len)
+
 
 def rule(code: str) -> Rule:
     """The catalogue rule with this code; KeyError if there is none."""
@@ -342,9 +364,17 @@ def rule(code: str) -> Rule:
         raise KeyError(f"no rule with code {code!r}") from None
 
 
-def rules_for_event(event: Event, jurisdiction: Jurisdiction) -> list[Rule]:
-    """The rules the event triggers in the jurisdiction, derived ones included, in catalogue order."""
-    return [r for r in CATALOGUE if r.event is event and jurisdiction in r.jurisdictions]
+def rules_for_event(event: Event, jurisdiction: Jurisdiction, regime: Regime = Regime.LA2011) -> list[Rule]:
+    """The rules the event triggers in the jurisdiction, derived ones included, in catalogue order.
+
+    In England a record's ``regime`` decides between the 2011 Act's rules and the 2026 Act's provisional ones.
+    """
+    new = regime is Regime.EDCEA2026
+    return [
+        r
+        for r in CATALOGUE
+        if r.event is event and jurisdiction in r.jurisdictions and (r.regime == Regime.EDCEA2026.value) is new
+    ]
 
 
 _ENDING: dict[Period, Rule] = {r.ends: r for r in CATALOGUE if r.ends is not None}

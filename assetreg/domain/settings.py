@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .enums import Jurisdiction
+from .enums import Jurisdiction, Regime
 from .errors import ValidationError
 from .i18n import tr
 from .rules import CATALOGUE, rule
@@ -26,6 +26,14 @@ class Settings:
     extra_holidays: tuple[tuple[date, str], ...] = ()
     default_jurisdiction: Jurisdiction = Jurisdiction.ENGLAND
     new_regime_commencement: date | None = None
+
+    def regime_on(self, day: date | None) -> Regime:
+        """The regime a listing or notice dated ``day`` is recorded under: the 2026 Act's (provisional) from the
+        commencement date the user set, the 2011 Act's before it or when no date is set. Kept on the record, so
+        changing the setting later never changes a case already recorded."""
+        if self.new_regime_commencement is not None and day is not None and day >= self.new_regime_commencement:
+            return Regime.EDCEA2026
+        return Regime.LA2011
 
     def reminders_for(self, code: str) -> tuple[int, ...]:
         """Days before a rule's date to remind the user: their own choice, else the catalogue's default."""

@@ -52,15 +52,27 @@ class NoticeStatus(LabelledEnum):
     DISPOSED_TO_COMMUNITY_GROUP = "disposed-to-community-group"
     WITHDRAWN = "withdrawn"
     SUPERSEDED = "superseded"  # an exempt disposal passed the land to a new owner, who must notify afresh
+    MORATORIUM_2026 = "moratorium-2026"  # under the 2026 Act's provisional rules
 
     @staticmethod
     def _labels() -> dict[str, str]:
-        return {"superseded": tr("Ended: the land passed to a new owner")}
+        return {
+            "superseded": tr("Ended: the land passed to a new owner"),
+            "moratorium-2026": tr("Moratorium under the 2026 Act (provisional)"),
+        }
 
     @property
     def is_running(self) -> bool:
         """A clock of this notice still runs: the owner is restricted or protected."""
-        return self in (NoticeStatus.INTERIM_MORATORIUM, NoticeStatus.FULL_MORATORIUM, NoticeStatus.PROTECTED)
+        return self in _RUNNING
+
+
+_RUNNING = (
+    NoticeStatus.INTERIM_MORATORIUM,
+    NoticeStatus.FULL_MORATORIUM,
+    NoticeStatus.MORATORIUM_2026,
+    NoticeStatus.PROTECTED,
+)
 
 
 def listing_status(
@@ -154,7 +166,4 @@ def protection_end(entries: Iterable[e.ListEntry], on: date) -> date:
 def headline_status(listing: AssetStatus, notices: Iterable[NoticeStatus]) -> AssetStatus | NoticeStatus:
     """The one status a register shows for an asset: a running moratorium first, else the listing state."""
     running = set(notices)
-    for wanted in (NoticeStatus.INTERIM_MORATORIUM, NoticeStatus.FULL_MORATORIUM, NoticeStatus.PROTECTED):
-        if wanted in running:
-            return wanted
-    return listing
+    return next((wanted for wanted in _RUNNING if wanted in running), listing)

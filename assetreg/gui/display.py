@@ -31,6 +31,8 @@ _STATUS_ICONS: dict[Status, QStyle.StandardPixmap] = {
     NoticeStatus.AWAITING_DATES: _SP.SP_MessageBoxQuestion,
     NoticeStatus.INTERIM_MORATORIUM: _SP.SP_MessageBoxWarning,
     NoticeStatus.FULL_MORATORIUM: _SP.SP_MessageBoxWarning,
+    NoticeStatus.MORATORIUM_2026: _SP.SP_MessageBoxWarning,
+    NoticeStatus.SUPERSEDED: _SP.SP_DialogNoButton,
     NoticeStatus.PROTECTED: _SP.SP_MessageBoxWarning,
     NoticeStatus.NO_MORATORIUM: _SP.SP_MessageBoxInformation,
     NoticeStatus.LAPSED: _SP.SP_DialogNoButton,

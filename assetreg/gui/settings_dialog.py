@@ -51,6 +51,7 @@ from ..domain.enums import Jurisdiction, LegalForm
 from ..domain.errors import AssetRegError, ValidationError
 from ..domain.records import RecordKind
 from ..domain.requests import can_nominate, can_trigger_full_moratorium
+from ..domain.rules import LONGEST_CODE
 from ..domain.settings import Settings, validate_settings
 from ..domain.validation import validate
 from ..services.records import Records
@@ -387,7 +388,7 @@ class SettingsDialog(QDialog):
         self.reminder_table.setMinimumHeight(self.fontMetrics().height() * 14)
         metrics = self.fontMetrics()
         for column, sample in (
-            (REM_CODE, "ACV-COMP-REVIEW-REQ"),
+            (REM_CODE, LONGEST_CODE),
             (REM_NATION, "Scotland"),
             (REM_DEFAULT, "180, 90, 30 days"),
             (REM_YOURS, "180, 90, 30, 14 days"),

@@ -17,6 +17,7 @@ from ..db.mapping import to_entity
 from ..db.repositories import RecordRepository, referenced_kinds
 from ..domain import entities as e
 from ..domain.entities import AuditEntry
+from ..domain.enums import Regime
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.i18n import tr
 from ..domain.pack_sections import pack_section
@@ -95,7 +96,7 @@ class Records:
     def create(self, entity: T) -> Changed[T]:
         """Validates and saves a new record, giving it its reference."""
         kind = RecordKind.of(entity)
-        entity = validate(entity)
+        entity = validate(self._with_regime([entity])[0])
         now = self.register.clock()
         with self.register.transaction() as session:
             repo = RecordRepository(session)
@@ -114,7 +115,7 @@ class Records:
             return Changed([], Changes())
         kind = RecordKind.of(entities[0])
         checked = []
-        for position, entity in enumerate(entities, start=1):
+        for position, entity in enumerate(self._with_regime(entities), start=1):
             if RecordKind.of(entity) is not kind:
                 raise ValidationError.single(
                     "kind", tr("Record {n} is not a {kind}.").format(n=position, kind=kind.label)
@@ -237,6 +238,20 @@ class Records:
 
     # helpers
 
+    def _with_regime(self, entities: Sequence[Any]) -> list[Any]:
+        """New listings and notices dated from the 2026 Act's commencement (as the user set it) are recorded
+        under that Act; everything else keeps the regime it was given."""
+        dated = [isinstance(x, e.ListEntry | e.DisposalNotice) and x.regime is Regime.LA2011 for x in entities]
+        if not any(dated):
+            return list(entities)
+        from .settings import load_settings  # read only when a record's regime depends on it
+
+        settings = load_settings(self.register)
+        return [
+            dataclasses.replace(x, regime=settings.regime_on(_regime_day(x))) if needs else x
+            for x, needs in zip(entities, dated, strict=True)
+        ]
+
     def _audit(
         self, now: datetime, action: str, kind: RecordKind, reference: str, field_name: str, old: str, new: str
     ) -> AuditEntry:
@@ -332,6 +347,11 @@ def _check_answers_in_bulk(repo: RecordRepository, answers: Sequence[e.PackAnswe
                 ).format(section=section.name if section else answer.section, application=answer.application_ref),
             )
         seen.add(slot)
+
+
+def _regime_day(entity: e.ListEntry | e.DisposalNotice) -> date | None:
+    """The day that decides which Act a listing or notice falls under."""
+    return entity.entered_on if isinstance(entity, e.ListEntry) else entity.received_on or entity.sent_on
 
 
 def _summary(entity: Any) -> str:

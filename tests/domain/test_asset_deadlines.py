@@ -452,8 +452,11 @@ def test_a_relevant_disposal_has_no_problem_and_starts_the_clocks(fields):
     assert by_code(deadlines(facts(notices=(n,))))["ACV-IMP-END"].date == IMP_END
 
 
-def test_a_notice_under_another_regime_gets_no_2011_act_dates():
-    assert deadlines(facts(notices=(notice(regime=Regime.EDCEA2026),))) == []
+def test_a_notice_under_the_2026_act_gets_only_its_provisional_moratorium_date():
+    (only,) = deadlines(facts(notices=(notice(regime=Regime.EDCEA2026),)))
+    # 12 months beginning with Sun 31 Aug 2025 (reported; [M]): Sun 30 Aug 2026.
+    assert (only.code, only.date) == ("EDCEA-MOR-END", date(2026, 8, 30))
+    assert only.deadline.rule.confidence.needs_confirmation
 
 
 def test_a_notice_known_only_by_its_sent_date_gives_provisional_dates():

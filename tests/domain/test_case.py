@@ -154,8 +154,15 @@ def test_setting_the_2026_commencement_never_changes_a_2011_case():
     assert before == after and before.regime is Regime.LA2011
 
 
-def test_a_2026_regime_notice_gets_no_2011_clocks_and_says_why():
+def test_a_2026_regime_notice_runs_the_provisional_moratorium_and_says_a_right_of_first_refusal_exists():
     under_2026 = e.DisposalNotice(reference="DN-0001", asset_ref=ASSET, received_on=RECEIVED, regime=Regime.EDCEA2026)
-    (notice,) = case_on(date(2025, 9, 15), facts(under_2026, (CHARITY,))).notices
-    assert notice.status is NoticeStatus.NO_MORATORIUM
-    assert "2026" in notice.problem and notice.periods == ()
+    case = case_on(date(2025, 9, 15), facts(under_2026, (CHARITY,)))
+    (notice,) = case.notices
+    assert notice.status is NoticeStatus.MORATORIUM_2026 and case.status is NoticeStatus.MORATORIUM_2026
+    (moratorium,) = notice.periods
+    assert (moratorium.period, moratorium.computed_end) == (Period.MORATORIUM_2026, date(2026, 8, 30))
+    (verdict,) = notice.requests
+    assert not verdict.starts_full_moratorium and "right of first refusal" in verdict.why
+    assert [d.code for d in case.deadlines if d.record_ref == "DN-0001"] == ["EDCEA-MOR-END"]  # no 2011 Act date
+    assert case.owner_may_dispose_to is DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
+    assert case_on(date(2026, 8, 31), facts(under_2026)).notices[0].status is NoticeStatus.LAPSED

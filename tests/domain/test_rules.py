@@ -62,8 +62,9 @@ CONFIDENCE = {
 
 
 def test_every_code_of_rules_md_is_in_the_catalogue_exactly_once() -> None:
+    # RULES.md §4's table, plus the 2026 Act's provisional moratorium (§1: reported, every item [M]).
     counts = Counter(r.code for r in CATALOGUE)
-    assert counts == Counter(list(RULES_MD))
+    assert counts == Counter([*RULES_MD, "EDCEA-MOR-END"])
     assert all(n == 1 for n in counts.values())
 
 
@@ -86,6 +87,9 @@ def test_acv_rules_apply_in_england_only_and_scottish_rules_in_scotland_only() -
         if r.code.startswith("ACV-"):
             assert r.jurisdictions == frozenset({Jurisdiction.ENGLAND}), r.code
             assert r.regime == "LA2011"
+        elif r.code.startswith("EDCEA-"):  # provisional, and never a 2011 Act rule
+            assert r.jurisdictions == frozenset({Jurisdiction.ENGLAND}), r.code
+            assert r.regime == "EDCEA2026" and r.confidence is Confidence.M
         else:
             assert r.jurisdictions == frozenset({Jurisdiction.SCOTLAND}), r.code
             assert r.regime != "LA2011"

@@ -714,3 +714,18 @@ def test_changes_say_which_kinds_changed(register) -> None:
     assert combined.kinds == {RecordKind.ASSET, RecordKind.PARTY}
     assert bool(combined) is True
     assert bool(Changes()) is False
+
+
+def test_a_notice_received_from_the_2026_commencement_is_recorded_under_it_and_earlier_ones_never_change(register):
+    from assetreg.domain.enums import Regime
+    from assetreg.domain.settings import Settings
+    from assetreg.services.settings import save_settings
+
+    records = Records(register)
+    asset = records.create(e.Asset(name="The Red Lion")).value.reference
+    before = records.create(e.DisposalNotice(asset_ref=asset, received_on=date(2025, 8, 31))).value
+    save_settings(register, Settings(new_regime_commencement=date(2026, 1, 1)))
+    after = records.create(e.DisposalNotice(asset_ref=asset, received_on=date(2026, 1, 1))).value
+    listed = records.create(e.ListEntry(asset_ref=asset, entered_on=date(2025, 12, 31))).value
+    assert (before.regime, after.regime, listed.regime) == (Regime.LA2011, Regime.EDCEA2026, Regime.LA2011)
+    assert records.get(before.reference).regime is Regime.LA2011  # setting the date rewrote nothing
