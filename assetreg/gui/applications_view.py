@@ -166,7 +166,7 @@ class ApplicationsView(View):
         self._summary = QLabel()
         self._summary.setWordWrap(True)
         self._summary.setAccessibleName(self.tr("Summary"))
-        pipeline_label = QLabel(self.tr("&Pipeline, by stage"))
+        pipeline_label = QLabel(self.tr("Pipe&line, by stage"))
         pipeline_label.setFont(self._bold())
         pipeline_label.setBuddy(self.pipeline_table)
         layout = QVBoxLayout(self)

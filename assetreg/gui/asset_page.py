@@ -275,7 +275,7 @@ class AssetPage(View):
         status = QHBoxLayout()
         status.addWidget(self.status_icon)
         status.addWidget(self.status_label, 1)
-        self.edit_button = QPushButton(self.tr("&Edit details…"))
+        self.edit_button = QPushButton(self.tr("Ed&it details…"))
         self.edit_button.setToolTip(self.tr("Change the asset's name, council, address and other details"))
         self.notice_button = QPushButton(self.tr("Record a &disposal notice…"))
         self.notice_button.setToolTip(self.tr("The owner has told the council it intends to sell or lease the asset"))

@@ -75,7 +75,7 @@ class CalendarView(View):
         for table in (self.day_table, self.month_table):
             table.activated.connect(self._on_activated)
             table.setColumnHidden(COL_RULE, True)  # its citation is in the tooltip; the room goes to the words
-        self.export_button = QPushButton(self.tr("&Export to calendar file…"))
+        self.export_button = QPushButton(self.tr("E&xport to calendar file…"))
         self.export_button.setAccessibleName(self.tr("Export every deadline to a calendar file"))
         self.export_button.clicked.connect(self._on_export)
         self._build()

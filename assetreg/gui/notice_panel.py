@@ -133,7 +133,7 @@ class NoticePanel(QGroupBox):
             self.tr("Record a request to bid against {ref}").format(ref=self.notice.reference)
         )
         self.request_button.clicked.connect(self._on_record_request)
-        self.print_button = QPushButton(self.tr("&Print request to bid…"))
+        self.print_button = QPushButton(self.tr("Print re&quest to bid…"))
         self.print_button.setToolTip(
             self.tr("The written request to be treated as a potential bidder, ready to send to the council, as a PDF")
         )
