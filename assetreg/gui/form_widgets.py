@@ -38,6 +38,13 @@ def problem_colour(palette: QPalette) -> QColor:
     return QColor("#ff9b9b") if is_dark(palette) else QColor("#a1000e")
 
 
+def focus_through(container: QWidget, target: QWidget) -> None:
+    """Focus given to ``container`` goes to ``target``: a label's Alt letter (its buddy is the container) reaches
+    the control inside, while Tab still stops only at that control."""
+    container.setFocusProxy(target)
+    container.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
 def quiet(label: QLabel) -> None:
     """Text a little quieter than the body text, yet still easy to read (not the pale disabled grey)."""
     palette = label.palette()
@@ -106,6 +113,8 @@ class RadioChoice(QWidget):
             self.buttons.append(button)
         if not vertical:
             layout.addStretch(1)
+        if self.buttons:
+            focus_through(self, self.buttons[0])  # the question's label reaches its answers
         self._group.idToggled.connect(self._on_toggled)
 
     def value(self) -> Any:
@@ -124,8 +133,9 @@ class RadioChoice(QWidget):
         for button in self.buttons:  # each answer says which question it answers
             button.setAccessibleDescription(name)
 
-    def _on_toggled(self, _id: int, checked: bool) -> None:
+    def _on_toggled(self, index: int, checked: bool) -> None:
         if checked:
+            self.setFocusProxy(self.buttons[index])  # the label's Alt letter lands on the chosen answer
             self.changed.emit()
 
 

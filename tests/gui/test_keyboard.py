@@ -1,5 +1,5 @@
-"""No two controls of one window share an Alt letter: every view (with every demo asset and application shown),
-the menu bar with it, each menu, and every dialog."""
+"""The keyboard: no two controls of one window share an Alt letter (every view with each demo asset and
+application shown, the menu bar, each menu, every dialog); a label's letter reaches its control; Ctrl+F finds."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenu, QTabBar, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QMenu, QTabBar, QTabWidget, QWidget
 
 from assetreg.domain.records import RecordKind
 from assetreg.gui.answer_dialog import AnswerDialog
@@ -189,7 +190,7 @@ def test_no_two_items_of_a_menu_share_an_alt_letter(window):
     assert {menu.title(): menu_clashes(menu) for menu in menus if menu_clashes(menu)} == {}
 
 
-def test_no_two_controls_of_a_dialog_share_an_alt_letter(qtbot, context):
+def make_dialogs(qtbot, context) -> dict[str, QWidget]:
     records = Records(context.register)
     asset = records.list(RecordKind.ASSET)[0]
     notice = records.list(RecordKind.DISPOSAL_NOTICE)[0]
@@ -211,5 +212,84 @@ def test_no_two_controls_of_a_dialog_share_an_alt_letter(qtbot, context):
     }
     for dialog in dialogs.values():
         qtbot.addWidget(dialog)
+    return dialogs
+
+
+def test_no_two_controls_of_a_dialog_share_an_alt_letter(qtbot, context):
+    dialogs = make_dialogs(qtbot, context)
     assert all(mnemonics(dialog) for dialog in dialogs.values())  # each has letters to compare
     assert {name: found for name, dialog in dialogs.items() if (found := clashes(dialog))} == {}
+
+
+def test_a_labels_alt_letter_puts_the_focus_in_its_control(qtbot, context):
+    """Alt and a label's letter reach a control that takes typing: the line inside a date field, the box inside
+    a field with its note, the first answer of a question."""
+    missed = []
+    for name, dialog in make_dialogs(qtbot, context).items():
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        tabs = dialog.findChildren(QTabWidget)
+        pages = [(tabs[0], i) for i in range(tabs[0].count())] if tabs else [(None, 0)]
+        for tab_widget, index in pages:
+            if tab_widget is not None:
+                tab_widget.setCurrentIndex(index)
+            labels = [
+                w
+                for w in dialog.findChildren(QLabel)
+                if w.buddy() is not None and w.isVisibleTo(dialog) and w.buddy().isEnabled()
+            ]
+            for label in labels:
+                key = letter(label.text())
+                dialog.setFocus()
+                qtbot.keyClick(dialog, key, Qt.KeyboardModifier.AltModifier)
+                focused = QApplication.focusWidget()
+                buddy = label.buddy()
+                if focused is None or not (focused is buddy or buddy.isAncestorOf(focused)):
+                    missed.append((name, label.text(), type(focused).__name__))
+        dialog.close()
+    assert missed == [], "\n".join(map(str, missed))
+
+
+def test_a_date_fields_label_focuses_the_line_to_type_the_date_in(qtbot, context):
+    asset = Records(context.register).list(RecordKind.ASSET)[0]
+    dialog = DisposalNoticeDialog(context, asset.reference)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    sent = dialog.fields["sent_on"]
+    assert sent.label.text() == "Date the owner sen&t it:"
+    qtbot.keyClick(dialog, "t", Qt.KeyboardModifier.AltModifier)
+    assert sent.widget.line.hasFocus()
+    qtbot.keyClicks(sent.widget.line, "31/08/2025")
+    assert sent.widget.date() == date(2025, 8, 31)
+    # Tab still stops once in the field and once at its calendar button, never at the field's frame.
+    qtbot.keyClick(sent.widget.line, Qt.Key.Key_Tab)
+    assert sent.widget.button.hasFocus()
+    qtbot.keyClick(sent.widget.button, Qt.Key.Key_Backtab)
+    assert sent.widget.line.hasFocus()
+    qtbot.keyClick(sent.widget.line, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() not in (sent.widget, sent.widget.line)
+
+
+def test_ctrl_f_goes_to_the_assets_search_from_anywhere_in_the_window(qtbot, window):
+    window.show_view("calendar")
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    loaded(qtbot, window)
+    calendar = window._stack.currentWidget()
+    calendar.setFocus()
+    window.view_actions[0].trigger()  # the dashboard, then Ctrl+F from there
+    focused = QApplication.focusWidget() or window
+    qtbot.keyClick(focused, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assets = window._views["assets"]
+    assert window._stack.currentWidget() is assets
+    assert assets.search.hasFocus()
+    qtbot.keyClicks(assets.search, "lion")
+    qtbot.keyClick(assets.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)  # from the table: once, no clash
+    assert assets.search.hasFocus() and assets.search.selectedText() == "lion"
