@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .display import plain
+
 INFO, WARNING, GOOD = "info", "warning", "good"
 NEW = "<new>"  # the choice "one not yet in the register" in a list of records (never a reference)
 _NOTE_ICONS = {
@@ -147,7 +149,7 @@ class Note(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.kind = INFO
         self.icon = QLabel()
-        self.text_label = QLabel()
+        self.text_label = plain(QLabel())  # notes name assets, owners and councils as typed
         self.text_label.setWordWrap(True)
         # Reachable by Tab, so a keyboard or screen-reader user meets the note before the Save button.
         self.text_label.setTextInteractionFlags(

@@ -26,7 +26,7 @@ from ..services.assets import AssetDetail, NoticeDetail
 from ..services.bidder_requests import AssessedRequest
 from ..services.printing import bidder_request_document
 from .context import AppContext
-from .display import SORT_ROLE, status_icon
+from .display import SORT_ROLE, plain, status_icon
 from .printing import print_document
 from .record_table import Column, RecordTableModel, day_text, iso_text
 from .request_form import BidderRequestDialog
@@ -123,7 +123,7 @@ class NoticePanel(QGroupBox):
         size = self.fontMetrics().height() * 5 // 4
         icon.setPixmap(status_icon(n.status).pixmap(size, size))
         icon.setAccessibleName(n.status.label)
-        text = QLabel(n.status.label + (time_left(n.period_ends_on, detail.today) if n.period_ends_on else ""))
+        text = plain(QLabel(), n.status.label + (time_left(n.period_ends_on, detail.today) if n.period_ends_on else ""))
         text.setWordWrap(True)
         self.request_button = QPushButton(self.tr("Record a request to &bid…"))
         self.request_button.setToolTip(
@@ -147,7 +147,7 @@ class NoticePanel(QGroupBox):
         status.addWidget(self.request_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(status)
         if n.not_relevant:
-            problem = QLabel(n.not_relevant)
+            problem = plain(QLabel(), n.not_relevant)
             problem.setWordWrap(True)
             layout.addWidget(problem)
         elif start is not None:
@@ -165,7 +165,7 @@ class NoticePanel(QGroupBox):
             layout.addWidget(self.timeline)
         published = published_text(n.notice)
         if published:
-            label = QLabel(published)
+            label = plain(QLabel(), published)
             label.setWordWrap(True)
             layout.addWidget(label)
         if n.requests:
