@@ -139,6 +139,8 @@ class CalendarView(View):
         left.addStretch(1)
         self._day_title, self._day_empty = QLabel(), QLabel()
         self._month_title, self._month_empty = QLabel(), QLabel()
+        for empty in (self._day_empty, self._month_empty):
+            empty.setWordWrap(True)  # "Nothing due on … The next is …" wraps rather than widening the window
         right = QVBoxLayout()
         right.setSpacing(6)
         for title, empty, table in (

@@ -35,7 +35,11 @@ class FittedTable(QTableView):
         return QSize(super().sizeHint().width(), height)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+        # On a small screen it may shrink to its least rows and scroll, so the window still fits.
+        rows = self.verticalHeader()
+        least = min(self._least, self.model().rowCount() if self.model() else 0) or 1
+        height = self.horizontalHeader().sizeHint().height() + least * rows.defaultSectionSize() + 2 * self.frameWidth()
+        return QSize(super().minimumSizeHint().width(), min(height, self.sizeHint().height()))
 
 
 def make_table(model, name: str, sort: int, table: QTableView, stretch: int) -> QTableView:
