@@ -30,7 +30,8 @@ def _start_gui(args) -> int:
             path = Path(args.db) if getattr(args, "db", None) else None
         from .gui.application import run_gui
 
-        return run_gui(path, screenshot=args.screenshot, view=args.view)
+        # A demo copy is thrown away, so it is never the register opened next time.
+        return run_gui(path, screenshot=args.screenshot, view=args.view, remember=not args.demo)
     except AssetRegError as error:
         print(f"assetreg: {error}", file=sys.stderr)
         return error.exit_status

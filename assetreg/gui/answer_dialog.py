@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from .application_tables import words_text
+from .display import plain
 
 
 class AnswerDialog(QDialog):
@@ -24,13 +25,13 @@ class AnswerDialog(QDialog):
         char, line = self.fontMetrics().averageCharWidth(), self.fontMetrics().height()
         self.setMinimumSize(char * 60, line * 20)
         self.resize(char * 84, line * 30)  # room for a few paragraphs; the box scrolls beyond them
-        heading = QLabel(section)
+        heading = plain(QLabel(), section)
         font = heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         heading.setFont(font)
         heading.setWordWrap(True)
-        about = QLabel(description)
+        about = plain(QLabel(), description)
         about.setWordWrap(True)
         self.text = QPlainTextEdit(answer)
         self.text.setAccessibleName(self.tr("Answer to {section}").format(section=section))

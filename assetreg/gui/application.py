@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ..domain.errors import AssetRegError
@@ -15,7 +16,10 @@ from ..services.register import Register
 from .context import AppContext
 from .crash import install_crash_handler
 from .main_window import MainWindow
+from .recent import forget_last_register, last_register
 from .view import View
+
+Welcome = Callable[[str], tuple[Path | None, bool]]  # a notice to show first → (register, remember it)
 
 
 def build_views(context: AppContext) -> list[View]:
@@ -37,12 +41,15 @@ def build_views(context: AppContext) -> list[View]:
     ]
 
 
-def run_gui(path: Path | None, *, screenshot: Path | None = None, view: str = "") -> int:
-    """Shows the register at ``path``; with no path, the default register (offering a welcome on first run)."""
+def run_gui(path: Path | None, *, screenshot: Path | None = None, view: str = "", remember: bool = True) -> int:
+    """Shows the register at ``path``; with no path, the last one opened, else the default register (offering a
+    welcome on first run). ``remember`` False (the demo) keeps it from being opened again next time."""
     app = _application()
     try:
-        # A screenshot never waits for a person, so it skips the welcome.
-        path = path or (register_path() if screenshot is not None else _default_or_welcome())
+        if screenshot is not None:  # a screenshot never waits for a person, nor changes what opens next time
+            path, remember = path or register_path(), False
+        elif path is None:
+            path, remember = starting_register()
         if path is None:
             return 0
         register = Register.open(path, create=path == register_path())
@@ -50,7 +57,7 @@ def run_gui(path: Path | None, *, screenshot: Path | None = None, view: str = ""
         QMessageBox.critical(None, app.tr("AssetReg cannot open the register"), str(error))
         return error.exit_status
     context = AppContext(register)
-    window = MainWindow(context, build_views(context))
+    window = MainWindow(context, build_views(context), remember=remember)
     if view:
         shown = window.show_view(view)
         if screenshot is not None:
@@ -81,21 +88,42 @@ def _log_path() -> Path:
     return folder / "assetreg.log"
 
 
-def _default_or_welcome() -> Path | None:
-    """The default register, or on first run the user's choice: a new register, the demo, or a file."""
+def starting_register(welcome: Welcome | None = None) -> tuple[Path | None, bool]:
+    """The register to open when none was named, and whether to remember it: the last one opened if it is still
+    there, else the default register; on first run, or when the last one has gone, the welcome asks."""
+    welcome = welcome or _welcome
+    last = last_register()
+    if last is not None and last.exists():
+        return last, True
+    if last is None:
+        return (register_path(), True) if register_path().exists() else welcome("")
+    forget_last_register()
+    notice = QApplication.translate(
+        "welcome",
+        "The register you had open last time is no longer at {path}. It may have been moved, renamed or "
+        "deleted; if you know where it is now, open it from there.",
+    ).replace("{path}", str(last))
+    return welcome(notice)
+
+
+def _welcome(notice: str) -> tuple[Path | None, bool]:
+    """The user's choice of a new (or the usual) register, the demo, or a file; ``notice`` is said first."""
     default = register_path()
-    if default.exists():
-        return default
     box = QMessageBox()
     box.setWindowTitle(QApplication.translate("welcome", "Welcome to AssetReg"))
-    box.setText(
-        QApplication.translate(
-            "welcome",
-            "AssetReg keeps your group's register of assets of community value and warns you before any "
-            "statutory date. How would you like to start?",
-        )
+    words = QApplication.translate(
+        "welcome",
+        "AssetReg keeps your group's register of assets of community value and warns you before any "
+        "statutory date. How would you like to start?",
     )
-    new = box.addButton(QApplication.translate("welcome", "Start a new register"), QMessageBox.ButtonRole.AcceptRole)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # the notice holds a file name
+    box.setText(f"{notice}\n\n{words}" if notice else words)
+    start = (
+        QApplication.translate("welcome", "Open the register in the usual place")
+        if default.exists()
+        else QApplication.translate("welcome", "Start a new register")
+    )
+    new = box.addButton(start, QMessageBox.ButtonRole.AcceptRole)
     demo = box.addButton(QApplication.translate("welcome", "Explore the demo"), QMessageBox.ButtonRole.ActionRole)
     open_file = box.addButton(
         QApplication.translate("welcome", "Open a register file…"), QMessageBox.ButtonRole.ActionRole
@@ -104,11 +132,11 @@ def _default_or_welcome() -> Path | None:
     box.exec()
     clicked = box.clickedButton()
     if clicked is new:
-        return default
+        return default, True
     if clicked is demo:
         from ..services.demo import temporary_demo_register
 
-        return temporary_demo_register()
+        return temporary_demo_register(), False
     if clicked is open_file:
         chosen, _ = QFileDialog.getOpenFileName(
             None,
@@ -116,8 +144,8 @@ def _default_or_welcome() -> Path | None:
             "",
             QApplication.translate("welcome", "AssetReg registers (*.assetreg)"),
         )
-        return Path(chosen) if chosen else None
-    return None
+        return (Path(chosen) if chosen else None), True
+    return None, False
 
 
 def _choose_subject(shown: View) -> None:

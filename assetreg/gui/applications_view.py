@@ -56,7 +56,7 @@ from .application_tables import (
     days_text,
 )
 from .context import AppContext
-from .display import ENTITY_ROLE
+from .display import ENTITY_ROLE, plain
 from .fitted_table import FittedTable, make_table
 from .printing import print_document
 from .undo import undo_history
@@ -163,10 +163,10 @@ class ApplicationsView(View):
         font.setPointSizeF(font.pointSizeF() * 1.5)
         font.setBold(True)
         heading.setFont(font)
-        self._summary = QLabel()
+        self._summary = plain(QLabel())
         self._summary.setWordWrap(True)
         self._summary.setAccessibleName(self.tr("Summary"))
-        pipeline_label = QLabel(self.tr("&Pipeline, by stage"))
+        pipeline_label = QLabel(self.tr("Pipe&line, by stage"))
         pipeline_label.setFont(self._bold())
         pipeline_label.setBuddy(self.pipeline_table)
         layout = QVBoxLayout(self)
@@ -194,12 +194,12 @@ class ApplicationsView(View):
         return font
 
     def _build_detail_header(self) -> QHBoxLayout:
-        self._chosen_title = QLabel()
+        self._chosen_title = plain(QLabel())
         self._chosen_title.setFont(self._bold(1.2))
-        self._chosen_about = QLabel()
+        self._chosen_about = plain(QLabel())
         self._chosen_about.setWordWrap(True)
         self._plan_icon = QLabel()
-        self._plan_text = QLabel()
+        self._plan_text = plain(QLabel())
         self._plan_text.setWordWrap(True)
         self._move = QPushButton(self.tr("&Move to stage…"))
         self._move.setAccessibleName(self.tr("Move the chosen application to another stage"))
@@ -230,18 +230,18 @@ class ApplicationsView(View):
         return row
 
     def _build_detail(self) -> QSplitter:
-        self._history_label = QLabel()
+        self._history_label = plain(QLabel())
         self._history_label.setFont(self._bold())
         self._history_label.setBuddy(self.history_table)
-        self._checklist_label = QLabel()
+        self._checklist_label = plain(QLabel())
         self._checklist_label.setFont(self._bold())
         self._checklist_label.setBuddy(self.checklist_table)
-        self._checklist_caption = QLabel()
+        self._checklist_caption = plain(QLabel())
         self._checklist_caption.setWordWrap(True)
         self._write = QPushButton(self.tr("&Write answer…"))
         self._write.setAccessibleName(self.tr("Write the group's answer to the chosen section of the pack"))
         self._write.clicked.connect(self._on_write_answer)
-        self._unfiled = QLabel()
+        self._unfiled = plain(QLabel())
         self._unfiled.setWordWrap(True)
         left, right = QWidget(), QWidget()
         history = QVBoxLayout(left)

@@ -48,8 +48,9 @@ from ..services.records import Records
 from ..services.register import Changes
 from .asset_form import AssetDialog
 from .context import AppContext
-from .display import ENTITY_ROLE, status_icon
+from .display import ENTITY_ROLE, plain, status_icon
 from .document_table import DocumentTable
+from .fitted_table import FittedTable
 from .notice_form import DisposalNoticeDialog
 from .notice_panel import NoticePanel, table_view, time_left
 from .printing import print_document
@@ -270,12 +271,13 @@ class AssetPage(View):
         self.status_label = QLabel()
         self.listing_label = QLabel()
         for label in (self.name_label, self.subtitle_label, self.status_label, self.listing_label):
+            plain(label)  # the asset's own name and its council's, as typed
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label.setWordWrap(True)
         status = QHBoxLayout()
         status.addWidget(self.status_icon)
         status.addWidget(self.status_label, 1)
-        self.edit_button = QPushButton(self.tr("&Edit details…"))
+        self.edit_button = QPushButton(self.tr("Ed&it details…"))
         self.edit_button.setToolTip(self.tr("Change the asset's name, council, address and other details"))
         self.notice_button = QPushButton(self.tr("Record a &disposal notice…"))
         self.notice_button.setToolTip(self.tr("The owner has told the council it intends to sell or lease the asset"))
@@ -311,7 +313,7 @@ class AssetPage(View):
             ("titles", self.tr("Title numbers")),
             ("description", self.tr("Description")),
         ):
-            value = QLabel()
+            value = plain(QLabel())
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(heading + ":", value)
@@ -321,10 +323,12 @@ class AssetPage(View):
     def _build_listing(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.nominations_view = self._table(self.nominations_model, self.tr("Nominations"), sort=(NOM_RECEIVED, _UP))
-        self.entries_view = self._table(self.entries_model, self.tr("List entries"), sort=(ENTRY_ENTERED, _UP))
+        # Each as tall as its rows (a nomination is usually one), so all three lists fit in the tab.
+        nominations, entries = self.nominations_model, self.entries_model
+        self.nominations_view = self._table(nominations, self.tr("Nominations"), FittedTable(1), (NOM_RECEIVED, _UP))
+        self.entries_view = self._table(entries, self.tr("List entries"), FittedTable(1), (ENTRY_ENTERED, _UP))
         name = self.tr("Reviews, appeals and compensation")
-        self.challenges_view = self._table(self.challenges_model, name, sort=(CHAL_RECEIVED, _UP))
+        self.challenges_view = self._table(self.challenges_model, name, FittedTable(1), (CHAL_RECEIVED, _UP))
         for heading, view in (
             (self.tr("Nominations"), self.nominations_view),
             (self.tr("List entries"), self.entries_view),
@@ -333,7 +337,8 @@ class AssetPage(View):
             label = QLabel(heading)
             label.setBuddy(view)
             layout.addWidget(label)
-            layout.addWidget(view, 1)
+            layout.addWidget(view)
+        layout.addStretch(1)
         self._challenges_heading = label  # shown only when there is a review, appeal or claim
         return page
 
@@ -349,14 +354,15 @@ class AssetPage(View):
     def _build_applications(self) -> QWidget:
         page = QWidget()
         layout = QVBoxLayout(page)
-        self.applications_view = self._table(self.applications_model, self.tr("Transfer applications"))
-        self.stages_view = self._table(self.stages_model, self.tr("Stage history"), sort=(STAGE_ON, _UP))
+        self.applications_view = self._table(self.applications_model, self.tr("Transfer applications"), FittedTable(1))
+        self.stages_view = self._table(self.stages_model, self.tr("Stage history"), FittedTable(1, 12), (STAGE_ON, _UP))
         self.applications_view.selectionModel().currentRowChanged.connect(self._on_application_chosen)
         self._stages_heading = QLabel(self.tr("Stage history"))
         self._stages_heading.setBuddy(self.stages_view)
-        layout.addWidget(self.applications_view, 1)
+        layout.addWidget(self.applications_view)
         layout.addWidget(self._stages_heading)
-        layout.addWidget(self.stages_view, 2)
+        layout.addWidget(self.stages_view)
+        layout.addStretch(1)
         return page
 
     def _build_documents(self) -> QWidget:
@@ -527,7 +533,7 @@ class AssetPage(View):
                 "Exempt disposal on {date}: {exemption}. The new owner must give a fresh notice before "
                 "its own relevant disposal."
             ).format(date=format_date(exempt.disposed_on), exemption=exempt.exemption.label)
-            label = QLabel(text + (f" {exempt.notes}" if exempt.notes else ""))
+            label = plain(QLabel(), text + (f" {exempt.notes}" if exempt.notes else ""))
             label.setWordWrap(True)
             self._notices_layout.addWidget(label)
         self._notices_layout.addStretch(1)

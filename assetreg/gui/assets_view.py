@@ -120,9 +120,10 @@ class AssetsView(View):
             QWidget.setTabOrder(first, second)
         self.setFocusProxy(self.search)
 
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.activated.connect(self._on_find)
+        # In the main window, its Edit › Find takes over (from anywhere in the window) and turns this one off.
+        self.find_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
+        self.find_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.find_shortcut.activated.connect(self._on_find)
         new = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
         new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         new.activated.connect(self._on_new_asset)
@@ -284,9 +285,13 @@ class AssetsView(View):
         if isinstance(dialog, AssetDialog) and dialog.changed is not None:
             self.open_record.emit(dialog.changed.value.reference)
 
-    def _on_find(self) -> None:
+    def focus_search(self) -> None:
+        """The search box takes the focus, its words selected, so typing starts a new search."""
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
+
+    def _on_find(self) -> None:
+        self.focus_search()
 
     def _on_search_changed(self, text: str) -> None:
         self.model.set_search(text)

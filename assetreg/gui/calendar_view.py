@@ -75,7 +75,7 @@ class CalendarView(View):
         for table in (self.day_table, self.month_table):
             table.activated.connect(self._on_activated)
             table.setColumnHidden(COL_RULE, True)  # its citation is in the tooltip; the room goes to the words
-        self.export_button = QPushButton(self.tr("&Export to calendar file…"))
+        self.export_button = QPushButton(self.tr("E&xport to calendar file…"))
         self.export_button.setAccessibleName(self.tr("Export every deadline to a calendar file"))
         self.export_button.clicked.connect(self._on_export)
         self._build()
@@ -139,6 +139,8 @@ class CalendarView(View):
         left.addStretch(1)
         self._day_title, self._day_empty = QLabel(), QLabel()
         self._month_title, self._month_empty = QLabel(), QLabel()
+        for empty in (self._day_empty, self._month_empty):
+            empty.setWordWrap(True)  # "Nothing due on … The next is …" wraps rather than widening the window
         right = QVBoxLayout()
         right.setSpacing(6)
         for title, empty, table in (

@@ -195,7 +195,7 @@ class DashboardView(View):
     def _show_sections(self) -> None:
         waiting = not self._loaded  # nothing to show yet: say so rather than "Nothing due"
         placeholder = self.tr("Not available.") if self._error else self.tr("Loading…")
-        names = (self.tr("&Overdue"), self.tr("Next &14 days"), self.tr("Next 15–&90 days"))
+        names = (self.tr("Over&due"), self.tr("Next &14 days"), self.tr("Next 15–&90 days"))
         spoken = (self.tr("Overdue"), self.tr("Next 14 days"), self.tr("Next 15 to 90 days"))
         running = len(self.in_force.rows())
         self._in_force_title.setText(self.tr("In &force now ({n})").format(n=running) if running else "")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.dates import format_date
+from .form_widgets import focus_through
 
 _DAY_FIRST = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d+)$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -145,7 +146,7 @@ class DateEdit(QWidget):
         layout.addWidget(self.button)
         layout.addSpacing(side // 2)
         layout.addWidget(self.read_back, 1)
-        self.setFocusProxy(self.line)
+        focus_through(self, self.line)  # a label's Alt letter lands in the line, ready for typing
         self.set_accessible_name(self.tr("Date"))
 
         self.line.textChanged.connect(self._on_text_changed)

@@ -6,7 +6,7 @@ from functools import cache
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication, QLabel, QStyle
 
 from ..domain.status import AssetStatus, NoticeStatus
 
@@ -56,3 +56,12 @@ def reference_number(reference: str) -> int:
     """The number of a reference, so AST-10000 sorts after AST-9999 (and "" before every reference)."""
     number = reference.rpartition("-")[2]
     return int(number) if number.isdigit() else -1
+
+
+def plain(label: QLabel, text: str | None = None) -> QLabel:
+    """``label`` shows its text exactly as written (and ``text``, if given): what people type — a name such as
+    "<b>Red Lion</b>" — is words, never markup. Every label that shows the register's data is made with this."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if text is not None:
+        label.setText(text)
+    return label

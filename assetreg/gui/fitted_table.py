@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QTableView, QWidget
 
 from .display import SORT_ROLE
 
@@ -14,6 +14,8 @@ class FittedTable(QTableView):
     def __init__(self, least: int = 2, most: int = 8, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._least, self._most = least, most
+        # Never taller than its rows: the space left over goes to the page, not to empty rows of the table.
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
         self.horizontalScrollBar().rangeChanged.connect(self.updateGeometry)
         self.verticalHeader().sectionResized.connect(self.updateGeometry)  # rows that wrap grow taller
 
@@ -33,7 +35,11 @@ class FittedTable(QTableView):
         return QSize(super().sizeHint().width(), height)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
-        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+        # On a small screen it may shrink to its least rows and scroll, so the window still fits.
+        rows = self.verticalHeader()
+        least = min(self._least, self.model().rowCount() if self.model() else 0) or 1
+        height = self.horizontalHeader().sizeHint().height() + least * rows.defaultSectionSize() + 2 * self.frameWidth()
+        return QSize(super().minimumSizeHint().width(), min(height, self.sizeHint().height()))
 
 
 def make_table(model, name: str, sort: int, table: QTableView, stretch: int) -> QTableView:

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .display import plain
+
 INFO, WARNING, GOOD = "info", "warning", "good"
 NEW = "<new>"  # the choice "one not yet in the register" in a list of records (never a reference)
 _NOTE_ICONS = {
@@ -36,6 +38,13 @@ def is_dark(palette: QPalette) -> bool:
 def problem_colour(palette: QPalette) -> QColor:
     """A red that reads on the window's own background, light or dark."""
     return QColor("#ff9b9b") if is_dark(palette) else QColor("#a1000e")
+
+
+def focus_through(container: QWidget, target: QWidget) -> None:
+    """Focus given to ``container`` goes to ``target``: a label's Alt letter (its buddy is the container) reaches
+    the control inside, while Tab still stops only at that control."""
+    container.setFocusProxy(target)
+    container.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
 def quiet(label: QLabel) -> None:
@@ -106,6 +115,8 @@ class RadioChoice(QWidget):
             self.buttons.append(button)
         if not vertical:
             layout.addStretch(1)
+        if self.buttons:
+            focus_through(self, self.buttons[0])  # the question's label reaches its answers
         self._group.idToggled.connect(self._on_toggled)
 
     def value(self) -> Any:
@@ -124,8 +135,9 @@ class RadioChoice(QWidget):
         for button in self.buttons:  # each answer says which question it answers
             button.setAccessibleDescription(name)
 
-    def _on_toggled(self, _id: int, checked: bool) -> None:
+    def _on_toggled(self, index: int, checked: bool) -> None:
         if checked:
+            self.setFocusProxy(self.buttons[index])  # the label's Alt letter lands on the chosen answer
             self.changed.emit()
 
 
@@ -137,7 +149,7 @@ class Note(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.kind = INFO
         self.icon = QLabel()
-        self.text_label = QLabel()
+        self.text_label = plain(QLabel())  # notes name assets, owners and councils as typed
         self.text_label.setWordWrap(True)
         # Reachable by Tab, so a keyboard or screen-reader user meets the note before the Save button.
         self.text_label.setTextInteractionFlags(

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import AssetRegError, ValidationError
 from .context import AppContext
 from .date_edit import DateEdit
+from .display import plain
 from .form_widgets import problem_colour, quiet
 
 
@@ -105,7 +106,7 @@ class Section(QGroupBox):
             widget, DateEdit
         )
         column.addWidget(widget, 0, Qt.AlignmentFlag(0) if grows else Qt.AlignmentFlag.AlignLeft)
-        hint_label = QLabel()
+        hint_label = plain(QLabel())  # what the app worked out may name a record
         hint_label.setWordWrap(True)
         quiet(hint_label)
         column.addWidget(hint_label)
@@ -236,7 +237,7 @@ class FormDialog(QDialog):
         icon = QLabel()
         side = self.fontMetrics().height()
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(side, side))
-        text = QLabel()
+        text = plain(QLabel())  # a problem may quote what was typed
         text.setWordWrap(True)
         palette = text.palette()
         palette.setColor(QPalette.ColorRole.WindowText, problem_colour(self.palette()))

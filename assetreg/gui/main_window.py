@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QListWidget,
@@ -24,9 +23,11 @@ from ..services.deadlines import register_deadlines
 from ..services.register import Register
 from .context import AppContext
 from .printing import print_deadline_report, print_register_extract
+from .recent import RecentMenu, register_folder, remember_register, suggest_new_register
 from .settings_dialog import SettingsDialog
 from .undo import undo_history
 from .view import View
+from .watcher import EVERYTHING, RegisterWatcher
 
 REGISTER_FILES = "AssetReg registers (*.assetreg)"
 CALENDAR_FILES = "Calendar files (*.ics)"
@@ -37,13 +38,25 @@ class MainWindow(QMainWindow):
     """Holds the views. Ctrl+1…Ctrl+9 switch between them; the last one shown opens next time.
 
     ``build_views`` makes the views for another register when File › Open or New switches to it
-    (by default, the application's own list).
+    (by default, the application's own list). Unless ``remember`` is False (a demo copy, a screenshot),
+    the register becomes the last one, opened again next time, and heads File › Open recent.
+    Changes another process makes to the register are shown as they happen.
     """
 
-    def __init__(self, context: AppContext, views: list[View], build_views: ViewBuilder | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        views: list[View],
+        build_views: ViewBuilder | None = None,
+        *,
+        remember: bool = True,
+    ) -> None:
         super().__init__()
         self.context = context
         self._build_views = build_views
+        if remember:
+            remember_register(context.register.path)
+        self.watcher = RegisterWatcher(context)
         self._owns_register = False  # a register this window opened itself is closed with it
         self.settings_dialog: SettingsDialog | None = None
         self.setWindowTitle(self.tr("AssetReg — {name}").replace("{name}", context.register.path.name))
@@ -87,7 +100,10 @@ class MainWindow(QMainWindow):
         t = self.tr
         file_menu = self.menuBar().addMenu(t("&File"))
         self.open_action = self._action(file_menu, t("&Open register…"), self._on_open_register, "Ctrl+O")
-        self.new_action = self._action(file_menu, t("&New register…"), self._on_new_register)
+        self.recent_menu = RecentMenu(file_menu)
+        self.recent_menu.chosen.connect(self.open_register)
+        file_menu.addMenu(self.recent_menu)
+        self.new_action = self._action(file_menu, t("&New register…"), self._on_new_register, "Ctrl+Shift+N")
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, t("&Export deadlines to calendar…"), self._on_export_calendar)
         self.export_action.setStatusTip(t("Save every coming deadline as an iCalendar file, with reminders"))
@@ -111,6 +127,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
+        self.find_action = self._action(edit_menu, t("&Find an asset"), self._on_find, "Ctrl+F")
+        self.find_action.setStatusTip(t("Go to the assets and search them"))
+        edit_menu.addSeparator()
         self.settings_action = self._action(edit_menu, t("&Settings…"), self.open_settings, "Ctrl+,")
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
 
@@ -126,6 +145,12 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             self._view_group.addAction(action)
             self.view_actions.append(action)
+        view_menu.addSeparator()
+        self.refresh_action = self._action(view_menu, t("Re&fresh"), self._on_refresh, "F5")
+        self.refresh_action.setStatusTip(t("Show the register as it is now, with changes made elsewhere"))
+        assets = self._views.get("assets")
+        if assets is not None and hasattr(assets, "find_shortcut"):
+            assets.find_shortcut.setEnabled(False)  # Edit › Find does it from anywhere in the window
 
     def _action(self, menu, text: str, slot: Callable, shortcut: str = "") -> QAction:
         action = QAction(text, self)
@@ -147,6 +172,14 @@ class MainWindow(QMainWindow):
         if isinstance(view, View) and view.name not in self._loaded:
             self._loaded.add(view.name)
             view.refresh()
+
+    def _on_find(self) -> None:
+        view = self.show_view("assets")
+        if view.name == "assets" and hasattr(view, "focus_search"):
+            view.focus_search()
+
+    def _on_refresh(self) -> None:
+        self.context.notify(EVERYTHING)
 
     def _on_open_record(self, reference: str) -> None:
         asset_page = self._views.get("asset")
@@ -248,34 +281,26 @@ class MainWindow(QMainWindow):
     # file choices (replaced in tests)
 
     def choose_register_to_open(self) -> Path | None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a register"), str(self.context.register.path.parent), self.tr(REGISTER_FILES)
+        return self.context.messages.choose_existing_file(
+            self, self.tr("Open a register"), register_folder(self.context.register.path), self.tr(REGISTER_FILES)
         )
-        return Path(chosen) if chosen else None
 
     def choose_new_register(self) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("New register"),
-            str(self.context.register.path.parent / "new.assetreg"),
-            self.tr(REGISTER_FILES),
-            options=QFileDialog.Option.DontConfirmOverwrite,  # an existing file is refused, never overwritten
-        )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix else path.with_suffix(".assetreg")
+        """Where the new register goes: by default beside this one, named so that nothing is overwritten."""
+        suggested = suggest_new_register(self.context.register.path)
+        path = self.context.messages.choose_new_file(self, self.tr("New register"), suggested, self.tr(REGISTER_FILES))
+        return path if path is None or path.suffix else path.with_suffix(".assetreg")
 
     def choose_calendar_file(self) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(
+        path = self.context.messages.choose_new_file(
             self,
             self.tr("Export deadlines to calendar"),
-            str(Path.home() / "assetreg-deadlines.ics"),
+            Path.home() / "assetreg-deadlines.ics",
             self.tr(CALENDAR_FILES),
+            confirm_overwrite=True,  # exporting again replaces the file, and the calendar updates its events
         )
-        if not chosen:
+        if path is None:
             return None
-        path = Path(chosen)
         return path if path.suffix else path.with_suffix(".ics")
 
     # layout
@@ -293,6 +318,7 @@ class MainWindow(QMainWindow):
         view = self._stack.currentWidget()
         settings.setValue("window/view", view.name if isinstance(view, View) else "dashboard")
         self.context.tasks.wait(5000)
+        self.watcher.stop()
         if self._owns_register:
             self.context.register.close()
         super().closeEvent(event)

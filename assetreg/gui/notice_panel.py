@@ -26,7 +26,7 @@ from ..services.assets import AssetDetail, NoticeDetail
 from ..services.bidder_requests import AssessedRequest
 from ..services.printing import bidder_request_document
 from .context import AppContext
-from .display import SORT_ROLE, status_icon
+from .display import SORT_ROLE, plain, status_icon
 from .printing import print_document
 from .record_table import Column, RecordTableModel, day_text, iso_text
 from .request_form import BidderRequestDialog
@@ -127,7 +127,7 @@ class NoticePanel(QGroupBox):
         size = self.fontMetrics().height() * 5 // 4
         icon.setPixmap(status_icon(n.status).pixmap(size, size))
         icon.setAccessibleName(n.status.label)
-        text = QLabel(n.status.label + (time_left(n.period_ends_on, detail.today) if n.period_ends_on else ""))
+        text = plain(QLabel(), n.status.label + (time_left(n.period_ends_on, detail.today) if n.period_ends_on else ""))
         text.setWordWrap(True)
         self.request_button = QPushButton(self.tr("Record a request to &bid…"))
         self.request_button.setToolTip(
@@ -137,7 +137,7 @@ class NoticePanel(QGroupBox):
             self.tr("Record a request to bid against {ref}").format(ref=self.notice.reference)
         )
         self.request_button.clicked.connect(self._on_record_request)
-        self.print_button = QPushButton(self.tr("&Print request to bid…"))
+        self.print_button = QPushButton(self.tr("Print re&quest to bid…"))
         self.print_button.setToolTip(
             self.tr("The written request to be treated as a potential bidder, ready to send to the council, as a PDF")
         )
@@ -151,7 +151,7 @@ class NoticePanel(QGroupBox):
         status.addWidget(self.request_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(status)
         if n.not_relevant:
-            problem = QLabel(n.not_relevant)
+            problem = plain(QLabel(), n.not_relevant)
             problem.setWordWrap(True)
             layout.addWidget(problem)
         elif n.case.periods:
@@ -159,7 +159,7 @@ class NoticePanel(QGroupBox):
             layout.addWidget(self.timeline)
         published = published_text(n.case)
         if published:
-            label = QLabel(published)
+            label = plain(QLabel(), published)
             label.setWordWrap(True)
             layout.addWidget(label)
         if n.requests:

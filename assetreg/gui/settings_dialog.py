@@ -58,6 +58,7 @@ from ..services.records import Records
 from ..services.register import Changes
 from ..services.settings import load_settings, save_settings
 from .context import AppContext
+from .form_widgets import focus_through
 from .record_table import Column, RecordTableModel, day_text, iso_text
 from .reminder_table import (
     REM_CODE,
@@ -205,6 +206,7 @@ class SettingsDialog(QDialog):
         if note is not None:
             column.addWidget(note)
         column.addWidget(error)
+        focus_through(box, field)  # the row's label (its buddy is the box) reaches the field
         return box
 
     def _note(self, text: str) -> QLabel:

@@ -52,9 +52,18 @@ def write_demo_register(path: Path, today: date | None = None) -> str:
     ).format(**counts)
 
 
+DEMO_FOLDER_PREFIX = "assetreg-demo-"
+
+
 def temporary_demo_register() -> Path:
     """A fresh demo register in a new temporary folder (for ``assetreg --demo``)."""
-    folder = Path(tempfile.mkdtemp(prefix="assetreg-demo-"))
+    folder = Path(tempfile.mkdtemp(prefix=DEMO_FOLDER_PREFIX))
     path = folder / "demo.assetreg"
     write_demo_register(path)
     return path
+
+
+def is_temporary_demo(path: Path) -> bool:
+    """Whether ``path`` is a copy made by ``temporary_demo_register`` (gone when the computer next tidies up)."""
+    folder = Path(path).resolve().parent
+    return folder.name.startswith(DEMO_FOLDER_PREFIX) and folder.parent == Path(tempfile.gettempdir()).resolve()

@@ -479,7 +479,7 @@ def test_renders_light_and_dark(page: AssetPage, qtbot) -> None:
 
 def test_edit_details_opens_the_asset_form_and_saving_refreshes_the_page(qtbot, page: AssetPage) -> None:
     page.show_asset("AST-0001")
-    assert page.edit_button.text() == "&Edit details…"
+    assert page.edit_button.text() == "Ed&it details…"
     page.edit_button.click()
     dialog = page.findChild(AssetDialog)
     assert dialog is not None and dialog.isVisible() and dialog.isModal()

@@ -189,7 +189,7 @@ def test_the_actions_are_reachable_from_the_keyboard(qtbot, register: Register, 
     qtbot.addWidget(page)
     page.show_asset(asset.reference)
     for button, mnemonic in (
-        (page.edit_button, "&Edit details…"),
+        (page.edit_button, "Ed&it details…"),
         (page.notice_button, "Record a &disposal notice…"),
         (page.notice_panels[0].request_button, "Record a request to &bid…"),
     ):

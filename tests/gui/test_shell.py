@@ -207,7 +207,8 @@ def test_every_action_is_in_a_menu_with_its_shortcut(window):
     assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View"]
     assert entries(window, "&File") == [
         ("&Open register…", ["Ctrl+O"]),
-        ("&New register…", []),
+        ("Open re&cent", []),
+        ("&New register…", ["Ctrl+Shift+N"]),
         ("&Export deadlines to calendar…", []),
         ("Print &deadlines for a meeting…", ["Ctrl+P"]),
         ("Print the &register…", []),
@@ -216,9 +217,15 @@ def test_every_action_is_in_a_menu_with_its_shortcut(window):
     assert entries(window, "&Edit") == [
         ("&Undo", ["Ctrl+Z"]),
         ("&Redo", ["Ctrl+Shift+Z", "Ctrl+Y"]),
+        ("&Find an asset", ["Ctrl+F"]),
         ("&Settings…", ["Ctrl+,"]),
     ]
-    assert entries(window, "&View") == [("Dashboard", ["Ctrl+1"]), ("Assets", ["Ctrl+2"]), ("Trash", ["Ctrl+3"])]
+    assert entries(window, "&View") == [
+        ("Dashboard", ["Ctrl+1"]),
+        ("Assets", ["Ctrl+2"]),
+        ("Trash", ["Ctrl+3"]),
+        ("Re&fresh", ["F5"]),
+    ]
     assert not window.undo_action.isEnabled() and not window.redo_action.isEnabled()
 
 
