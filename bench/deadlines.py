@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from assetreg.domain.case import build_case
-from assetreg.services.deadlines import calendars, load_facts
+from assetreg.services.deadlines import calendars, load_facts, settled
 from assetreg.services.register import Register
 from assetreg.services.settings import load_settings
 
@@ -30,7 +30,8 @@ def main() -> int:
         facts = load_facts(register)
         loaded = time.perf_counter()
         by_nation = calendars(settings)
-        cases = [build_case(f, today, settings, by_nation[f.jurisdiction]) for f in facts]
+        with settled(facts):
+            cases = [build_case(f, today, settings, by_nation[f.jurisdiction]) for f in facts]
         counts = sum(len(c.deadlines) for c in cases)
         done = time.perf_counter()
         loads.append(loaded - started)

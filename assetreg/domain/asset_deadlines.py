@@ -166,6 +166,8 @@ def _computed(
 
 def notice_cases(facts: AssetFacts, day: date) -> tuple[NoticeCase, ...]:
     """The account of each of the asset's disposal notices on ``day``."""
+    if not facts.notices:  # most assets of a large register
+        return ()
     return tuple(
         notice_case(
             n,

@@ -8,9 +8,9 @@ Pure: the day is a parameter, so the case can be asked of any day (``assetreg ..
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from . import entities as e
 from .asset_deadlines import AssetDeadline, AssetFacts, asset_deadlines, notice_cases
@@ -19,10 +19,10 @@ from .enums import Jurisdiction, Period, Regime
 from .notice_case import DisposeTo, NoticeCase
 from .rules import Rule, rule_ending
 from .settings import Settings
-from .status import AssetStatus, NoticeStatus, headline_status, listing_in_force, listing_status, protection_end
+from .status import AssetStatus, NoticeStatus, headline_status, listing_in_force, listing_last_day, listing_status
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a register makes one per listed asset, and frozen values are slower to make
 class InForce:
     """Something protecting the land on the day: the listing, or a notice's moratorium or protected period."""
 
@@ -37,22 +37,59 @@ class InForce:
         return (self.ends_on - day).days
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Case:
-    """Where one asset stands on ``day``."""
+    """Where one asset stands on ``day``.
 
-    asset_ref: str
-    asset_name: str
-    jurisdiction: Jurisdiction
+    Read-only by convention. What What's due needs (periods, deadlines, what is in force) is worked out when the
+    case is built; the statuses and who may buy, when first asked (a register's list asks for statuses only).
+    """
+
+    facts: AssetFacts
     day: date
-    listing_status: AssetStatus
-    status: AssetStatus | NoticeStatus  # the one word for a register's status column
+    notices: tuple[NoticeCase, ...]
     listing: e.ListEntry | None  # the list entry protecting the land on the day
     listing_ends_on: date | None  # the last day that listing protects the land (five years, or its removal)
-    notices: tuple[NoticeCase, ...]
-    owner_may_dispose_to: DisposeTo
-    in_force: tuple[InForce, ...]  # shortest first
+    in_force: tuple[InForce, ...]  # soonest to end first
     deadlines: tuple[AssetDeadline, ...] | None  # every dated thing, met or not; None when not asked for
+
+    @property
+    def asset_ref(self) -> str:
+        return self.facts.asset_ref
+
+    @property
+    def asset_name(self) -> str:
+        return self.facts.asset_name
+
+    @property
+    def jurisdiction(self) -> Jurisdiction:
+        return self.facts.jurisdiction
+
+    @cached_property
+    def listing_status(self) -> AssetStatus:
+        """The asset's place in the listing life cycle."""
+        f = self.facts
+        return listing_status(f.nominations, f.list_entries, f.challenges, self.day)
+
+    @cached_property
+    def status(self) -> AssetStatus | NoticeStatus:
+        """The one word for a register's status column: a running moratorium first, else the listing's."""
+        if not self.notices:
+            return self.listing_status
+        return headline_status(self.listing_status, [n.status for n in self.notices])
+
+    @cached_property
+    def owner_may_dispose_to(self) -> DisposeTo:
+        """Only to a community interest group while a moratorium runs; to anyone in a protected period or when
+        the land is not listed; otherwise only after notifying the council (s.95)."""
+        if self.listing is None:
+            return DisposeTo.ANYONE
+        allowed = {n.owner_may_dispose_to for n in self.notices} - {None}
+        if DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY in allowed:
+            return DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
+        if DisposeTo.ANYONE in allowed:
+            return DisposeTo.ANYONE
+        return DisposeTo.ONLY_AFTER_NOTIFYING_THE_COUNCIL
 
     @property
     def regime(self) -> Regime:
@@ -75,6 +112,20 @@ class Case:
         pending = [d for d in self.deadlines or () if not d.done and (d.date >= self.day or d.overdue(self.day))]
         return tuple(sorted(pending, key=lambda d: (not d.overdue(self.day), d.date, d.code)))
 
+    def answers(self) -> tuple:
+        """Everything the case says, for comparing two cases."""
+        return (
+            self.day,
+            self.status,
+            self.listing_status,
+            self.listing,
+            self.listing_ends_on,
+            self.notices,
+            self.owner_may_dispose_to,
+            self.in_force,
+            self.deadlines,
+        )
+
 
 def build_case(
     facts: AssetFacts,
@@ -87,44 +138,23 @@ def build_case(
     A register's list needs only the statuses, so deadlines (the costly part) are worked out only when asked.
     """
     notices = notice_cases(facts, day)
-    listing = listing_status(facts.nominations, facts.list_entries, facts.challenges, day)
-    england = facts.jurisdiction.has_acv_regime
-    entry = listing_in_force(facts.list_entries, day) if england else None
-    ends = protection_end(facts.list_entries, day) if entry is not None else None
+    entry = (
+        listing_in_force(facts.list_entries, day) if facts.list_entries and facts.jurisdiction.has_acv_regime else None
+    )
+    ends = listing_last_day(entry) if entry is not None else None
     in_force = [
-        InForce(n.current.period, n.reference, n.current.starts_on, n.current.effective_end, n.current.rule)
+        InForce(p.period, n.reference, p.starts_on, p.effective_end, p.rule)
         for n in notices
-        if n.current is not None
+        if (p := n.current) is not None
     ]
     if entry is not None:
-        in_force.append(InForce(Period.LISTING, entry.reference, entry.entered_on, ends, rule_ending(Period.LISTING)))
+        in_force.append(InForce(Period.LISTING, entry.reference, entry.entered_on, ends, _LISTING_RULE))
+    if len(in_force) > 1:
+        in_force.sort(key=lambda x: (x.ends_on, x.period))
     deadlines = None
     if settings is not None and calendar is not None:
         deadlines = tuple(asset_deadlines(facts, day, settings, calendar, notices))
-    return Case(
-        asset_ref=facts.asset_ref,
-        asset_name=facts.asset_name,
-        jurisdiction=facts.jurisdiction,
-        day=day,
-        listing_status=listing,
-        status=headline_status(listing, (n.status for n in notices)),
-        listing=entry,
-        listing_ends_on=ends,
-        notices=notices,
-        owner_may_dispose_to=_owner_may_dispose_to(entry, notices),
-        in_force=tuple(sorted(in_force, key=lambda x: (x.ends_on, x.period))),
-        deadlines=deadlines,
-    )
+    return Case(facts, day, notices, entry, ends, tuple(in_force), deadlines)
 
 
-def _owner_may_dispose_to(listing: e.ListEntry | None, notices: Sequence[NoticeCase]) -> DisposeTo:
-    """Only to a community interest group while a moratorium runs; to anyone in a protected period or when the
-    land is not listed; otherwise only after notifying the council (s.95)."""
-    if listing is None:
-        return DisposeTo.ANYONE
-    allowed = {n.owner_may_dispose_to for n in notices} - {None}
-    if DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY in allowed:
-        return DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
-    if DisposeTo.ANYONE in allowed:
-        return DisposeTo.ANYONE
-    return DisposeTo.ONLY_AFTER_NOTIFYING_THE_COUNCIL
+_LISTING_RULE = rule_ending(Period.LISTING)

@@ -51,7 +51,7 @@ class Jurisdiction(LabelledEnum):
     @property
     def has_acv_regime(self) -> bool:
         """Only England has the Localism Act 2011 community right to bid (RULES.md §1)."""
-        return self is Jurisdiction.ENGLAND
+        return self.value == "england"  # a string comparison: asked once per asset of a large register
 
 
 class Regime(LabelledEnum):

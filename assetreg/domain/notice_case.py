@@ -120,8 +120,22 @@ class PeriodAccount:
     computed_end: date
     published_end: date | None
     effective_end: date  # before ``starts_on`` only when the notice ended before this period could begin
-    why: str
     ended_early: EarlyEnd | None = None
+
+    @property
+    def why(self) -> str:
+        """One sentence on why the period ends on ``effective_end`` (worked out when asked: a register has many)."""
+        if self.ended_early is not None:
+            return tr("Ended early on {day}: {reason}.").format(
+                day=format_date(self.effective_end), reason=self.ended_early.label
+            )
+        if self.published_end is not None and self.published_end == self.effective_end < self.computed_end:
+            return tr(
+                "The council published {published}, earlier than the {computed} the Act gives; act on the earlier."
+            ).format(published=format_date(self.published_end), computed=format_date(self.computed_end))
+        return tr("{length} beginning with the day the council received the notice ({citation}).").format(
+            length=str(self.rule.length).capitalize(), citation=self.rule.citation
+        )
 
     @property
     def disagrees(self) -> bool:
@@ -325,22 +339,14 @@ def _period(
     r = rule_ending(which)
     computed = period_end(start, r.length, r.counting)
     published = published_end(notice, which)
-    why = tr("{length} beginning with the day the council received the notice ({citation}).").format(
-        length=str(r.length).capitalize(), citation=r.citation
-    )
-    effective = computed
-    if published is not None and published < computed:
-        effective = published
-        why = tr("The council published {published}, earlier than the {computed} the Act gives; act on the earlier.")
-        why = why.format(published=format_date(published), computed=format_date(computed))
+    effective = min(computed, published) if published is not None else computed
     ended = None
     if cut is not None and cut < effective:
         effective, ended = cut, early_end
-        why = tr("Ended early on {day}: {reason}.").format(day=format_date(cut), reason=early_end.label)
     # The periods all begin together and nest: a council's date for a longer period never ends it first.
     if before is not None and effective < before.effective_end:
         effective = before.effective_end
-    return PeriodAccount(which, r, start, computed, published, effective, why, ended)
+    return PeriodAccount(which, r, start, computed, published, effective, ended)
 
 
 def _status(start: date, periods: list[PeriodAccount], early_end: EarlyEnd | None, day: date) -> NoticeStatus:

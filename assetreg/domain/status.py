@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import lru_cache
 
 from . import entities as e
 from .counting import period_end
@@ -111,8 +112,14 @@ def listing_status(
 
 def listing_end(entry: e.ListEntry) -> date:
     """The last day of a listing: five years beginning with the date of entry (s.87(3))."""
+    return _five_years_from(entry.entered_on)
+
+
+@lru_cache(maxsize=1 << 14)
+def _five_years_from(entered_on: date) -> date:
+    # Asked several times per asset; a large register has a few thousand distinct entry dates.
     end = rule_ending(Period.LISTING)
-    return period_end(entry.entered_on, end.length, end.counting)
+    return period_end(entered_on, end.length, end.counting)
 
 
 RELEVANT_LEASE_YEARS = 25

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -115,10 +117,27 @@ def register_cases(register: Register, day: date | None = None, *, asset_ref: st
     day = day or register.today()
     settings = load_settings(register)
     by_nation = calendars(settings)
-    return [
-        build_case(facts, day, settings, by_nation[facts.jurisdiction])
-        for facts in load_facts(register, asset_ref, settings.default_jurisdiction)
-    ]
+    facts = load_facts(register, asset_ref, settings.default_jurisdiction)
+    with settled(facts):
+        return [build_case(f, day, settings, by_nation[f.jurisdiction]) for f in facts]
+
+
+@contextmanager
+def settled(loaded: object) -> Iterator[None]:
+    """No garbage collection while a register's cases are built from the facts just loaded.
+
+    Cases and facts are frozen values without reference cycles, so reference counting frees them; but building
+    one per asset of a large register allocates so much that the collector would walk every loaded fact again
+    and again (a quarter of the time). The desktop app collects on its own timer anyway (``gui/garbage.py``).
+    """
+    enabled = gc.isenabled()
+    if enabled and loaded:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 _NOMINATION_FIELDS = ("reference", "asset_ref", "decision", "sent_on", "received_on")
