@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pikepdf
+import pypdfium2 as pdfium
 import pytest
 from pypdf import PdfReader
 
@@ -64,7 +65,8 @@ def _private_qt_settings(tmp_path_factory: pytest.TempPathFactory, request: pyte
     yield
 
 
-# Reading a printed document back: its text, pages and bookmarks (pypdf), its structure (qpdf) and its pixels.
+# Reading a printed document back: its text, pages and bookmarks (pypdf), its structure (qpdf, through pikepdf)
+# and its pixels (PDFium, through pypdfium2) — all from PyPI, so the tests need no system programs.
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ class ParsedPdf:
 
 
 def parse(path: Path) -> ParsedPdf:
-    """The document's text per page, outline titles and metadata, after ``qpdf --check`` has passed it."""
+    """The document's text per page, outline titles and metadata, after its structure check has passed."""
     check(path)
     reader = PdfReader(path)
     outline: list[tuple[int, str]] = []
@@ -102,22 +104,41 @@ def parse(path: Path) -> ParsedPdf:
 
 
 def check(path: Path) -> None:
-    """Fails unless qpdf finds the file sound."""
-    qpdf = shutil.which("qpdf")
-    assert qpdf, "qpdf is needed to check printed documents (apt-get install qpdf)"
-    result = subprocess.run([qpdf, "--check", str(path)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    """Fails unless qpdf (through pikepdf) finds the file's structure sound, as ``qpdf --check`` would."""
+    with pikepdf.open(path) as document:
+        problems = document.check_pdf_syntax()
+    assert not problems, "\n".join(map(str, problems))
+
+
+def unembedded_fonts(path: Path) -> list[str]:
+    """The names of fonts the document uses without embedding them (what ``pdffonts`` marks "emb no")."""
+    found = set()
+    with pikepdf.open(path) as document:
+        for page in document.pages:
+            fonts = page.obj.get("/Resources", {}).get("/Font", {})
+            for font in fonts.values():
+                descendants = font.get("/DescendantFonts", [font])
+                for part in descendants:
+                    descriptor = part.get("/FontDescriptor")
+                    embedded = descriptor is not None and any(
+                        key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")
+                    )
+                    if not embedded:
+                        found.add(str(font.get("/BaseFont", "?")))
+    return sorted(found)
 
 
 def render_pages(path: Path, out_dir: Path, resolution: int = 40) -> list[Path]:
-    """Every page as a PNG, drawn by poppler's pdftoppm; fails if it cannot draw them."""
-    pdftoppm = shutil.which("pdftoppm")
-    assert pdftoppm, "pdftoppm is needed to render printed documents (apt-get install poppler-utils)"
-    result = subprocess.run(
-        [pdftoppm, "-png", "-r", str(resolution), str(path), str(out_dir / "page")], capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
-    pages = sorted(out_dir.glob("page-*.png"))
+    """Every page as a PNG, drawn by PDFium (pypdfium2); fails if it cannot draw them."""
+    document = pdfium.PdfDocument(path)
+    try:
+        pages = []
+        for number, page in enumerate(document, start=1):
+            out = out_dir / f"page-{number:03d}.png"
+            page.render(scale=resolution / 72).to_pil().save(out)
+            pages.append(out)
+    finally:
+        document.close()
     assert pages and all(p.stat().st_size > 0 for p in pages)
     return pages
 
@@ -126,9 +147,10 @@ class PdfTools:
     parse = staticmethod(parse)
     check = staticmethod(check)
     render_pages = staticmethod(render_pages)
+    unembedded_fonts = staticmethod(unembedded_fonts)
 
 
 @pytest.fixture
 def pdf() -> PdfTools:
-    """``pdf.parse(path)`` (after qpdf --check), ``pdf.render_pages(path, folder)`` with pdftoppm."""
+    """``pdf.parse(path)`` (after a structure check), ``pdf.render_pages(path, folder)``: PyPI packages only."""
     return PdfTools()

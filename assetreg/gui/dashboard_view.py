@@ -89,7 +89,7 @@ class DashboardView(View):
         layout.addWidget(self._status)
         self.in_force = InForceTable()
         self.in_force.activated.connect(self._on_in_force_activated)
-        self._in_force_title = QLabel(self.tr("In &force now"))
+        self._in_force_title = QLabel(self.tr("In force &now"))
         bold = self._in_force_title.font()
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.1)
@@ -198,7 +198,7 @@ class DashboardView(View):
         names = (self.tr("Over&due"), self.tr("Next &14 days"), self.tr("Next 15–&90 days"))
         spoken = (self.tr("Overdue"), self.tr("Next 14 days"), self.tr("Next 15 to 90 days"))
         running = len(self.in_force.rows())
-        self._in_force_title.setText(self.tr("In &force now ({n})").format(n=running) if running else "")
+        self._in_force_title.setText(self.tr("In force &now ({n})").format(n=running) if running else "")
         self._in_force_title.setVisible(running > 0)
         self.in_force.setVisible(running > 0)
         empty = (

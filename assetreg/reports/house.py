@@ -24,7 +24,17 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+    tables,
+)
 from reportlab.platypus.doctemplate import LayoutError
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -59,6 +69,9 @@ def register_fonts() -> str:
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT + "-Bold", italic=FONT + "-Italic", boldItalic=FONT + "-BoldItalic"
     )
+    # A table sets its cells' default font (Helvetica, never embedded) before drawing them, even when every cell
+    # is a paragraph of its own; make the default the house font, so a document embeds every font it names.
+    tables.CellStyle.fontname = FONT
     return FONT
 
 
@@ -276,6 +289,8 @@ class HouseDocument(BaseDocTemplate):
             creator=f"AssetReg {__version__}",
             producer=f"AssetReg {__version__}",
             lang="en-GB",
+            # A canvas otherwise starts every page in Helvetica, an unembedded font in an otherwise whole PDF.
+            initialFontName=FONT,
         )
         self.letterhead = letterhead
         self.document_title = title

@@ -136,3 +136,17 @@ def test_a_failed_print_leaves_an_earlier_file_untouched(demo, capsys, tmp_path,
         main(["print", "pack", "TA-0001", "-o", str(earlier), "--db", str(demo)])
     assert earlier.read_bytes() == b"the earlier pack"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".assetreg-")] == []
+
+
+@pytest.mark.parametrize(
+    "document",
+    [("nomination", "AST-0001"), ("bidder-request", "DN-0001"), ("pack", "TA-0001"), ("deadlines",), ("register",)],
+    ids=lambda d: d[0],
+)
+def test_every_document_embeds_every_font_it_uses(demo, capsys, tmp_path, pdf, document):
+    # Printed anywhere, a PDF must look the same: no font may be left to the reader's machine (no Helvetica).
+    out = tmp_path / f"{document[0]}.pdf"
+    status, _, err = run(capsys, "print", *document, "-o", out, "--db", demo)
+    assert status == 0, err
+    pdf.check(out)
+    assert pdf.unembedded_fonts(out) == []

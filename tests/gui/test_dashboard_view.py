@@ -281,7 +281,7 @@ def test_accessible_names_and_shortcuts(view: DashboardView) -> None:
     ]
     assert view.findChild(QTextBrowser).accessibleName() == "Why this date applies"
     buddies = {label.buddy() for label in view.findChildren(QLabel) if label.buddy() is not None}
-    assert buddies == {view.in_force, *view.tables}  # Alt+F, Alt+O, Alt+1, Alt+9
+    assert buddies == {view.in_force, *view.tables}  # Alt+N, Alt+D, Alt+1, Alt+9
 
 
 def test_tab_order_runs_down_the_page(view: DashboardView) -> None:
