@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,11 +22,13 @@ def _start_gui(args) -> int:
     # Qt is imported only here, so commands stay fast and work without a display.
     from .domain.errors import AssetRegError
 
+    demo_folder = None
     try:
         if args.demo:
             from .services.demo import temporary_demo_register
 
             path = temporary_demo_register()
+            demo_folder = path.parent
         else:
             path = Path(args.db) if getattr(args, "db", None) else None
         from .gui.application import run_gui
@@ -35,6 +38,9 @@ def _start_gui(args) -> int:
     except AssetRegError as error:
         print(f"assetreg: {error}", file=sys.stderr)
         return error.exit_status
+    finally:
+        if demo_folder is not None:  # the demo copy and its attachments go when the app closes
+            shutil.rmtree(demo_folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

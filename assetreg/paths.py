@@ -35,3 +35,22 @@ def printed_dir() -> Path:
     """Where the app saves the documents it prints: ``ASSETREG_PRINT_DIR``, else AssetReg in the user's Documents."""
     override = os.environ.get("ASSETREG_PRINT_DIR")
     return Path(override).expanduser() if override else platformdirs.user_documents_path() / APP_NAME
+
+
+def _umask() -> int:
+    try:  # Linux says it without changing it
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def with_normal_permissions(path: Path) -> None:
+    """Gives a file written through a private temporary file (owner-only) the permissions any file the user
+    saves would have, so a PDF or calendar file can be shared like any other."""
+    if os.name != "nt":
+        os.chmod(path, 0o666 & ~_umask())

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import ast
+import os
 import shutil
+import stat
 import subprocess
 import sys
 import textwrap
@@ -164,3 +166,33 @@ def test_lower_layers_load_no_higher_framework(statement: str, forbidden: set[st
     assert "assetreg" in loaded
     assert loaded & forbidden == set()
     assert loaded & {"PySide6"} == set()
+
+
+def test_a_demo_run_leaves_no_temporary_folder_and_files_get_normal_permissions(tmp_path: Path) -> None:
+    """`assetreg --demo` tidies its copy away on exit; a printed PDF is as shareable as any file the user saves."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    env = dict(os.environ, TMPDIR=str(temp), QT_QPA_PLATFORM="offscreen", ASSETREG_DATA_DIR=str(tmp_path / "data"))
+    shot = tmp_path / "shot.png"
+    result = subprocess.run(
+        [sys.executable, "-m", "assetreg", "--demo", "--screenshot", str(shot), "--view", "dashboard"],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert shot.stat().st_size > 0
+    assert list(temp.iterdir()) == []  # no assetreg-demo-* folder left behind
+
+    register, pdf = tmp_path / "demo.assetreg", tmp_path / "deadlines.pdf"
+    script = (
+        "import os, sys; os.umask(0o022); from assetreg.app import main; "
+        f"main(['demo', '--db', {str(register)!r}]); sys.exit(main(['print', 'deadlines', '--db', {str(register)!r}, "
+        f"'-o', {str(pdf)!r}]))"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=PROJECT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert stat.S_IMODE(pdf.stat().st_mode) == 0o644

@@ -11,6 +11,7 @@ from typing import BinaryIO
 from ..domain import printed
 from ..domain.errors import DocumentWriteError
 from ..domain.i18n import tr
+from ..paths import with_normal_permissions
 from .house import Rendered
 
 # Each document's layout module; each has ``render(document, out) -> Rendered``.
@@ -51,6 +52,7 @@ def write(document: object, path: Path) -> Rendered:
     try:
         with os.fdopen(handle, "wb") as stream:
             rendered = render(document, stream)
+        with_normal_permissions(Path(temporary))
         os.replace(temporary, path)
     except OSError as error:
         raise DocumentWriteError(

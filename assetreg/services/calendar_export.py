@@ -17,6 +17,7 @@ from .. import __version__
 from ..domain.asset_deadlines import AssetDeadline
 from ..domain.dates import format_date
 from ..domain.i18n import tr
+from ..paths import with_normal_permissions
 
 UID_DOMAIN = "assetreg.invalid"  # a domain no one owns, so our UIDs never collide with another program's
 
@@ -77,6 +78,7 @@ def write_calendar(path: Path, calendar: Calendar) -> None:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(calendar.to_ical())
+        with_normal_permissions(Path(temporary))
         os.replace(temporary, path)
     finally:
         if os.path.exists(temporary):
