@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,10 +12,12 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ..domain.errors import AssetRegError
+from ..domain.i18n import tr
 from ..paths import data_dir, register_path
 from ..services.register import Register
 from .context import AppContext
 from .crash import install_crash_handler
+from .display_check import display_problem
 from .main_window import MainWindow
 from .recent import forget_last_register, last_register
 from .view import View
@@ -44,6 +47,12 @@ def build_views(context: AppContext) -> list[View]:
 def run_gui(path: Path | None, *, screenshot: Path | None = None, view: str = "", remember: bool = True) -> int:
     """Shows the register at ``path``; with no path, the last one opened, else the default register (offering a
     welcome on first run). ``remember`` False (the demo) keeps it from being opened again next time."""
+    problem = display_problem()
+    if problem and screenshot is not None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen: draw it off-screen
+    elif problem:
+        print(tr("assetreg: {problem}").format(problem=problem), file=sys.stderr)
+        return NO_DISPLAY_EXIT_STATUS
     app = _application()
     try:
         if screenshot is not None:  # a screenshot never waits for a person, nor changes what opens next time
@@ -69,6 +78,9 @@ def run_gui(path: Path | None, *, screenshot: Path | None = None, view: str = ""
         return app.exec()
     finally:
         register.close()
+
+
+NO_DISPLAY_EXIT_STATUS = 4  # distinct from the register's refusals (1-3): nothing is wrong with the data
 
 
 def _application() -> QApplication:
