@@ -90,7 +90,7 @@ def context(qtbot, demo_register: Register):
 
 
 def loaded(qtbot, view: AssetsView) -> AssetsView:
-    qtbot.waitUntil(lambda: not view.loading, timeout=10_000)
+    qtbot.waitUntil(lambda: not view.loading, timeout=120_000)
     return view
 
 
@@ -557,7 +557,7 @@ def test_a_refresh_while_loading_loads_again(qtbot, view: AssetsView, monkeypatc
     view.refresh()
     view.refresh()  # a second change arrives before the first load is back
     loaded(qtbot, view)
-    qtbot.waitUntil(lambda: len(calls) == 2 and not view.loading, timeout=10_000)
+    qtbot.waitUntil(lambda: len(calls) == 2 and not view.loading, timeout=120_000)
     assert view.count.text() == "14 of 14 assets"
 
 

@@ -79,7 +79,7 @@ def messages() -> RecordingMessages:
 
 def loaded(qtbot, view: CalendarView) -> CalendarView:
     view.context.tasks.wait()
-    qtbot.waitUntil(lambda: not view.loading, timeout=10_000)
+    qtbot.waitUntil(lambda: not view.loading, timeout=120_000)
     return view
 
 
@@ -189,7 +189,7 @@ def test_export_writes_an_ics_that_reads_back(qtbot, view: CalendarView, message
     view.export_button.click()
     assert view.is_exporting() and not view.export_button.isEnabled()
     view.context.tasks.wait()
-    qtbot.waitUntil(lambda: bool(messages.infos), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(messages.infos), timeout=120_000)
     written = chosen.with_name("group deadlines.ics")
     title, text = messages.infos[0]
     assert title == "Deadlines exported"
@@ -219,7 +219,7 @@ def test_a_failed_export_is_reported(qtbot, view: CalendarView, messages, tmp_pa
     monkeypatch.setattr(calendar_view, "write_calendar", broken)
     view.export_button.click()
     view.context.tasks.wait()
-    qtbot.waitUntil(lambda: bool(messages.errors), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(messages.errors), timeout=120_000)
     assert messages.errors == [("The deadlines were not exported", "the folder is read-only")]
     assert view.export_button.isEnabled()
 

@@ -71,7 +71,7 @@ def demo_register(demo_path: Path):
 
 def loaded(qtbot, view: DashboardView) -> DashboardView:
     view.context.tasks.wait()
-    qtbot.waitUntil(lambda: not view.loading, timeout=10_000)
+    qtbot.waitUntil(lambda: not view.loading, timeout=120_000)
     return view
 
 

@@ -64,7 +64,7 @@ def context(register: Register):
 
 def loaded(qtbot, dashboard: DashboardView) -> DashboardView:
     dashboard.context.tasks.wait()
-    qtbot.waitUntil(lambda: not dashboard.loading, timeout=10_000)
+    qtbot.waitUntil(lambda: not dashboard.loading, timeout=120_000)
     return dashboard
 
 

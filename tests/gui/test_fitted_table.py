@@ -73,7 +73,7 @@ def test_the_asset_pages_one_row_lists_are_not_tall_empty_boxes(qtbot, tmp_path)
         page.show()
         page.show_asset("AST-0005")
         context.tasks.wait()
-        qtbot.waitUntil(lambda: not page.loading and page.nominations_view.model().rowCount() == 1, timeout=10_000)
+        qtbot.waitUntil(lambda: not page.loading and page.nominations_view.model().rowCount() == 1, timeout=120_000)
         page.tabs.setCurrentIndex(0)
         qtbot.wait(50)
         for table in (page.nominations_view, page.entries_view):

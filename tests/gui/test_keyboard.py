@@ -132,7 +132,7 @@ def menu_clashes(menu: QMenu) -> dict[str, list[str]]:
 
 def loaded(qtbot, window: MainWindow) -> None:
     window.context.tasks.wait()
-    qtbot.waitUntil(lambda: not any(view.loading for view in window._views.values()), timeout=20_000)
+    qtbot.waitUntil(lambda: not any(view.loading for view in window._views.values()), timeout=120_000)
     window.context.tasks.wait()
 
 
@@ -199,7 +199,7 @@ def make_dialogs(qtbot, context) -> dict[str, QWidget]:
     view = ApplicationsView(context)
     qtbot.addWidget(view)
     view.refresh()
-    qtbot.waitUntil(lambda: not view.loading, timeout=20_000)
+    qtbot.waitUntil(lambda: not view.loading, timeout=120_000)
     council = view.rows()[0].profile
     dialogs = {
         "new asset": AssetDialog(context),

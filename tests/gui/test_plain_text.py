@@ -76,7 +76,7 @@ def rich(root: QWidget) -> list[str]:
 
 def loaded(qtbot, window: MainWindow) -> None:
     window.context.tasks.wait()
-    qtbot.waitUntil(lambda: not any(view.loading for view in window._views.values()), timeout=20_000)
+    qtbot.waitUntil(lambda: not any(view.loading for view in window._views.values()), timeout=120_000)
     window.context.tasks.wait()
 
 

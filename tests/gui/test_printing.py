@@ -62,7 +62,7 @@ def opened(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
 
 def wait_for(qtbot, opened: list[Path], count: int = 1) -> Path:
-    qtbot.waitUntil(lambda: len(opened) >= count, timeout=15000)
+    qtbot.waitUntil(lambda: len(opened) >= count, timeout=120_000)
     return opened[-1]
 
 
@@ -109,7 +109,7 @@ def test_when_no_viewer_opens_it_the_app_says_where_it_is(qtbot, context, monkey
     parent = DashboardView(context)
     qtbot.addWidget(parent)
     printing.print_register_extract(context, parent)
-    qtbot.waitUntil(lambda: bool(context.messages.infos), timeout=15000)
+    qtbot.waitUntil(lambda: bool(context.messages.infos), timeout=120_000)
     title, text = context.messages.infos[0]
     saved = Path(text.split("Saved as ", 1)[1].split(". Open it", 1)[0])
     assert saved.exists() and pdf.parse(saved).pages >= 1
@@ -123,7 +123,7 @@ def test_a_problem_is_said_plainly_and_nothing_is_saved(qtbot, context, opened, 
         raise NotFoundError("There is no asset AST-0999 in this register.")
 
     printing.print_document(context, parent, "the nomination", gone, "Nomination {today}")
-    qtbot.waitUntil(lambda: bool(context.messages.errors), timeout=15000)
+    qtbot.waitUntil(lambda: bool(context.messages.errors), timeout=120_000)
     title, text = context.messages.errors[0]
     assert title == "Could not print"
     assert text == "The nomination could not be made: There is no asset AST-0999 in this register."
@@ -138,7 +138,7 @@ def test_the_applications_view_prints_the_pack_with_the_groups_answers(qtbot, co
     view = ApplicationsView(context)
     qtbot.addWidget(view)
     view.refresh()
-    qtbot.waitUntil(lambda: not view.loading, timeout=15000)
+    qtbot.waitUntil(lambda: not view.loading, timeout=120_000)
     assert view.select_application("TA-0001")
     view.print_button.click()
     path = wait_for(qtbot, opened)

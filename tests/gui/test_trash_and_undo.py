@@ -65,7 +65,7 @@ def changes_seen(context) -> list:
 
 def loaded(qtbot, view: TrashView) -> TrashView:
     view.refresh()
-    qtbot.waitUntil(lambda: not view.loading, timeout=5000)
+    qtbot.waitUntil(lambda: not view.loading, timeout=120_000)
     return view
 
 
@@ -126,7 +126,7 @@ def test_restore_brings_a_record_back_and_notifies(qtbot, context, records, red_
     assert records.get("AST-0001").name == "The Red Lion"
     assert records.get("DN-0001").asset_ref == "AST-0001"  # deleted along with it, so restored with it
     assert seen and {RecordKind.ASSET, RecordKind.DISPOSAL_NOTICE} <= seen[-1].kinds
-    qtbot.waitUntil(lambda: not view.loading, timeout=5000)
+    qtbot.waitUntil(lambda: not view.loading, timeout=120_000)
     assert view.model.rowCount() == 0
     assert view.empty.isVisibleTo(view) and not view.table.isVisibleTo(view)
 
