@@ -22,6 +22,7 @@ from ..services.calendar_export import deadline_calendar, write_calendar
 from ..services.deadlines import register_deadlines
 from ..services.register import Register
 from .context import AppContext
+from .help import GuideDialog, show_about
 from .printing import print_deadline_report, print_register_extract
 from .recent import RecentMenu, register_folder, remember_register, suggest_new_register
 from .settings_dialog import SettingsDialog
@@ -148,6 +149,10 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self.refresh_action = self._action(view_menu, t("Re&fresh"), self._on_refresh, "F5")
         self.refresh_action.setStatusTip(t("Show the register as it is now, with changes made elsewhere"))
+        help_menu = self.menuBar().addMenu(t("&Help"))
+        self.guide_action = self._action(help_menu, t("User &guide"), self._on_guide, "F1")
+        self.about_action = self._action(help_menu, t("&About AssetReg"), self._on_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         assets = self._views.get("assets")
         if assets is not None and hasattr(assets, "find_shortcut"):
             assets.find_shortcut.setEnabled(False)  # Edit › Find does it from anywhere in the window
@@ -161,6 +166,14 @@ class MainWindow(QMainWindow):
         return action
 
     # behaviour
+
+    def _on_guide(self) -> None:
+        dialog = GuideDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def _on_about(self) -> None:
+        show_about(self, str(self.context.register.path))
 
     def _on_nav(self, row: int) -> None:
         self._stack.setCurrentIndex(row)

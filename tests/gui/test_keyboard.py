@@ -186,7 +186,7 @@ def test_no_two_controls_share_an_alt_letter_for_any_application(qtbot, window):
 def test_no_two_items_of_a_menu_share_an_alt_letter(window):
     menus = [action.menu() for action in window.menuBar().actions()]
     menus += [action.menu() for menu in list(menus) for action in menu.actions() if action.menu()]
-    assert len(menus) == 4  # File, Edit, View, and File › Open recent
+    assert len(menus) == 5  # File, Edit, View, Help, and File › Open recent
     assert {menu.title(): menu_clashes(menu) for menu in menus if menu_clashes(menu)} == {}
 
 

@@ -204,7 +204,8 @@ def entries(window, title):
 
 
 def test_every_action_is_in_a_menu_with_its_shortcut(window):
-    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Help"]
+    assert entries(window, "&Help") == [("User &guide", ["F1"]), ("&About AssetReg", [])]
     assert entries(window, "&File") == [
         ("&Open register…", ["Ctrl+O"]),
         ("Open re&cent", []),
@@ -349,3 +350,17 @@ def test_a_view_loads_when_first_shown_and_then_only_when_its_data_changes(qtbot
     assert assets.refreshed == loads + 1
     context.notify(Changes(frozenset({RecordKind.ASSET})))
     assert assets.refreshed == loads + 2
+
+
+def test_the_user_guide_opens_offline_and_about_names_the_version_register_and_licences(qtbot, window):
+    from assetreg import __version__
+    from assetreg.gui.help import GuideDialog, about_text
+
+    guide = GuideDialog(window)
+    qtbot.addWidget(guide)
+    text = guide.browser.toPlainText()
+    assert "In force now" in text and "request to be treated as a potential bidder" in text
+    about = about_text(str(window.context.register.path))
+    assert f"AssetReg {__version__}" in about and str(window.context.register.path) in about
+    assert "General Public License" in about and "Lesser General Public License" in about and "Open Font" in about
+    assert "<script" not in about_text("<script>x</script>")  # a path is shown as text
