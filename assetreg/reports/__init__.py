@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import tempfile
 from importlib import import_module
@@ -13,6 +14,7 @@ from ..domain.errors import DocumentWriteError
 from ..domain.i18n import tr
 from ..paths import with_normal_permissions
 from .house import Rendered
+from .typeset import collecting, unprintable_warning
 
 # Each document's layout module; each has ``render(document, out) -> Rendered``.
 _LAYOUTS = {
@@ -26,7 +28,10 @@ _LAYOUTS = {
 
 def render(document: object, out: BinaryIO) -> Rendered:
     """Writes ``document`` (one of the documents of ``domain/printed.py``) to ``out`` as a PDF."""
-    return import_module(f"{__name__}.{_LAYOUTS[type(document)]}").render(document, out)
+    with collecting() as unprintable:
+        rendered = import_module(f"{__name__}.{_LAYOUTS[type(document)]}").render(document, out)
+    warning = unprintable_warning(unprintable)
+    return dataclasses.replace(rendered, warnings=(*rendered.warnings, warning)) if warning else rendered
 
 
 def write(document: object, path: Path) -> Rendered:

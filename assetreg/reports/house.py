@@ -43,6 +43,7 @@ from ..domain.dates import format_date
 from ..domain.i18n import tr
 from ..domain.printed import Letterhead
 from .stamping import Stamp, stamp_pages
+from .typeset import printable
 
 FONT = "Carlito"
 NOT_KNOWN = tr("Not known")
@@ -138,8 +139,8 @@ def text(value: object, blank: str = NOT_KNOWN) -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
         return escape(blank)
     if isinstance(value, date):
-        return escape(format_date(value))
-    return escape(str(value).strip()).replace("\r\n", "\n").replace("\n", "<br/>")
+        return escape(printable(format_date(value), FONT))
+    return escape(printable(str(value).strip(), FONT)).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
 def paragraphs(value: str, style: ParagraphStyle | None = None, blank: str = NOT_KNOWN) -> list[Paragraph]:
@@ -157,12 +158,22 @@ _keys = itertools.count(1)
 class Heading(Paragraph):
     """A heading that becomes a bookmark (and, with ``contents``, a line in the contents)."""
 
-    def __init__(self, title: str, style: ParagraphStyle, level: int, contents: bool):
-        super().__init__(text(title), style)
+    def __init__(self, title: str | None, style: ParagraphStyle, level: int = 0, contents: bool = True, **parts):
+        # reportlab makes the pieces of a heading too long for one page as ``Heading(None, style, frags=...)``.
+        super().__init__(text(title) if title is not None else None, style, **parts)
         self.title = title
         self.level = level
         self.contents = contents
         self.key = f"h{next(_keys)}"
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        # A very long heading (an asset's name of thousands of characters) runs on over pages: the first piece
+        # is the bookmarked heading, the rest carry on as text.
+        pieces = super().split(available_width, available_height)
+        for number, piece in enumerate(pieces):
+            piece.title = self.title if number == 0 else None
+            piece.level, piece.contents, piece.key = self.level, self.contents, self.key
+        return pieces
 
 
 def heading(title: str, level: int = 0, *, contents: bool = True) -> Heading:
@@ -333,7 +344,7 @@ class HouseDocument(BaseDocTemplate):
         self.notify("page", self.page)
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802
-        if isinstance(flowable, Heading):
+        if isinstance(flowable, Heading) and flowable.title is not None:
             self.canv.bookmarkPage(flowable.key)
             self.canv.addOutlineEntry(flowable.title, flowable.key, level=flowable.level, closed=False)
             if flowable.contents:
