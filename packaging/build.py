@@ -96,7 +96,8 @@ def linux_tarball(bundle: Path) -> Path:
 
 def windows_installer() -> Path | None:
     candidates = [shutil.which("iscc")] + [
-        str(Path(os.environ.get(var, "")) / "Inno Setup 6" / "ISCC.exe") for var in ("ProgramFiles(x86)", "ProgramFiles")
+        str(Path(os.environ.get(var, "")) / "Inno Setup 6" / "ISCC.exe")
+        for var in ("ProgramFiles(x86)", "ProgramFiles")
     ]
     iscc = next((c for c in candidates if c and Path(c).is_file()), None)
     if iscc is None:
