@@ -1,25 +1,16 @@
-"""One asset on one page: its details and status, listing history, disposal notices drawn as timelines,
-transfer applications, documents (attach, open, remove) and the audit trail of everything about it."""
+"""One asset on one page: its details and status, then tabs for its listing, owners and occupiers, disposal
+notices drawn as timelines, transfer applications, documents, and the audit trail of everything about it.
+
+Each tab is a widget of ``asset_tabs``; this page holds the header (with the buttons that act on the asset as a
+whole), the details and coming dates, and the history."""
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from collections.abc import Iterable
 from datetime import date
-from pathlib import Path
 
-from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
-    QSettings,
-    Qt,
-    QUrl,
-)
-from PySide6.QtGui import QAction, QDesktopServices, QFont, QKeySequence
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QGroupBox,
@@ -42,45 +33,28 @@ from ..domain.errors import AssetRegError, NotFoundError
 from ..domain.records import RecordKind
 from ..services.assets import AssetDetail, asset_detail, first_asset
 from ..services.deadlines import register_deadlines
-from ..services.documents import attach, document_file
 from ..services.printing import nomination_document
 from ..services.records import Records
 from ..services.register import Changes
 from .asset_form import AssetDialog
+from .asset_tabs.applications import APP_REFERENCE, STAGE_NAME, ApplicationsTab  # noqa: F401 - tests use them
+from .asset_tabs.documents import DOC_ADDED, DOC_FILE, DOC_REFERENCE, DOC_SIZE, DOC_TITLE, DocumentsTab  # noqa: F401
+from .asset_tabs.listing import CHAL_RECEIVED, ENTRY_ENDS, NOM_DECISION, NOM_RECEIVED, ListingTab  # noqa: F401
+from .asset_tabs.notices import NoticesTab
+from .asset_tabs.people import PeopleTab
+from .asset_tabs.record_actions import confirm_delete, open_dialog
 from .context import AppContext
-from .display import ENTITY_ROLE, plain, status_icon
-from .document_table import DocumentTable
-from .fitted_table import FittedTable
+from .display import ENTITY_ROLE, plain, status_icon  # noqa: F401 - tests import ENTITY_ROLE from here
 from .notice_form import DisposalNoticeDialog
-from .notice_panel import NoticePanel, table_view, time_left
+from .notice_panel import table_view, time_left
 from .printing import print_document
-from .record_table import (
-    Column,
-    RecordTableModel,
-    day_text,
-    entry_end,
-    iso_text,
-    moment_text,
-    size_text,
-    stage_text,
-    weakly,
-)
-from .timeline import NoticeTimeline
+from .record_table import Column, RecordTableModel, iso_text, moment_text, weakly
 from .undo import undo_history
 from .view import View
 
-_Index = QModelIndex | QPersistentModelIndex
-
-NOM_REFERENCE, NOM_NOMINATOR, NOM_RECEIVED, NOM_DECISION, NOM_DECIDED, NOM_COUNCIL_REF = range(6)
-CHAL_REFERENCE, CHAL_ENTRY, CHAL_KIND, CHAL_RECEIVED, CHAL_OUTCOME = range(5)
-ENTRY_REFERENCE, ENTRY_KIND, ENTRY_ENTERED, ENTRY_ENDS, ENTRY_REMOVED, ENTRY_COUNCIL_REF = range(6)
-APP_REFERENCE, APP_KIND, APP_TYPE, APP_STAGE, APP_SUBMITTED = range(5)
-STAGE_NAME, STAGE_ON, STAGE_NOTES = range(3)
-DOC_TITLE, DOC_FILE, DOC_SIZE, DOC_ADDED, DOC_REFERENCE = range(5)
 HIST_WHEN, HIST_WHO, HIST_RECORD, HIST_ACTION, HIST_FIELD, HIST_FROM, HIST_TO = range(7)
 DUE_DATE, DUE_LEFT, DUE_WHAT = range(3)
-_UP = Qt.SortOrder.AscendingOrder
-TAB_LISTING, TAB_NOTICES, TAB_APPLICATIONS, TAB_DOCUMENTS, TAB_HISTORY = range(5)
+TAB_LISTING, TAB_PEOPLE, TAB_NOTICES, TAB_APPLICATIONS, TAB_DOCUMENTS, TAB_HISTORY = range(6)
 
 
 class _FillingContent(QWidget):
@@ -101,17 +75,23 @@ class AssetPage(View):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self._reference: str | None = None
-        self._groups: dict[str, str] = {}  # community group names by reference
+        self._trashed: str | None = None  # the asset shown until it went to the trash: shown again once restored
         self.detail: AssetDetail | None = None
-        self.timelines: list[NoticeTimeline] = []
-        self.requests_models: list[RecordTableModel] = []
-        self.notice_panels: list[NoticePanel] = []
         self._build_models()
         self._stack = QStackedWidget()
         self._placeholder = QLabel(self.tr("Choose an asset in the register to see everything about it here."))
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._placeholder.setWordWrap(True)
-        self._stack.addWidget(self._placeholder)
+        self.trash_button = QPushButton(self.tr("Show the trash"))
+        self.trash_button.clicked.connect(self._on_show_trash)
+        self.trash_button.hide()
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self._placeholder)
+        empty_layout.addWidget(self.trash_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(1)
+        self._stack.addWidget(empty)
         # At large text sizes the page scrolls rather than squeezing its sections.
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -127,6 +107,19 @@ class AssetPage(View):
 
     def reference(self) -> str | None:
         return self._reference
+
+    # what the tabs hold, as the page has always offered it
+
+    timelines = property(lambda self: self.notices_tab.timelines)
+    requests_models = property(lambda self: self.notices_tab.requests_models)
+    notice_panels = property(lambda self: self.notices_tab.notice_panels)
+
+    def attach_files(self, files) -> None:
+        """Copies each file into the register against this asset; problems are reported one by one."""
+        self.documents_tab.attach_files(files)
+
+    def selected_documents(self) -> list[e.Document]:
+        return self.documents_tab.selected_documents()
 
     # building
 
@@ -144,72 +137,6 @@ class AssetPage(View):
             ],
             self,
         )
-        self.nominations_model = RecordTableModel(
-            [
-                Column(t("Reference"), lambda n: n.reference),
-                Column(t("Nominated by"), weakly(self._nominator_text)),
-                Column(t("Received"), lambda n: day_text(n.received_on), lambda n: iso_text(n.received_on)),
-                Column(t("Decision"), lambda n: n.decision.label),
-                Column(t("Decided"), lambda n: day_text(n.decided_on), lambda n: iso_text(n.decided_on)),
-                Column(t("Council's reference"), lambda n: n.council_reference),
-            ],
-            self,
-        )
-        self.entries_model = RecordTableModel(
-            [
-                Column(t("Reference"), lambda x: x.reference),
-                Column(t("List"), lambda x: x.kind.label),
-                Column(t("Entered"), lambda x: day_text(x.entered_on), lambda x: iso_text(x.entered_on)),
-                Column(t("Ends"), lambda x: day_text(entry_end(x)), lambda x: iso_text(entry_end(x))),
-                Column(t("Removed"), lambda x: day_text(x.removed_on), lambda x: iso_text(x.removed_on)),
-                Column(t("Council's reference"), lambda x: x.council_reference),
-            ],
-            self,
-        )
-        self.challenges_model = RecordTableModel(
-            [
-                Column(t("Reference"), lambda c: c.reference),
-                Column(t("List entry"), lambda c: c.list_entry_ref),
-                Column(t("Kind"), lambda c: c.kind.label),
-                Column(t("Received"), lambda c: day_text(c.received_on), lambda c: iso_text(c.received_on)),
-                Column(t("Outcome"), lambda c: c.outcome.label),
-            ],
-            self,
-        )
-        self.applications_model = RecordTableModel(
-            [
-                Column(t("Reference"), lambda a: a.application.reference),
-                Column(t("Kind"), lambda a: a.application.kind.label),
-                Column(t("Transfer"), lambda a: a.application.transfer_type.label),
-                Column(t("Stage"), lambda a: stage_text(a.application.stage)),
-                Column(
-                    t("Submitted"),
-                    lambda a: day_text(a.application.submitted_on),
-                    lambda a: iso_text(a.application.submitted_on),
-                ),
-            ],
-            self,
-        )
-        self.stages_model = RecordTableModel(
-            [
-                Column(t("Stage"), lambda s: stage_text(s.stage)),
-                Column(t("Date"), lambda s: day_text(s.changed_on), lambda s: iso_text(s.changed_on)),
-                Column(t("Notes"), lambda s: s.notes),
-            ],
-            self,
-        )
-        self.documents_model = RecordTableModel(
-            [
-                Column(t("Title"), lambda d: d.title),
-                Column(t("File name"), lambda d: d.original_filename),
-                Column(t("Size"), lambda d: size_text(d.size_bytes), lambda d: d.size_bytes),
-                Column(
-                    t("Added"), lambda d: moment_text(d.added_at) if d.added_at else "", lambda d: iso_text(d.added_at)
-                ),
-                Column(t("Reference"), lambda d: d.reference),
-            ],
-            self,
-        )
         self.history_model = RecordTableModel(
             [
                 Column(t("When"), lambda h: moment_text(h[1].at), lambda h: f"{iso_text(h[1].at)}#{h[0]:08d}"),
@@ -223,13 +150,7 @@ class AssetPage(View):
             self,
         )
 
-    def _table(
-        self,
-        model: RecordTableModel,
-        name: str,
-        view: QTableView | None = None,
-        sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.AscendingOrder),
-    ) -> QTableView:
+    def _table(self, model, name, view: QTableView | None = None, sort=(0, Qt.SortOrder.AscendingOrder)):
         return table_view(model, name, view, sort)
 
     def _build_content(self) -> QWidget:
@@ -247,12 +168,25 @@ class AssetPage(View):
         QVBoxLayout(coming).addWidget(self.coming_view)
         top.addWidget(coming, 2)
         layout.addLayout(top)
+        self.listing_tab = ListingTab(self.context)
+        self.people_tab = PeopleTab(self.context)
+        self.notices_tab = NoticesTab(self.context)
+        self.applications_tab = ApplicationsTab()
+        self.documents_tab = DocumentsTab(self.context, self._shown)
+        # The tables and buttons tests and other views reach through the page.
+        for tab, names in (
+            (self.listing_tab, ("nominations_model", "entries_model", "challenges_model", "nominations_view")),
+            (self.listing_tab, ("entries_view", "challenges_view", "nominate_button", "decision_button")),
+            (self.listing_tab, ("removed_button", "challenge_button")),
+            (self.applications_tab, ("applications_model", "stages_model", "applications_view", "stages_view")),
+            (self.documents_tab, ("documents_model", "documents_view", "add_button", "open_button", "remove_button")),
+        ):
+            for name in names:
+                setattr(self, name, getattr(tab, name))
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Asset sections"))
-        self.tabs.addTab(self._build_listing(), "")
-        self.tabs.addTab(self._build_notices(), "")
-        self.tabs.addTab(self._build_applications(), "")
-        self.tabs.addTab(self._build_documents(), "")
+        for tab in (self.listing_tab, self.people_tab, self.notices_tab, self.applications_tab, self.documents_tab):
+            self.tabs.addTab(tab, "")
         self.tabs.addTab(
             self._table(self.history_model, self.tr("History"), sort=(HIST_WHEN, Qt.SortOrder.DescendingOrder)), ""
         )
@@ -277,20 +211,24 @@ class AssetPage(View):
         status = QHBoxLayout()
         status.addWidget(self.status_icon)
         status.addWidget(self.status_label, 1)
-        self.edit_button = QPushButton(self.tr("Ed&it details…"))
-        self.edit_button.setToolTip(self.tr("Change the asset's name, council, address and other details"))
-        self.notice_button = QPushButton(self.tr("Record a &disposal notice…"))
-        self.notice_button.setToolTip(self.tr("The owner has told the council it intends to sell or lease the asset"))
-        self.print_button = QPushButton(self.tr("&Print nomination…"))
+        t = self.tr
+        self.edit_button = QPushButton(t("Ed&it details…"))
+        self.edit_button.setToolTip(t("Change the asset's name, council, address and other details"))
+        self.notice_button = QPushButton(t("Record a &disposal notice…"))
+        self.notice_button.setToolTip(t("The owner has told the council it intends to sell or lease the asset"))
+        self.print_button = QPushButton(t("&Print nomination…"))
         self.print_button.setToolTip(
-            self.tr("A nomination of this asset for listing, with every element the regulations ask for, as a PDF")
+            t("A nomination of this asset for listing, with every element the regulations ask for, as a PDF")
         )
+        self.delete_button = QPushButton(t("De&lete asset…"))
+        self.delete_button.setToolTip(t("Move the asset, and everything recorded about it, to the trash"))
         self.edit_button.clicked.connect(self._on_edit)
         self.notice_button.clicked.connect(self._on_record_notice)
         self.print_button.clicked.connect(self._on_print_nomination)
+        self.delete_button.clicked.connect(self._on_delete_asset)
         top = QHBoxLayout()
         top.addWidget(self.name_label, 1)
-        for button in (self.edit_button, self.notice_button, self.print_button):
+        for button in (self.edit_button, self.notice_button, self.print_button, self.delete_button):
             top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         header = QVBoxLayout()
         header.addLayout(top)
@@ -320,106 +258,43 @@ class AssetPage(View):
             self.detail_labels[key] = value
         return box
 
-    def _build_listing(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        # Each as tall as its rows (a nomination is usually one), so all three lists fit in the tab.
-        nominations, entries = self.nominations_model, self.entries_model
-        self.nominations_view = self._table(nominations, self.tr("Nominations"), FittedTable(1), (NOM_RECEIVED, _UP))
-        self.entries_view = self._table(entries, self.tr("List entries"), FittedTable(1), (ENTRY_ENTERED, _UP))
-        name = self.tr("Reviews, appeals and compensation")
-        self.challenges_view = self._table(self.challenges_model, name, FittedTable(1), (CHAL_RECEIVED, _UP))
-        for heading, view in (
-            (self.tr("Nominations"), self.nominations_view),
-            (self.tr("List entries"), self.entries_view),
-            (name, self.challenges_view),
-        ):
-            label = QLabel(heading)
-            label.setBuddy(view)
-            layout.addWidget(label)
-            layout.addWidget(view)
-        layout.addStretch(1)
-        self._challenges_heading = label  # shown only when there is a review, appeal or claim
-        return page
-
-    def _build_notices(self) -> QWidget:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setAccessibleName(self.tr("Disposal notices"))
-        self._notices_box = QWidget()
-        self._notices_layout = QVBoxLayout(self._notices_box)
-        scroll.setWidget(self._notices_box)
-        return scroll
-
-    def _build_applications(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.applications_view = self._table(self.applications_model, self.tr("Transfer applications"), FittedTable(1))
-        self.stages_view = self._table(self.stages_model, self.tr("Stage history"), FittedTable(1, 12), (STAGE_ON, _UP))
-        self.applications_view.selectionModel().currentRowChanged.connect(self._on_application_chosen)
-        self._stages_heading = QLabel(self.tr("Stage history"))
-        self._stages_heading.setBuddy(self.stages_view)
-        layout.addWidget(self.applications_view)
-        layout.addWidget(self._stages_heading)
-        layout.addWidget(self.stages_view)
-        layout.addStretch(1)
-        return page
-
-    def _build_documents(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        self.documents_view = self._table(self.documents_model, self.tr("Documents"), DocumentTable())
-        self.documents_view.files_dropped.connect(self._on_files_dropped)
-        self.documents_view.activated.connect(self._on_open_document)
-        self.documents_view.selectionModel().selectionChanged.connect(self._on_document_selection)
-        remove_action = QAction(self.tr("Remove document"), self.documents_view)
-        remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        remove_action.triggered.connect(self._on_remove_documents)
-        self.documents_view.addAction(remove_action)
-        buttons = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("&Add files…"))
-        self.open_button = QPushButton(self.tr("&Open"))
-        self.remove_button = QPushButton(self.tr("&Remove"))
-        self.add_button.clicked.connect(self._on_add_documents)
-        self.open_button.clicked.connect(self._on_open_document)
-        self.remove_button.clicked.connect(self._on_remove_documents)
-        hint = QLabel(self.tr("Drop files on the list to attach them."))
-        hint.setWordWrap(True)
-        for widget in (self.add_button, self.open_button, self.remove_button):
-            buttons.addWidget(widget)
-        buttons.addWidget(hint, 1)
-        layout.addWidget(self.documents_view, 1)
-        layout.addLayout(buttons)
-        self._on_document_selection()
-        return page
-
     # showing an asset
 
     def show_asset(self, reference: str) -> None:
         """Loads the asset with this reference (for example "AST-0001") and shows it."""
-        self._reference = reference
+        self._reference, self._trashed = reference, None
         QSettings().setValue("asset/last", reference)
         self.refresh()
 
     def shows(self, changes: Changes) -> bool:
-        return self._reference is not None and bool(changes)
+        return (self._reference is not None or self._trashed is not None) and bool(changes)
 
     def refresh(self) -> None:
+        if self._reference is None and self._trashed is not None and self._in_trash(self._trashed):
+            self._show_trashed(self._trashed)
+            return
         if self._reference is None:
-            # Opened directly: the asset last looked at, else the first in the register.
-            self._reference = str(QSettings().value("asset/last", "")) or first_asset(self.context.register)
+            # Restored (by undo, redo or the trash): shown again. Opened directly: the asset last looked at,
+            # else the first in the register.
+            last = self._trashed or str(QSettings().value("asset/last", ""))
+            self._reference, self._trashed = last or first_asset(self.context.register), None
         if self._reference is None:
             return
         register = self.context.register
         try:
             detail = asset_detail(register, self._reference)
             coming = register_deadlines(register, detail.today, asset_ref=detail.asset.reference)
-            groups = {g.reference: g.name for g in Records(register).list(RecordKind.GROUP)}
+            records = Records(register)
+            groups = {g.reference: g.name for g in records.list(RecordKind.GROUP)}
+            parties = {p.reference: p.name for p in records.list(RecordKind.PARTY)}
             history = self._history(detail)
         except NotFoundError as error:
-            self._reference, self.detail = None, None
+            reference, self._reference, self.detail = self._reference, None, None
+            if self._in_trash(reference):
+                self._show_trashed(reference)
+                return
             self._placeholder.setText(str(error))
+            self.trash_button.hide()
             self._stack.setCurrentIndex(0)
             return
         except AssetRegError as error:
@@ -427,11 +302,32 @@ class AssetPage(View):
             return
         fresh = self.detail is None or self.detail.asset.reference != detail.asset.reference
         self.detail = detail
-        self._fill(detail, coming, groups, history)
+        self._fill(detail, coming, groups, parties, history)
         self._stack.setCurrentIndex(1)
         if fresh:
             # A newly shown asset opens where its clock is running: a moratorium's timeline, else the listing.
-            self.tabs.setCurrentIndex(1 if any(n.status.is_running for n in detail.notices) else 0)
+            running = any(n.status.is_running for n in detail.notices)
+            self.tabs.setCurrentIndex(TAB_NOTICES if running else TAB_LISTING)
+
+    def _in_trash(self, reference: str | None) -> bool:
+        try:
+            return reference is not None and any(
+                a.reference == reference for a in Records(self.context.register).trash(RecordKind.ASSET)
+            )
+        except AssetRegError:
+            return False
+
+    def _show_trashed(self, reference: str) -> None:
+        """A deleted asset: what happened, and where to get it back — never an empty page."""
+        self._trashed, self.detail = reference, None
+        self._placeholder.setText(
+            self.tr(
+                "{reference} and everything recorded about it are in the trash. Choose Edit › Undo, or restore it "
+                "from the trash, to have it back; or choose another asset in the register."
+            ).format(reference=reference)
+        )
+        self.trash_button.show()
+        self._stack.setCurrentIndex(0)
 
     def _history(self, detail: AssetDetail) -> list[tuple[int, e.AuditEntry]]:
         """The audit trail of the asset and every record about it, including its documents in the trash."""
@@ -451,7 +347,7 @@ class AssetPage(View):
         entries.sort(key=lambda entry: entry.at)
         return list(enumerate(entries))
 
-    def _fill(self, d: AssetDetail, coming, groups: dict[str, str], history) -> None:
+    def _fill(self, d: AssetDetail, coming, groups: dict[str, str], parties: dict[str, str], history) -> None:
         a = d.asset
         self.name_label.setText(a.name)
         council = d.authority.name if d.authority else self.tr("no council recorded")
@@ -483,60 +379,22 @@ class AssetPage(View):
         for key, value in values.items():
             self.detail_labels[key].setText(value or "—")
         self.coming_model.set_rows(coming)
-        self._groups = groups
-        self.nominations_model.set_rows(d.nominations)
-        self.challenges_model.set_rows(d.challenges)
-        self._challenges_heading.setVisible(bool(d.challenges))
-        self.challenges_view.setVisible(bool(d.challenges))
-        self.entries_model.set_rows(d.list_entries)
-        self.applications_model.set_rows(d.applications)
-        self._on_application_chosen()
+        self.listing_tab.fill(d, groups)
+        self.people_tab.fill(d)
+        self.notices_tab.fill(d, groups, parties)
+        self.applications_tab.fill(d)
         self.documents_model.set_rows(d.documents)
         self.history_model.set_rows(history)
-        self._fill_notices(d, groups)
         counts = (
-            (self.tr("Listing"), len(d.nominations) + len(d.list_entries) + len(d.challenges)),
-            (self.tr("Disposal notices"), len(d.notices) + len(d.exempt_disposals)),
+            (self.tr("Listing"), self.listing_tab.count()),
+            (self.tr("Owners and occupiers"), self.people_tab.count()),
+            (self.tr("Disposal notices"), self.notices_tab.count()),
             (self.tr("Transfer applications"), len(d.applications)),
             (self.tr("Documents"), len(d.documents)),
             (self.tr("History"), len(history)),
         )
         for tab, (text, count) in enumerate(counts):
             self.tabs.setTabText(tab, f"{text} ({count})")
-
-    def _fill_notices(self, d: AssetDetail, groups: dict[str, str]) -> None:
-        while self._notices_layout.count():
-            old = self._notices_layout.takeAt(0).widget()
-            if old is not None:
-                old.hide()  # at once: deleteLater waits for the event loop
-                old.deleteLater()
-        self.timelines, self.requests_models, self.notice_panels = [], [], []
-        if not d.notices and not d.exempt_disposals:
-            none = QLabel(
-                self.tr(
-                    "No disposal notice has been recorded for this asset. When the council tells you the owner "
-                    "intends to sell, use Record a disposal notice… above."
-                )
-            )
-            none.setWordWrap(True)
-            self._notices_layout.addWidget(none)
-        for notice in d.notices:
-            panel = NoticePanel(self.context, d, notice, groups)
-            self.notice_panels.append(panel)
-            if panel.timeline is not None:
-                self.timelines.append(panel.timeline)
-            if panel.requests_model is not None:
-                self.requests_models.append(panel.requests_model)
-            self._notices_layout.addWidget(panel)
-        for exempt in d.exempt_disposals:
-            text = self.tr(
-                "Exempt disposal on {date}: {exemption}. The new owner must give a fresh notice before "
-                "its own relevant disposal."
-            ).format(date=format_date(exempt.disposed_on), exemption=exempt.exemption.label)
-            label = plain(QLabel(), text + (f" {exempt.notes}" if exempt.notes else ""))
-            label.setWordWrap(True)
-            self._notices_layout.addWidget(label)
-        self._notices_layout.addStretch(1)
 
     # words
 
@@ -561,9 +419,6 @@ class AssetPage(View):
             return self.tr("{name} (if a request counts)").format(name=item.deadline.rule.name)
         return item.deadline.rule.name
 
-    def _nominator_text(self, nomination: e.Nomination) -> str:
-        return self._groups.get(nomination.nominator_ref, nomination.nominator_ref)
-
     def _action_text(self, entry: tuple[int, e.AuditEntry]) -> str:
         action = entry[1].action
         return {
@@ -575,22 +430,13 @@ class AssetPage(View):
 
     # behaviour
 
-    def _on_application_chosen(self, *_args) -> None:
-        index = self.applications_view.currentIndex()
-        chosen = index.data(ENTITY_ROLE) if index.isValid() else None
-        if chosen is None and self.applications_model.rowCount():
-            chosen = self.applications_model.rows()[0]
-        self.stages_model.set_rows(chosen.stages if chosen else ())
-        self._stages_heading.setText(
-            self.tr("Stage history of {ref}").format(ref=chosen.application.reference)
-            if chosen
-            else self.tr("Stage history")
-        )
+    def _shown(self) -> tuple[str, str] | None:
+        return (self.detail.asset.reference, self.detail.asset.name) if self.detail else None
 
     def _on_edit(self) -> None:
         if self.detail is None:
             return
-        self._open_dialog(AssetDialog(self.context, self.detail.asset, self.window()))
+        open_dialog(AssetDialog(self.context, self.detail.asset, self.window()))
 
     def _on_print_nomination(self) -> None:
         if self.detail is None:
@@ -613,83 +459,21 @@ class AssetPage(View):
             self.context.messages.error(self, self.tr("The notice cannot be recorded"), str(error))
             return
         dialog.accepted.connect(self._on_notice_recorded)
-        self._open_dialog(dialog)
+        open_dialog(dialog)
 
     def _on_notice_recorded(self) -> None:
         self.tabs.setCurrentIndex(TAB_NOTICES)  # where the new notice's timeline is
 
-    @staticmethod
-    def _open_dialog(dialog: QDialog) -> None:
-        # Window-modal and not blocking: saving notifies every view, which may rebuild parts of this page.
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    def selected_documents(self) -> list[e.Document]:
-        rows = self.documents_view.selectionModel().selectedRows()
-        if not rows and self.documents_view.currentIndex().isValid():
-            rows = [self.documents_view.currentIndex()]
-        return [index.data(ENTITY_ROLE) for index in rows]
-
-    def _on_document_selection(self, *_args) -> None:
-        chosen = bool(self.documents_view.selectionModel().selectedRows())
-        self.open_button.setEnabled(chosen)
-        self.remove_button.setEnabled(chosen)
-
-    def _on_add_documents(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach files to {name}").format(name=self._name()))
-        self.attach_files([Path(p) for p in chosen])
-
-    def _on_files_dropped(self, files: list[Path]) -> None:
-        self.attach_files(files)
-
-    def attach_files(self, files: Iterable[Path]) -> None:
-        """Copies each file into the register against this asset; problems are reported one by one."""
-        if self._reference is None:
+    def _on_delete_asset(self) -> None:
+        if self.detail is None:
             return
-        changes = Changes()
-        for path in files:
-            try:
-                changes |= attach(self.context.register, path, asset_ref=self._reference).changes
-            except AssetRegError as error:
-                self.context.messages.error(self, self.tr("The file was not attached"), str(error))
-        self.context.notify(changes)
+        reference = self.detail.asset.reference
+        if confirm_delete(self.context, self, self.detail.asset) and self._reference == reference:
+            self._reference = None
+            self._show_trashed(reference)
 
-    def _on_open_document(self, *_args) -> None:
-        for document in self.selected_documents()[:1]:
-            try:
-                stored = document_file(self.context.register, document.reference)
-                # The stored file is named by its hash; open a copy under its own name so the right program opens.
-                folder = Path(tempfile.gettempdir()) / "assetreg-open" / document.reference
-                folder.mkdir(parents=True, exist_ok=True)
-                copy = folder / Path(document.original_filename).name
-                shutil.copyfile(stored, copy)
-            except (AssetRegError, OSError) as error:
-                self.context.messages.error(self, self.tr("The document cannot be opened"), str(error))
-                continue
-            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy))):
-                self.context.messages.error(
-                    self,
-                    self.tr("The document cannot be opened"),
-                    self.tr("No program on this computer opens {name}.").format(name=document.original_filename),
-                )
-
-    def _on_remove_documents(self) -> None:
-        documents = self.selected_documents()
-        if not documents:
-            return
-        names = ", ".join(f"{d.title} ({d.reference})" for d in documents)
-        question = self.tr("Remove {names} from {asset}? It goes to the trash and can be restored.").format(
-            names=names, asset=self._name()
-        )
-        if not self.context.messages.confirm(self, self.tr("Remove documents"), question):
-            return
-        history = undo_history(self.context)  # Ctrl+Z brings them back
-        with history.macro(self.tr("removing documents from {asset}").format(asset=self._name())):
-            for document in documents:
-                try:
-                    history.delete(document.reference)
-                except AssetRegError as error:
-                    self.context.messages.error(self, self.tr("The document was not removed"), str(error))
-
-    def _name(self) -> str:
-        return self.detail.asset.name if self.detail else ""
+    def _on_show_trash(self) -> None:
+        window = self.window()
+        if hasattr(window, "show_view"):
+            window.show_view("trash")
+        undo_history(self.context)  # the Undo action of the window is ready for the deleted asset

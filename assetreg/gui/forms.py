@@ -148,6 +148,7 @@ class FormDialog(QDialog):
         self.context = context
         self.fields: dict[str, Field] = {}
         self._finished = self._fit_pending = False
+        self._as_opened: list[Any] | None = None  # what the fields held when the form was shown
         self.setWindowTitle(title)
         self.setSizeGripEnabled(True)
         self._body = QWidget()
@@ -201,6 +202,7 @@ class FormDialog(QDialog):
         )
         self.resize(self.sizeHint().width(), min(height, self._height_limit(height)))
         self._finished = True
+        self._as_opened = self._snapshot()
         # A field, a problem or a longer note appearing asks for a new layout: grow to show it.
         self._body.installEventFilter(self)
 
@@ -323,6 +325,24 @@ class FormDialog(QDialog):
         self.clear_problems()
         return result
 
+    # changes not yet saved
+
+    def _snapshot(self) -> list[Any]:
+        """What every field holds, as far as a person could have changed it."""
+        return [_held(entry.widget) for entry in self.fields.values()]
+
+    def has_changes(self) -> bool:
+        """Whether any field holds something other than it did when the form was shown."""
+        return self._as_opened is not None and self._snapshot() != self._as_opened
+
+    def reject(self) -> None:
+        """Cancel or Escape: work typed into the form is thrown away only once the person says so."""
+        if self.result() != QDialog.DialogCode.Accepted and self.has_changes():
+            question = self.tr("You have changed this form. Discard your changes and close it?")
+            if not self.context.messages.confirm(self, self.tr("Discard your changes?"), question):
+                return
+        super().reject()
+
     # behaviour
 
     def save(self) -> None:
@@ -334,3 +354,15 @@ class FormDialog(QDialog):
         for entry in self.fields.values():
             if entry.widget is edit and isinstance(edit, DateEdit):
                 entry.show_problem(edit.problem())
+
+
+def _held(widget: QWidget) -> Any:
+    """The value a control holds, for telling whether the person changed it."""
+    for reader in ("value", "text", "toPlainText", "isChecked", "currentIndex"):
+        read = getattr(widget, reader, None)
+        if callable(read):
+            try:
+                return read()
+            except (TypeError, ValueError):
+                continue
+    return None

@@ -37,12 +37,20 @@ PUBLISHED = (
 class DisposalNoticeDialog(FormDialog):
     """Records an owner's notice of intention to dispose of one asset."""
 
-    def __init__(self, context: AppContext, asset_ref: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        asset_ref: str,
+        parent: QWidget | None = None,
+        existing: e.DisposalNotice | None = None,
+    ) -> None:
         register = context.register
         self.detail: AssetDetail = asset_detail(register, asset_ref)
+        self.existing = existing
+        title = self.tr("Edit notice {ref} for {name}") if existing else self.tr("Record a disposal notice for {name}")
         super().__init__(
             context,
-            self.tr("Record a disposal notice for {name}").format(name=self.detail.asset.name),
+            title.format(name=self.detail.asset.name, ref=existing.reference if existing else ""),
             self.tr(
                 "Enter what the council told you about the owner's notice of intention to sell. The first questions "
                 "decide whether a moratorium starts at all."
@@ -142,19 +150,37 @@ class DisposalNoticeDialog(FormDialog):
         self.owner.currentIndexChanged.connect(self._on_owner_chosen)
         for edit in (self.sent_on, self.received_on, *self.published.values()):
             edit.changed.connect(self._on_dates_changed)
+        if existing is not None:
+            self._fill(existing)
         self._on_answers_changed()
         self._on_owner_chosen()
         self._on_dates_changed()
         self.finish(104)
         self.kind.buttons[0].setFocus()
 
+    def _fill(self, notice: e.DisposalNotice) -> None:
+        self.kind.set_value(notice.disposal_kind)
+        self.lease_years.setText(str(notice.lease_term_years or ""))
+        self.vacant.set_value(NOT_KNOWN if notice.vacant_possession is None else notice.vacant_possession)
+        self.exemption.set_value(notice.exemption_claimed)
+        self.shares.set_value(notice.share_sale)
+        self.owner.set_value(notice.owner_ref)
+        self.sent_on.set_date(notice.sent_on)
+        self.received_on.set_date(notice.received_on)
+        for name, _ in PUBLISHED:
+            self.published[name].set_date(getattr(notice, name))
+        self.basis.setText(notice.published_basis)
+
     def _owner_choices(self) -> list[tuple[str, str]]:
         # The asset's own freeholders and leaseholders first: the owner is usually one of them.
         t = self.tr
-        known = [
-            (f"{party.name} ({interest.role.label.lower()})", party.reference)
-            for interest, party in self.detail.interests
-        ]
+        owners = [(i, p) for i, p in self.detail.interests if i.role in (FREEHOLDER, LEASEHOLDER)]
+        owners += [(i, p) for i, p in self.detail.interests if i.role not in (FREEHOLDER, LEASEHOLDER)]
+        known = list(
+            dict.fromkeys(
+                (f"{party.name} ({interest.role.label.lower()})", party.reference) for interest, party in owners
+            )
+        )
         mine = {ref for _, ref in known}
         others = [
             (p.name, p.reference)
@@ -171,7 +197,8 @@ class DisposalNoticeDialog(FormDialog):
         years = self.lease_years.text().strip()
         vacant = self.vacant.value()
         owner = self.owner.value()
-        return e.DisposalNotice(
+        return dataclasses.replace(
+            self.existing or e.DisposalNotice(asset_ref=self.detail.asset.reference),
             asset_ref=self.detail.asset.reference,
             owner_ref="" if owner == NEW else owner,
             disposal_kind=kind,
@@ -301,9 +328,19 @@ class DisposalNoticeDialog(FormDialog):
     def _write(self) -> Changed[e.DisposalNotice]:
         notice = validate(self.entered())  # every problem with the notice is shown before anything is written
         history, changes = undo_history(self.context), Changes()  # one undoable step, new owner and all
-        with history.macro(self.tr("recording a disposal notice")):
+        text = self.tr("correcting notice {ref}") if self.existing else self.tr("recording a disposal notice")
+        with history.macro(text.format(ref=self.existing.reference if self.existing else "")):
             if self.owner.value() == NEW:
+                # A new owner is a party of the register and a freeholder of this asset from now on.
                 owner = history.create(e.Party(name=self.owner_name.text()))
-                notice, changes = dataclasses.replace(notice, owner_ref=owner.value.reference), owner.changes
-            written = history.create(notice)
+                interest = history.create(
+                    e.Interest(asset_ref=notice.asset_ref, party_ref=owner.value.reference, role=FREEHOLDER)
+                )
+                notice = dataclasses.replace(notice, owner_ref=owner.value.reference)
+                changes = owner.changes | interest.changes
+            if self.existing is None:
+                written = history.create(notice)
+            else:
+                fields = {f.name: getattr(notice, f.name) for f in dataclasses.fields(notice) if f.name != "reference"}
+                written = history.update(self.existing.reference, **fields)
         return Changed(written.value, written.changes | changes)

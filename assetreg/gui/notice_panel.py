@@ -25,8 +25,11 @@ from ..domain.notice_case import NoticeCase
 from ..services.assets import AssetDetail, NoticeDetail
 from ..services.bidder_requests import AssessedRequest
 from ..services.printing import bidder_request_document
+from .asset_tabs.record_actions import RecordActions, confirm_delete, open_dialog
 from .context import AppContext
 from .display import SORT_ROLE, plain, status_icon
+from .disposal_forms import NoticeOutcomeDialog
+from .notice_form import DisposalNoticeDialog
 from .printing import print_document
 from .record_table import Column, RecordTableModel, day_text, iso_text
 from .request_form import BidderRequestDialog
@@ -150,6 +153,22 @@ class NoticePanel(QGroupBox):
         status.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         status.addWidget(self.request_button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(status)
+        # No Alt letters: an asset may have several notices, each with these buttons.
+        self.edit_button = QPushButton(self.tr("Edit notice…"))
+        self.outcome_button = QPushButton(self.tr("Withdrawn or sold…"))
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        ref = self.notice.reference
+        self.edit_button.setAccessibleName(self.tr("Edit notice {ref}").format(ref=ref))
+        self.outcome_button.setAccessibleName(self.tr("Notice {ref} withdrawn or sold").format(ref=ref))
+        self.delete_button.setAccessibleName(self.tr("Delete notice {ref}").format(ref=ref))
+        self.edit_button.clicked.connect(self._on_edit)
+        self.outcome_button.clicked.connect(self._on_outcome)
+        self.delete_button.clicked.connect(self._on_delete)
+        actions = QHBoxLayout()
+        for button in (self.edit_button, self.outcome_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        layout.addLayout(actions)
         if n.not_relevant:
             problem = plain(QLabel(), n.not_relevant)
             problem.setWordWrap(True)
@@ -204,6 +223,11 @@ class NoticePanel(QGroupBox):
         heading.setBuddy(view)
         layout.addWidget(heading)
         layout.addWidget(view)
+        self.requests_view = view
+        self.request_actions = RecordActions(
+            self.context, view, self.tr("request to bid"), self._edit_request, record=lambda r: r.request
+        )
+        layout.addLayout(self.request_actions.buttons())
 
     # behaviour
 
@@ -216,6 +240,23 @@ class NoticePanel(QGroupBox):
             lambda register: bidder_request_document(register, reference),
             self.tr("Request to bid {reference} {{today}}").format(reference=reference),
         )
+
+    def _edit_request(self, request: e.BidderRequest):
+        return BidderRequestDialog(self.context, self.notice.reference, self.window(), existing=request)
+
+    def _on_edit(self) -> None:
+        try:
+            dialog = DisposalNoticeDialog(self.context, self.notice.asset_ref, self.window(), existing=self.notice)
+        except AssetRegError as error:
+            self.context.messages.error(self, self.tr("The notice cannot be edited"), str(error))
+            return
+        open_dialog(dialog)
+
+    def _on_outcome(self) -> None:
+        open_dialog(NoticeOutcomeDialog(self.context, self.notice, self.window()))
+
+    def _on_delete(self) -> None:
+        confirm_delete(self.context, self.window(), self.notice)
 
     def _on_record_request(self) -> None:
         # The dialog belongs to the window, not to this panel: saving refreshes the page, which replaces its panels.

@@ -29,14 +29,23 @@ from .undo import undo_history
 class BidderRequestDialog(FormDialog):
     """Records a request to be treated as a potential bidder against one disposal notice."""
 
-    def __init__(self, context: AppContext, notice_ref: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        notice_ref: str,
+        parent: QWidget | None = None,
+        existing: e.BidderRequest | None = None,
+    ) -> None:
         records = Records(context.register)
+        self.existing = existing
         self.notice: e.DisposalNotice = records.get(notice_ref)
         asset: e.Asset = records.get(self.notice.asset_ref)
         self.groups = {g.reference: g for g in records.list(RecordKind.GROUP)}
         super().__init__(
             context,
-            self.tr("Record a request to bid for {name}").format(name=asset.name),
+            (
+                self.tr("Edit request {ref} for {name}") if existing else self.tr("Record a request to bid for {name}")
+            ).format(name=asset.name, ref=existing.reference if existing else ""),
             self.tr(
                 "A community interest group's written request to be treated as a potential bidder, against the "
                 "owner's notice {reference}."
@@ -79,6 +88,11 @@ class BidderRequestDialog(FormDialog):
         self.group_type.currentIndexChanged.connect(self._on_changed)
         self.sent_on.changed.connect(self._on_changed)
         self.received_on.changed.connect(self._on_changed)
+        if existing is not None:
+            self.group.set_value(existing.group_ref)
+            self.sent_on.set_date(existing.sent_on)
+            self.received_on.set_date(existing.received_on)
+            self.method.set_value(existing.method)
         self._on_group_chosen()
         self.finish(96)
         self.group.setFocus()
@@ -158,7 +172,8 @@ class BidderRequestDialog(FormDialog):
 
     def entered(self) -> e.BidderRequest:
         chosen = self.group.value()
-        return e.BidderRequest(
+        return dataclasses.replace(
+            self.existing or e.BidderRequest(notice_ref=self.notice.reference, group_ref=""),
             notice_ref=self.notice.reference,
             group_ref="" if chosen == NEW else chosen,
             sent_on=self.sent_on.date(),
@@ -175,5 +190,11 @@ class BidderRequestDialog(FormDialog):
                     e.CommunityGroup(name=self.group_name.text(), legal_form=self.group_type.value())
                 )
                 request, changes = dataclasses.replace(request, group_ref=group.value.reference), group.changes
-            recorded = history.create(request)
+            if self.existing is None:
+                recorded = history.create(request)
+            else:
+                fields = {
+                    f.name: getattr(request, f.name) for f in dataclasses.fields(request) if f.name != "reference"
+                }
+                recorded = history.update(self.existing.reference, **fields)
         return Changed(assessment_of(self.context.register, recorded.value), recorded.changes | changes)

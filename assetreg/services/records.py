@@ -85,6 +85,18 @@ class Records:
             moments = repo.deleted_at_by_reference(kind)
             return [(record, moments[record.reference]) for record in repo.list(kind, deleted=True)]
 
+    def dependants(self, reference: str) -> list[Any]:
+        """The live records that would go to the trash along with this one (not the record itself)."""
+        kind, reference = parse_reference(reference)
+        with self.register.reading() as session:
+            repo = RecordRepository(session)
+            found, pending = [], list(repo.referrers(kind, reference))
+            while pending:
+                current_kind, row = pending.pop()
+                found.append(repo.get(current_kind, row.reference))
+                pending.extend(repo.referrers(current_kind, row.reference))
+        return [record for record in found if record is not None]
+
     def history(self, reference: str) -> list[AuditEntry]:
         """Every audited change to one record, oldest first."""
         _, reference = parse_reference(reference)

@@ -565,3 +565,29 @@ def test_saving_a_form_is_one_step_that_can_be_undone_and_redone(qtbot, context:
     assert {r.reference for r in records.trash(RecordKind.AUTHORITY)} == {council}
     history.stack.redo()
     assert records.get(asset).authority_ref == council and records.get(council).name == "Sevenoaks District Council"
+
+
+class AskingMessages(StubMessages):
+    def __init__(self, answer: bool) -> None:
+        super().__init__()
+        self.answer, self.asked = answer, []
+
+    def confirm(self, parent, title: str, text: str) -> bool:
+        self.asked.append(title)
+        return self.answer
+
+
+@pytest.mark.parametrize("discard", [False, True])
+def test_cancel_on_a_changed_form_asks_before_discarding(qtbot, register: Register, discard: bool) -> None:
+    messages = AskingMessages(discard)
+    dialog = AssetDialog(AppContext(register, messages))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.reject()  # nothing typed yet: it closes without a question
+    assert messages.asked == [] and dialog.result() == QDialog.DialogCode.Rejected
+    dialog.show()
+    qtbot.keyClicks(dialog.name, "The Red Lion")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert messages.asked == ["Discard your changes?"]
+    assert dialog.isVisible() is not discard
+    assert dialog.name.text() == "The Red Lion"

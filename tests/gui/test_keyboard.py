@@ -18,13 +18,19 @@ from assetreg.domain.records import RecordKind
 from assetreg.gui.answer_dialog import AnswerDialog
 from assetreg.gui.application import build_views
 from assetreg.gui.asset_form import AssetDialog
+from assetreg.gui.challenge_form import ChallengeDialog
 from assetreg.gui.context import AppContext
+from assetreg.gui.disposal_forms import ExemptDisposalDialog, NoticeOutcomeDialog
+from assetreg.gui.interest_form import InterestDialog
+from assetreg.gui.list_entry_form import ListEntryDialog
+from assetreg.gui.listing_forms import DecisionDialog, NominationDialog, RemovalDialog
 from assetreg.gui.main_window import MainWindow
 from assetreg.gui.messages import Messages
 from assetreg.gui.notice_form import DisposalNoticeDialog
 from assetreg.gui.request_form import BidderRequestDialog
 from assetreg.gui.settings_dialog import SettingsDialog
 from assetreg.gui.stage_dialog import StageDialog
+from assetreg.services.assets import asset_detail
 from assetreg.services.demo import write_demo_register
 from assetreg.services.records import Records
 from assetreg.services.register import Register
@@ -194,6 +200,7 @@ def make_dialogs(qtbot, context) -> dict[str, QWidget]:
     records = Records(context.register)
     asset = records.list(RecordKind.ASSET)[0]
     notice = records.list(RecordKind.DISPOSAL_NOTICE)[0]
+    entry = records.list(RecordKind.LIST_ENTRY)[0]
     from assetreg.gui.applications_view import ApplicationsView
 
     view = ApplicationsView(context)
@@ -206,6 +213,15 @@ def make_dialogs(qtbot, context) -> dict[str, QWidget]:
         "asset": AssetDialog(context, asset),
         "notice": DisposalNoticeDialog(context, asset.reference),
         "request": BidderRequestDialog(context, notice.reference),
+        "notice (edit)": DisposalNoticeDialog(context, notice.asset_ref, existing=notice),
+        "nomination": NominationDialog(context, asset),
+        "decision": DecisionDialog(context, records.list(RecordKind.NOMINATION)[0]),
+        "removal": RemovalDialog(context, entry),
+        "list entry": ListEntryDialog(context, entry),
+        "review or appeal": ChallengeDialog(context, asset_detail(context.register, entry.asset_ref)),
+        "owner or occupier": InterestDialog(context, asset),
+        "withdrawn or sold": NoticeOutcomeDialog(context, notice),
+        "exempt disposal": ExemptDisposalDialog(context, asset),
         "settings": SettingsDialog(context),
         "stage": StageDialog(council, council.stages[0].code, DEMO_DAY, None, "Move"),
         "answer": AnswerDialog("Finance", "Accounts.", "Rent of £1 a year.", "TA-0001 · Finance"),
