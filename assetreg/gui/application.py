@@ -8,12 +8,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ..domain.errors import AssetRegError
 from ..domain.i18n import tr
 from ..paths import data_dir, register_path
+from ..resources import ICON_SIZES, icon_file
 from ..services.register import Register
 from .context import AppContext
 from .crash import install_crash_handler
@@ -83,10 +85,19 @@ def run_gui(path: Path | None, *, screenshot: Path | None = None, view: str = ""
 NO_DISPLAY_EXIT_STATUS = 4  # distinct from the register's refusals (1-3): nothing is wrong with the data
 
 
+def app_icon() -> QIcon:
+    """The app's icon at every size it ships, so each window, task bar and dock picks the sharpest."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(icon_file(size)), QSize(size, size))
+    return icon
+
+
 def _application() -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv)
     QCoreApplication.setOrganizationName("AssetReg")
     QCoreApplication.setApplicationName("AssetReg")
+    app.setWindowIcon(app_icon())
     logging.basicConfig(
         filename=str(_log_path()), level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )

@@ -364,3 +364,12 @@ def test_the_user_guide_opens_offline_and_about_names_the_version_register_and_l
     assert f"AssetReg {__version__}" in about and str(window.context.register.path) in about
     assert "General Public License" in about and "Lesser General Public License" in about and "Open Font" in about
     assert "<script" not in about_text("<script>x</script>")  # a path is shown as text
+
+
+def test_the_app_has_its_own_icon_at_every_size(qtbot):
+    from assetreg.gui.application import app_icon
+    from assetreg.resources import ICON_SIZES
+
+    icon = app_icon()
+    assert not icon.isNull()
+    assert sorted(size.width() for size in icon.availableSizes()) == sorted(ICON_SIZES)
