@@ -178,6 +178,12 @@ def build_parser() -> argparse.ArgumentParser:
         command = printing.add_parser(name, parents=[db, output, as_json, on], help=what)
         command.add_argument("reference", metavar=reference)
         command.set_defaults(handler=handler)
+        if name == "bidder-request":
+            command.add_argument(
+                "--out-of-time",
+                action="store_true",
+                help=tr("print the letter even when its time has run out, marked “Out of time” with the reason"),
+            )
     command = printing.add_parser(
         "deadlines", parents=[db, output, as_json, on], help=tr("overdue and upcoming deadlines, for a meeting")
     )

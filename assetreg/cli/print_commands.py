@@ -37,11 +37,19 @@ def print_nomination(args: argparse.Namespace) -> int:
 
 
 def print_bidder_request(args: argparse.Namespace) -> int:
+    from ..domain.errors import OutOfTimeError
     from ..services.printing import bidder_request_document
 
-    return _print(
-        args, lambda r: bidder_request_document(r, args.reference), f"bidder-request-{_safe(args.reference)}.pdf"
-    )
+    try:
+        return _print(
+            args,
+            lambda r: bidder_request_document(r, args.reference, out_of_time=args.out_of_time),
+            f"bidder-request-{_safe(args.reference)}.pdf",
+        )
+    except OutOfTimeError as error:
+        print(tr("assetreg: {message}").format(message=error), file=sys.stderr)
+        print(tr("To print it anyway, marked “Out of time” on the letter, add --out-of-time."), file=sys.stderr)
+        return error.exit_status
 
 
 def print_pack(args: argparse.Namespace) -> int:

@@ -35,5 +35,16 @@ class RegisterRefusedError(AssetRegError):
     exit_status = 3
 
 
+class DocumentRefusedError(AssetRegError):
+    """Sending this document would be wrong (the wrong law for the land, a request out of time); nothing is made.
+
+    The message says why and what to do instead.
+    """
+
+
+class OutOfTimeError(DocumentRefusedError):
+    """A request to be treated as a bidder whose window has closed: it can be printed only marked as late."""
+
+
 class DocumentWriteError(AssetRegError):
     """A printed document could not be written where asked; nothing half-written is left behind."""

@@ -79,6 +79,7 @@ class BidderRequestDocument:
     listing_problem: str  # why the notice starts no moratorium, or ""
     case: NoticeCase  # the notice's account on the day of printing
     owner_may_dispose_to: DisposeTo  # who the owner may sell to on the day of printing
+    out_of_time: str = ""  # why the time for a request has run out, printed on the letter; "" while in time
     list_reference: str = ""  # the council's reference for the asset's entry on its list, if known
 
 

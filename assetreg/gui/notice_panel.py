@@ -24,7 +24,7 @@ from ..domain.errors import AssetRegError
 from ..domain.notice_case import NoticeCase
 from ..services.assets import AssetDetail, NoticeDetail
 from ..services.bidder_requests import AssessedRequest
-from ..services.printing import bidder_request_document
+from ..services.printing import bidder_request_document, late_reason
 from .asset_tabs.record_actions import RecordActions, confirm_delete, open_dialog
 from .context import AppContext
 from .display import SORT_ROLE, plain, status_icon
@@ -122,6 +122,7 @@ class NoticePanel(QGroupBox):
         super().__init__(self._heading(n.notice), parent)
         self.context = context
         self.notice = n.notice
+        self.case = n.case
         self.timeline: NoticeTimeline | None = None
         self.requests_model: RecordTableModel | None = None
         layout = QVBoxLayout(self)
@@ -233,11 +234,21 @@ class NoticePanel(QGroupBox):
 
     def _on_print_request(self) -> None:
         reference = self.notice.reference
+        late = late_reason(self.case)
+        if late and not self.context.messages.confirm(
+            self.window(),
+            self.tr("The time for this request has run out"),
+            self.tr(
+                "{why} A request the council receives now does not start the full moratorium.\n\n"
+                "Print the letter anyway, marked “Out of time” with this reason?"
+            ).format(why=late),
+        ):
+            return
         print_document(
             self.context,
             self.window(),
             self.tr("the request to be treated as a potential bidder"),
-            lambda register: bidder_request_document(register, reference),
+            lambda register: bidder_request_document(register, reference, out_of_time=bool(late)),
             self.tr("Request to bid {reference} {{today}}").format(reference=reference),
         )
 

@@ -57,7 +57,23 @@ def render(document: BidderRequestDocument, out: BinaryIO) -> Rendered:
 def _letter(document: BidderRequestDocument) -> list[Flowable]:
     s = styles()
     group_name = _group_name(document)
+    late: list[Flowable] = []
+    if document.out_of_time:  # printed on the letter itself, where the council will read it
+        late = [
+            callout(
+                "<b>{}</b> {}".format(
+                    text(tr("OUT OF TIME.")),
+                    text(
+                        tr("{why} This request is sent late and does not start the full moratorium.").format(
+                            why=document.out_of_time
+                        )
+                    ),
+                )
+            ),
+            spacer(4),
+        ]
     story: list[Flowable] = [
+        *late,
         _addresses(document),
         spacer(6),
         Paragraph(text(_delivery_line(document)), s.note),
@@ -350,6 +366,15 @@ def _warnings(document: BidderRequestDocument) -> list[str]:
                 tr(
                     "The date is provisional: it is counted from the date the owner's notice was sent, because the "
                     "date the council received it is not recorded. Ask the council for its received date."
+                )
+            )
+        )
+    if document.council is not None and not document.council.address.strip():
+        warnings.append(
+            text(
+                tr(
+                    "The council's postal address is not recorded, so the letter is addressed to the council by "
+                    "name only. Add its address in AssetReg, or write it on the letter before posting it."
                 )
             )
         )

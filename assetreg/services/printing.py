@@ -11,8 +11,9 @@ from datetime import date, timedelta
 from ..db.repositories import RecordRepository
 from ..domain import entities as e
 from ..domain.asset_deadlines import AssetDeadline
+from ..domain.dates import format_date
 from ..domain.enums import InterestRole, ListEntryKind, Period
-from ..domain.errors import NotFoundError
+from ..domain.errors import DocumentRefusedError, NotFoundError, OutOfTimeError
 from ..domain.i18n import tr
 from ..domain.printed import (
     Attachment,
@@ -71,14 +72,18 @@ def _reference(text: str, kind: RecordKind) -> str:
 
 
 def nomination_document(register: Register, asset_ref: str) -> NominationDocument:
-    """The asset's latest nomination (or a first draft when none is recorded), with its plan."""
+    """The asset's latest nomination (or a first draft when none is recorded), with its plan.
+
+    Refused (``DocumentRefusedError``) for land outside England, where the England Regulations do not apply.
+    """
     detail = asset_detail(register, _reference(asset_ref, RecordKind.ASSET))
-    head = letterhead(register, detail.today)
+    _england_only(detail, tr("a nomination under the Assets of Community Value (England) Regulations 2012"))
     nomination = max(detail.nominations, key=lambda n: (n.sent_on or date.min, n.reference), default=None)
-    nominator = head.group
+    nominator = letterhead(register, detail.today).group
     if nomination is not None and nomination.nominator_ref:
         with register.reading() as session:
             nominator = RecordRepository(session).get(RecordKind.GROUP, nomination.nominator_ref) or nominator
+    head = Letterhead(nominator, detail.today)  # the nominator's name heads every page, whoever keeps the register
     interests = tuple(
         (i, p) for i, p in detail.interests if i.role is not InterestRole.CONTACT and (i.until_on is None)
     )
@@ -115,8 +120,12 @@ def _with_article(label: str) -> str:
     return f"{'an' if label[:1] in 'aeiou' else 'a'} {label}"
 
 
-def bidder_request_document(register: Register, notice_ref: str) -> BidderRequestDocument:
-    """The request to be treated as a potential bidder for one owner's disposal notice."""
+def bidder_request_document(register: Register, notice_ref: str, *, out_of_time: bool = False) -> BidderRequestDocument:
+    """The request to be treated as a potential bidder for one owner's disposal notice.
+
+    Refused for land outside England; refused too when the time for a request has run out, unless
+    ``out_of_time`` asks for the letter anyway — then it is marked "Out of time" with the reason.
+    """
     reference = _reference(notice_ref, RecordKind.DISPOSAL_NOTICE)
     with register.reading() as session:
         repo = RecordRepository(session)
@@ -127,8 +136,14 @@ def bidder_request_document(register: Register, notice_ref: str) -> BidderReques
             )
         owner = repo.get(RecordKind.PARTY, notice.owner_ref) if notice.owner_ref else None
     detail = asset_detail(register, notice.asset_ref)
+    _england_only(detail, tr("a request to be treated as a potential bidder under section 95 of the Localism Act 2011"))
     head = letterhead(register, detail.today)
     case = detail.case.notice(reference)
+    late = late_reason(case)
+    if late and not out_of_time:
+        raise OutOfTimeError(
+            tr("{why} A request the council receives now does not start the full moratorium.").format(why=late)
+        )
     # The interim moratorium's end as the case dates it: published dates, holidays and the send-by margin applied.
     interim = next(
         (
@@ -154,6 +169,45 @@ def bidder_request_document(register: Register, notice_ref: str) -> BidderReques
         listing_problem=case.problem,
         case=case,
         owner_may_dispose_to=detail.case.owner_may_dispose_to,
+        out_of_time=late,
+    )
+
+
+def late_reason(case) -> str:
+    """Why a request to be treated as a bidder is too late on the case's day, or "" while it can still count."""
+    interim = case.period(Period.INTERIM)
+    if interim is None or case.day <= interim.effective_end:
+        return ""
+    return tr(
+        "The interim moratorium for {notice} ended on {end}, so the council had to receive a request by then."
+    ).format(notice=case.reference, end=format_date(interim.effective_end))
+
+
+_SCHEMES_ELSEWHERE = {
+    "wales": tr(
+        "The community right to bid was never commenced in Wales. Ask the council about its community asset transfer "
+        "policy instead."
+    ),
+    "scotland": tr(
+        "In Scotland a community body can register an interest in land under the community right to buy (Land "
+        "Reform (Scotland) Act 2003, Part 2) or make an asset transfer request to a public body (Community "
+        "Empowerment (Scotland) Act 2015, Part 5)."
+    ),
+    "northern-ireland": tr(
+        "Northern Ireland has no statutory right to bid. Ask the council about community asset transfer."
+    ),
+}
+
+
+def _england_only(detail, what: str) -> None:
+    """Refuses an England-only document for land elsewhere, saying which scheme applies there instead."""
+    nation = detail.case.jurisdiction
+    if nation.has_acv_regime:
+        return
+    raise DocumentRefusedError(
+        tr("{asset} is in {nation}, where {what} does not apply. {instead}").format(
+            asset=detail.asset.name, nation=nation.label, what=what, instead=_SCHEMES_ELSEWHERE[nation.value]
+        )
     )
 
 

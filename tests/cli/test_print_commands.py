@@ -150,3 +150,20 @@ def test_every_document_embeds_every_font_it_uses(demo, capsys, tmp_path, pdf, d
     assert status == 0, err
     pdf.check(out)
     assert pdf.unembedded_fonts(out) == []
+
+
+def test_a_request_out_of_time_is_refused_unless_asked_for_and_then_marked(demo, capsys, tmp_path, pdf):
+    out = tmp_path / "late.pdf"
+    status, _, err = run(capsys, "print", "bidder-request", "DN-0002", "-o", out, "--db", demo)
+    assert status == 1 and not out.exists()
+    assert "The interim moratorium for DN-0002 ended on" in err and "add --out-of-time" in err
+    status, _, err = run(capsys, "print", "bidder-request", "DN-0002", "--out-of-time", "-o", out, "--db", demo)
+    assert status == 0, err
+    assert "OUT OF TIME." in pdf.parse(out).texts[0]
+
+
+def test_an_england_only_document_for_land_in_wales_is_refused_plainly(demo, capsys, tmp_path):
+    out = tmp_path / "nomination.pdf"
+    status, _, err = run(capsys, "print", "nomination", "AST-0014", "-o", out, "--db", demo)
+    assert status == 1 and not out.exists()
+    assert "Llanfair Village Hall is in Wales" in err and "Traceback" not in err

@@ -367,8 +367,9 @@ def test_the_user_guide_opens_offline_and_about_names_the_version_register_and_l
 
 
 def test_the_app_has_its_own_icon_at_every_size(qtbot):
-    from assetreg.gui.application import app_icon
     from assetreg.resources import ICON_SIZES
+
+    from assetreg.gui.application import app_icon
 
     icon = app_icon()
     assert not icon.isNull()
