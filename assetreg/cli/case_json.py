@@ -82,6 +82,7 @@ def asset_json(detail: Any) -> dict[str, Any]:
             "in_force": [in_force_json(case, x) for x in case.in_force],
             "next_steps": [
                 {
+                    "uid": d.uid,
                     "record": d.record_ref,
                     "rule": d.code,
                     "label": d.label,

@@ -26,6 +26,8 @@ ROW_CLASSES: dict[RecordKind, type[m.RecordRow]] = {
     RecordKind.PACK_ANSWER: m.PackAnswerRow,
     RecordKind.DOCUMENT: m.DocumentRow,
     RecordKind.USER_DEADLINE: m.UserDeadlineRow,
+    RecordKind.DEADLINE_MARK: m.DeadlineMarkRow,
+    RecordKind.CRTB_REGISTRATION: m.CrtbRegistrationRow,
 }
 
 

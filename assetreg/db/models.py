@@ -79,6 +79,7 @@ class CommunityGroupRow(RecordRow):
     member_count: Mapped[int | None] = mapped_column(Integer)
     local_elector_count: Mapped[int | None] = mapped_column(Integer)
     local_connection: Mapped[str] = _text()
+    distributes_surplus: Mapped[bool | None] = mapped_column(Boolean)
     contact_name: Mapped[str] = _text()
     address: Mapped[str] = _text()
     postcode: Mapped[str] = _text()
@@ -266,6 +267,24 @@ class UserDeadlineRow(RecordRow):
     asset_ref: Mapped[str | None] = _ref("assets")
     lead_days: Mapped[int] = mapped_column(Integer, default=7)
     done_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = _text()
+
+
+class DeadlineMarkRow(RecordRow):
+    __tablename__ = "deadline_marks"
+    # Not unique: a mark taken back stays in the trash, and the deadline can be marked again.
+    uid: Mapped[str] = mapped_column(String(64), index=True)
+    asset_ref: Mapped[str | None] = _ref("assets")
+    state: Mapped[enums.MarkState] = mapped_column(CodeEnum(enums.MarkState))
+    marked_on: Mapped[date | None] = mapped_column(Date)
+    notes: Mapped[str] = _text()
+
+
+class CrtbRegistrationRow(RecordRow):
+    __tablename__ = "crtb_registrations"
+    asset_ref: Mapped[str] = _ref("assets", required=True)
+    registered_on: Mapped[date] = mapped_column(Date)
+    community_body_ref: Mapped[str | None] = _ref("community_groups")
     notes: Mapped[str] = _text()
 
 

@@ -8,6 +8,7 @@ ending when an exempt disposal passes the land to a new owner. Pure: ``today`` i
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -63,6 +64,8 @@ class AssetFacts:
     exempt_disposals: Sequence[e.ExemptDisposal] = ()
     applications: Sequence[e.TransferApplication] = ()
     tasks: Sequence[e.UserDeadline] = ()
+    crtb_registrations: Sequence[e.CrtbRegistration] = ()
+    marks: Mapping[str, e.DeadlineMark] = field(default_factory=dict)  # the group's marks, by deadline uid
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +82,8 @@ class AssetDeadline:
     task: e.UserDeadline | None = None  # ...or the user's own task
     reminder_days: tuple[int, ...] = ()  # lead times: remind this many days before the date
     send_by: date | None = None
-    done: bool = False  # a task ticked off, a date whose purpose is met, or one no longer possible
+    done: bool = False  # a task ticked off, a date whose purpose is met, one no longer possible, or marked
+    mark: e.DeadlineMark | None = None  # the group's mark, when they have said it is done or does not apply
 
     @property
     def code(self) -> str:
@@ -192,7 +196,14 @@ def asset_deadlines(
 
     ``notices`` are the notices' accounts on ``today`` when the caller has them already (see ``notice_cases``).
     """
-    if not (facts.nominations or facts.list_entries or facts.notices or facts.applications or facts.tasks):
+    if not (
+        facts.nominations
+        or facts.list_entries
+        or facts.notices
+        or facts.applications
+        or facts.tasks
+        or facts.crtb_registrations
+    ):
         return []  # nothing recorded yet starts a clock (most assets of a large register)
     found: list[tuple[str, Deadline, bool]] = []  # (record, deadline, done)
     lead = settings.renomination_lead_days
@@ -220,10 +231,19 @@ def asset_deadlines(
         notices = notice_cases(facts, today)
     _notice_deadlines(facts, today, add, found, notices)
     _scottish_deadlines(facts, calendar, add)
+    for r in facts.crtb_registrations:
+        add(r.reference, Event.CRTB_REGISTERED, r.registered_on)
 
     result = [_asset_deadline(facts, ref, d, done, settings, calendar) for ref, d, done in found]
     result += [_task(facts, t) for t in facts.tasks]
+    if facts.marks:
+        result = [_marked(x, facts.marks.get(x.uid)) for x in result]
     return sorted(result, key=lambda x: (x.date, x.code))
+
+
+def _marked(item: AssetDeadline, mark: e.DeadlineMark | None) -> AssetDeadline:
+    # Done whatever the records say otherwise: the group has seen to it, or found it does not apply to them.
+    return item if mark is None else dataclasses.replace(item, done=True, mark=mark)
 
 
 def _listing_deadlines(facts: AssetFacts, today: date, add) -> None:

@@ -23,6 +23,7 @@ from .enums import (
     Jurisdiction,
     LegalForm,
     ListEntryKind,
+    MarkState,
     NominationDecision,
     NoticeOutcome,
     PartyKind,
@@ -48,6 +49,9 @@ class CommunityGroup:
     member_count: int | None = None
     local_elector_count: int | None = None
     local_connection: str = ""
+    # Reg 5(1)(f): whether the body distributes any surplus to its members. None when not known, so the app
+    # never says either way on the group's behalf.
+    distributes_surplus: bool | None = None
     contact_name: str = ""
     address: str = ""
     postcode: str = ""
@@ -278,6 +282,34 @@ class UserDeadline:
     asset_ref: str = ""
     lead_days: int = 7
     done_on: date | None = None
+    notes: str = ""
+
+
+@record
+class DeadlineMark:
+    """The group's word that one deadline is done, or does not apply to them; who and when are in the audit trail.
+
+    ``uid`` is the ``AssetDeadline.uid`` it marks (``DN-0001/ACV-IMP-END``, ``TSK-0003/TASK``). A mark whose
+    deadline no longer exists (its notice deleted, its rule no longer applying) simply marks nothing.
+    """
+
+    reference: str = ""
+    uid: str
+    asset_ref: str = ""  # the asset the deadline belongs to, so the mark goes to the trash with it
+    state: MarkState = MarkState.DONE
+    marked_on: date | None = None  # the day it was done or found not to apply; set to the day marked if not given
+    notes: str = ""
+
+
+@record
+class CrtbRegistration:
+    """A community interest in land registered under the community right to buy (Land Reform (Scotland) Act 2003
+    Part 2); the registration lasts five years unless renewed."""
+
+    reference: str = ""
+    asset_ref: str
+    registered_on: date
+    community_body_ref: str = ""  # the community body that registered the interest
     notes: str = ""
 
 

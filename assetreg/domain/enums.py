@@ -203,6 +203,17 @@ class NoticeOutcome(LabelledEnum):
     WITHDRAWN = "withdrawn"
 
 
+class MarkState(LabelledEnum):
+    """What the group says about one deadline: it has been done, or it does not apply to them."""
+
+    DONE = "done"
+    NOT_APPLICABLE = "not-applicable"
+
+    @staticmethod
+    def _labels() -> dict[str, str]:
+        return {"done": tr("Done"), "not-applicable": tr("Not applicable")}
+
+
 class DeliveryMethod(LabelledEnum):
     EMAIL = "email"
     POST = "post"

@@ -42,6 +42,8 @@ class RecordKind(StrEnum):
     PACK_ANSWER = "pack-answer"
     DOCUMENT = "document"
     USER_DEADLINE = "user-deadline"
+    DEADLINE_MARK = "deadline-mark"
+    CRTB_REGISTRATION = "crtb-registration"
 
     @property
     def info(self) -> KindInfo:
@@ -84,6 +86,10 @@ _INFO: dict[RecordKind, KindInfo] = {
     RecordKind.PACK_ANSWER: KindInfo("ANS", e.PackAnswer, tr("pack answer"), tr("pack answers")),
     RecordKind.DOCUMENT: KindInfo("DOC", e.Document, tr("document"), tr("documents")),
     RecordKind.USER_DEADLINE: KindInfo("TSK", e.UserDeadline, tr("task"), tr("tasks")),
+    RecordKind.DEADLINE_MARK: KindInfo("MRK", e.DeadlineMark, tr("deadline mark"), tr("deadline marks")),
+    RecordKind.CRTB_REGISTRATION: KindInfo(
+        "CRB", e.CrtbRegistration, tr("community right to buy registration"), tr("community right to buy registrations")
+    ),
 }
 _BY_ENTITY = {info.entity: kind for kind, info in _INFO.items()}
 _BY_PREFIX = {info.prefix: kind for kind, info in _INFO.items()}

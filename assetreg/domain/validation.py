@@ -17,6 +17,7 @@ from .dates import format_date
 from .enums import DisposalKind, ListEntryKind
 from .errors import ValidationError
 from .i18n import tr
+from .marks import normalise_uid
 from .pack_sections import SECTION_CODES, pack_section
 
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
@@ -300,6 +301,18 @@ def _user_deadline(t: e.UserDeadline, p: _Problems) -> dict[str, object]:
     return {"title": t.title.strip()}
 
 
+def _deadline_mark(m: e.DeadlineMark, p: _Problems) -> dict[str, object]:
+    if not m.uid.strip():
+        p["uid"] = tr("Say which deadline this marks: its uid, for example DN-0001/ACV-IMP-END.")
+        return {}
+    try:
+        uid = normalise_uid(m.uid)
+    except ValueError as error:
+        p["uid"] = str(error)
+        return {}
+    return {"uid": uid}
+
+
 _CHECKS: dict[type, Callable[..., dict[str, object]]] = {
     e.CommunityGroup: _group,
     e.Authority: _authority,
@@ -316,4 +329,5 @@ _CHECKS: dict[type, Callable[..., dict[str, object]]] = {
     e.PackAnswer: _pack_answer,
     e.Document: _document,
     e.UserDeadline: _user_deadline,
+    e.DeadlineMark: _deadline_mark,
 }

@@ -10,11 +10,12 @@ from __future__ import annotations
 import html
 from datetime import date, timedelta
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QStyle,
@@ -26,10 +27,12 @@ from PySide6.QtWidgets import (
 
 from ..domain.asset_deadlines import AssetDeadline
 from ..domain.dates import format_date
+from ..domain.enums import MarkState
 from ..services.deadlines import WhatsDue, whats_due
 from ..services.printing import DEFAULT_WITHIN_DAYS
 from ..services.register import Changes
 from .context import AppContext
+from .deadline_marks import mark_item
 from .deadline_table import (
     COL_ASSET,
     COL_RULE,
@@ -107,11 +110,13 @@ class DashboardView(View):
             layout.addWidget(self._empties[-1])
             layout.addWidget(table)
             table.activated.connect(self._on_activated)
+            table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            table.customContextMenuRequested.connect(lambda point, t=table: self._on_context_menu(t, point))
             table.selectionModel().selectionChanged.connect(lambda *_, t=table: self._on_selection_changed(t))
         layout.addSpacing(10)
         layout.addWidget(self._detail_pane(), 1)
         layout.addStretch(0)  # on a tall screen, the room left over goes below everything
-        chain = (self.in_force, *self.tables, self._detail, self._open)
+        chain = (self.in_force, *self.tables, self._detail, self._open, self.done_button, self.not_applicable_button)
         for first, second in zip(chain, chain[1:], strict=False):
             self.setTabOrder(first, second)
         self._show_sections()
@@ -181,11 +186,25 @@ class DashboardView(View):
         self._open = QPushButton(self.tr("&Open asset record"))
         self._open.setAccessibleName(self.tr("Open the asset record"))
         self._open.clicked.connect(self._on_open_clicked)
+        # Seeing to a date takes it off the lists; Ctrl+Z puts it back.
+        self.done_button = QPushButton(self.tr("&Mark done"))
+        self.done_button.setToolTip(self.tr("The group has done this: take it off What's due (Ctrl+Z puts it back)"))
+        self.done_button.clicked.connect(lambda: self._mark_selected(MarkState.DONE))
+        self.not_applicable_button = QPushButton(self.tr("Not app&licable"))
+        self.not_applicable_button.setToolTip(
+            self.tr("This date does not apply to the group: take it off What's due (Ctrl+Z puts it back)")
+        )
+        self.not_applicable_button.clicked.connect(lambda: self._mark_selected(MarkState.NOT_APPLICABLE))
+        buttons = QVBoxLayout()
+        buttons.setSpacing(6)
+        for button in (self._open, self.done_button, self.not_applicable_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         layout = QHBoxLayout(pane)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(12)
         layout.addWidget(self._detail, 1)
-        layout.addWidget(self._open, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(buttons)
         pane.setMaximumHeight(self._detail.maximumHeight() + 16 + 2 * pane.frameWidth())
         self._show_detail(None)
         return pane
@@ -242,6 +261,8 @@ class DashboardView(View):
 
     def _show_detail(self, item: AssetDeadline | None) -> None:
         self._open.setEnabled(bool(item and item.asset_ref))
+        self.done_button.setEnabled(item is not None)
+        self.not_applicable_button.setEnabled(item is not None)
         if item is None:
             self._detail.setHtml(f"<p>{html.escape(self.tr('Choose a date above to see why it applies.'))}</p>")
             return
@@ -342,6 +363,27 @@ class DashboardView(View):
 
     def _on_open_clicked(self) -> None:
         self._open_asset_of(self.selected_item())
+
+    def _mark_selected(self, state: MarkState) -> None:
+        item = self.selected_item()
+        if item is not None:
+            mark_item(self.context, item, state, self)  # the change refreshes the view, and the date leaves it
+
+    def _on_context_menu(self, table: QTableView, point: QPoint) -> None:
+        index = table.indexAt(point)
+        if not index.isValid():
+            return
+        table.selectRow(index.row())
+        item = index.data(ENTITY_ROLE)
+        menu = QMenu(self)
+        menu.addAction(self.tr("&Mark done"), lambda: mark_item(self.context, item, MarkState.DONE, self))
+        menu.addAction(
+            self.tr("Not app&licable"), lambda: mark_item(self.context, item, MarkState.NOT_APPLICABLE, self)
+        )
+        menu.addSeparator()
+        opened = menu.addAction(self.tr("&Open asset record"), lambda: self._open_asset_of(item))
+        opened.setEnabled(bool(item.asset_ref))
+        menu.exec(table.viewport().mapToGlobal(point))
 
     def _open_asset_of(self, item: AssetDeadline | None) -> None:
         if item is not None and item.asset_ref:  # a task tied to no asset has no record to open

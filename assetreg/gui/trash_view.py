@@ -64,6 +64,8 @@ class TrashItem:
         if self.kind is RecordKind.PACK_ANSWER:  # the section it answers, in which application
             section = pack_section(self.record.section)
             return f"{section.name if section else self.record.section} · {self.record.application_ref}"
+        if self.kind is RecordKind.DEADLINE_MARK:  # which deadline, and what the group said of it
+            return f"{self.record.uid} · {self.record.state.label}"
         if self.asset_name:
             return QCoreApplication.translate("TrashView", "for {asset}").format(asset=self.asset_name)
         return ""

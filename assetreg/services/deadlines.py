@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..db.repositories import RecordRepository
+from ..domain import entities as e
 from ..domain.asset_deadlines import AssetDeadline, AssetFacts
 from ..domain.case import Case, InForce, build_case
 from ..domain.counting import WorkingDayCalendar
@@ -223,10 +224,14 @@ def facts_of(
         RecordKind.TRANSFER_APPLICATION, where={**mine, "kind": ApplicationKind.SCOTTISH_ASSET_TRANSFER_REQUEST}
     )
     tasks = grouped(RecordKind.USER_DEADLINE)
-    started = set(nominations) | set(entries) | set(notices) | set(scottish) | set(tasks)
+    registrations = grouped(RecordKind.CRTB_REGISTRATION)
+    marks: dict[str, dict[str, e.DeadlineMark]] = defaultdict(dict)
+    for mark in repo.list(RecordKind.DEADLINE_MARK, where=mine):
+        marks[mark.asset_ref][mark.uid] = mark
+    started = set(nominations) | set(entries) | set(notices) | set(scottish) | set(tasks) | set(registrations)
     # Tasks the user did not tie to an asset (a council meeting, an AGM) still have dates.
     unattached = (
-        [AssetFacts(asset_ref="", asset_name="", jurisdiction=default, tasks=tasks[""])]
+        [AssetFacts(asset_ref="", asset_name="", jurisdiction=default, tasks=tasks[""], marks=marks.get("", {}))]
         if "" in tasks and not asset_ref and not every_asset
         else []
     )
@@ -243,6 +248,8 @@ def facts_of(
             exempt_disposals=exempt.get(ref, ()),
             applications=scottish.get(ref, ()),
             tasks=tasks.get(ref, ()),
+            crtb_registrations=registrations.get(ref, ()),
+            marks=marks.get(ref, {}),
         )
         for ref, name, authority_ref in assets
         if every_asset or ref in started

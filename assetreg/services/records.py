@@ -23,6 +23,7 @@ from ..domain.i18n import tr
 from ..domain.pack_sections import pack_section
 from ..domain.records import RecordKind, parse_reference
 from ..domain.validation import check_list_entry_against_nomination, validate
+from .mark_checks import checked_mark
 from .register import Changes, Register
 
 T = TypeVar("T")
@@ -112,7 +113,7 @@ class Records:
         now = self.register.clock()
         with self.register.transaction() as session:
             repo = RecordRepository(session)
-            self._check_links(repo, entity)
+            entity = self._checked(repo, entity)
             (reference,) = repo.next_references(kind)
             repo.add(entity, reference, now)
             repo.add_audit([self._audit(now, "create", kind, reference, "", "", _summary(entity))])
@@ -156,6 +157,8 @@ class Records:
                     )
             if kind is RecordKind.PACK_ANSWER:
                 _check_answers_in_bulk(repo, checked)
+            if kind is RecordKind.DEADLINE_MARK:
+                checked = _check_marks_in_bulk(repo, checked, self.register.today())
             references = repo.add_many(kind, checked, now)
             repo.add_audit(
                 self._audit(now, "create", kind, ref, "", "", _summary(x))
@@ -183,8 +186,15 @@ class Records:
             row = self._live_row(repo, kind, reference)
             before = to_entity(kind, row)
             after = validate(dataclasses.replace(before, **fields))
-            self._check_links(repo, after, reference)
-            changed = tuple(name for name in fields if getattr(after, name) != getattr(before, name))
+            if isinstance(after, e.DeadlineMark) and "uid" in fields and "asset_ref" not in fields:
+                after = dataclasses.replace(after, asset_ref="")  # filled in again from the new uid
+            after = self._checked(repo, after, reference)
+            # A mark's asset follows from its uid, so it changes with the uid even when not given.
+            names = [
+                *fields,
+                *(["asset_ref"] if isinstance(after, e.DeadlineMark) and "asset_ref" not in fields else []),
+            ]
+            changed = tuple(name for name in names if getattr(after, name) != getattr(before, name))
             if not changed:
                 return Changed(before, Changes())
             repo.write(kind, row, after, changed, now)
@@ -249,6 +259,13 @@ class Records:
         return Changed([r.reference for _, r in restored], Changes(frozenset(k for k, _ in restored)))
 
     # helpers
+
+    def _checked(self, repo: RecordRepository, entity: T, reference: str = "") -> T:
+        """The entity once its links and cross-record rules hold, with what they fill in (a mark's asset)."""
+        self._check_links(repo, entity, reference)
+        if isinstance(entity, e.DeadlineMark):
+            return checked_mark(repo, entity, self.register.today(), reference, new=not reference)
+        return entity
 
     def _with_regime(self, entities: Sequence[Any]) -> list[Any]:
         """New listings and notices dated from the 2026 Act's commencement (as the user set it) are recorded
@@ -359,6 +376,19 @@ def _check_answers_in_bulk(repo: RecordRepository, answers: Sequence[e.PackAnswe
                 ).format(section=section.name if section else answer.section, application=answer.application_ref),
             )
         seen.add(slot)
+
+
+def _check_marks_in_bulk(repo: RecordRepository, marks: Sequence[e.DeadlineMark], today: date) -> list[e.DeadlineMark]:
+    """Many new marks: each checked as one would be, and no two for the same deadline."""
+    result, seen = [], set()
+    for mark in marks:
+        if mark.uid in seen:
+            raise ValidationError.single(
+                "uid", tr("Two marks are for {uid}; a deadline has one mark.").format(uid=mark.uid)
+            )
+        seen.add(mark.uid)
+        result.append(checked_mark(repo, mark, today, new=True))
+    return result
 
 
 def _regime_day(entity: e.ListEntry | e.DisposalNotice) -> date | None:

@@ -34,6 +34,7 @@ from assetreg.db import engine as engine_module
 from assetreg.db.engine import alembic_config, current_revision, head_revision, inspect_register, open_register
 from assetreg.db.models import Base
 from assetreg.domain.records import RecordKind
+from assetreg.domain.rules import ATR_DECIDE
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "registers"
 ENV_PY = Path(engine_module.__file__).resolve().parent / "migrations" / "env.py"
@@ -229,6 +230,25 @@ def make_release_fixture(path: Path) -> None:
 
     records.create(e.TransferApplication(asset_ref="AST-0001", authority_ref="AUTH-0001", stage="full-application"))
     save_pack_answer(register, "TA-0001", "finance", FIXTURE_ANSWER)
+    # From schema 0004: a deadline marked done, a community right to buy registration, and a group that says
+    # whether it distributes surplus.
+    from assetreg.domain.enums import LegalForm
+    from assetreg.services.marks import mark_deadline
+
+    records.create(
+        e.CommunityGroup(
+            name="Little Snoring Community Pub Ltd",
+            legal_form=LegalForm.COMMUNITY_BENEFIT_SOCIETY,
+            distributes_surplus=False,
+        )
+    )
+    records.create(
+        e.UserDeadline(title="Ask the council for the listing papers", due_on=date(2025, 9, 12), asset_ref="AST-0001")
+    )
+    mark_deadline(register, "TSK-0001/TASK", on=date(2025, 9, 14), notes=FIXTURE_MARK_NOTES)
+    records.create(
+        e.CrtbRegistration(asset_ref="AST-0001", registered_on=date(2025, 6, 2), community_body_ref="GRP-0001")
+    )
     register.close()
     # Small and self-contained: one file with no -wal or -shm beside it. 1 KiB pages keep an empty table at 1 KiB.
     connection = sqlite3.connect(path)
@@ -241,6 +261,7 @@ def make_release_fixture(path: Path) -> None:
         connection.close()
 
 
+FIXTURE_MARK_NOTES = "The papers came by email on 14 September"
 FIXTURE_ANSWER = "Rent of £1 a year for 25 years;\nrunning costs of £6,200–£7,000 met from lettings."
 
 # What every fixture must still hold after upgrading (written by make_release_fixture).
@@ -354,11 +375,63 @@ def test_each_released_schema_opens_with_its_data(fixture: Path, tmp_path: Path)
             answer = records.get("ANS-0001")
             assert (answer.application_ref, answer.section, answer.answer) == ("TA-0001", "finance", FIXTURE_ANSWER)
             assert pack_checklist(register, "TA-0001").section("finance").answer == FIXTURE_ANSWER
+        _check_schema_0004_data(register, records, old_revision)
         # The register keeps working after the upgrade: new records continue the old numbering.
         assert records.create(e.Asset(name="The Old Forge")).value.reference == "AST-0002"
         application = records.create(e.TransferApplication(asset_ref="AST-0002", authority_ref="AUTH-0001")).value
         saved = save_pack_answer(register, application.reference, "insurance", "Public liability £5m.").value
+        assert records.create(e.DeadlineMark(uid=f"{application.reference}/{ATR_DECIDE}")).value.reference == (
+            "MRK-0002" if old_revision == "0004" else "MRK-0001"
+        )
         assert saved.reference == ("ANS-0001" if old_revision in ("0001", "0002") else "ANS-0002")
+    finally:
+        register.close()
+
+
+def _check_schema_0004_data(register, records, old_revision: str) -> None:
+    from assetreg.domain.enums import MarkState
+    from assetreg.services.marks import find_deadline
+
+    if old_revision in ("0001", "0002", "0003"):  # marks, registrations and distributes_surplus arrived in 0004
+        assert records.list(RecordKind.DEADLINE_MARK) == []
+        assert records.list(RecordKind.CRTB_REGISTRATION) == []
+        return
+    mark = records.get("MRK-0001")
+    assert (mark.uid, mark.asset_ref, mark.state, mark.marked_on, mark.notes) == (
+        "TSK-0001/TASK",
+        "AST-0001",
+        MarkState.DONE,
+        date(2025, 9, 14),
+        FIXTURE_MARK_NOTES,
+    )
+    task = find_deadline(register, "TSK-0001/TASK")
+    assert (task.done, task.mark) == (True, mark)
+    assert records.get("GRP-0001").distributes_surplus is False
+    registration = records.get("CRB-0001")
+    assert (registration.asset_ref, registration.registered_on, registration.community_body_ref) == (
+        "AST-0001",
+        date(2025, 6, 2),
+        "GRP-0001",
+    )
+
+
+def test_a_group_from_before_0004_does_not_know_whether_it_distributes_surplus(tmp_path: Path) -> None:
+    """0004 adds the question to groups already in a register; the answer is "not known", never a guess."""
+    from assetreg.services.records import Records
+    from assetreg.services.register import Register
+
+    path = tmp_path / "register.assetreg"
+    shutil.copyfile(FIXTURES / "schema-0003.assetreg", path)
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute(
+            "INSERT INTO community_groups (reference, created_at, updated_at, name, legal_form, is_own_group) "
+            "VALUES ('GRP-0001', '2025-09-15 10:30:00', '2025-09-15 10:30:00', 'Friends of the Red Lion', "
+            "'charity', 1)"
+        )
+    register = Register(open_register(path), user="tester", clock=lambda: FIXTURE_CLOCK)
+    try:
+        group = Records(register).get("GRP-0001")
+        assert (group.name, group.is_own_group, group.distributes_surplus) == ("Friends of the Red Lion", True, None)
     finally:
         register.close()
 

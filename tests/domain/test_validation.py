@@ -478,5 +478,5 @@ def test_something_that_is_not_a_reference_is_refused_listing_the_prefixes(typed
         parse_reference(typed)
     assert str(caught.value) == (
         f"“{typed.strip()}” is not a record reference. References look like AST-0042; the prefixes are "
-        "ANS, AST, AUTH, BR, CHL, DN, DOC, EXD, GRP, INT, LST, NOM, PTY, STG, TA, TSK."
+        "ANS, AST, AUTH, BR, CHL, CRB, DN, DOC, EXD, GRP, INT, LST, MRK, NOM, PTY, STG, TA, TSK."
     )

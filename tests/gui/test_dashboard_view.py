@@ -443,3 +443,65 @@ def test_choosing_what_is_in_force_opens_its_asset(qtbot, view: DashboardView) -
     with qtbot.waitSignal(view.open_record) as blocker:
         view.in_force.activated.emit(view.in_force.model().index(1, 0))
     assert blocker.args == ["AST-0002"]
+
+
+# --- marking dates done -------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def writable_view(qtbot, demo_path: Path, tmp_path: Path):
+    copy = tmp_path / "demo.assetreg"
+    shutil.copyfile(demo_path, copy)  # these tests write; the others share the demo
+    register = Register.open(copy)
+    register.clock = lambda: FIXED_NOW
+    yield make_view(qtbot, register)
+    register.close()
+
+
+def overdue_uids(view: DashboardView) -> list[str]:
+    return [x.uid for x in items(view, OVERDUE)]
+
+
+def test_mark_done_takes_the_first_overdue_date_off_and_undo_brings_it_back(qtbot, writable_view) -> None:
+    from assetreg.domain.enums import MarkState
+    from assetreg.gui.undo import undo_history
+
+    view = writable_view
+    first, second = overdue_uids(view)
+    view.tables[OVERDUE].selectRow(0)
+    assert view.selected_item().uid == first
+    qtbot.mouseClick(view.done_button, Qt.MouseButton.LeftButton)
+    loaded(qtbot, view)
+    assert overdue_uids(view) == [second]
+    assert view._titles[OVERDUE].text().replace("&", "") == "Overdue (1)"
+    (mark,) = Records(view.context.register).list(RecordKind.DEADLINE_MARK)
+    assert (mark.uid, mark.state, mark.marked_on) == (first, MarkState.DONE, DEMO_DAY)
+    stack = undo_history(view.context).stack
+    assert stack.count() == 1
+    assert stack.undoText() == "marking “Renominate by” done"
+
+    stack.undo()
+    loaded(qtbot, view)
+    assert overdue_uids(view) == [first, second]
+    assert Records(view.context.register).list(RecordKind.DEADLINE_MARK) == []
+    stack.redo()
+    loaded(qtbot, view)
+    assert overdue_uids(view) == [second]
+
+
+def test_not_applicable_marks_the_chosen_date_and_the_buttons_need_a_choice(qtbot, writable_view) -> None:
+    from assetreg.domain.enums import MarkState
+
+    view = writable_view
+    soon = items(view, SOON)[0]
+    select(view, SOON, soon.code, soon.asset_ref)
+    qtbot.mouseClick(view.not_applicable_button, Qt.MouseButton.LeftButton)
+    loaded(qtbot, view)
+    assert items(view, SOON) == []
+    (mark,) = Records(view.context.register).list(RecordKind.DEADLINE_MARK)
+    assert (mark.uid, mark.state, mark.asset_ref) == (soon.uid, MarkState.NOT_APPLICABLE, soon.asset_ref)
+    view.tables[SOON].clearSelection()
+    for table in view.tables:
+        table.clearSelection()
+    assert not view.done_button.isEnabled()
+    assert not view.not_applicable_button.isEnabled()

@@ -313,3 +313,14 @@ def test_undo_of_a_record_deleted_since_is_explained(context, records, messages,
     history.stack.undo()
     assert messages.errors and "There is no asset AST-0001" in messages.errors[0][1]
     assert history.stack.count() == 0
+
+
+def test_a_deadline_mark_in_the_trash_says_which_deadline_and_what_was_said(register) -> None:
+    from assetreg.gui.trash_view import load_trash
+
+    records = Records(register)
+    records.create(e.UserDeadline(title="Ring the council", due_on=date(2025, 9, 10)))
+    records.create(e.DeadlineMark(uid="tsk-1/task"))
+    records.delete("MRK-0001")
+    (item,) = load_trash(register)
+    assert (item.reference, item.label) == ("MRK-0001", "TSK-0001/TASK · Done")

@@ -25,6 +25,7 @@ from assetreg.domain.enums import (
     Jurisdiction,
     LegalForm,
     ListEntryKind,
+    MarkState,
     NominationDecision,
     NoticeOutcome,
     PartyKind,
@@ -56,6 +57,7 @@ EVERY_KIND: list[tuple[str, object]] = [
             member_count=143,
             local_elector_count=120,
             local_connection="Members live in the parish of Little Snoring",
+            distributes_surplus=False,
             contact_name="Priya Shah",
             address="12 Church Lane, Little Snoring",
             postcode="NR21 0AA",
@@ -261,6 +263,25 @@ EVERY_KIND: list[tuple[str, object]] = [
             notes="Speak for three minutes",
         ),
     ),
+    (
+        "MRK-0001",
+        e.DeadlineMark(
+            uid="TA-0001/SCOT-ATR-DECIDE",
+            asset_ref="AST-0001",
+            state=MarkState.NOT_APPLICABLE,
+            marked_on=date(2025, 9, 12),
+            notes="The council decided at its August meeting",
+        ),
+    ),
+    (
+        "CRB-0001",
+        e.CrtbRegistration(
+            asset_ref="AST-0001",
+            registered_on=date(2024, 6, 3),
+            community_body_ref="GRP-0001",
+            notes="Registered by the Scottish Ministers",
+        ),
+    ),
 ]
 
 # Fields left at their defaults in EVERY_KIND, and why.
@@ -350,6 +371,8 @@ MINIMAL: list[tuple[str, object]] = [
     ("ANS-0001", e.PackAnswer(application_ref="TA-0001", section="insurance", answer="Public liability £5m.")),
     ("DOC-0001", e.Document(title="Plan", original_filename="plan.pdf")),
     ("TSK-0001", e.UserDeadline(title="Ring the council", due_on=date(2025, 10, 1))),
+    ("MRK-0001", e.DeadlineMark(uid="TSK-0001/TASK", marked_on=date(2025, 9, 15))),
+    ("CRB-0001", e.CrtbRegistration(asset_ref="AST-0001", registered_on=date(2024, 6, 3))),
 ]
 
 
