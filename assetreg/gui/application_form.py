@@ -132,10 +132,12 @@ class ApplicationDialog(FormDialog):
         """The application as the form describes it (not yet checked)."""
         base = self.application or e.TransferApplication(asset_ref=self.asset.value() or "", authority_ref="")
         term = self.term.text().strip()
+        kind = (self.kind.value() or base.kind) if self.application is None else base.kind
         return dataclasses.replace(
             base,
             authority_ref=self.council.value() or "",
-            kind=self.kind.value() if self.application is None else base.kind,
+            kind=kind,
+            stage=base.stage if self.application is not None else kind.stages[0],
             council_profile=self.profile.value() or "",
             transfer_type=self.transfer_type.value(),
             lease_term_years=int(term) if term.isdigit() and self.transfer_type.value() is TransferType.LEASE else None,

@@ -63,7 +63,8 @@ def test_the_bidder_request_advice_never_says_the_owner_is_free_while_another_gr
     parish = records.create(e.CommunityGroup(name="Ashcombe Parish Council", legal_form=LegalForm.PARISH_COUNCIL))
     received = notice.notice.received_on
     record_bidder_request(
-        demo, e.BidderRequest(notice_ref=notice.notice.reference, group_ref=parish.value.reference, received_on=received)
+        demo,
+        e.BidderRequest(notice_ref=notice.notice.reference, group_ref=parish.value.reference, received_on=received),
     )
     late = notice.case.period_ends_on.toordinal() + 3
     demo.day = date.fromordinal(late)  # three days after the interim moratorium: our own letter is late
