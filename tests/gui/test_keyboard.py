@@ -17,8 +17,12 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, 
 from assetreg.domain.records import RecordKind
 from assetreg.gui.answer_dialog import AnswerDialog
 from assetreg.gui.application import build_views
+from assetreg.gui.application_form import ApplicationDialog
 from assetreg.gui.asset_form import AssetDialog
+from assetreg.gui.contact_forms import CouncilDialog, PartyDialog
 from assetreg.gui.context import AppContext
+from assetreg.gui.document_form import DocumentDialog
+from assetreg.gui.group_form import GroupDialog
 from assetreg.gui.main_window import MainWindow
 from assetreg.gui.messages import Messages
 from assetreg.gui.notice_form import DisposalNoticeDialog
@@ -201,6 +205,7 @@ def make_dialogs(qtbot, context) -> dict[str, QWidget]:
     view.refresh()
     qtbot.waitUntil(lambda: not view.loading, timeout=20_000)
     council = view.rows()[0].profile
+    scottish = next(r.application for r in view.rows() if r.application.kind.value.startswith("scottish"))
     dialogs = {
         "new asset": AssetDialog(context),
         "asset": AssetDialog(context, asset),
@@ -209,6 +214,13 @@ def make_dialogs(qtbot, context) -> dict[str, QWidget]:
         "settings": SettingsDialog(context),
         "stage": StageDialog(council, council.stages[0].code, DEMO_DAY, None, "Move"),
         "answer": AnswerDialog("Finance", "Accounts.", "Rent of £1 a year.", "TA-0001 · Finance"),
+        "council": CouncilDialog(context, records.list(RecordKind.AUTHORITY)[0]),
+        "group": GroupDialog(context, records.list(RecordKind.GROUP)[0]),
+        "party": PartyDialog(context),
+        "start application": ApplicationDialog(context),
+        "application": ApplicationDialog(context, scottish),
+        "attach": DocumentDialog(context, council, view.rows()[0].reference, section="finance"),
+        "document": DocumentDialog(context, council, "TA-0001", records.list(RecordKind.DOCUMENT)[0]),
     }
     for dialog in dialogs.values():
         qtbot.addWidget(dialog)
