@@ -100,7 +100,7 @@ class ApplicationDialog(FormDialog):
         self.kind.changed.connect(self._on_kind_chosen)
         self.transfer_type.currentIndexChanged.connect(self._on_transfer_chosen)
         self._on_transfer_chosen()
-        self.finish(90)
+        self.finish(100 if application is None else 90)  # room for the kinds' full names
 
     def _fill(self) -> None:
         a = self.application

@@ -57,8 +57,8 @@ class CouncilDialog(ContactDialog):
         super().__init__(context, title, council, parent)
         t = self.tr
         self.name = self.line(characters=40)
-        self.code = self.line(characters=12)
-        self.code.setMaximumWidth(self.code.fontMetrics().averageCharWidth() * 16)
+        self.code = self.line(characters=22)
+        self.code.setMaximumWidth(self.code.fontMetrics().averageCharWidth() * 28)
         self.jurisdiction = ChoiceBox((j.label, j) for j in Jurisdiction)
         self.address = self.text_box(lines=3)
         self.email = self.line(characters=30)

@@ -63,7 +63,7 @@ class DocumentDialog(FormDialog):
             "pack_section",
             t("Filed &under:"),
             self.section,
-            t("The section of {council}'s pack it belongs to.").format(council=council.name),
+            t("Which section of the pack it belongs to ({council}).").format(council=council.name),
         )
         form.add_field("notes", t("N&otes:"), self.notes)
         self.section.set_value(document.pack_section if document else section)
