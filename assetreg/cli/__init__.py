@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--view",
-        choices=("dashboard", "assets", "asset", "applications", "calendar", "trash"),
+        choices=("dashboard", "assets", "asset", "applications", "calendar", "contacts", "trash"),
         default="",
         help=tr("the view to open (with --screenshot: the view to render)"),
     )

@@ -33,6 +33,7 @@ def build_views(context: AppContext) -> list[View]:
     from .asset_page import AssetPage
     from .assets_view import AssetsView
     from .calendar_view import CalendarView
+    from .contacts_view import ContactsView
     from .dashboard_view import DashboardView
     from .trash_view import TrashView
 
@@ -42,6 +43,7 @@ def build_views(context: AppContext) -> list[View]:
         AssetPage(context),
         ApplicationsView(context),
         CalendarView(context),
+        ContactsView(context),
         TrashView(context),
     ]
 

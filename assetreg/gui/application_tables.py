@@ -318,3 +318,16 @@ def profile_summary(council: CouncilProfile, stage: str) -> str:
             html.escape(tr("applications", "The council's own stages are not recorded; the usual ones stand."))
         )
     return "<p>" + "<br>".join(lines) + "</p>"
+
+
+def date_line(item, today: date) -> str:
+    """One of an application's dates: "Asset transfer decision due: Thu 15 Jan 2026 (SCOT-ATR-DECIDE)", and
+    whether it is met or passed."""
+    tr = QApplication.translate
+    name = item.deadline.rule.name if item.deadline is not None else item.label
+    text = f"{name}: {format_date(item.date)} ({item.code})"
+    if item.done:
+        return text + " — " + tr("applications", "met")
+    if item.date < today:
+        return text + " — " + tr("applications", "passed")
+    return text

@@ -39,7 +39,10 @@ from ..services.applications import (
 )
 from ..services.printing import pack_document
 from ..services.register import Changes
+from ..services.transfers import application_dates
 from . import answer_dialog, stage_dialog
+from .application_documents import ApplicationDocuments
+from .application_form import ApplicationDialog
 from .application_tables import (
     CHECK_DOCUMENTS,
     CHECK_SECTION,
@@ -53,6 +56,7 @@ from .application_tables import (
     ChecklistModel,
     PipelineModel,
     StageHistoryModel,
+    date_line,
     days_text,
 )
 from .context import AppContext
@@ -110,6 +114,7 @@ class ApplicationsView(View):
             enter.activated.connect(self._on_write_answer)
         self.checklist_table.doubleClicked.connect(self._on_write_answer)
         self.checklist_table.selectionModel().selectionChanged.connect(self._on_section_chosen)
+        self.documents = ApplicationDocuments(context)
         self._build()
 
     def title(self) -> str:
@@ -169,22 +174,37 @@ class ApplicationsView(View):
         pipeline_label = QLabel(self.tr("Pipe&line, by stage"))
         pipeline_label.setFont(self._bold())
         pipeline_label.setBuddy(self.pipeline_table)
+        self.start_button = QPushButton(self.tr("&Start an application…"))
+        self.start_button.setToolTip(self.tr("A new transfer application for one of the register's assets"))
+        self.start_button.clicked.connect(self._on_start)
+        above = QHBoxLayout()
+        above.addWidget(pipeline_label)
+        above.addStretch(1)
+        above.addWidget(self.start_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(6)
         layout.addWidget(heading)
         layout.addWidget(self._summary)
         layout.addSpacing(6)
-        layout.addWidget(pipeline_label)
+        layout.addLayout(above)
         layout.addWidget(self.pipeline_table)
         layout.addSpacing(10)
         layout.addLayout(self._build_detail_header())
         layout.addWidget(self._build_detail(), 1)
-        for first, second in zip(
-            (self.pipeline_table, self._move, self.print_button, self._open, self.history_table, self._write),
-            (self._move, self.print_button, self._open, self.history_table, self._write, self.checklist_table),
-            strict=True,
-        ):
+        order = (
+            self.start_button,
+            self.pipeline_table,
+            self._move,
+            self.edit_button,
+            self.print_button,
+            self._open,
+            self.delete_button,
+            self.history_table,
+            self._write,
+            self.checklist_table,
+        )
+        for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
 
     def _bold(self, scale: float = 1.0):
@@ -213,6 +233,14 @@ class ApplicationsView(View):
         )
         self.print_button.setAccessibleName(self.tr("Print the pack of the chosen application"))
         self.print_button.clicked.connect(self._on_print_pack)
+        self.edit_button = QPushButton(self.tr("Edit &details…"))
+        self.edit_button.setToolTip(self.tr("Its council, process, dates, decision and notes"))
+        self.edit_button.clicked.connect(self._on_edit)
+        self.delete_button = QPushButton(self.tr("Delete applicatio&n…"))
+        self.delete_button.clicked.connect(self._on_delete)
+        self._dates = plain(QLabel())
+        self._dates.setWordWrap(True)
+        self._dates.setAccessibleName(self.tr("Dates"))
         plan = QHBoxLayout()
         plan.setSpacing(6)
         plan.addWidget(self._plan_icon, 0, Qt.AlignmentFlag.AlignTop)
@@ -222,11 +250,21 @@ class ApplicationsView(View):
         text.addWidget(self._chosen_title)
         text.addWidget(self._chosen_about)
         text.addLayout(plan)
+        text.addWidget(self._dates)
         row = QHBoxLayout()
         row.setSpacing(8)
         row.addLayout(text, 1)
-        for button in (self._move, self.print_button, self._open):
-            row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        buttons = QVBoxLayout()
+        first, second = QHBoxLayout(), QHBoxLayout()
+        for button in (self._move, self.edit_button, self.print_button):
+            first.addWidget(button)
+        for button in (self._open, self.delete_button):
+            second.addWidget(button)
+        second.insertStretch(0, 1)
+        buttons.addLayout(first)
+        buttons.addLayout(second)
+        buttons.addStretch(1)
+        row.addLayout(buttons)
         return row
 
     def _build_detail(self) -> QSplitter:
@@ -259,6 +297,7 @@ class ApplicationsView(View):
         checklist.addLayout(caption)
         checklist.addWidget(self.checklist_table)
         checklist.addWidget(self._unfiled)
+        checklist.addWidget(self.documents)
         checklist.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -275,8 +314,8 @@ class ApplicationsView(View):
     def _summary_text(self, rows: list[PipelineRow]) -> str:
         if not rows:
             return self.tr(
-                "No transfer applications yet. Record one on its asset's page; it will appear here with its stages "
-                "and pack checklist."
+                "No transfer applications yet. Start one with “Start an application…”; it will appear here with its "
+                "stages and pack checklist."
             )
         over = sum(1 for r in rows if r.progress.over_by is not None)
         count = self.tr("1 application") if len(rows) == 1 else self.tr("{n} applications").format(n=len(rows))
@@ -295,8 +334,9 @@ class ApplicationsView(View):
             except AssetRegError as error:
                 self.context.messages.error(self, self.tr("The application cannot be shown"), str(error))
         o = self.overview
-        for button in (self._move, self._open, self.print_button):
+        for button in (self._move, self._open, self.print_button, self.edit_button, self.delete_button):
             button.setEnabled(o is not None)
+        self._show_dates(o)
         self._write.setEnabled(o is not None and bool(o.checklist.sections))
         if o is None:
             self.history_model.set_history((), None, self._today)
@@ -307,6 +347,7 @@ class ApplicationsView(View):
             self._plan_icon.clear()
             self._history_label.setText(self.tr("Stage hi&story"))
             self._checklist_label.setText(self.tr("Pack &checklist"))
+            self.documents.show_application(None)
             return
         a, council = o.row.application, o.row.profile
         self._chosen_title.setText(f"{a.reference} · {o.row.asset_name}")
@@ -443,6 +484,7 @@ class ApplicationsView(View):
 
     def _on_section_chosen(self, *_args) -> None:
         chosen = self.chosen_section()
+        self.documents.show_application(self.overview, chosen[1].code if chosen else "")
         answered = chosen is not None and chosen[1].answered
         self._write.setText(self.tr("Edit ans&wer…") if answered else self.tr("&Write answer…"))
 
@@ -484,3 +526,52 @@ class ApplicationsView(View):
             )
         except AssetRegError as error:
             self.context.messages.error(self, self.tr("The answer was not saved"), str(error))
+
+    def _show_dates(self, o: ApplicationOverview | None) -> None:
+        """The application's dates from its asset's case account (the decision due, a review's last day…)."""
+        self._dates.clear()
+        if o is None:
+            return
+        try:
+            dates = application_dates(self.context.register, o.row.reference, self._today)
+        except AssetRegError as error:
+            self._dates.setText(str(error))
+            return
+        self._dates.setVisible(bool(dates))
+        self._dates.setText("\n".join(date_line(d, self._today) for d in dates))
+
+    def exec_form(self, dialog) -> bool:
+        """Shows a form until it is saved or cancelled (tests replace this to fill it in)."""
+        return bool(dialog.exec())
+
+    def _on_start(self) -> None:
+        self._open_form(None)
+
+    def _on_edit(self) -> None:
+        if self.overview is not None:
+            self._open_form(self.overview.row.application)
+
+    def _open_form(self, application: TransferApplication | None) -> None:
+        dialog = ApplicationDialog(self.context, application, parent=self)
+        try:
+            if self.exec_form(dialog) and dialog.changed is not None:
+                self.refresh()
+                self.select_application(dialog.changed.value.reference)
+        finally:
+            dialog.deleteLater()
+
+    def _on_delete(self) -> None:
+        o = self.overview
+        if o is None:
+            return
+        reference = o.row.reference
+        question = self.tr(
+            "Delete {reference} for {asset}? Its stage history, answers and documents go to the trash with it, "
+            "where they can be restored together."
+        ).format(reference=reference, asset=o.row.asset_name)
+        if not self.context.messages.confirm(self, self.tr("Delete an application"), question):
+            return
+        try:
+            undo_history(self.context).delete(reference)
+        except AssetRegError as error:
+            self.context.messages.error(self, self.tr("The application was not deleted"), str(error))

@@ -59,35 +59,86 @@ def attach(
 
     The same content already attached to the same record is refused, naming the existing document.
     """
-    source = Path(source)
-    if not source.is_file():
-        raise ValidationError.single(
-            "file", tr("There is no file at {path}; choose the file again.").format(path=source)
-        )
+    document = prepare_attachment(
+        register,
+        source,
+        title=title,
+        asset_ref=asset_ref,
+        application_ref=application_ref,
+        pack_section=pack_section,
+        notes=notes,
+    )
+    with register.reading() as session:
+        same = RecordRepository(session).list(RecordKind.DOCUMENT, where={"sha256": document.sha256})
+    created = Records(register).create(document)
+    return Changed(Attached(created.value, tuple(d.reference for d in same)), created.changes)
+
+
+def prepare_attachment(
+    register: Register,
+    source: Path,
+    *,
+    title: str = "",
+    asset_ref: str = "",
+    application_ref: str = "",
+    pack_section: str = "",
+    notes: str = "",
+) -> e.Document:
+    """Copies ``source`` into the attachments and returns its document record, not yet saved (the GUI saves it
+    through its undo history). The same content already attached to the same record is refused, naming it."""
+    source = _existing(source)
     sha256, size = _store(register, source)
     with register.reading() as session:
-        same = [d for d in RecordRepository(session).list(RecordKind.DOCUMENT, where={"sha256": sha256})]
+        same = RecordRepository(session).list(RecordKind.DOCUMENT, where={"sha256": sha256})
     clash = [d.reference for d in same if (d.asset_ref, d.application_ref) == (asset_ref, application_ref)]
     if clash:
         raise ValidationError.single(
             "file",
             tr("This file is already attached here as {reference}; it was not added again.").format(reference=clash[0]),
         )
-    media_type = mimetypes.guess_type(source.name)[0] or "application/octet-stream"
-    document = e.Document(
-        title=title or source.stem,
+    return e.Document(
+        title=title.strip() or source.stem,
         original_filename=source.name,
         sha256=sha256,
         size_bytes=size,
-        media_type=media_type,
+        media_type=mimetypes.guess_type(source.name)[0] or "application/octet-stream",
         asset_ref=asset_ref,
         application_ref=application_ref,
         pack_section=pack_section,
         added_at=register.clock(),
         notes=notes,
     )
-    created = Records(register).create(document)
-    return Changed(Attached(created.value, tuple(d.reference for d in same)), created.changes)
+
+
+def replacement_fields(register: Register, reference: str, source: Path) -> dict[str, object]:
+    """The fields that give document ``reference`` the content of ``source`` in place of its file, keeping its
+    reference, title and section; the new file is stored first. The same file again is refused."""
+    document = Records(register).get(reference)
+    source = _existing(source)
+    sha256, size = _store(register, source)
+    if sha256 == document.sha256:
+        raise ValidationError.single(
+            "file",
+            tr("{name} is the file {reference} already holds; nothing was replaced.").format(
+                name=source.name, reference=document.reference
+            ),
+        )
+    return {
+        "original_filename": source.name,
+        "sha256": sha256,
+        "size_bytes": size,
+        "media_type": mimetypes.guess_type(source.name)[0] or "application/octet-stream",
+        "added_at": register.clock(),
+    }
+
+
+def _existing(source: Path) -> Path:
+    source = Path(source)
+    if not source.is_file():
+        raise ValidationError.single(
+            "file", tr("There is no file at {path}; choose the file again.").format(path=source)
+        )
+    return source
 
 
 def _store(register: Register, source: Path) -> tuple[str, int]:

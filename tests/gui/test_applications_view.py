@@ -116,7 +116,7 @@ def test_name_title_and_place_in_the_window(qtbot, view: ApplicationsView) -> No
     views = build_views(view.context)
     for built in views:
         qtbot.addWidget(built)
-    assert [v.name for v in views] == ["dashboard", "assets", "asset", "applications", "calendar", "trash"]
+    assert [v.name for v in views] == ["dashboard", "assets", "asset", "applications", "calendar", "contacts", "trash"]
 
 
 def test_the_pipeline_is_in_stage_order_with_dates(view: ApplicationsView) -> None:

@@ -17,10 +17,14 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, 
 from assetreg.domain.records import RecordKind
 from assetreg.gui.answer_dialog import AnswerDialog
 from assetreg.gui.application import build_views
+from assetreg.gui.application_form import ApplicationDialog
 from assetreg.gui.asset_form import AssetDialog
 from assetreg.gui.challenge_form import ChallengeDialog
+from assetreg.gui.contact_forms import CouncilDialog, PartyDialog
 from assetreg.gui.context import AppContext
 from assetreg.gui.disposal_forms import ExemptDisposalDialog, NoticeOutcomeDialog
+from assetreg.gui.document_form import DocumentDialog
+from assetreg.gui.group_form import GroupDialog
 from assetreg.gui.interest_form import InterestDialog
 from assetreg.gui.list_entry_form import ListEntryDialog
 from assetreg.gui.listing_forms import DecisionDialog, NominationDialog, RemovalDialog
@@ -208,6 +212,7 @@ def make_dialogs(qtbot, context) -> dict[str, QWidget]:
     view.refresh()
     qtbot.waitUntil(lambda: not view.loading, timeout=120_000)
     council = view.rows()[0].profile
+    scottish = next(r.application for r in view.rows() if r.application.kind.value.startswith("scottish"))
     dialogs = {
         "new asset": AssetDialog(context),
         "asset": AssetDialog(context, asset),
@@ -225,6 +230,13 @@ def make_dialogs(qtbot, context) -> dict[str, QWidget]:
         "settings": SettingsDialog(context),
         "stage": StageDialog(council, council.stages[0].code, DEMO_DAY, None, "Move"),
         "answer": AnswerDialog("Finance", "Accounts.", "Rent of £1 a year.", "TA-0001 · Finance"),
+        "council": CouncilDialog(context, records.list(RecordKind.AUTHORITY)[0]),
+        "group": GroupDialog(context, records.list(RecordKind.GROUP)[0]),
+        "party": PartyDialog(context),
+        "start application": ApplicationDialog(context),
+        "application": ApplicationDialog(context, scottish),
+        "attach": DocumentDialog(context, council, view.rows()[0].reference, section="finance"),
+        "document": DocumentDialog(context, council, "TA-0001", records.list(RecordKind.DOCUMENT)[0]),
     }
     for dialog in dialogs.values():
         qtbot.addWidget(dialog)
