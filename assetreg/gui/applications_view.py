@@ -345,7 +345,7 @@ class ApplicationsView(View):
             for label in (self._chosen_about, self._plan_text, self._checklist_caption, self._unfiled):
                 label.clear()
             self._plan_icon.clear()
-            self._history_label.setText(self.tr("Stage hi&story"))
+            self._history_label.setText(self.tr("Stage histor&y"))
             self._checklist_label.setText(self.tr("Pack &checklist"))
             self.documents.show_application(None)
             return
@@ -356,7 +356,7 @@ class ApplicationsView(View):
         self._show_plan(o.row)
         self.history_model.set_history(o.history, council, self._today)
         steps = self.tr("1 step") if len(o.history) == 1 else self.tr("{n} steps").format(n=len(o.history))
-        self._history_label.setText(self.tr("Stage hi&story ({steps})").format(steps=steps))
+        self._history_label.setText(self.tr("Stage histor&y ({steps})").format(steps=steps))
         self.checklist_model.set_rows(list(o.checklist.sections))
         if chosen_section is not None and row is not None and chosen_section[0] == row.reference:
             self.select_section(chosen_section[1])
