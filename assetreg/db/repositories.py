@@ -209,6 +209,12 @@ class RecordRepository:
             for e in entries
         )
 
+    def audit_for_many(self, references: Iterable[str]) -> list[AuditEntry]:
+        """Every audited change to any of ``references``, oldest first, in one query."""
+        wanted = list(dict.fromkeys(references))
+        query = select(m.AuditEntryRow).where(m.AuditEntryRow.record_reference.in_(wanted))
+        return [_audit_entry(row) for row in self.session.scalars(query.order_by(m.AuditEntryRow.id))]
+
     def audit_for(self, reference: str) -> list[AuditEntry]:
         query = select(m.AuditEntryRow).where(m.AuditEntryRow.record_reference == reference)
         return [_audit_entry(row) for row in self.session.scalars(query.order_by(m.AuditEntryRow.id))]

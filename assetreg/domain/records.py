@@ -113,3 +113,9 @@ def parse_reference(text: str) -> tuple[RecordKind, str]:
             ).format(text=text.strip(), prefixes=prefixes)
         )
     return kind, format_reference(kind, int(match.group(2)))
+
+
+def reference_number(reference: str) -> int:
+    """The number of a reference, so AST-10000 sorts after AST-9999 (and "" before every reference)."""
+    number = reference.rpartition("-")[2]
+    return int(number) if number.isdigit() else -1

@@ -14,8 +14,9 @@ from ..domain import entities as e
 from ..domain.council_profiles import CouncilProfile, Process
 from ..domain.dates import format_date
 from ..domain.enums import ApplicationKind
+from ..domain.records import reference_number
 from ..services.applications import ChecklistSection, PipelineRow
-from .display import ENTITY_ROLE, SORT_ROLE, reference_number
+from .display import ENTITY_ROLE, SORT_ROLE
 
 _Index = QModelIndex | QPersistentModelIndex
 _SP = QStyle.StandardPixmap

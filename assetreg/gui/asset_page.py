@@ -31,7 +31,7 @@ from ..domain import entities as e
 from ..domain.dates import format_date
 from ..domain.errors import AssetRegError, NotFoundError
 from ..domain.records import RecordKind
-from ..services.assets import AssetDetail, asset_detail, first_asset
+from ..services.assets import AssetDetail, asset_detail, asset_history, first_asset
 from ..services.deadlines import register_deadlines
 from ..services.printing import nomination_document
 from ..services.records import Records
@@ -331,21 +331,7 @@ class AssetPage(View):
 
     def _history(self, detail: AssetDetail) -> list[tuple[int, e.AuditEntry]]:
         """The audit trail of the asset and every record about it, including its documents in the trash."""
-        records = Records(self.context.register)
-        ref = detail.asset.reference
-        references = [ref]
-        references += [x.reference for x, _ in detail.interests]
-        for group in (detail.nominations, detail.list_entries, detail.challenges, detail.exempt_disposals):
-            references += [x.reference for x in group]
-        for n in detail.notices:
-            references += [n.notice.reference] + [r.request.reference for r in n.requests]
-        for a in detail.applications:
-            references += [a.application.reference] + [s.reference for s in a.stages]
-        references += [d.reference for d in detail.documents] + [t.reference for t in detail.tasks]
-        references += [d.reference for d in records.trash(RecordKind.DOCUMENT) if d.asset_ref == ref]
-        entries = [entry for reference in dict.fromkeys(references) for entry in records.history(reference)]
-        entries.sort(key=lambda entry: entry.at)
-        return list(enumerate(entries))
+        return list(enumerate(asset_history(self.context.register, detail)))
 
     def _fill(self, d: AssetDetail, coming, groups: dict[str, str], parties: dict[str, str], history) -> None:
         a = d.asset

@@ -17,9 +17,10 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStyle
 
 from ..domain.enums import AssetCategory
+from ..domain.records import reference_number
 from ..domain.status import AssetStatus, NoticeStatus
 from ..services.assets import AssetSummary
-from .display import ENTITY_ROLE, SORT_ROLE, Status, reference_number, status_icon
+from .display import ENTITY_ROLE, SORT_ROLE, Status, status_icon
 
 COL_REFERENCE, COL_NAME, COL_STATUS, COL_COUNCIL, COL_POSTCODE, COL_CATEGORY = range(6)
 _Index = QModelIndex | QPersistentModelIndex

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from ..domain.asset_deadlines import AssetDeadline
 from ..domain.dates import format_date
-from ..domain.records import RecordKind
-from .display import ENTITY_ROLE, SORT_ROLE, reference_number
+from ..domain.records import RecordKind, reference_number
+from .display import ENTITY_ROLE, SORT_ROLE
 
 COL_WHEN, COL_WHAT, COL_ASSET, COL_RULE = range(4)
 OVERDUE, SOON, LATER = range(3)  # the sections, top to bottom

@@ -52,12 +52,6 @@ def status_icon(status: Status) -> QIcon:
     return _standard_icon(_STATUS_ICONS.get(status, _SP.SP_FileIcon))
 
 
-def reference_number(reference: str) -> int:
-    """The number of a reference, so AST-10000 sorts after AST-9999 (and "" before every reference)."""
-    number = reference.rpartition("-")[2]
-    return int(number) if number.isdigit() else -1
-
-
 def plain(label: QLabel, text: str | None = None) -> QLabel:
     """``label`` shows its text exactly as written (and ``text``, if given): what people type — a name such as
     "<b>Red Lion</b>" — is words, never markup. Every label that shows the register's data is made with this."""

@@ -256,3 +256,22 @@ def list_notices(register: Register, today: date | None = None) -> list[NoticeSu
         for n in notices
         if n.asset_ref in cases
     ]
+
+
+def asset_history(register: Register, detail: AssetDetail) -> list[e.AuditEntry]:
+    """The audit trail of the asset and of every record about it (its documents in the trash too), oldest
+    first: who changed what, and when."""
+    references = [detail.asset.reference]
+    references += [x.reference for x, _ in detail.interests]
+    for group in (detail.nominations, detail.list_entries, detail.challenges, detail.exempt_disposals):
+        references += [x.reference for x in group]
+    for n in detail.notices:
+        references += [n.notice.reference] + [r.request.reference for r in n.requests]
+    for a in detail.applications:
+        references += [a.application.reference] + [s.reference for s in a.stages]
+    references += [d.reference for d in detail.documents] + [t.reference for t in detail.tasks]
+    with register.reading() as session:
+        repo = RecordRepository(session)
+        mine = {"asset_ref": detail.asset.reference}
+        references += [d.reference for d in repo.list(RecordKind.DOCUMENT, where=mine, deleted=True)]
+        return repo.audit_for_many(references)
