@@ -211,10 +211,21 @@ def describe_notice(n: Any, when: Callable[[date | None], str], today: date) -> 
 
 
 def check(args: argparse.Namespace) -> int:
+    from ..domain.errors import RegisterDamagedError
     from ..services.check import check_register
 
-    with open_register_of(args) as register:
-        report = check_register(register)
+    try:
+        with open_register_of(args) as register:
+            report = check_register(register, tidy=args.tidy)
+    except RegisterDamagedError as error:  # damage is what check is for: reported, with what to do, exit 1
+        if args.json:
+            print_json({"healthy": False, "problems": [str(error)], "counts": {}})
+        else:
+            print(tr("Problems found in {path}:").format(path=register_path_of(args)))
+            print(f"  - {error}")
+        return 1
+    for path in report.tidied:
+        print(tr("Deleted the left-over attachment file {path}.").format(path=path))
     if args.json:
         print_json({"healthy": report.healthy, "problems": list(report.problems), "counts": report.counts})
     elif report.healthy:
