@@ -46,12 +46,12 @@ def make(args: argparse.Namespace) -> int:
 
 
 def show(args: argparse.Namespace) -> int:
-    from ..services.backups import backup_folder, list_backups, set_backup_folder
+    from ..services.backups import list_backups_of, set_backup_folder
 
-    with open_register_of(args) as register:
-        if args.folder is not None:
+    if args.folder is not None:
+        with open_register_of(args) as register:
             set_backup_folder(register, Path(args.folder) if args.folder else None)
-        folder, backups = backup_folder(register), list_backups(register)
+    folder, backups = list_backups_of(register_path_of(args))
     if args.json:
         print_json({"folder": str(folder), "backups": [b.as_json() for b in backups]})
         return 0

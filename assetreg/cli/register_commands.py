@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -24,6 +25,7 @@ def open_register_of(args: argparse.Namespace):
 
     register = Register.open(register_path_of(args))
     register.day = getattr(args, "on", None)
+    register.warn = lambda warning: print(tr("assetreg: warning: {warning}").format(warning=warning), file=sys.stderr)
     return register
 
 

@@ -216,7 +216,7 @@ def _damaged(path: Path, detail: str) -> RegisterRefusedError:
             "AssetReg cannot open {path}: it is damaged ({detail}). The file has not been changed. Restore the "
             "latest good backup: list them with “assetreg backups --db {path}”, then “assetreg restore BACKUP "
             "--db {path}” (in the app: File ▸ Backups…)."
-        ).format(path=path, detail=detail[:200])
+        ).format(path=path, detail=" ".join(detail.replace("*** in database main ***", "").split())[:200])
     )
 
 

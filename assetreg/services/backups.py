@@ -152,6 +152,27 @@ def list_backups(register: Register) -> list[Backup]:
     return sorted(found, key=lambda b: b.created, reverse=True)
 
 
+def list_backups_of(path: Path) -> tuple[Path, list[Backup]]:
+    """The backup folder and backups of the register at ``path``, even when the register cannot be opened (it is
+    damaged): then those in the usual place beside it."""
+    from ..domain.errors import RegisterRefusedError
+
+    try:
+        with Register.open(path) as register:
+            return backup_folder(register), list_backups(register)
+    except RegisterRefusedError:
+        stand_in = _Unopened(Path(path))
+        return default_folder(stand_in.path), list_backups(stand_in)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class _Unopened:
+    path: Path
+
+    def reading(self):
+        raise RuntimeError("not open")
+
+
 def _in_folder(folder: Path, stem: str) -> list[Backup]:
     backups = []
     for manifest in folder.glob(f"{stem}-*.json") if folder.is_dir() else []:

@@ -56,6 +56,8 @@ class Register:
         self._writing = sessionmaker(self.opened.engine.execution_options(writing=True), expire_on_commit=False)
         self.lock: lock.LockHolder | None = None  # the lock this register holds (the desktop app takes one)
         self.held_by: lock.LockHolder | None = None  # someone else's lock, when this one opened read-only for it
+        # Told, once, before the first write, what is risky about the register's place (a synced folder…).
+        self.warn: Callable[[str], None] | None = None
 
     # who may write
 
@@ -84,6 +86,12 @@ class Register:
         return ""
 
     def _may_write(self) -> None:
+        if self.warn is not None:
+            from .places import place_warnings
+
+            warn, self.warn = self.warn, None
+            for warning in place_warnings(self.path):
+                warn(warning)
         if self.read_only:
             raise ReadOnlyRegisterError(self.read_only + " " + tr("Nothing was changed."))
         if self.lock is not None:
