@@ -228,6 +228,14 @@ def check(args: argparse.Namespace) -> int:
         return 1
     for path in report.tidied:
         print(tr("Deleted the left-over attachment file {path}.").format(path=path))
+    unreferenced = [p for p in report.leftovers if p not in report.tidied and not p.name.startswith(".incoming-")]
+    if unreferenced and not args.json:
+        print(
+            tr(
+                "{count} attachment files belong to no document (removed documents, or a write that was interrupted); "
+                "“assetreg check --tidy” deletes those no backup needs."
+            ).format(count=len(unreferenced))
+        )
     if args.json:
         print_json({"healthy": report.healthy, "problems": list(report.problems), "counts": report.counts})
     elif report.healthy:

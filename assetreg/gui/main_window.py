@@ -116,7 +116,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         self.new_action = self._action(file_menu, t("&New register…"), self._on_new_register, "Ctrl+Shift+N")
         file_menu.addSeparator()
-        self.backups_action = self._action(file_menu, t("&Backups…"), self.open_backups)
+        self.backups_action = self._action(file_menu, t("Bac&kups…"), self.open_backups)
         self.backups_action.setStatusTip(t("See the register's backups, back up now, or put one back"))
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, t("&Export deadlines to calendar…"), self._on_export_calendar)

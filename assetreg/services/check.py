@@ -21,7 +21,7 @@ from .register import Register
 class HealthReport:
     problems: tuple[str, ...]
     counts: dict[str, int] = field(default_factory=dict)
-    leftovers: tuple[Path, ...] = ()  # attachment files no document refers to (an interrupted write left them)
+    leftovers: tuple[Path, ...] = ()  # attachment files no document refers to (half-copied, or a removed one's)
     tidied: tuple[Path, ...] = ()  # those deleted by ``tidy``
 
     @property
@@ -66,15 +66,14 @@ def check_register(register: Register, *, tidy: bool = False) -> HealthReport:
                 path.unlink(missing_ok=True)
                 tidied.append(path)
     for path in leftovers:
-        if path not in tidied:
+        # A half-copied file is a problem; a whole stored file no document refers to may be a removed document's
+        # (kept so the removal can be undone, or for a backup): a note, tidied only when no backup needs it.
+        if path not in tidied and path.name.startswith(INCOMING):
             problems.append(
                 tr(
-                    "Left-over attachment file: {path} belongs to no document (an interrupted write left it); "
-                    "“assetreg check --tidy” deletes it{kept}."
-                ).format(
-                    path=path,
-                    kept=tr(" unless a backup needs it") if not path.name.startswith(INCOMING) else "",
-                )
+                    "Left-over attachment file: {path} was being copied when AssetReg stopped; "
+                    "“assetreg check --tidy” deletes it."
+                ).format(path=path)
             )
     return HealthReport(tuple(problems), counts, tuple(leftovers), tuple(tidied))
 
