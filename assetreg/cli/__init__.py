@@ -14,7 +14,7 @@ from pathlib import Path
 from .. import __version__
 from ..domain.errors import AssetRegError
 from ..domain.i18n import tr
-from . import date_commands, mark_commands, print_commands, record_commands, register_commands
+from . import backup_commands, date_commands, mark_commands, print_commands, record_commands, register_commands
 from .arguments import days, event_code, event_codes, iso_date, jurisdiction
 
 
@@ -200,7 +200,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check", parents=[db, as_json], help=tr("check the register and its attachments are whole")
     )
+    check.add_argument(
+        "--tidy", action="store_true", help=tr("also delete attachment files left over by an interrupted write")
+    )
     check.set_defaults(handler=register_commands.check)
+    backup_commands.add_parsers(commands, db, as_json)
     return parser
 
 

@@ -170,7 +170,7 @@ def settings(args: argparse.Namespace) -> int:
             send_by_working_days=current.send_by_working_days if args.send_by is None else args.send_by,
         )
         if wanted != current:
-            current = save_settings(register, wanted)
+            current = save_settings(register, wanted, based_on=current)
     if args.json:
         print_json(plain(current))
         return 0

@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from ..domain.errors import NotFoundError, ValidationError
@@ -230,6 +231,11 @@ def restore_record(args: argparse.Namespace) -> int:
     """``restore REF``: brings a deleted record back with what was deleted along with it."""
     from ..services.records import Records
 
+    if args.reference.endswith(".assetreg") or "/" in args.reference or "\\" in args.reference:
+        from .backup_commands import put_back  # ``restore BACKUP``: a backup file, not a record's reference
+
+        args.backup = Path(args.reference)
+        return put_back(args)
     kind, reference = _writable_reference(args.reference)
     with open_register_of(args) as register, refusals():
         records = Records(register)

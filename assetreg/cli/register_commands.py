@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -24,6 +25,7 @@ def open_register_of(args: argparse.Namespace):
 
     register = Register.open(register_path_of(args))
     register.day = getattr(args, "on", None)
+    register.warn = lambda warning: print(tr("assetreg: warning: {warning}").format(warning=warning), file=sys.stderr)
     return register
 
 
@@ -211,10 +213,29 @@ def describe_notice(n: Any, when: Callable[[date | None], str], today: date) -> 
 
 
 def check(args: argparse.Namespace) -> int:
+    from ..domain.errors import RegisterDamagedError
     from ..services.check import check_register
 
-    with open_register_of(args) as register:
-        report = check_register(register)
+    try:
+        with open_register_of(args) as register:
+            report = check_register(register, tidy=args.tidy)
+    except RegisterDamagedError as error:  # damage is what check is for: reported, with what to do, exit 1
+        if args.json:
+            print_json({"healthy": False, "problems": [str(error)], "counts": {}})
+        else:
+            print(tr("Problems found in {path}:").format(path=register_path_of(args)))
+            print(f"  - {error}")
+        return 1
+    for path in report.tidied:
+        print(tr("Deleted the left-over attachment file {path}.").format(path=path))
+    unreferenced = [p for p in report.leftovers if p not in report.tidied and not p.name.startswith(".incoming-")]
+    if unreferenced and not args.json:
+        print(
+            tr(
+                "{count} attachment files belong to no document (removed documents, or a write that was interrupted); "
+                "“assetreg check --tidy” deletes those no backup needs."
+            ).format(count=len(unreferenced))
+        )
     if args.json:
         print_json({"healthy": report.healthy, "problems": list(report.problems), "counts": report.counts})
     elif report.healthy:

@@ -8,6 +8,7 @@ then upgraded. SQLite-specific details live here and nowhere else.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,7 +21,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 
-from ..domain.errors import RegisterRefusedError
+from ..domain.errors import RegisterDamagedError, RegisterRefusedError
 from ..domain.i18n import tr
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -33,6 +34,7 @@ class OpenedRegister:
     path: Path
     backup: Path | None  # the copy made before a migration, if one was needed
     created: bool
+    read_only: str = ""  # why the register can only be read (a read-only file, folder or disk), else ""
 
 
 def alembic_config() -> Config:
@@ -49,21 +51,67 @@ def known_revisions() -> set[str]:
     return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine on the register file with foreign keys enforced and a write-ahead log."""
-    engine = create_engine(f"sqlite:///{path}")
+def make_engine(path: Path, *, read_only: str = "") -> Engine:
+    """An engine on the register file with foreign keys enforced and a write-ahead log.
+
+    Write transactions (``execution_options(writing=True)``) begin with ``BEGIN IMMEDIATE``: the write lock is
+    taken before anything is read, so a read-modify-write (the next reference, the settings) can never be
+    interleaved with another process's, and a busy register is waited for (``busy_timeout``) rather than failing.
+    ``read_only`` (a reason) opens the file with ``mode=ro``, or ``immutable=1`` where no -shm file can be made.
+    """
+    if read_only:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        if not _folder_writable(path) and not _has_wal(path):
+            uri += "&immutable=1"  # a read-only folder or disk: SQLite could make no -shm file beside it
+        engine = create_engine("sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+    else:
+        engine = create_engine(f"sqlite:///{path}")
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
+        dbapi_connection.isolation_level = None  # transactions are begun below, by SQLAlchemy's begin event
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        # FULL: a committed change survives a power cut; the register is small and writes are few.
-        cursor.execute("PRAGMA synchronous = FULL")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            # FULL: a committed change survives a power cut; the register is small and writes are few.
+            cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA busy_timeout = 5000")
         cursor.close()
 
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:
+        writing = connection.get_execution_options().get("writing", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writing and not read_only else "BEGIN")
+
     return engine
+
+
+def _has_wal(path: Path) -> bool:
+    wal = path.with_name(path.name + "-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def _folder_writable(path: Path) -> bool:
+    return os.access(path.parent, os.W_OK) and not _on_read_only_disk(path.parent)
+
+
+def _on_read_only_disk(path: Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (AttributeError, OSError):  # no statvfs (Windows): os.access has said what it can
+        return False
+
+
+def why_read_only(path: Path) -> str:
+    """Why the register at ``path`` can only be read (its disk, folder or file is read-only), else ""."""
+    if _on_read_only_disk(path.parent):
+        return tr("it is on a read-only disk")
+    if not os.access(path.parent, os.W_OK):
+        return tr("its folder cannot be written to")
+    if not os.access(path, os.W_OK):
+        return tr("the file is read-only")
+    return ""
 
 
 def open_register(path: Path, *, create: bool = False) -> OpenedRegister:
@@ -83,13 +131,21 @@ def open_register(path: Path, *, create: bool = False) -> OpenedRegister:
         return OpenedRegister(engine, path, None, True)
 
     revision = inspect_register(path)
+    read_only = why_read_only(path)
     backup = None
     if revision != head_revision():
+        if read_only:
+            raise _refused(
+                path,
+                tr(
+                    "it needs upgrading to this version of AssetReg, and {why}; copy it somewhere it can be changed"
+                ).format(why=read_only),
+            )
         backup = backup_register(path, revision)
-    engine = make_engine(path)
+    engine = make_engine(path, read_only=read_only)
     if backup is not None:
         _upgrade(engine)
-    return OpenedRegister(engine, path, backup, False)
+    return OpenedRegister(engine, path, backup, False, read_only)
 
 
 def inspect_register(path: Path) -> str:
@@ -104,8 +160,11 @@ def inspect_register(path: Path) -> str:
         raise _refused(path, tr("it could not be read ({error})").format(error=error)) from error
     try:
         revision = _read_revision(connection)
+        damage = quick_check(connection)
+        if damage:
+            raise _damaged(path, damage[0])
     except sqlite3.DatabaseError as error:
-        raise _refused(path, tr("it is damaged ({error})").format(error=error)) from error
+        raise _damaged(path, str(error)) from error
     finally:
         connection.close()
     if revision is None:
@@ -144,6 +203,21 @@ def _read_revision(connection: sqlite3.Connection) -> str | None:
         return None
     row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     return row[0] if row else None
+
+
+def quick_check(connection: sqlite3.Connection) -> list[str]:
+    """SQLite's cheap check of every page (no index-to-table cross-check): what is wrong, or nothing."""
+    return [row[0] for row in connection.execute("PRAGMA quick_check") if row[0] != "ok"]
+
+
+def _damaged(path: Path, detail: str) -> RegisterRefusedError:
+    return RegisterDamagedError(
+        tr(
+            "AssetReg cannot open {path}: it is damaged ({detail}). The file has not been changed. Restore the "
+            "latest good backup: list them with “assetreg backups --db {path}”, then “assetreg restore BACKUP "
+            "--db {path}” (in the app: File ▸ Backups…)."
+        ).format(path=path, detail=" ".join(detail.replace("*** in database main ***", "").split())[:200])
+    )
 
 
 def _refused(path: Path, why: str) -> RegisterRefusedError:

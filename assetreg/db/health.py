@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlalchemy import text
 from sqlalchemy.orm import Session
+
+from ..domain.errors import (
+    AssetRegError,
+    ReadOnlyRegisterError,
+    RegisterBusyError,
+    RegisterDamagedError,
+    StorageError,
+)
+from ..domain.i18n import tr
 
 
 def structural_problems(session: Session) -> list[str]:
@@ -14,3 +25,49 @@ def structural_problems(session: Session) -> list[str]:
     for table, rowid, parent, _ in session.execute(text("PRAGMA foreign_key_check")):
         problems.append(f"{table} row {rowid} points at a missing {parent} record")
     return problems
+
+
+def plain_database_error(error: BaseException, path: object) -> AssetRegError | None:
+    """What a failure of the database engine means for the person using AssetReg, in their words; None when it
+    is not one of the failures a register's place can cause (the caller re-raises it unchanged)."""
+    orig = getattr(error, "orig", error)
+    if not isinstance(orig, sqlite3.DatabaseError) or isinstance(orig, sqlite3.IntegrityError):
+        return None
+    words = str(orig).lower()
+    if "malformed" in words or "not a database" in words or "corrupt" in words:
+        return RegisterDamagedError(
+            tr(
+                "The register at {path} is damaged ({detail}); nothing more was changed. Restore the latest good "
+                "backup: list them with “assetreg backups --db {path}” and restore one with “assetreg restore "
+                "BACKUP --db {path}” (in the app: File ▸ Backups…)."
+            ).format(path=path, detail=orig)
+        )
+    if "readonly" in words or "read-only" in words:
+        return ReadOnlyRegisterError(
+            tr(
+                "The register at {path} can only be read here (its file, folder or disk is read-only); nothing was "
+                "changed."
+            ).format(path=path)
+        )
+    if "disk is full" in words or "disk full" in words:
+        return StorageError(
+            tr(
+                "The disk holding {path} is full, so the change was not saved; the register is as it was. Free some "
+                "space and try again."
+            ).format(path=path)
+        )
+    if "locked" in words or "busy" in words:
+        return RegisterBusyError(
+            tr(
+                "The register at {path} is busy: another program has been writing to it for too long. Nothing was "
+                "changed; try again in a moment."
+            ).format(path=path)
+        )
+    if "disk i/o" in words or "unable to open" in words:
+        return StorageError(
+            tr(
+                "The register at {path} could not be read or written ({detail}); nothing was changed. Check the disk "
+                "or folder is still there."
+            ).format(path=path, detail=orig)
+        )
+    return None

@@ -48,3 +48,27 @@ class OutOfTimeError(DocumentRefusedError):
 
 class DocumentWriteError(AssetRegError):
     """A printed document could not be written where asked; nothing half-written is left behind."""
+
+
+class RegisterDamagedError(RegisterRefusedError):
+    """The register file is damaged; the message offers the latest good backup."""
+
+
+class ReadOnlyRegisterError(AssetRegError):
+    """The register can only be read here (a read-only place, or another window has it); nothing was changed."""
+
+    exit_status = 5
+
+
+class RegisterBusyError(AssetRegError):
+    """Another program held the register for longer than AssetReg waits; nothing was changed."""
+
+    exit_status = 5
+
+
+class StorageError(AssetRegError):
+    """The disk refused a write (full, or failing); nothing was changed."""
+
+
+class BackupError(AssetRegError):
+    """A backup could not be made, verified or restored; the message says what was kept."""

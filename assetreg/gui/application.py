@@ -70,6 +70,8 @@ def run_gui(path: Path | None, *, screenshot: Path | None = None, view: str = ""
         QMessageBox.critical(None, app.tr("AssetReg cannot open the register"), str(error))
         return error.exit_status
     context = AppContext(register)
+    if screenshot is None:
+        claim_register(context)
     window = MainWindow(context, build_views(context), remember=remember)
     if view:
         shown = window.show_view(view)
@@ -82,6 +84,30 @@ def run_gui(path: Path | None, *, screenshot: Path | None = None, view: str = ""
         return app.exec()
     finally:
         register.close()
+
+
+def claim_register(context: AppContext, parent: QWidget | None = None) -> None:
+    """Takes the register's lock for this window (asking before taking over a stale one), then, in the
+    background, makes the day's backup the first time the register is opened on a day."""
+    register = context.register
+    holder = register.claim()
+    if holder is not None and holder.is_stale():
+        question = QApplication.translate(
+            "lock",
+            "{holder} had this register open, but that window seems to have gone (its program is no longer running, "
+            "or it has not been heard of for a day). Take it over? If it is in fact still open there, changes made in "
+            "both places may be lost.",
+        ).replace("{holder}", holder.describe())
+        if context.messages.confirm(parent, QApplication.translate("lock", "Take over the register?"), question):
+            register.claim(take_over=True)
+    if register.read_only:
+        return
+    from ..services.backups import daily_backup
+
+    def failed(error: Exception) -> None:
+        context.messages.error(parent, QApplication.translate("backup", "Today's backup was not made"), str(error))
+
+    context.tasks.run(lambda: daily_backup(register), lambda _backup: None, failed)
 
 
 NO_DISPLAY_EXIT_STATUS = 4  # distinct from the register's refusals (1-3): nothing is wrong with the data

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -21,6 +22,8 @@ from ..domain.errors import AssetRegError
 from ..services.calendar_export import deadline_calendar, write_calendar
 from ..services.deadlines import register_deadlines
 from ..services.register import Register
+from .backups_dialog import BackupsDialog
+from .banner import safety_banner
 from .context import AppContext
 from .help import GuideDialog, show_about
 from .printing import print_deadline_report, print_register_extract
@@ -81,11 +84,18 @@ class MainWindow(QMainWindow):
             view.open_record.connect(self._on_open_record)
         self._make_menus(views)
         self._nav.currentRowChanged.connect(self._on_nav)
-        body = QWidget()
-        layout = QHBoxLayout(body)
+        main = QWidget()
+        layout = QHBoxLayout(main)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._nav)
         layout.addWidget(self._stack, 1)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.banner = safety_banner(context.register)
+        column.addWidget(self.banner)
+        column.addWidget(main, 1)
         self.setCentralWidget(body)
         self.resize(1200, 760)
         self._restore()
@@ -105,6 +115,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.chosen.connect(self.open_register)
         file_menu.addMenu(self.recent_menu)
         self.new_action = self._action(file_menu, t("&New register…"), self._on_new_register, "Ctrl+Shift+N")
+        file_menu.addSeparator()
+        self.backups_action = self._action(file_menu, t("Bac&kups…"), self.open_backups)
+        self.backups_action.setStatusTip(t("See the register's backups, back up now, or put one back"))
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, t("&Export deadlines to calendar…"), self._on_export_calendar)
         self.export_action.setStatusTip(t("Save every coming deadline as an iCalendar file, with reminders"))
@@ -214,6 +227,12 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_backups(self) -> BackupsDialog:
+        dialog = BackupsDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def _on_settings_closed(self, _result: int) -> None:
         self.settings_dialog = None
 
@@ -247,6 +266,10 @@ class MainWindow(QMainWindow):
             self.context.messages.error(self, self.tr("The register was not opened"), str(error))
             return None
         context = AppContext(register, self.context.messages)
+        if self._build_views is None:  # the app's own windows hold the lock; a test's window does not
+            from .application import claim_register
+
+            claim_register(context, self)
         build = self._build_views or _application_views
         window = MainWindow(context, build(context), self._build_views)
         window._owns_register = True

@@ -535,7 +535,7 @@ class SettingsDialog(QDialog):
             if group is not None:
                 self._save_group(group)
             if settings != validate_settings(self.settings):
-                self.settings = save_settings(self.context.register, settings)
+                self.settings = save_settings(self.context.register, settings, based_on=self.settings)
                 # A margin, a holiday or a reminder can move any deadline, so every view reloads.
                 self.context.notify(Changes(frozenset(RecordKind)))
         except ValidationError as error:

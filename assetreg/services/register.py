@@ -9,10 +9,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..db.engine import OpenedRegister, open_register
+from ..db.health import plain_database_error
+from ..domain.errors import ReadOnlyRegisterError
+from ..domain.i18n import tr
 from ..domain.records import RecordKind
+from . import lock
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,55 @@ class Register:
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.opened.engine, expire_on_commit=False)
+        self._writing = sessionmaker(self.opened.engine.execution_options(writing=True), expire_on_commit=False)
+        self.lock: lock.LockHolder | None = None  # the lock this register holds (the desktop app takes one)
+        self.held_by: lock.LockHolder | None = None  # someone else's lock, when this one opened read-only for it
+        # Told, once, before the first write, what is risky about the register's place (a synced folder…).
+        self.warn: Callable[[str], None] | None = None
+
+    # who may write
+
+    def claim(self, *, take_over: bool = False) -> lock.LockHolder | None:
+        """Takes the lock on the register for this window; None when it is ours, else who holds it (then this
+        register is read-only). ``take_over`` replaces a stale lock (ask first)."""
+        if self.opened.read_only:
+            return None
+        self.lock, self.held_by = lock.acquire(self.path, self.user, take_over=take_over)
+        return self.held_by
+
+    def keep_lock(self) -> None:
+        """Says the lock's holder is still here (called now and then by the app)."""
+        if self.lock is not None:
+            self.lock = lock.refresh(self.path, self.lock)
+
+    @property
+    def read_only(self) -> str:
+        """Why nothing can be changed in this register from here, or "" when it can be."""
+        if self.opened.read_only:
+            return tr("{path} can only be read here: {why}.").format(path=self.path, why=self.opened.read_only)
+        if self.held_by is not None:
+            return tr("{path} is open for changes by {holder}; this window shows it read-only.").format(
+                path=self.path, holder=self.held_by.describe()
+            )
+        return ""
+
+    def _may_write(self) -> None:
+        if self.warn is not None:
+            from .places import place_warnings
+
+            warn, self.warn = self.warn, None
+            for warning in place_warnings(self.path):
+                warn(warning)
+        if self.read_only:
+            raise ReadOnlyRegisterError(self.read_only + " " + tr("Nothing was changed."))
+        if self.lock is not None:
+            if not lock.still_mine(self.path, self.lock):
+                taken = lock.read_lock(self.path)
+                self.held_by, self.lock = taken, None
+                if taken is not None:
+                    raise ReadOnlyRegisterError(self.read_only + " " + tr("Nothing was changed."))
+        else:
+            lock.wait_until_free(self.path)
 
     @classmethod
     def open(cls, path: Path, *, create: bool = False) -> Register:
@@ -66,17 +120,32 @@ class Register:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed together at the end, or not at all."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """A session whose work is committed together at the end, or not at all.
+
+        It holds the register's write lock from its first statement (``BEGIN IMMEDIATE``), so whatever it reads
+        is still so when it commits: read, decide and write inside one transaction, and nothing is lost to
+        another writer. A failure of the file itself (damaged, read-only, full) is raised as a plain message.
+        """
+        self._may_write()
+        try:
+            with self._writing() as session, session.begin():
+                yield session
+        except DBAPIError as error:
+            raise (plain_database_error(error, self.path) or error) from error
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reading only."""
-        with self._sessions() as session:
-            yield session
+        try:
+            with self._sessions() as session:
+                yield session
+        except DBAPIError as error:
+            raise (plain_database_error(error, self.path) or error) from error
 
     def close(self) -> None:
+        if self.lock is not None:
+            lock.release(self.path, self.lock)
+            self.lock = None
         self.opened.engine.dispose()
 
     def __enter__(self) -> Register:

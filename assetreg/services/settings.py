@@ -40,23 +40,65 @@ def _from_json(name: str, text: str) -> Any:
     return value
 
 
-def load_settings(register: Register) -> Settings:
-    """The register's settings; anything never set has its default."""
-    with register.reading() as session:
-        stored = read_settings(session)
+def _settings_from(stored: dict[str, str]) -> Settings:
     known = {f.name for f in dataclasses.fields(Settings)}
     return Settings(**{name: _from_json(name, text) for name, text in stored.items() if name in known})
 
 
-def save_settings(register: Register, settings: Settings) -> Settings:
-    """Validates and saves the settings; each changed setting is written and audited."""
+def load_settings(register: Register) -> Settings:
+    """The register's settings; anything never set has its default."""
+    with register.reading() as session:
+        return _settings_from(read_settings(session))
+
+
+def _merged(name: str, based_on: Any, wanted: Any, current: Any) -> Any:
+    """The value to store: the caller's change (from ``based_on`` to ``wanted``) applied to what is stored now.
+
+    Holidays and reminders are merged entry by entry, so a holiday another process added meanwhile stays; any
+    other setting the caller changed takes the caller's value, and one it did not change keeps the stored one.
+    """
+    if based_on == wanted:
+        return current
+    if name == "extra_holidays":
+        before, after, now = dict(based_on), dict(wanted), dict(current)
+        for day in before.keys() - after.keys():
+            now.pop(day, None)
+        now.update({day: label for day, label in after.items() if before.get(day) != label})
+        return tuple(sorted(now.items()))
+    if name == "reminder_days":
+        now = dict(current)
+        for code in based_on.keys() - wanted.keys():
+            now.pop(code, None)
+        now.update({code: days for code, days in wanted.items() if based_on.get(code) != days})
+        return now
+    return wanted
+
+
+def save_settings(register: Register, settings: Settings, based_on: Settings | None = None) -> Settings:
+    """Validates and saves the settings; each changed setting is written and audited. Returns them as saved.
+
+    ``based_on`` is what the caller read before making its changes: only those changes are applied, to the
+    settings as they are when the write begins, so a change made meanwhile by someone else (a holiday added on
+    the command line while the Settings dialog was open) is kept. Without it, ``settings`` replaces everything.
+    Reading and writing happen in one transaction, which holds the register's write lock throughout.
+    """
     settings = validate_settings(settings)
-    before = load_settings(register)
     now = register.clock()
     with register.transaction() as session:
+        before = _settings_from(read_settings(session))
+        base = before if based_on is None else based_on
+        merged = validate_settings(
+            dataclasses.replace(
+                settings,
+                **{
+                    f.name: _merged(f.name, getattr(base, f.name), getattr(settings, f.name), getattr(before, f.name))
+                    for f in dataclasses.fields(Settings)
+                },
+            )
+        )
         audit = []
         for field in dataclasses.fields(Settings):
-            old, new = getattr(before, field.name), getattr(settings, field.name)
+            old, new = getattr(before, field.name), getattr(merged, field.name)
             if old != new:
                 write_setting(session, field.name, _to_json(field.name, new))
                 audit.append(
@@ -72,4 +114,4 @@ def save_settings(register: Register, settings: Settings) -> Settings:
                     )
                 )
         RecordRepository(session).add_audit(audit)
-    return settings
+    return merged

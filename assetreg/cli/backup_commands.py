@@ -1,0 +1,91 @@
+"""Commands that keep the register safe: backup, backups, restore."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..domain.i18n import tr
+from .output import print_json, print_table
+from .register_commands import open_register_of, register_path_of
+
+
+def add_parsers(commands, db: argparse.ArgumentParser, as_json: argparse.ArgumentParser) -> None:
+    backup = commands.add_parser("backup", parents=[db, as_json], help=tr("make a verified backup of the register now"))
+    backup.set_defaults(handler=make)
+    listing = commands.add_parser(
+        "backups", parents=[db, as_json], help=tr("list the register's backups (date, size, reason, verified)")
+    )
+    listing.add_argument(
+        "--folder", metavar="FOLDER", help=tr('keep the backups in FOLDER from now on ("" for beside the register)')
+    )
+    listing.set_defaults(handler=show)
+    restore = commands.add_parser(
+        "restore-backup",
+        parents=[db, as_json],
+        help=tr("put a backup back (the register as it is now is backed up first); “restore BACKUP” does it too"),
+    )
+    restore.add_argument("backup", metavar="BACKUP", type=Path, help=tr("the backup file, as listed by “backups”"))
+    restore.set_defaults(handler=put_back)
+
+
+def make(args: argparse.Namespace) -> int:
+    from ..services.backups import make_backup
+
+    with open_register_of(args) as register:
+        backup = make_backup(register)
+    if args.json:
+        print_json(backup.as_json())
+        return 0
+    print(
+        tr("Backed up {path} to {backup} ({size}); it passed its check.").format(
+            path=register.path, backup=backup.path, size=_size(backup.size)
+        )
+    )
+    return 0
+
+
+def show(args: argparse.Namespace) -> int:
+    from ..services.backups import list_backups_of, set_backup_folder
+
+    if args.folder is not None:
+        with open_register_of(args) as register:
+            set_backup_folder(register, Path(args.folder) if args.folder else None)
+    folder, backups = list_backups_of(register_path_of(args))
+    if args.json:
+        print_json({"folder": str(folder), "backups": [b.as_json() for b in backups]})
+        return 0
+    print(tr("Backups are kept in {folder}.").format(folder=folder))
+    rows = [
+        (
+            b.created.astimezone().strftime("%Y-%m-%d %H:%M"),
+            _size(b.size),
+            b.reason,
+            tr("yes") if b.verified else tr("no"),
+            str(b.path),
+        )
+        for b in backups
+    ]
+    if rows:
+        print_table((tr("Made"), tr("Size"), tr("Why"), tr("Verified"), tr("File")), rows)
+    print(tr("{count} backups").format(count=len(rows)) if len(rows) != 1 else tr("1 backup"))
+    return 0
+
+
+def put_back(args: argparse.Namespace) -> int:
+    from ..services.restore import restore_backup
+
+    restored = restore_backup(register_path_of(args), args.backup)
+    if args.json:
+        print_json({"register": str(restored.register), "restored": str(restored.backup), "kept": str(restored.kept)})
+        return 0
+    print(
+        tr("Restored {register} from {backup}. The register as it was is kept at {kept}.").format(
+            register=restored.register, backup=restored.backup, kept=restored.kept
+        )
+    )
+    return 0
+
+
+def _size(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB" if size >= 100_000 else f"{size / 1000:.0f} kB"

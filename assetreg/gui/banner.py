@@ -1,0 +1,29 @@
+"""The banner at the top of the main window: why the register is read-only, and what is risky about its place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+from ..services.places import place_warnings
+from ..services.register import Register
+
+
+def safety_banner(register: Register) -> QLabel:
+    """A plain-text banner saying who has the register or why it is read-only, and any synced-folder warning;
+    hidden when there is nothing to say."""
+    lines = []
+    if register.read_only:
+        lines.append(register.read_only + " " + QLabel.tr("Changes cannot be saved in this window."))
+    lines += place_warnings(register.path)
+    banner = QLabel("\n\n".join(lines))
+    banner.setObjectName("safetyBanner")
+    banner.setTextFormat(Qt.TextFormat.PlainText)
+    banner.setWordWrap(True)
+    banner.setAccessibleName(QLabel.tr("Warning about this register"))
+    banner.setStyleSheet(
+        "QLabel#safetyBanner { background: #fff4ce; color: #3b2f00; border-bottom: 1px solid #c8a600;"
+        " padding: 8px 12px; }"
+    )
+    banner.setVisible(bool(lines))
+    return banner
