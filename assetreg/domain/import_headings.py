@@ -126,16 +126,16 @@ def match_headings(headings: Sequence[object], saved: dict[str, str] | None = No
     """The field each heading goes to (``IGNORE`` for none): the user's saved choice for the heading first,
     else the synonym table; no field is given to two columns (the first keeps it)."""
     saved = {normalise_heading(h): f for h, f in (saved or {}).items()}
-    taken: set[str] = set()
-    result = []
-    for heading in headings:
-        key = normalise_heading(heading)
-        field = saved.get(key, _BY_HEADING.get(key, IGNORE))
-        if field not in FIELDS or field in taken:
-            field = IGNORE
-        if field:
+    keys = [normalise_heading(h) for h in headings]
+    result = [saved.get(k, "") if saved.get(k, "") in FIELDS else IGNORE for k in keys]
+    taken = {f for f in result if f}
+    for i, key in enumerate(keys):
+        if result[i] or key in saved:  # a column the user chose to leave out stays out
+            continue
+        field = _BY_HEADING.get(key, IGNORE)
+        if field and field not in taken:
+            result[i] = field
             taken.add(field)
-        result.append(field)
     return result
 
 

@@ -91,7 +91,7 @@ def preview_import(
     """What importing ``path`` would do; ``fields`` (one per column) overrides the mapping found."""
     table = read_table(path)
     council_ref, council_name = find_council(register, council)
-    mapping_name = mapping_name or council_ref or council_name
+    mapping_name = mapping_name or council_name  # the name: the same before and after the council is added
     saved = saved_mappings(register).get(mapping_name, {})
     fields = list(fields) if fields is not None else match_headings(table.headings, saved)
     problems = list(table.notes)

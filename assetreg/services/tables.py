@@ -58,7 +58,8 @@ def read_csv_bytes(data: bytes) -> Table:
         text = data.decode("utf-8") if _utf8(data) else None
     if text is None:
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            text = data.decode("utf-16")
+            text = data.decode("utf-16", errors="replace")
+            notes.append(Problem(0, "", tr("The file is UTF-16; it was read as such."), "note"))
         else:
             text = data.decode("cp1252", errors="replace")
             notes.append(
