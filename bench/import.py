@@ -25,12 +25,24 @@ from assetreg.services.exporting import export_register
 from assetreg.services.importing import apply_import, preview_import
 from assetreg.services.register import Register
 
-HEADINGS = (
-    "ref,asset_name,asset_address,nominating_organisation,date_nomination_received,decision_date,decision,"
-    "decision_rationale,listing_expiry_date,status,notification_of_intention_to_sell_received,"
-    "interim_moratorium_period,intention_to_bid_received,name_of_community_interest_group,"
-    "full_moratorium_end_date,protection_period_end_date"
-).split(",")
+HEADINGS = [
+    "ref",
+    "asset_name",
+    "asset_address",
+    "nominating_organisation",
+    "date_nomination_received",
+    "decision_date",
+    "decision",
+    "decision_rationale",
+    "listing_expiry_date",
+    "status",
+    "notification_of_intention_to_sell_received",
+    "interim_moratorium_period",
+    "intention_to_bid_received",
+    "name_of_community_interest_group",
+    "full_moratorium_end_date",
+    "protection_period_end_date",
+]
 
 
 def council_rows(count: int) -> list[list[str]]:
@@ -90,7 +102,9 @@ def main() -> int:
         copy = work / source.name
         shutil.copyfile(source, copy)
         with Register.open(copy) as register:
-            exports = [timed(lambda r=register: export_register(r, work / "acv.csv", "planning-data")) for _ in range(3)]
+            exports = [
+                timed(lambda r=register: export_register(r, work / "acv.csv", "planning-data")) for _ in range(3)
+            ]
         print(f"export of {source.name} to the national CSV: median {statistics.median(exports):.2f} s")
     shutil.rmtree(work, ignore_errors=True)
     return 0
