@@ -211,6 +211,7 @@ def test_every_action_is_in_a_menu_with_its_shortcut(window):
         ("Open re&cent", []),
         ("&New register…", ["Ctrl+Shift+N"]),
         ("&Export deadlines to calendar…", []),
+        ("&Import council list…", []),
         ("Print &deadlines for a meeting…", ["Ctrl+P"]),
         ("Print the &register…", []),
         ("&Quit", ["Ctrl+Q"]),
