@@ -14,7 +14,15 @@ from pathlib import Path
 from .. import __version__
 from ..domain.errors import AssetRegError
 from ..domain.i18n import tr
-from . import backup_commands, date_commands, mark_commands, print_commands, record_commands, register_commands
+from . import (
+    backup_commands,
+    date_commands,
+    import_commands,
+    mark_commands,
+    print_commands,
+    record_commands,
+    register_commands,
+)
 from .arguments import days, event_code, event_codes, iso_date, jurisdiction
 
 
@@ -196,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     record_commands.add_parsers(commands, db, as_json)
     mark_commands.add_parsers(commands, db, as_json)
+    import_commands.add_parsers(commands, db, as_json)
 
     check = commands.add_parser(
         "check", parents=[db, as_json], help=tr("check the register and its attachments are whole")

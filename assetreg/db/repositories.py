@@ -195,19 +195,23 @@ class RecordRepository:
     # audit trail
 
     def add_audit(self, entries: Iterable[AuditEntry]) -> None:
-        self.session.add_all(
-            m.AuditEntryRow(
-                at=e.at,
-                user=e.user,
-                action=e.action,
-                record_kind=e.record_kind,
-                record_reference=e.record_reference,
-                field=e.field,
-                old_value=e.old_value,
-                new_value=e.new_value,
-            )
+        # One executemany of plain rows: an import audits hundreds of thousands of fields, and ORM objects for
+        # them would cost many times the records themselves.
+        rows = [
+            {
+                "at": e.at,
+                "user": e.user,
+                "action": e.action,
+                "record_kind": e.record_kind,
+                "record_reference": e.record_reference,
+                "field": e.field,
+                "old_value": e.old_value,
+                "new_value": e.new_value,
+            }
             for e in entries
-        )
+        ]
+        if rows:
+            self.session.execute(m.AuditEntryRow.__table__.insert(), rows)
 
     def audit_for_many(self, references: Iterable[str]) -> list[AuditEntry]:
         """Every audited change to any of ``references``, oldest first, in one query."""

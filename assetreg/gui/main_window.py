@@ -121,6 +121,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, t("&Export deadlines to calendar…"), self._on_export_calendar)
         self.export_action.setStatusTip(t("Save every coming deadline as an iCalendar file, with reminders"))
+        self.import_action = self._action(file_menu, t("&Import council list…"), self._on_import_list)
+        self.import_action.setStatusTip(t("Add or update assets from a council's list (CSV or Excel)"))
         file_menu.addSeparator()
         self.print_deadlines_action = self._action(
             file_menu, t("Print &deadlines for a meeting…"), self._on_print_deadlines, "Ctrl+P"
@@ -282,6 +284,11 @@ class MainWindow(QMainWindow):
 
     def _on_print_deadlines(self) -> None:
         print_deadline_report(self.context, self)
+
+    def _on_import_list(self) -> None:
+        from .import_dialog import ImportDialog
+
+        ImportDialog(self.context, self).exec()
 
     def _on_print_register(self) -> None:
         print_register_extract(self.context, self)

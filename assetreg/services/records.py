@@ -127,6 +127,16 @@ class Records:
         if not entities:
             return Changed([], Changes())
         kind = RecordKind.of(entities[0])
+        checked = self.prepared(entities)
+        now = self.register.clock()
+        with self.register.transaction() as session:
+            references = self.insert_prepared(RecordRepository(session), checked, now)
+        return Changed(references, Changes(frozenset({kind})))
+
+    def prepared(self, entities: Sequence[Any]) -> list[Any]:
+        """New records of one kind validated and given their regime, ready for ``insert_prepared``; the first
+        bad one raises ``ValidationError`` naming its position."""
+        kind = RecordKind.of(entities[0])
         checked = []
         for position, entity in enumerate(self._with_regime(entities), start=1):
             if RecordKind.of(entity) is not kind:
@@ -142,29 +152,34 @@ class Records:
                         for name, m in error.problems.items()
                     }
                 ) from error
-        now = self.register.clock()
-        with self.register.transaction() as session:
-            repo = RecordRepository(session)
-            for field_name, target in referenced_kinds(kind).items():
-                wanted = {getattr(x, field_name) for x in checked} - {""}
-                missing = sorted(wanted - repo.live_references(target, wanted))
-                if missing:
-                    raise ValidationError.single(
-                        field_name,
-                        tr("There is no {kind} {reference} in this register; check the reference.").format(
-                            kind=target.label, reference=missing[0]
-                        ),
-                    )
-            if kind is RecordKind.PACK_ANSWER:
-                _check_answers_in_bulk(repo, checked)
-            if kind is RecordKind.DEADLINE_MARK:
-                checked = _check_marks_in_bulk(repo, checked, self.register.today())
-            references = repo.add_many(kind, checked, now)
-            repo.add_audit(
-                self._audit(now, "create", kind, ref, "", "", _summary(x))
-                for ref, x in zip(references, checked, strict=True)
-            )
-        return Changed(references, Changes(frozenset({kind})))
+        return checked
+
+    def insert_prepared(self, repo: RecordRepository, checked: Sequence[Any], now: datetime) -> list[str]:
+        """Inserts records from ``prepared`` inside the caller's transaction, once their links hold, with an
+        audit entry each; returns their references. A larger use case (an import) calls it once per kind."""
+        if not checked:
+            return []
+        kind = RecordKind.of(checked[0])
+        for field_name, target in referenced_kinds(kind).items():
+            wanted = {getattr(x, field_name) for x in checked} - {""}
+            missing = sorted(wanted - repo.live_references(target, wanted))
+            if missing:
+                raise ValidationError.single(
+                    field_name,
+                    tr("There is no {kind} {reference} in this register; check the reference.").format(
+                        kind=target.label, reference=missing[0]
+                    ),
+                )
+        if kind is RecordKind.PACK_ANSWER:
+            _check_answers_in_bulk(repo, checked)
+        if kind is RecordKind.DEADLINE_MARK:
+            checked = _check_marks_in_bulk(repo, checked, self.register.today())
+        references = repo.add_many(kind, checked, now)
+        repo.add_audit(
+            self._audit(now, "create", kind, ref, "", "", _summary(x))
+            for ref, x in zip(references, checked, strict=True)
+        )
+        return references
 
     def update(self, reference: str, **fields: Any) -> Changed[Any]:
         """Changes some fields of a record; only fields whose value differs are written and audited."""
@@ -182,35 +197,42 @@ class Records:
             )
         now = self.register.clock()
         with self.register.transaction() as session:
-            repo = RecordRepository(session)
-            row = self._live_row(repo, kind, reference)
-            before = to_entity(kind, row)
-            after = validate(dataclasses.replace(before, **fields))
-            if isinstance(after, e.DeadlineMark) and "uid" in fields and "asset_ref" not in fields:
-                after = dataclasses.replace(after, asset_ref="")  # filled in again from the new uid
-            after = self._checked(repo, after, reference)
-            # A mark's asset follows from its uid, so it changes with the uid even when not given.
-            names = [
-                *fields,
-                *(["asset_ref"] if isinstance(after, e.DeadlineMark) and "asset_ref" not in fields else []),
-            ]
-            changed = tuple(name for name in names if getattr(after, name) != getattr(before, name))
-            if not changed:
-                return Changed(before, Changes())
-            repo.write(kind, row, after, changed, now)
-            repo.add_audit(
-                self._audit(
-                    now,
-                    "update",
-                    kind,
-                    reference,
-                    name,
-                    audit_text(getattr(before, name)),
-                    audit_text(getattr(after, name)),
-                )
-                for name in changed
+            after, changed = self.update_in(RecordRepository(session), kind, reference, fields, now)
+        return Changed(after, Changes(frozenset({kind}) if changed else frozenset()))
+
+    def update_in(
+        self, repo: RecordRepository, kind: RecordKind, reference: str, fields: dict[str, Any], now: datetime
+    ) -> tuple[Any, tuple[str, ...]]:
+        """Changes fields of a record inside the caller's transaction: validated, and only the fields whose
+        value differs written and audited. Returns the record as it now is and the names of those fields."""
+        row = self._live_row(repo, kind, reference)
+        before = to_entity(kind, row)
+        after = validate(dataclasses.replace(before, **fields))
+        if isinstance(after, e.DeadlineMark) and "uid" in fields and "asset_ref" not in fields:
+            after = dataclasses.replace(after, asset_ref="")  # filled in again from the new uid
+        after = self._checked(repo, after, reference)
+        # A mark's asset follows from its uid, so it changes with the uid even when not given.
+        names = [
+            *fields,
+            *(["asset_ref"] if isinstance(after, e.DeadlineMark) and "asset_ref" not in fields else []),
+        ]
+        changed = tuple(name for name in names if getattr(after, name) != getattr(before, name))
+        if not changed:
+            return before, ()
+        repo.write(kind, row, after, changed, now)
+        repo.add_audit(
+            self._audit(
+                now,
+                "update",
+                kind,
+                reference,
+                name,
+                audit_text(getattr(before, name)),
+                audit_text(getattr(after, name)),
             )
-        return Changed(after, Changes(frozenset({kind})))
+            for name in changed
+        )
+        return after, changed
 
     def delete(self, reference: str) -> Changed[list[str]]:
         """Moves a record, and every record that depends on it, to the trash; returns their references."""

@@ -212,6 +212,7 @@ def test_every_action_is_in_a_menu_with_its_shortcut(window):
         ("&New register…", ["Ctrl+Shift+N"]),
         ("Bac&kups…", []),
         ("&Export deadlines to calendar…", []),
+        ("&Import council list…", []),
         ("Print &deadlines for a meeting…", ["Ctrl+P"]),
         ("Print the &register…", []),
         ("&Quit", ["Ctrl+Q"]),

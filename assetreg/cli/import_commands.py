@@ -1,0 +1,83 @@
+"""``assetreg import FILE`` and ``assetreg export FILE``: council lists in, the register and open data out."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..domain.i18n import tr
+from .arguments import iso_date
+from .output import print_json
+from .register_commands import open_register_of
+
+
+def add_parsers(commands, db: argparse.ArgumentParser, as_json: argparse.ArgumentParser) -> None:
+    command = commands.add_parser(
+        "import",
+        parents=[db, as_json],
+        help=tr("import a council's list of assets of community value (CSV or XLSX)"),
+        description=tr(
+            "Reads a council's list and adds or updates its assets, listings and disposal notices, all at once "
+            "or not at all. Rows with a problem are left out and reported. Run with --dry-run first to see what "
+            "would change."
+        ),
+    )
+    command.add_argument("file", metavar="FILE", type=Path, help=tr("the .csv or .xlsx file"))
+    command.add_argument("--council", metavar="NAME_OR_REF", default="", help=tr("the council whose list it is"))
+    command.add_argument(
+        "--mapping", metavar="NAME", default="", help=tr("the saved heading mapping to use (default: the council's)")
+    )
+    command.add_argument("--dry-run", action="store_true", help=tr("say what would change, and change nothing"))
+    command.set_defaults(handler=import_list)
+
+    command = commands.add_parser(
+        "export",
+        parents=[db, as_json],
+        help=tr("write the register to a spreadsheet, or as the national asset-of-community-value dataset"),
+    )
+    command.add_argument("file", metavar="FILE", type=Path, help=tr("the file to write"))
+    command.add_argument(
+        "--format",
+        choices=("planning-data", "csv", "xlsx", "geojson"),
+        default="",
+        help=tr("planning-data (the national CSV), geojson, or csv/xlsx for spreadsheets (default: from FILE)"),
+    )
+    command.add_argument("--on", type=iso_date, metavar="DATE", help=tr("the register as it stands on DATE"))
+    command.set_defaults(handler=export)
+
+
+def import_list(args: argparse.Namespace) -> int:
+    from ..services.importing import import_file
+
+    with open_register_of(args) as register:
+        summary = import_file(register, args.file, args.council, mapping_name=args.mapping, dry_run=args.dry_run)
+    if args.json:
+        print_json(summary)
+        return 0
+    what = tr("Would add") if args.dry_run else tr("Added")
+    print(
+        tr("{what} {added} assets, updated {updated}, left {unchanged} unchanged.").format(
+            what=what, added=summary["added"], updated=summary["updated"], unchanged=summary["unchanged"]
+        )
+    )
+    for problem in summary["problems"]:
+        where = tr("Row {n}").format(n=problem["row"]) if problem["row"] else tr("File")
+        print(f"  {where} [{problem['level']}]: {problem['message']}")
+    if args.dry_run:
+        print(tr("Nothing was changed (--dry-run)."))
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    from ..services.exporting import export_register
+
+    fmt = args.format or {".xlsx": "xlsx", ".geojson": "geojson", ".json": "geojson"}.get(
+        args.file.suffix.lower(), "csv"
+    )
+    with open_register_of(args) as register:
+        count = export_register(register, args.file, fmt)
+    if args.json:
+        print_json({"path": str(args.file), "format": fmt, "assets": count})
+        return 0
+    print(tr("Wrote {count} assets to {path}.").format(count=count, path=args.file))
+    return 0

@@ -1,0 +1,286 @@
+"""A council's list read row by row into the assets it describes, with a problem for anything not certain.
+
+A row with an error (a date that cannot be read for certain, no name, a formula instead of a value) is left
+out and reported; warnings (an expiry date that disagrees with the law) are reported and the row goes in.
+Several rows for one asset (one per moratorium, ``CAMACV17 (1st moratorium)``) become one asset with a
+disposal notice for each.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from . import entities as e
+from .enums import NominationDecision
+from .i18n import tr
+from .import_dates import DateProblem, last_date_in, month_first_evidence, parse_date
+from .import_headings import field_labels
+from .status import listing_end
+
+MAX_CELL = 2000  # characters: longer than any name, address or reason a council writes
+DATE_FIELDS = (
+    "nomination_received",
+    "decision_date",
+    "listing_expiry",
+    "notice_received",
+    "bid_intention_received",
+    "full_end",
+    "protected_start",
+    "protected_end",
+)
+_POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})\b", re.IGNORECASE)
+_PAIR = re.compile(r"^\(?\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*\)?$")
+_POINT = re.compile(r"^POINT\s*\(\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*\)$", re.IGNORECASE)
+_FORMULA = re.compile(r"^=\s*[A-Za-z_]+[A-Za-z0-9_.]*\s*\(|^=\s*[A-Z]{1,3}\d+")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something about one row (0 for the file as a whole) the user should know; ``error`` rows are left out."""
+
+    row: int
+    field: str
+    message: str
+    level: str = "error"  # or "warning", or "note"
+
+    def as_json(self) -> dict[str, object]:
+        return {"row": self.row, "field": self.field, "message": self.message, "level": self.level}
+
+
+@dataclass(frozen=True)
+class ImportedNotice:
+    row: int
+    received_on: date | None
+    interim_end: date | None
+    full_end: date | None
+    protected_end: date | None
+    notes: str
+
+
+@dataclass
+class ImportedAsset:
+    """One asset as the council's list describes it, from one row or several."""
+
+    rows: list[int]
+    reference: str
+    name: str
+    address: str = ""
+    postcode: str = ""
+    uprn: str = ""
+    description: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    nominated_by: str = ""
+    nomination_received: date | None = None
+    decision: NominationDecision = NominationDecision.PENDING
+    decision_date: date | None = None
+    decision_reasons: str = ""
+    notes: str = ""
+    notices: list[ImportedNotice] = field(default_factory=list)
+
+
+def base_reference(text: str) -> str:
+    """A council reference without what tells its rows apart: ``CAMACV17 (1st moratorium)`` → ``CAMACV17``."""
+    return re.sub(r"\s*[\(\[].*$", "", text.strip()).strip()
+
+
+def read_rows(
+    fields: Sequence[str], rows: Sequence[Sequence[object]], first_row: int = 2
+) -> tuple[list[ImportedAsset], list[Problem]]:
+    """The assets the rows describe and the problems found; ``fields`` says what each column holds."""
+    problems: list[Problem] = []
+    columns = {name: i for i, name in enumerate(fields) if name}
+    month_first = any(
+        month_first_evidence(row[i] for row in rows if i < len(row))
+        for name, i in columns.items()
+        if name in DATE_FIELDS or name == "interim_end"
+    )
+    if month_first:
+        problems.append(
+            Problem(
+                0,
+                "",
+                tr(
+                    "Some dates in this file are written month first (US order). Dates that could be read either "
+                    "way are reported, not guessed."
+                ),
+                "warning",
+            )
+        )
+    assets: dict[str, ImportedAsset] = {}
+    for number, row in enumerate(rows, start=first_row):
+        cells = {name: row[i] if i < len(row) else None for name, i in columns.items()}
+        if all(_text(v) == "" for v in row):
+            continue  # a blank line between blocks of a list
+        found, row_problems = _read_row(number, cells, month_first)
+        problems += row_problems
+        if found is None or any(p.level == "error" for p in row_problems):
+            continue
+        key = base_reference(found.reference).casefold() or f"{found.name.casefold()}|{found.postcode}"
+        if key in assets:
+            _merge(assets[key], found)
+        else:
+            assets[key] = found
+    return list(assets.values()), problems
+
+
+def _read_row(number: int, cells: dict[str, object], month_first: bool) -> tuple[ImportedAsset | None, list[Problem]]:
+    problems: list[Problem] = []
+
+    def problem(name: str, message: str, level: str = "error") -> None:
+        problems.append(Problem(number, name, message, level))
+
+    texts: dict[str, str] = {}
+    for name, value in cells.items():
+        text = _text(value)
+        if len(text) > MAX_CELL:
+            problem(
+                name,
+                tr("The cell is {n} characters long; AssetReg takes at most {max}. Shorten it in the list.").format(
+                    n=len(text), max=MAX_CELL
+                ),
+            )
+            text = ""
+        elif _FORMULA.match(text):
+            problem(name, tr("The cell holds a spreadsheet formula ({text}), not a value.").format(text=text[:40]))
+            text = ""
+        texts[name] = text
+    dates: dict[str, date | None] = {}
+    for name in (*DATE_FIELDS, "interim_end"):
+        if name not in cells:
+            continue
+        try:
+            read = last_date_in if name == "interim_end" else parse_date
+            dates[name] = read(
+                cells[name] if not isinstance(cells[name], str) else texts[name], month_first_seen=month_first
+            )
+        except DateProblem as error:
+            dates[name] = None
+            problem(name, f"{field_labels()[name]}: {error}")
+    name, address = texts.get("name", ""), texts.get("address", "")
+    if not name and texts.get("name_and_address"):
+        name, _, rest = texts["name_and_address"].partition(",")
+        address = address or rest.strip()
+    name = name.strip()
+    if not name:
+        problem("name", tr("The row has no asset name, so it cannot be imported."))
+        return None, problems
+    postcode = texts.get("postcode", "")
+    if not postcode and (match := _POSTCODE.search(address)):
+        postcode = f"{match.group(1)} {match.group(2)}".upper()
+    latitude, longitude = _location(texts, problem)
+    decision = _decision(texts, dates.get("decision_date"))
+    asset = ImportedAsset(
+        rows=[number],
+        reference=texts.get("reference", ""),
+        name=name,
+        address=address,
+        postcode=postcode.upper(),
+        uprn=texts.get("uprn", "").removesuffix(".0"),
+        description=texts.get("description", ""),
+        latitude=latitude,
+        longitude=longitude,
+        nominated_by=texts.get("nominated_by", ""),
+        nomination_received=dates.get("nomination_received"),
+        decision=decision,
+        decision_date=dates.get("decision_date"),
+        decision_reasons=texts.get("decision_reasons") or texts.get("unsuccessful_reason", ""),
+        notes=texts.get("notes", ""),
+    )
+    _check_expiry(asset, dates.get("listing_expiry"), problem)
+    if any(dates.get(n) for n in ("notice_received", "interim_end", "full_end", "protected_end")):
+        group, asked = texts.get("interested_group", ""), dates.get("bid_intention_received")
+        notes = "; ".join(
+            part
+            for part in (
+                tr("Intention to bid received {day}").format(day=asked.isoformat()) if asked else "",
+                tr("Community group: {name}").format(name=group) if group else "",
+            )
+            if part
+        )
+        asset.notices.append(
+            ImportedNotice(
+                number,
+                dates.get("notice_received"),
+                dates.get("interim_end"),
+                dates.get("full_end"),
+                dates.get("protected_end"),
+                notes,
+            )
+        )
+    return asset, problems
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def _location(texts: dict[str, str], problem) -> tuple[float | None, float | None]:
+    if text := texts.get("location"):
+        if match := _PAIR.match(text):
+            return _checked_place(float(match.group(1)), float(match.group(2)), "location", problem)
+        problem("location", tr("“{text}” is not a location like (51.5, -0.14).").format(text=text), "warning")
+    if text := texts.get("point"):
+        if match := _POINT.match(text):
+            return _checked_place(float(match.group(2)), float(match.group(1)), "point", problem)
+        problem("point", tr("“{text}” is not a point like POINT(-0.14 51.5).").format(text=text), "warning")
+    return None, None
+
+
+def _checked_place(lat: float, lon: float, name: str, problem) -> tuple[float | None, float | None]:
+    if 49 <= lat <= 61 and -9 <= lon <= 2:
+        return lat, lon
+    problem(
+        name,
+        tr("({lat}, {lon}) is not in the United Kingdom; the location is left out.").format(lat=lat, lon=lon),
+        "warning",
+    )
+    return None, None
+
+
+def _decision(texts: dict[str, str], decided_on: date | None) -> NominationDecision:
+    words = f"{texts.get('decision', '')} {texts.get('status', '')}".casefold()
+    if texts.get("unsuccessful_reason") or re.search(r"unsuccess|reject|refus|not list|declin", words):
+        return NominationDecision.UNSUCCESSFUL
+    if "withdr" in words:
+        return NominationDecision.WITHDRAWN
+    if re.search(r"list|success|approv|accept|moratorium|protected|removed|expired", words) or decided_on:
+        return NominationDecision.LISTED
+    return NominationDecision.PENDING
+
+
+def _check_expiry(asset: ImportedAsset, expiry: date | None, problem) -> None:
+    if expiry is None or asset.decision is not NominationDecision.LISTED or asset.decision_date is None:
+        return
+    derived = listing_end(e.ListEntry(asset_ref="", entered_on=asset.decision_date))
+    if expiry != derived:
+        problem(
+            "listing_expiry",
+            tr(
+                "The council's list says the listing expires on {theirs}; five years from its entry on "
+                "{entered} is {ours}. AssetReg works the expiry out itself, so the council's date is not stored."
+            ).format(theirs=expiry.isoformat(), entered=asset.decision_date.isoformat(), ours=derived.isoformat()),
+            "warning",
+        )
+
+
+def _merge(into: ImportedAsset, other: ImportedAsset) -> None:
+    """A further row for an asset already read: its notice, and anything the first row left blank."""
+    into.rows.extend(other.rows)
+    for name in ("address", "postcode", "uprn", "description", "nominated_by", "decision_reasons", "notes"):
+        if not getattr(into, name):
+            setattr(into, name, getattr(other, name))
+    for name in ("latitude", "longitude", "nomination_received", "decision_date"):
+        if getattr(into, name) is None:
+            setattr(into, name, getattr(other, name))
+    if into.decision is NominationDecision.PENDING:
+        into.decision = other.decision
+    known = {n.received_on for n in into.notices}
+    into.notices.extend(n for n in other.notices if n.received_on not in known or n.received_on is None)

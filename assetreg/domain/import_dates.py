@@ -1,0 +1,173 @@
+"""Reading the dates councils write in their lists, in every form a UK list uses, without ever guessing.
+
+Numbers are read day first (``21/09/2012``), as UK councils write them. A file whose dates show month-first
+order somewhere (``09/21/2012``, where 21 cannot be a month) is *ambiguous*: every date in it that could be
+read either way (``03/04/2012``) is reported rather than read, and so is every date that only makes sense
+month first. Impossible dates (``31/02/2020``) are reported, never corrected. Spreadsheet serial numbers
+(days since 30 December 1899, as Excel and LibreOffice count) are read when they fall between 1955 and 2119.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+
+from .i18n import tr
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_WEEKDAY = re.compile(r"^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$")
+_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s\-/]+([a-z]+)\.?,?[\s\-/]+(\d{2}|\d{4})$", re.I)
+_MONTH_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$", re.I)
+_SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")
+_EXCEL_EPOCH = date(1899, 12, 30)
+_SERIAL_RANGE = (20090, 80000)  # 1955 to 2119: any other number is not a date of this law
+
+
+class DateProblem(ValueError):
+    """A cell that should hold a date and does not, or not unambiguously; ``str()`` says which and why."""
+
+
+def month_first_evidence(cells: Iterable[object]) -> bool:
+    """Whether any of ``cells`` is a numeric date only month-first order can read (``09/21/2012``)."""
+    for cell in cells:
+        match = _NUMERIC.match(str(cell).strip()) if isinstance(cell, str) else None
+        if match and int(match.group(1)) <= 12 < int(match.group(2)) <= 31:
+            return True
+    return False
+
+
+def parse_date(cell: object, *, month_first_seen: bool = False) -> date | None:
+    """The date a cell holds; ``None`` when it is blank; ``DateProblem`` when it cannot be read for certain.
+
+    ``month_first_seen`` says the file shows month-first dates elsewhere (``month_first_evidence``).
+    """
+    if cell is None:
+        return None
+    if isinstance(cell, datetime):
+        return cell.date()
+    if isinstance(cell, date):
+        return cell
+    if isinstance(cell, int | float) and not isinstance(cell, bool):
+        return _serial(str(cell), str(cell))
+    text = " ".join(str(cell).split())
+    if not text or text in {"-", "—", "n/a", "N/A", "None", "none", "TBC", "tbc"}:
+        return None
+    text = _WEEKDAY.sub("", text)
+    if _SERIAL.match(text):
+        return _serial(text, text)
+    if match := _ISO.match(text):
+        return _make(int(match.group(1)), int(match.group(2)), int(match.group(3)), text)
+    if match := _NUMERIC.match(text):
+        first, second, year = int(match.group(1)), int(match.group(2)), _year(match.group(3))
+        if month_first_seen and first <= 12 and second <= 12 and first != second:
+            raise DateProblem(
+                tr(
+                    "“{text}” could be {a} or {b}: other dates in this file are written month first, so AssetReg "
+                    "will not guess. Write it as {iso_a} or {iso_b}."
+                ).format(
+                    text=text,
+                    a=_spoken(year, second, first),
+                    b=_spoken(year, first, second),
+                    iso_a=f"{year:04d}-{second:02d}-{first:02d}",
+                    iso_b=f"{year:04d}-{first:02d}-{second:02d}",
+                )
+            )
+        if first <= 12 < second <= 31:
+            raise DateProblem(
+                tr(
+                    "“{text}” is written month first (US order); UK lists write the day first. Check it and write "
+                    "it as {iso}."
+                ).format(text=text, iso=f"{year:04d}-{first:02d}-{second:02d}")
+            )
+        return _make(year, second, first, text)
+    if match := _DAY_MONTH.match(text):
+        return _make(_year(match.group(3)), _month(match.group(2), text), int(match.group(1)), text)
+    if match := _MONTH_DAY.match(text):
+        return _make(int(match.group(3)), _month(match.group(1), text), int(match.group(2)), text)
+    raise DateProblem(
+        tr("“{text}” is not a date AssetReg can read; write it like 21/09/2012 or 2012-09-21.").format(text=text)
+    )
+
+
+def last_date_in(cell: object, *, month_first_seen: bool = False) -> date | None:
+    """The last date in a cell that may hold a range (``21/09/2012 - 02/11/2012``), or ``None`` if blank."""
+    if not isinstance(cell, str) or not re.search(r"\d\s+(?:-|–|to)\s+\d", cell):
+        return parse_date(cell, month_first_seen=month_first_seen)
+    last = re.split(r"\s+(?:-|–|to)\s+", cell.strip())[-1]
+    return parse_date(last, month_first_seen=month_first_seen)
+
+
+def _serial(text: str, shown: str) -> date:
+    number = float(text)
+    if not _SERIAL_RANGE[0] <= number <= _SERIAL_RANGE[1] or number != int(number):
+        raise DateProblem(tr("{text} is a number, not a date; write the date like 21/09/2012.").format(text=shown))
+    return _EXCEL_EPOCH + timedelta(days=int(number))
+
+
+def _year(text: str) -> int:
+    return 2000 + int(text) if len(text) == 2 else int(text)  # the law began in 2011: "12" is 2012
+
+
+def _month(name: str, text: str) -> int:
+    number = _MONTHS.get(name.lower().rstrip("."))
+    if number is None:
+        raise DateProblem(tr("“{text}” does not name a month AssetReg knows.").format(text=text))
+    return number
+
+
+def _make(year: int, month: int, day: int, text: str) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DateProblem(
+            tr("“{text}” is not a real date (there is no such day in that month); check the council's list.").format(
+                text=text
+            )
+        ) from None
+
+
+def _spoken(year: int, month: int, day: int) -> str:
+    try:
+        made = date(year, month, day)
+    except ValueError:
+        return f"{day}/{month}/{year}"
+    return f"{made.day} {_FULL_MONTHS[made.month - 1]} {made.year}"
+
+
+_FULL_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)

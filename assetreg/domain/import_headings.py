@@ -1,0 +1,150 @@
+"""Which column of a council's list holds what: headings matched to AssetReg's fields by a table of synonyms.
+
+The synonyms come from real lists (Camden's, Stockport's and the national ``asset-of-community-value``
+dataset of planning.data.gov.uk). Headings are compared without case, spaces or punctuation, so
+``Decision Date``, ``decision_date`` and ``decision-date`` are one heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .i18n import tr
+
+IGNORE = ""  # the field of a column that is not imported
+
+
+def _fields() -> dict[str, str]:
+    return {
+        "reference": tr("Council's reference"),
+        "name": tr("Asset name"),
+        "address": tr("Address"),
+        "name_and_address": tr("Name and address together"),
+        "postcode": tr("Postcode"),
+        "uprn": tr("UPRN"),
+        "description": tr("Description"),
+        "nominated_by": tr("Nominated by"),
+        "nomination_received": tr("Date the nomination was received"),
+        "decision": tr("Decision"),
+        "decision_date": tr("Decision date (entry on the list)"),
+        "decision_reasons": tr("Reasons for the decision"),
+        "unsuccessful_reason": tr("Reason the nomination was unsuccessful"),
+        "listing_expiry": tr("Listing expiry date (checked, not stored)"),
+        "status": tr("Status"),
+        "notice_received": tr("Date the owner's notice to dispose was received"),
+        "interim_end": tr("End of the interim moratorium (council's)"),
+        "bid_intention_received": tr("Date an intention to bid was received"),
+        "interested_group": tr("Community group that asked to bid"),
+        "full_end": tr("End of the full moratorium (council's)"),
+        "protected_start": tr("Start of the protected period (council's)"),
+        "protected_end": tr("End of the protected period (council's)"),
+        "location": tr("Location as (latitude, longitude)"),
+        "point": tr("Location as POINT(longitude latitude)"),
+        "organisation": tr("Council (organisation code)"),
+        "notes": tr("Notes"),
+    }
+
+
+_LABELS: dict[str, str] = {}
+
+
+def field_labels() -> dict[str, str]:
+    """Every field a column can go to, with its label, in the order a form lists them."""
+    if not _LABELS:
+        _LABELS.update(_fields())
+    return _LABELS
+
+
+FIELDS: tuple[str, ...] = tuple(_fields())
+
+# Headings as written in real lists, each under the field it holds. Compared once normalised.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "reference": ("ref", "reference", "acv reference", "acv ref", "council reference", "list reference", "id"),
+    "name": ("asset_name", "name", "asset name", "property name", "name of asset", "site name", "asset"),
+    "address": ("asset_address", "address-text", "address", "property address", "site address"),
+    "name_and_address": ("property name and address", "name and address", "asset name and address"),
+    "postcode": ("postcode", "post code", "postal code"),
+    "uprn": ("uprn", "unique property reference number"),
+    "description": ("description", "asset description", "reason for nomination"),
+    "nominated_by": (
+        "nominated by",
+        "nominating_organisation",
+        "nominating-group",
+        "nominator",
+        "nominating group",
+        "nominating body",
+    ),
+    "nomination_received": (
+        "date nomination received",
+        "date_nomination_received",
+        "nomination-date",
+        "nomination date",
+        "date received",
+        "date of nomination",
+    ),
+    "decision": ("decision", "outcome", "nomination outcome"),
+    "decision_date": ("decision date", "decision_date", "decision-date", "date listed", "date of listing"),
+    "decision_reasons": ("decision_rationale", "decision rationale", "reasons for decision", "reason for listing"),
+    "unsuccessful_reason": ("reason for unsuccessful nomination", "reason unsuccessful", "reason for refusal"),
+    "listing_expiry": ("listing expiry date", "listing_expiry_date", "expiry-date", "expiry date", "date of expiry"),
+    "status": ("status", "listing status", "current status"),
+    "notice_received": (
+        "notice to dispose received by council date",
+        "notification_of_intention_to_sell_received",
+        "notification-to-sell-date",
+        "date notice of disposal received",
+        "disposal notice received",
+    ),
+    "interim_end": ("interim_moratorium_period", "interim moratorium end date", "interim moratorium period"),
+    "bid_intention_received": ("intention_to_bid_received", "intention to bid received", "request to bid received"),
+    "interested_group": (
+        "community group which triggered full moratorium",
+        "name_of_community_interest_group",
+        "interested-group",
+        "community interest group",
+    ),
+    "full_end": ("full_moratorium_end_date", "full moratorium end date", "full moratorium period"),
+    "protected_start": ("protected-period-start-date", "protected period start date"),
+    "protected_end": ("protection_period_end_date", "protected period end date", "protected-period-end-date"),
+    "location": ("location", "lat long", "latitude longitude"),
+    "point": ("point",),
+    "organisation": ("organisation", "council", "local authority", "authority"),
+    "notes": ("notes", "comments", "remarks"),
+}
+
+
+def normalise_heading(text: object) -> str:
+    """A heading without case, spaces or punctuation: ``Decision Date`` → ``decisiondate``."""
+    return re.sub(r"[\W_]+", "", str(text or "").casefold())
+
+
+_BY_HEADING = {normalise_heading(h): field for field, headings in SYNONYMS.items() for h in headings}
+
+
+def match_headings(headings: Sequence[object], saved: dict[str, str] | None = None) -> list[str]:
+    """The field each heading goes to (``IGNORE`` for none): the user's saved choice for the heading first,
+    else the synonym table; no field is given to two columns (the first keeps it)."""
+    saved = {normalise_heading(h): f for h, f in (saved or {}).items()}
+    keys = [normalise_heading(h) for h in headings]
+    result = [saved.get(k, "") if saved.get(k, "") in FIELDS else IGNORE for k in keys]
+    taken = {f for f in result if f}
+    for i, key in enumerate(keys):
+        if result[i] or key in saved:  # a column the user chose to leave out stays out
+            continue
+        field = _BY_HEADING.get(key, IGNORE)
+        if field and field not in taken:
+            result[i] = field
+            taken.add(field)
+    return result
+
+
+def mapping_problems(fields: Sequence[str]) -> list[str]:
+    """What is missing from a mapping for the rows to be imported at all."""
+    chosen = set(fields)
+    problems = []
+    if not chosen & {"name", "name_and_address"}:
+        problems.append(tr("No column holds the asset's name; choose which one does."))
+    duplicates = sorted({f for f in fields if f and list(fields).count(f) > 1})
+    problems += [tr("Two columns go to “{field}”; choose one.").format(field=field_labels()[f]) for f in duplicates]
+    return problems

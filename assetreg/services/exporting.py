@@ -1,0 +1,228 @@
+"""Writing the register out: a spreadsheet with one row per asset, or the national ``asset-of-community-value``
+dataset (planning.data.gov.uk) as CSV or GeoJSON with its own field names and AssetReg's extension columns.
+
+Statuses, deadlines and periods are read from each asset's case account (``register_cases``), never worked out
+here. Files are written through a private temporary file and moved into place, so a failure leaves what was
+there before, and then given the permissions of any file the user saves.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
+from ..db.repositories import RecordRepository
+from ..domain.enums import Period
+from ..domain.errors import DocumentWriteError
+from ..domain.i18n import tr
+from ..domain.records import RecordKind
+from ..domain.status import listing_last_day
+from ..paths import with_normal_permissions
+from .assets import list_assets
+from .deadlines import register_cases
+from .register import Register
+
+PLANNING_FIELDS = (
+    "reference", "name", "address-text", "description", "point", "geometry", "organisation", "nomination-date",
+    "nominating-group", "decision", "decision-date", "expiry-date", "notification-to-sell-date", "interested-group",
+    "protected-period-start-date", "notes", "entry-date", "start-date", "end-date",
+)  # fmt: skip
+EXTENSION_FIELDS = (
+    "uprn", "postcode", "interim-moratorium-end-date", "full-moratorium-end-date", "protected-period-end-date",
+    "assetreg-status",
+)  # fmt: skip
+_SPREADSHEET_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """A cell a spreadsheet will show as written: text that it would run as a formula gets a leading ``'``."""
+    if isinstance(value, str) and value.startswith(_SPREADSHEET_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def _iso(day: date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def register_rows(register: Register, day: date | None = None) -> tuple[list[str], list[list[object]]]:
+    """The headings and one row per asset: its status, next deadline and periods from its case account."""
+    day = day or register.today()
+    cases = {c.asset_ref: c for c in register_cases(register, day) if c.asset_ref}
+    headings = [
+        tr("Reference"), tr("Name"), tr("Council"), tr("Address"), tr("Postcode"), tr("UPRN"), tr("Status"),
+        tr("Status ends"), tr("Next step"), tr("Next step due"), tr("Listing ends"), tr("Interim moratorium ends"),
+        tr("Full moratorium ends"), tr("Protected period ends"),
+    ]  # fmt: skip
+    rows = []
+    for a in list_assets(register, day):
+        case = cases.get(a.reference)
+        step = case.next_steps[0] if case and case.next_steps else None
+        ends = _period_ends(case)
+        rows.append(
+            [
+                a.reference, a.name, a.authority, a.address, a.postcode, a.uprn, a.status.label,
+                case.status_ends_on if case else None, step.label if step else "", step.date if step else None,
+                case.listing_ends_on if case else None, ends[Period.INTERIM], ends[Period.FULL],
+                ends[Period.PROTECTED],
+            ]
+        )  # fmt: skip
+    return headings, rows
+
+
+def _period_ends(case) -> dict[Period, date | None]:
+    """The ends of the periods of the asset's latest disposal notice, as its case account gives them."""
+    ends: dict[Period, date | None] = dict.fromkeys((Period.INTERIM, Period.FULL, Period.PROTECTED))
+    if case is None or not case.notices:
+        return ends
+    latest = case.notices[-1]
+    for which in ends:
+        account = latest.period(which)
+        ends[which] = account.effective_end if account else None
+    return ends
+
+
+def planning_rows(register: Register, day: date | None = None) -> list[dict[str, str]]:
+    """The register as the national dataset's records, with the extension columns."""
+    day = day or register.today()
+    cases = {c.asset_ref: c for c in register_cases(register, day) if c.asset_ref}
+    with register.reading() as session:
+        repo = RecordRepository(session)
+        assets = repo.list(RecordKind.ASSET)
+        codes = dict(repo.rows(RecordKind.AUTHORITY, ("reference", "code")))
+        groups = dict(repo.rows(RecordKind.GROUP, ("reference", "name")))
+        nominations = _latest(repo.list(RecordKind.NOMINATION))
+        entries = _latest(repo.list(RecordKind.LIST_ENTRY))
+    statuses = {a.reference: a.status.value for a in list_assets(register, day)}
+    result = []
+    for a in assets:
+        nomination, entry, case = nominations.get(a.reference), entries.get(a.reference), cases.get(a.reference)
+        ends = _period_ends(case)
+        latest = case.notices[-1] if case and case.notices else None
+        protected = latest.period(Period.PROTECTED) if latest else None
+        reference = (entry and entry.council_reference) or (nomination and nomination.council_reference) or a.reference
+        result.append(
+            {
+                "reference": reference,
+                "name": a.name,
+                "address-text": a.address,
+                "description": a.description,
+                "point": f"POINT({a.longitude} {a.latitude})" if a.latitude is not None else "",
+                "geometry": "",
+                "organisation": codes.get(a.authority_ref, ""),
+                "nomination-date": _iso(nomination.received_on) if nomination else "",
+                "nominating-group": groups.get(nomination.nominator_ref, "") if nomination else "",
+                "decision": nomination.decision.value if nomination else "",
+                "decision-date": _iso(nomination.decided_on) if nomination else "",
+                "expiry-date": _iso((case and case.listing_ends_on) or (entry and listing_last_day(entry))),
+                "notification-to-sell-date": _iso(latest.notice.received_on) if latest else "",
+                "interested-group": "",
+                "protected-period-start-date": _iso(protected.starts_on) if protected else "",
+                "notes": a.notes,
+                "entry-date": _iso(entry.entered_on) if entry else "",
+                "start-date": _iso(entry.entered_on) if entry else "",
+                "end-date": _iso(entry.removed_on) if entry else "",
+                "uprn": a.uprn,
+                "postcode": a.postcode,
+                "interim-moratorium-end-date": _iso(ends[Period.INTERIM]),
+                "full-moratorium-end-date": _iso(ends[Period.FULL]),
+                "protected-period-end-date": _iso(ends[Period.PROTECTED]),
+                "assetreg-status": statuses.get(a.reference, ""),
+            }
+        )
+    return result
+
+
+def _latest(records: Iterable[Any]) -> dict[str, Any]:
+    by_asset: dict[str, Any] = defaultdict(lambda: None)
+    for record in records:
+        by_asset[record.asset_ref] = record  # oldest first, so the last one read is the latest
+    return by_asset
+
+
+def export_register(register: Register, path: Path, fmt: str, day: date | None = None) -> int:
+    """Writes the register to ``path`` as ``planning-data``, ``geojson``, ``csv`` or ``xlsx``; the asset count."""
+    if fmt in ("planning-data", "geojson"):
+        records = planning_rows(register, day)
+        if fmt == "geojson":
+            _write(path, "w", lambda f: _geojson(records, f))
+        else:
+            _write(
+                path, "w", lambda f: _csv(PLANNING_FIELDS + EXTENSION_FIELDS, ([r[k] for k in r] for r in records), f)
+            )
+        return len(records)
+    headings, rows = register_rows(register, day)
+    if fmt == "xlsx":
+        _write(path, "wb", lambda f: _xlsx(headings, rows, f))
+    else:
+        _write(path, "w", lambda f: _csv(headings, ([_plain(v) for v in row] for row in rows), f))
+    return len(rows)
+
+
+def _plain(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def _csv(headings: Iterable[str], rows: Iterable[Iterable[object]], stream: IO[str]) -> None:
+    writer = csv.writer(stream)
+    writer.writerow(headings)
+    writer.writerows([safe_cell(v) for v in row] for row in rows)
+
+
+def _xlsx(headings: list[str], rows: list[list[object]], stream: IO[bytes]) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(tr("Register"))
+    sheet.append(headings)
+    for row in rows:
+        # Text is stored as text (never a formula); dates as dates a spreadsheet can sort.
+        sheet.append([safe_cell(v) for v in row])
+    book.save(stream)
+
+
+def _geojson(records: list[dict[str, str]], stream: IO[str]) -> None:
+    features = []
+    for r in records:
+        geometry = None
+        if r["point"]:
+            lon, lat = r["point"][6:-1].split()
+            geometry = {"type": "Point", "coordinates": [float(lon), float(lat)]}
+        features.append({"type": "Feature", "geometry": geometry, "properties": r})
+    json.dump({"type": "FeatureCollection", "features": features}, stream, ensure_ascii=False)
+
+
+def _write(path: Path, mode: str, write: Callable[[IO], None]) -> None:
+    """Writes through a temporary file beside ``path`` and moves it into place; ``DocumentWriteError`` if not."""
+    folder = path.parent
+    if path.is_dir() or not folder.is_dir():
+        raise DocumentWriteError(tr("Cannot write {path}: choose a file in a folder that exists.").format(path=path))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".assetreg-", suffix=path.suffix, dir=folder)
+    except OSError as error:
+        raise DocumentWriteError(
+            tr("Cannot write in {folder} ({reason}); choose another folder.").format(
+                folder=folder, reason=error.strerror or error
+            )
+        ) from error
+    try:
+        options = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
+        with os.fdopen(handle, mode, **options) as stream:
+            write(stream)
+        with_normal_permissions(Path(temporary))
+        os.replace(temporary, path)
+    except OSError as error:
+        raise DocumentWriteError(
+            tr("Could not write {path} ({reason}); is it open in another program?").format(
+                path=path, reason=error.strerror or error
+            )
+        ) from error
+    finally:
+        Path(temporary).unlink(missing_ok=True)

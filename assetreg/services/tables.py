@@ -1,0 +1,156 @@
+"""Reading a council's list from a CSV or XLSX file into headings and rows of cells, with notes on the file.
+
+CSV files are read as UTF-8 (with or without a byte-order mark), else as Windows-1252 with a note saying so;
+the delimiter is sniffed. XLSX files are read with openpyxl: the first sheet with anything in it, formulas as
+the values last calculated, a merged cell's value in every cell it covers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..domain.council_rows import Problem
+from ..domain.errors import AssetRegError
+from ..domain.i18n import tr
+
+MAX_BYTES = 200 * 1024 * 1024  # no council list is bigger; anything bigger is not one
+
+
+class TableReadError(AssetRegError):
+    """The file cannot be read as a list at all; nothing was imported."""
+
+
+@dataclass(frozen=True)
+class Table:
+    headings: tuple[str, ...]
+    rows: list[list[object]]
+    notes: tuple[Problem, ...] = ()
+    heading_row: int = 1  # the spreadsheet row of the headings; data starts on the next
+
+
+def read_table(path: Path) -> Table:
+    """The headings and rows of the list in ``path`` (``.csv`` or ``.xlsx``); ``TableReadError`` if unreadable."""
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise TableReadError(
+            tr("Cannot open {path} ({reason}).").format(path=path, reason=error.strerror or error)
+        ) from error
+    if size > MAX_BYTES:
+        raise TableReadError(tr("{path} is too large to be a council's list.").format(path=path))
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _read_xlsx(path)
+    if path.suffix.lower() == ".xls":
+        raise TableReadError(
+            tr("{path} is an old Excel file; save it as .xlsx or .csv and import that.").format(path=path)
+        )
+    return read_csv_bytes(path.read_bytes())
+
+
+def read_csv_bytes(data: bytes) -> Table:
+    notes = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        text = data[3:].decode("utf-8", errors="strict") if _utf8(data[3:]) else None
+    else:
+        text = data.decode("utf-8") if _utf8(data) else None
+    if text is None:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = data.decode("utf-16", errors="replace")
+            notes.append(Problem(0, "", tr("The file is UTF-16; it was read as such."), "note"))
+        else:
+            text = data.decode("cp1252", errors="replace")
+            notes.append(
+                Problem(
+                    0,
+                    "",
+                    tr(
+                        "The file is not UTF-8, so it was read as Windows-1252 (the usual encoding of Excel's CSV "
+                        "files on Windows). Check that names with accents or £ signs look right."
+                    ),
+                    "note",
+                )
+            )
+    text = text.replace("\x00", "")
+    try:
+        dialect = csv.Sniffer().sniff(text[:20000], delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    try:
+        csv.field_size_limit(MAX_BYTES)
+        rows = [list(r) for r in csv.reader(io.StringIO(text, newline=""), dialect)]
+    except csv.Error as error:
+        raise TableReadError(tr("The file is not a readable CSV file ({reason}).").format(reason=error)) from error
+    return _table(rows, notes)
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _read_xlsx(path: Path) -> Table:
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError) as error:
+        raise TableReadError(
+            tr("{path} is not a readable Excel (.xlsx) file ({reason}).").format(path=path, reason=error)
+        ) from error
+    notes = []
+    for sheet in book.worksheets:
+        if sheet.max_row < 1 or all(c.value is None for row in sheet.iter_rows() for c in row):
+            continue
+        merged = list(sheet.merged_cells.ranges)
+        rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+        for span in merged:
+            value = rows[span.min_row - 1][span.min_col - 1]
+            for r in range(span.min_row - 1, min(span.max_row, len(rows))):
+                for c in range(span.min_col - 1, min(span.max_col, len(rows[r]))):
+                    rows[r][c] = value
+        if merged:
+            notes.append(
+                Problem(0, "", tr("Merged cells were read as the value repeated in every cell they cover."), "note")
+            )
+        if len(book.worksheets) > 1:
+            notes.append(Problem(0, "", tr("Only the sheet “{name}” was read.").format(name=sheet.title), "note"))
+        return _table(rows, notes)
+    raise TableReadError(tr("{path} has no sheet with anything in it.").format(path=path))
+
+
+def _table(rows: list[list[object]], notes: list[Problem]) -> Table:
+    """The first non-blank row is the headings; trailing blank rows and columns are dropped."""
+    start = next((i for i, row in enumerate(rows) if any(_filled(v) for v in row)), None)
+    if start is None:
+        raise TableReadError(tr("The file is empty: it has no headings and no rows."))
+    headings = [" ".join(str(v).split()) if v is not None else "" for v in rows[start]]
+    while headings and not headings[-1]:
+        headings.pop()
+    body = rows[start + 1 :]
+    while body and not any(_filled(v) for v in body[-1]):
+        body.pop()
+    widths = [len(r) for r in body]
+    if any(
+        w > len(headings) and any(_filled(v) for v in r[len(headings) :]) for w, r in zip(widths, body, strict=True)
+    ):
+        notes.append(
+            Problem(
+                0,
+                "",
+                tr("Some rows have more cells than there are headings; the extra cells were not read."),
+                "warning",
+            )
+        )
+    return Table(tuple(headings), body, tuple(notes), start + 1)
+
+
+def _filled(value: object) -> bool:
+    return value is not None and str(value).strip() != ""

@@ -1,0 +1,50 @@
+"""``assetreg import`` and ``assetreg export``, run for real in a subprocess against a real register."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+COUNCILS = Path(__file__).parent.parent / "fixtures" / "councils"
+
+
+def run(*args, data_dir: Path):
+    env = {k: v for k, v in os.environ.items() if k != "ASSETREG_DB"} | {"ASSETREG_DATA_DIR": str(data_dir)}
+    return subprocess.run(
+        [sys.executable, "-m", "assetreg", *map(str, args)], env=env, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_import_dry_run_then_import_then_export(register_path: Path, tmp_path: Path):
+    db = ("--db", register_path)
+    before = register_path.read_bytes()
+    dry = run(
+        "import", COUNCILS / "stockport.csv", "--council", "Stockport", "--dry-run", "--json", *db, data_dir=tmp_path
+    )
+    assert dry.returncode == 0, dry.stderr
+    summary = json.loads(dry.stdout)
+    assert (summary["added"], summary["updated"], summary["unchanged"]) == (3, 0, 0)
+    assert summary["problems"][0]["row"] == 3 and summary["problems"][0]["field"] == "listing_expiry"
+    assert register_path.read_bytes() == before
+    done = run("import", COUNCILS / "stockport.csv", "--council", "Stockport", *db, data_dir=tmp_path)
+    assert done.returncode == 0 and "Added 3 assets" in done.stdout
+    again = json.loads(run("import", COUNCILS / "stockport.csv", "--council", "Stockport", "--json", *db,
+                           data_dir=tmp_path).stdout)  # fmt: skip
+    assert (again["added"], again["unchanged"]) == (0, 3)
+    out = tmp_path / "acv.csv"
+    exported = run("export", out, "--format", "planning-data", "--on", "2021-10-01", *db, data_dir=tmp_path)
+    assert exported.returncode == 0, exported.stderr
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    crown = next(r for r in rows if r["name"] == "The Crown Inn")
+    assert crown["reference"] == "SMBC/ACV/001" and crown["assetreg-status"] == "interim-moratorium"
+
+
+def test_an_unreadable_file_is_refused_with_a_reason(register_path: Path, tmp_path: Path):
+    empty = tmp_path / "empty.csv"
+    empty.write_text("")
+    result = run("import", empty, "--db", register_path, data_dir=tmp_path)
+    assert result.returncode == 1 and "empty" in result.stderr

@@ -1,0 +1,94 @@
+"""Reading councils' dates and headings: every UK form read, nothing impossible or ambiguous guessed."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from assetreg.domain.council_rows import base_reference, read_rows
+from assetreg.domain.enums import NominationDecision
+from assetreg.domain.import_dates import DateProblem, month_first_evidence, parse_date
+from assetreg.domain.import_headings import match_headings, normalise_heading
+
+SEPT_21 = date(2012, 9, 21)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "21/09/2012", "21-09-2012", "21.09.12", "21 September 2012", "21st Sept 2012", "Sep 21 2012",
+        "September 21, 2012", "2012-09-21", "2012-09-21T00:00:00", "Fri 21 Sep 2012", "41173", 41173, 41173.0,
+        datetime(2012, 9, 21, 0, 0), SEPT_21,
+    ],
+)  # fmt: skip
+def test_every_uk_date_form_is_read(text):
+    assert parse_date(text) == SEPT_21
+
+
+@pytest.mark.parametrize("text", ["31/02/2020", "29/02/2019", "32 Jan 2020", "2020-13-01"])
+def test_an_impossible_date_is_reported_not_corrected(text):
+    with pytest.raises(DateProblem, match="not a real date"):
+        parse_date(text)
+
+
+def test_month_first_dates_are_reported_and_make_the_ambiguous_ones_unreadable():
+    assert month_first_evidence(["09/21/2012", "01/02/2013"])
+    assert not month_first_evidence(["21/09/2012", "01/02/2013"])
+    with pytest.raises(DateProblem, match="month first"):
+        parse_date("09/21/2012")
+    assert parse_date("03/04/2012") == date(2012, 4, 3)  # day first, as UK lists write it
+    with pytest.raises(DateProblem, match="could be 3 April 2012 or 4 March 2012"):
+        parse_date("03/04/2012", month_first_seen=True)
+    assert parse_date("05/05/2012", month_first_seen=True) == date(2012, 5, 5)  # the same either way
+
+
+@pytest.mark.parametrize("text", ["hello", "12345", "1/2", ""])
+def test_what_is_not_a_date(text):
+    if text == "":
+        assert parse_date(text) is None
+    else:
+        with pytest.raises(DateProblem):
+            parse_date(text)
+
+
+def test_real_headings_are_matched_whatever_their_case_and_punctuation():
+    camden = ["Property name and address", "Nominated By", "Date Nomination Received", "Decision Date",
+              "Listing Expiry Date", "Reason For Unsuccessful Nomination", "Notice To Dispose Received By Council Date",
+              "Community Group Which Triggered Full Moratorium", "Location"]  # fmt: skip
+    assert match_headings(camden) == [
+        "name_and_address", "nominated_by", "nomination_received", "decision_date", "listing_expiry",
+        "unsuccessful_reason", "notice_received", "interested_group", "location",
+    ]  # fmt: skip
+    stockport = ["ref", "asset_name", "asset_address", "nominating_organisation", "date_nomination_received",
+                 "decision_date"]  # fmt: skip
+    assert match_headings(stockport) == ["reference", "name", "address", "nominated_by", "nomination_received",
+                                         "decision_date"]  # fmt: skip
+    national = ["reference", "name", "address-text", "point", "nomination-date", "expiry-date", "geometry"]
+    assert match_headings(national) == ["reference", "name", "address", "point", "nomination_received",
+                                        "listing_expiry", ""]  # fmt: skip
+    assert normalise_heading(" Decision-Date ") == normalise_heading("decision_date") == "decisiondate"
+
+
+def test_a_saved_choice_beats_the_synonyms_and_no_field_goes_to_two_columns():
+    assert match_headings(["Name", "Site"], {"site": "name"}) == ["", "name"]
+    assert match_headings(["Name", "Postcode"], {"postcode": ""}) == ["name", ""]
+    assert match_headings(["name", "asset name"]) == ["name", ""]
+
+
+def test_several_rows_for_one_asset_become_one_with_a_notice_each():
+    fields = ["reference", "name_and_address", "decision_date", "notice_received", "location"]
+    rows = [
+        ["CAMACV17 (1st moratorium)", "The Black Cap, 171 Camden High St, London NW1 7JY", "15/11/2012",
+         "03/01/2013", "(51.5382, -0.1425)"],
+        ["CAMACV17 (2nd moratorium)", "The Black Cap, 171 Camden High St, London NW1 7JY", "15/11/2012",
+         "04/06/2015", "(51.5382, -0.1425)"],
+        ["CAMACV18", "Shop, 1 Road, London NW1 2AB", "31/02/2013", "", ""],
+    ]  # fmt: skip
+    assets, problems = read_rows(fields, rows)
+    assert base_reference("CAMACV17 (1st moratorium)") == "CAMACV17"
+    (cap,) = assets
+    assert (cap.name, cap.postcode, cap.latitude, cap.longitude) == ("The Black Cap", "NW1 7JY", 51.5382, -0.1425)
+    assert cap.decision is NominationDecision.LISTED and cap.rows == [2, 3]
+    assert [n.received_on for n in cap.notices] == [date(2013, 1, 3), date(2015, 6, 4)]
+    assert [(p.row, p.field, p.level) for p in problems] == [(4, "decision_date", "error")]
