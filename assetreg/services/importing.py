@@ -25,6 +25,7 @@ from ..domain.i18n import tr
 from ..domain.import_headings import mapping_problems, match_headings, normalise_heading
 from ..domain.import_plan import AssetPlan, Existing, plan_import
 from ..domain.records import RecordKind, parse_reference
+from .backups import backup_before
 from .records import Records
 from .register import Changes, Register
 from .tables import read_table
@@ -128,7 +129,12 @@ def apply_import(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Changes:
-    """Writes the preview's plan in one transaction; nothing is written if anything fails or is cancelled."""
+    """Writes the preview's plan in one transaction; nothing is written if anything fails or is cancelled.
+
+    A verified backup is made first, so an import that turns out wrong can be undone by restoring it.
+    """
+    if any(p.outcome != "unchanged" for p in preview.plans):
+        backup_before(register, "import")
     records = Records(register)
     plans = preview.plans
     step = [0]

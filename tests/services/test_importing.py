@@ -152,3 +152,13 @@ def test_the_national_dataset_round_trips(register, tmp_path):
     # Importing the export into another register gives the same asset back.
     other = tmp_path / "other.assetreg"
     shutil.copyfile(register.path, other)
+
+
+def test_an_import_that_writes_is_preceded_by_a_verified_backup_and_a_dry_run_by_none(register):
+    from assetreg.services.backups import list_backups
+
+    import_file(register, COUNCILS / "stockport.csv", "Stockport", dry_run=True)
+    assert list_backups(register) == []
+    import_file(register, COUNCILS / "stockport.csv", "Stockport")
+    (backup,) = [b for b in list_backups(register) if b.reason == "before-import"]
+    assert backup.verified
