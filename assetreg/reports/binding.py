@@ -9,6 +9,7 @@ damaged is named in the document and in a warning, and left out; the rest of the
 from __future__ import annotations
 
 import logging
+from enum import StrEnum
 from pathlib import Path
 
 from PIL import Image as PILImage
@@ -136,3 +137,30 @@ class _FittedImage(Image):
         scale = max(scale, min(available_width / width, 60 * mm / height))  # too little room: move on a page
         self.drawWidth, self.drawHeight = width * scale, height * scale
         return self.drawWidth, self.drawHeight
+
+
+class PaperState(StrEnum):
+    """What became of one paper in a printed document."""
+
+    BOUND = "bound"  # its pages or picture are in the document
+    SEPARATE = "separate"  # a file that cannot be printed (a spreadsheet, a Word file): send it alongside
+    LEFT_OUT = "left-out"  # a PDF or picture that could not be read
+    MISSING = "missing"  # the stored file is gone from the register's document folder
+
+
+def paper_state(attachment: Attachment, warning: str) -> PaperState:
+    """The state of a paper once ``attachment_flowables`` has tried to bind it (``warning`` is what it said)."""
+    if attachment.path is None or not attachment.path.is_file():
+        return PaperState.MISSING
+    if warning:
+        return PaperState.LEFT_OUT
+    return PaperState.BOUND if attachment.is_pdf or attachment.is_image else PaperState.SEPARATE
+
+
+def paper_state_label(state: PaperState) -> str:
+    return {
+        PaperState.BOUND: tr("bound in"),
+        PaperState.SEPARATE: tr("send separately"),
+        PaperState.LEFT_OUT: tr("could not be bound in"),
+        PaperState.MISSING: tr("file missing"),
+    }[state]
