@@ -128,13 +128,14 @@ def test_the_advice_is_on_its_own_page_and_says_when_and_how_to_send(tmp_path: P
     path = tmp_path / "request.pdf"
     render(make(), path)
     parsed = pdf.parse(path)
-    advice = flat(parsed.texts[1])
-    assert "Before you send this" in advice and "do not send this page to the council" in advice
+    advice = flat(" ".join(parsed.texts[1:]))
+    assert "Before you send this" in flat(parsed.texts[1]) and "do not send this page to the council" in advice
     assert f"The request counts only if the council receives it by {INTERIM_END}. That day counts" in advice
     assert "Wed 8 Oct 2025" in advice  # send by
     assert "recorded delivery" in advice and "by hand" in advice and "Keep proof of sending" in advice
     assert "acknowledgement" in advice
-    assert "A charity with a local connection can start the full moratorium (reg 12)." in advice
+    assert "a kind of body that can be a community interest group (reg 12)" in advice
+    assert "On what the register records, Cyfeillion y Llew <b>Coch</b> & Co is a community interest group" in advice
     assert "ACV-IMP-END" in advice and "s.95, s.97" in advice
     # Sun 12 Oct 2025 is not a working day, and the period is not extended.
     assert "make sure it arrives by Fri 10 Oct 2025" in advice
