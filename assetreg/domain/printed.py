@@ -13,7 +13,7 @@ from pathlib import Path
 from . import entities as e
 from .asset_deadlines import AssetDeadline
 from .deadlines import Deadline
-from .eligibility import Eligibility
+from .eligibility import Eligibility, Fact
 from .notice_case import DisposeTo, NoticeCase
 
 
@@ -108,6 +108,7 @@ class PackSectionContent:
     description: str
     answer: str
     attachments: tuple[Attachment, ...]
+    asks_for_papers: bool = True  # False: the council asks only for a written answer here (``pack_sections.py``)
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,10 @@ class PackDocument:
     bars: tuple[TimelineBar, ...]
     marks: tuple[TimelineMark, ...]
     deadlines: tuple[AssetDeadline, ...]  # the asset's statutory dates still to come
+    decision_due: AssetDeadline | None = None  # a Scottish request's SCOT-ATR-DECIDE, once it is validated
+    other_applicant: str = ""  # an applicant the application's notes name who is not the group printing it
+    transfer_body: Fact | None = None  # a Scottish request: is the group a community transfer body (s.80)
+    proposed_terms: str = ""  # a Scottish request: the price or other terms, from the application's notes
 
 
 @dataclass(frozen=True)

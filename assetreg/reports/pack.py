@@ -18,7 +18,9 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 from ..domain.dates import format_date
 from ..domain.enums import TransferType
 from ..domain.i18n import tr
-from ..domain.printed import Attachment, PackDocument, TimelineBar, TimelineMark
+from ..domain.printed import PackDocument, TimelineBar, TimelineMark
+from ..domain.transfer_request import is_expression_of_interest, is_scottish_request
+from . import pack_scotland
 from .binding import attachment_flowables
 from .house import (
     ACCENT,
@@ -37,18 +39,35 @@ from .house import (
     styles,
     text,
 )
+from .pack_checklist import checklist, declaration, papers_to_follow
+
+
+def title_of(document: PackDocument) -> str:
+    """What the pack is, by its kind and stage: an expression of interest, an application or a Scottish request."""
+    a = document.application
+    if is_scottish_request(a):
+        return tr("Asset transfer request: {asset}").format(asset=document.asset.name)
+    if is_expression_of_interest(a):
+        return tr("Expression of interest: {asset}").format(asset=document.asset.name)
+    return tr("Transfer application: {asset}").format(asset=document.asset.name)
+
+
+def _what(document: PackDocument) -> str:
+    a = document.application
+    if is_scottish_request(a):
+        return tr("asset transfer request")
+    return tr("expression of interest") if is_expression_of_interest(a) else tr("application")
 
 
 def render(document: PackDocument, out: BinaryIO) -> Rendered:
     """Writes the pack as a PDF to ``out``."""
     a = document.application
-    title = tr("Transfer application: {asset}").format(asset=document.asset.name)
     doc = HouseDocument(
         out,
         document.letterhead,
-        title=title,
-        subject=tr("Community asset transfer application {reference} to {council}").format(
-            reference=a.reference, council=_council_name(document)
+        title=title_of(document),
+        subject=tr("Community asset transfer {what} {reference} to {council}").format(
+            what=_what(document), reference=a.reference, council=_council_name(document)
         ),
     )
     # Bind every paper first: the checklist must say which could not be included.
@@ -59,14 +78,19 @@ def render(document: PackDocument, out: BinaryIO) -> Rendered:
     for item in document.unfiled:
         bound[id(item)] = attachment_flowables(item, level=1)
     warnings = [warning for _, warning in bound.values() if warning]
+    warnings += _warnings(document, bound)
 
     story: list[Flowable] = []
-    story += _cover_letter(document)
+    story += _cover_letter(document, bound)
     story += [PageBreak(), Paragraph(text(tr("Contents")), styles().title), spacer(3), contents_table(), PageBreak()]
     story += _summary(document)
+    if is_scottish_request(a):
+        story += pack_scotland.request_section(document)
     story += _timeline_section(document)
-    story += _checklist(document, bound)
+    story += checklist(document, bound)
     for number, section in enumerate(document.sections, start=1):
+        if not section.answer.strip() and not section.attachments:
+            continue  # listed under "Not yet written" in the checklist, never printed as an empty page
         story += [CondPageBreak(60 * mm), heading(f"{number}. {section.name}")]
         story.append(Paragraph(text(section.description, blank=""), styles().note))
         if section.answer.strip():
@@ -75,6 +99,7 @@ def render(document: PackDocument, out: BinaryIO) -> Rendered:
             story.append(Paragraph(text(tr("No answer has been written for this section yet.")), styles().warning))
         for item in section.attachments:
             story += bound[id(item)][0]
+    story += declaration(document, _what(document))
     if document.unfiled:
         story += [CondPageBreak(60 * mm), heading(tr("Other papers"))]
         story.append(
@@ -90,12 +115,35 @@ def render(document: PackDocument, out: BinaryIO) -> Rendered:
     return doc.render(story, warnings)
 
 
+def _warnings(document: PackDocument, bound) -> list[str]:
+    """What the pack cannot say truly from the register: papers to follow, answers unwritten, the applicant."""
+    out = []
+    for section in document.sections:
+        if section.asks_for_papers and not section.attachments:
+            out.append(tr("No papers are filed for “{section}”.").format(section=section.name))
+    unwritten = [x.name for x in document.sections if not x.answer.strip()]
+    if unwritten:
+        out.append(tr("Not yet written: {sections}.").format(sections="; ".join(unwritten)))
+    if document.other_applicant:
+        out.append(
+            tr(
+                "The application's notes name the applicant as {other}, but the pack is printed as from {group}, the "
+                "group recorded as yours."
+            ).format(other=document.other_applicant, group=document.letterhead.name)
+        )
+    if is_scottish_request(document.application):
+        out += pack_scotland.warnings(document)
+    return out
+
+
 def _council_name(document: PackDocument) -> str:
     return document.council.name if document.council is not None else tr("the council")
 
 
 def _transfer(document: PackDocument) -> str:
     a = document.application
+    if is_scottish_request(a):
+        return pack_scotland.transfer(document)
     if a.transfer_type is TransferType.LEASE:
         if a.lease_term_years:
             return tr("a lease of {years} years").format(years=a.lease_term_years)
@@ -106,7 +154,7 @@ def _transfer(document: PackDocument) -> str:
     }.get(a.transfer_type, tr("other rights over it"))
 
 
-def _cover_letter(document: PackDocument) -> list[Flowable]:
+def _cover_letter(document: PackDocument, bound) -> list[Flowable]:
     s = styles()
     group = document.letterhead.group
     sender = [document.letterhead.name]
@@ -128,16 +176,31 @@ def _cover_letter(document: PackDocument) -> list[Flowable]:
     address.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (0, -1), 0)])
     asset = document.asset
     where = ", ".join(part for part in (asset.address.replace("\n", ", "), asset.postcode) if part)
-    subject = tr("Community asset transfer application: {asset}").format(asset=asset.name)
+    subject = title_of(document)
     if where:
         subject += f", {where}"
     a = document.application
+    if is_scottish_request(a):
+        opening = tr(
+            "{group} makes this asset transfer request under Part 5 of the Community Empowerment (Scotland) Act 2015, "
+            "asking for {transfer} of {asset}. The pack sets out what the request must contain and the papers that "
+            "support it. The contents are listed on the next page."
+        )
+    elif is_expression_of_interest(a):
+        opening = tr(
+            "{group} expresses its interest in the transfer of {asset} by {transfer}. This is an expression of "
+            "interest, not a full application: it sets out what we have prepared so far for {council}. The "
+            "contents are listed on the next page."
+        )
+    else:
+        opening = tr(
+            "{group} applies for the transfer of {asset} by {transfer}. This pack sets out our answers to each "
+            "section of {council}’s application and the papers that support them. The contents are listed on the "
+            "next page."
+        )
     body = [
         tr("Dear Sir or Madam,"),
-        tr(
-            "{group} applies for the transfer of {asset} by {transfer}. This pack sets out our answers to each section "
-            "of {council}’s application and the papers that support them. The contents are listed on the next page."
-        ).format(
+        opening.format(
             group=document.letterhead.name,
             asset=asset.name,
             transfer=_transfer(document),
@@ -150,13 +213,13 @@ def _cover_letter(document: PackDocument) -> list[Flowable]:
                 asset=asset.name, date=format_date(document.listing_ends_on)
             )
         )
-    missing = [section.name for section in document.sections if not section.attachments]
+    missing = papers_to_follow(document, bound)
     if missing:
         body.append(
             tr(
                 "The evidence checklist shows the papers still to follow ({count}); we will send them as soon as "
                 "they are ready."
-            ).format(count=len(missing))
+            ).format(count=missing)
         )
     contact = group.contact_name if group is not None and group.contact_name else ""
     reach = " or ".join(x for x in ((group.email, group.phone) if group is not None else ()) if x)
@@ -206,7 +269,10 @@ def _summary(document: PackDocument) -> list[Flowable]:
         (tr("Asset"), f"{asset.name} ({asset.reference})"),
         (tr("Address"), ", ".join(p for p in (asset.address.replace("\n", ", "), asset.postcode) if p)),
         (tr("UPRN"), asset.uprn),
-        (tr("Land Registry titles"), ", ".join(asset.title_numbers)),
+        (
+            tr("Registers of Scotland title numbers") if is_scottish_request(a) else tr("Land Registry titles"),
+            ", ".join(asset.title_numbers),
+        ),
         (tr("Category"), asset.category.label),
         (tr("Status"), document.asset_status),
         (tr("Listed until"), document.listing_ends_on or tr("Not listed")),
@@ -226,7 +292,9 @@ def _summary(document: PackDocument) -> list[Flowable]:
 def _timeline_section(document: PackDocument) -> list[Flowable]:
     s = styles()
     story: list[Flowable] = [CondPageBreak(90 * mm), heading(tr("Statutory timeline"))]
-    if not document.bars:
+    if is_scottish_request(document.application) and not document.bars:
+        story.append(Paragraph(text(pack_scotland.period(document)), s.note))
+    elif not document.bars:
         story.append(
             Paragraph(
                 text(tr("No listing or moratorium is recorded for this asset, so no statutory period applies to it.")),
@@ -316,51 +384,3 @@ def _ticks(first: date, last: date) -> list[tuple[date, str]]:
             if first <= tick <= last:
                 ticks.append((tick, str(year) if month == 1 else tick.strftime("%b")))
     return ticks
-
-
-def _checklist(document: PackDocument, bound: dict[int, tuple[list[Flowable], str]]) -> list[Flowable]:
-    s = styles()
-    rows = [[Paragraph(text(h), s.cell_bold) for h in (tr("Section"), tr("Answer"), tr("Papers"), tr("Status"))]]
-    shading = []
-    for number, section in enumerate(document.sections, start=1):
-        papers = [_paper_line(item, bound[id(item)][1]) for item in section.attachments]
-        if not section.attachments:
-            status, colour = tr("Missing"), WARN
-        elif any(bound[id(item)][1] for item in section.attachments):
-            status, colour = tr("Incomplete"), WARN
-        else:
-            status, colour = tr("Attached"), ACCENT
-        answered = tr("Written") if section.answer.strip() else tr("Not written")
-        rows.append(
-            [
-                Paragraph(text(f"{number}. {section.name}"), s.cell),
-                Paragraph(text(answered), s.cell),
-                Paragraph("<br/>".join(papers) or text(tr("None attached")), s.cell),
-                Paragraph(f'<font color="{colour.hexval()}"><b>{text(status)}</b></font>', s.cell),
-            ]
-        )
-        if colour is WARN:
-            shading.append(("BACKGROUND", (3, len(rows) - 1), (3, len(rows) - 1), colors.HexColor("#fbeee6")))
-    for item in document.unfiled:
-        rows.append(
-            [
-                Paragraph(text(tr("Other papers")), s.cell),
-                Paragraph("", s.cell),
-                Paragraph(_paper_line(item, bound[id(item)][1]), s.cell),
-                Paragraph(text(tr("Not included") if bound[id(item)][1] else tr("Attached")), s.cell),
-            ]
-        )
-    table = Table(rows, colWidths=[55 * mm, 22 * mm, 70 * mm, 23 * mm], repeatRows=1, hAlign="LEFT")
-    table.setStyle(grid_style())
-    table.setStyle(shading)
-    return [CondPageBreak(70 * mm), heading(tr("Evidence checklist")), table]
-
-
-def _paper_line(item: Attachment, warning: str) -> str:
-    if item.path is None:
-        return f'{text(item.title)} <font color="{WARN.hexval()}">({text(tr("missing"))})</font>'
-    if warning:
-        return f'{text(item.title)} <font color="{WARN.hexval()}">({text(tr("not included"))})</font>'
-    if not (item.is_pdf or item.is_image):
-        return f"{text(item.title)} ({text(tr('separate file'))})"
-    return text(item.title)

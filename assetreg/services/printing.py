@@ -34,6 +34,7 @@ from ..domain.printed import (
 from ..domain.records import RecordKind, parse_reference
 from ..domain.rules import Event
 from ..domain.status import listing_last_day
+from ..domain.transfer_request import community_transfer_body, is_scottish_request, proposed_terms
 from .applications import application_overview
 from .assets import asset_detail, list_assets
 from .deadlines import register_cases, register_deadlines
@@ -215,6 +216,7 @@ def pack_document(register: Register, application_ref: str) -> PackDocument:
     detail = asset_detail(register, application.asset_ref)
     with register.reading() as session:
         council = RecordRepository(session).get(RecordKind.AUTHORITY, application.authority_ref)
+    asks = {p.code: p.asks_for_papers for p in overview.row.profile.pack_sections()}
     sections = tuple(
         PackSectionContent(
             code=s.code,
@@ -222,12 +224,14 @@ def pack_document(register: Register, application_ref: str) -> PackDocument:
             description=s.description,
             answer=s.answer,
             attachments=tuple(attachment(register, d) for d in s.documents),
+            asks_for_papers=asks.get(s.code, True),
         )
         for s in overview.checklist.sections
     )
     bars, marks = _timeline(detail, application)
+    head = letterhead(register, detail.today)
     return PackDocument(
-        letterhead=letterhead(register, detail.today),
+        letterhead=head,
         application=application,
         asset=detail.asset,
         council=council,
@@ -242,7 +246,28 @@ def pack_document(register: Register, application_ref: str) -> PackDocument:
         deadlines=tuple(
             d for d in detail.case.deadlines if not d.done and d.deadline is not None and d.date >= detail.today
         ),
+        decision_due=next(
+            (
+                d
+                for d in detail.case.deadlines
+                if d.record_ref == reference and d.deadline is not None and d.deadline.code == "SCOT-ATR-DECIDE"
+            ),
+            None,
+        ),
+        other_applicant=_other_applicant(application, head.group),
+        transfer_body=community_transfer_body(head.group) if is_scottish_request(application) else None,
+        proposed_terms=proposed_terms(application),
     )
+
+
+def _other_applicant(application: e.TransferApplication, group: e.CommunityGroup | None) -> str:
+    """An "Applicant: ..." line in the application's notes naming someone other than our own group, or ""."""
+    for line in application.notes.splitlines():
+        if line.strip().lower().startswith("applicant:"):
+            named = line.split(":", 1)[1].strip().rstrip(".")
+            if named and (group is None or (group.name not in named and (group.reference or "?") not in named)):
+                return named
+    return ""
 
 
 def _timeline(detail, application: e.TransferApplication) -> tuple[tuple[TimelineBar, ...], tuple[TimelineMark, ...]]:
