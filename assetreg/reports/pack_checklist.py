@@ -112,7 +112,7 @@ def declaration(document: PackDocument, what: str) -> list[Flowable]:
 
     def block(title: str, name: str) -> list[Flowable]:
         rows = [(tr("Signed"), ""), (tr("Name"), name), (tr("Position"), ""), (tr("Date"), "")]
-        return [Paragraph(text(title), s.label), signature_block(rows), spacer(3)]
+        return [spacer(3), Paragraph(text(title), s.label), signature_block(rows)]
 
     return [
         CondPageBreak(120 * mm),
