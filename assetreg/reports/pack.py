@@ -110,13 +110,9 @@ def render(document: PackDocument, out: BinaryIO) -> Rendered:
 
 def _warnings(document: PackDocument, bound) -> list[str]:
     """What the pack cannot say truly from the register: papers to follow, answers unwritten, the applicant."""
+    # Sections without papers or answers are shown in the checklist and counted in the cover letter; the app
+    # reads any warning as a paper left out, so only what the pack would otherwise state untruly is one here.
     out = []
-    for section in document.sections:
-        if section.asks_for_papers and not section.attachments:
-            out.append(tr("No papers are filed for “{section}”.").format(section=section.name))
-    unwritten = [x.name for x in document.sections if not x.answer.strip()]
-    if unwritten:
-        out.append(tr("Not yet written: {sections}.").format(sections="; ".join(unwritten)))
     if document.other_applicant:
         out.append(
             tr(
