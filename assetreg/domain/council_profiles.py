@@ -142,7 +142,9 @@ class CouncilProfile:
         """The sections this council asks for, in the superset's order, each under the council's name for it."""
         chosen = {c.code: c.name for c in self.sections}
         return tuple(
-            PackSection(s.code, chosen[s.code] or s.name, s.description) for s in PACK_SECTIONS if s.code in chosen
+            PackSection(s.code, chosen[s.code] or s.name, s.description, s.asks_for_papers)
+            for s in PACK_SECTIONS
+            if s.code in chosen
         )
 
     def milestones(self) -> tuple[tuple[Round, Milestone], ...]:
@@ -203,9 +205,12 @@ SCOTTISH_ATR_PROFILE = CouncilProfile(
         "organisation-and-status",
         "governing-document",
         "finance",
+        "proposal-and-outcomes",
         "need-and-support",
         "site-plan-and-valuation",
         organisation_and_status=tr("Community transfer body"),
+        # s.79(4)(b), SSI 2016/357 reg 3: a request sets out its reasons and the benefits it expects.
+        proposal_and_outcomes=tr("Reasons for the request and the benefits expected"),
         governing_document=tr("Constitution (required)"),
         finance=tr("Business plan"),
         need_and_support=tr("Evidence of community support"),

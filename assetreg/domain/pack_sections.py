@@ -18,6 +18,9 @@ class PackSection:
     code: str
     name: str
     description: str
+    # Whether the section asks for papers (accounts, a plan, certificates) or only for the group's written answer;
+    # a section that asks for none is "not needed" on the checklist when nothing is filed under it, never "missing".
+    asks_for_papers: bool = True
 
 
 # The superset, in the order a pack is put together (NOTES.md §6.3, "Generator design").
@@ -26,6 +29,7 @@ PACK_SECTIONS: tuple[PackSection, ...] = (
         "organisation-and-status",
         tr("Organisation and legal status"),
         tr("Who the group is: its legal form, registered numbers, aims and what it has done."),
+        asks_for_papers=False,
     ),
     PackSection(
         "governing-document",
@@ -46,6 +50,7 @@ PACK_SECTIONS: tuple[PackSection, ...] = (
         "proposal-and-outcomes",
         tr("Proposed use and outcomes"),
         tr("What the group will do with the asset, the services it will run and what will change."),
+        asks_for_papers=False,
     ),
     PackSection(
         "need-and-support",
@@ -56,18 +61,22 @@ PACK_SECTIONS: tuple[PackSection, ...] = (
         "management-and-maintenance",
         tr("Management, maintenance and compliance"),
         tr("Who looks after the building, how repairs are paid for, and health and safety compliance."),
+        asks_for_papers=False,
     ),
     PackSection(
         "capacity",
         tr("Skills, capacity and volunteers"),
         tr("The committee, staff and volunteers, and the skills they bring."),
+        asks_for_papers=False,
     ),
     PackSection(
         "insurance",
         tr("Insurance"),
         tr("Public liability, employer's liability and professional indemnity cover, with levels."),
     ),
-    PackSection("partnerships", tr("Partnerships"), tr("Other organisations the group will work with.")),
+    PackSection(
+        "partnerships", tr("Partnerships"), tr("Other organisations the group will work with."), asks_for_papers=False
+    ),
     PackSection(
         "site-plan-and-valuation",
         tr("Site plan and valuation"),
@@ -77,6 +86,7 @@ PACK_SECTIONS: tuple[PackSection, ...] = (
         "declarations",
         tr("Declarations and signatures"),
         tr("The signed declarations the form asks for."),
+        asks_for_papers=False,
     ),
 )
 SECTION_CODES: tuple[str, ...] = tuple(s.code for s in PACK_SECTIONS)

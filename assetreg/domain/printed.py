@@ -13,6 +13,7 @@ from pathlib import Path
 from . import entities as e
 from .asset_deadlines import AssetDeadline
 from .deadlines import Deadline
+from .eligibility import Eligibility, Fact
 from .notice_case import DisposeTo, NoticeCase
 
 
@@ -59,8 +60,23 @@ class NominationDocument:
     nomination: e.Nomination | None  # the latest nomination recorded; None for a first draft
     nominator: e.CommunityGroup | None  # the nominating group (the user's own when the nomination names none)
     interests: tuple[tuple[e.Interest, e.Party], ...]  # occupiers, freeholders and leaseholders
-    nominator_eligibility: str  # one sentence: may this group nominate, and why (RULES.md §2.1)
-    plans: tuple[Attachment, ...]  # the plan of the land, bound in after the form
+    eligibility: Eligibility  # may this group nominate, condition by condition (RULES.md §2.1)
+    enclosures: tuple[Enclosure, ...]  # the papers sent with it, the plan first; bound in after the form
+
+    @property
+    def plans(self) -> tuple[Attachment, ...]:
+        """The plans of the land among the enclosures."""
+        return tuple(a for x in self.enclosures if x.code == "plan" for a in x.attachments)
+
+
+@dataclass(frozen=True)
+class Enclosure:
+    """One paper a nomination is sent with, and the documents of the register found for it (maybe none)."""
+
+    code: str  # ``enclosures.EnclosureKind.code``
+    label: str
+    needed: bool  # whether the nomination should not go without it (a warning when nothing is found)
+    attachments: tuple[Attachment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -75,7 +91,7 @@ class BidderRequestDocument:
     group: e.CommunityGroup | None  # the group asking: the user's own
     interim_end: Deadline | None  # the last day a request can be received (None when no moratorium can start)
     send_by: date | None  # the working day to send by so that it arrives in time
-    group_eligibility: str  # one sentence: can this group's request start the full moratorium (reg 12)
+    eligibility: Eligibility  # can this group's request start the full moratorium (reg 12), condition by condition
     listing_problem: str  # why the notice starts no moratorium, or ""
     case: NoticeCase  # the notice's account on the day of printing
     owner_may_dispose_to: DisposeTo  # who the owner may sell to on the day of printing
@@ -92,6 +108,7 @@ class PackSectionContent:
     description: str
     answer: str
     attachments: tuple[Attachment, ...]
+    asks_for_papers: bool = True  # False: the council asks only for a written answer here (``pack_sections.py``)
 
 
 @dataclass(frozen=True)
@@ -128,6 +145,10 @@ class PackDocument:
     bars: tuple[TimelineBar, ...]
     marks: tuple[TimelineMark, ...]
     deadlines: tuple[AssetDeadline, ...]  # the asset's statutory dates still to come
+    decision_due: AssetDeadline | None = None  # a Scottish request's SCOT-ATR-DECIDE, once it is validated
+    other_applicant: str = ""  # an applicant the application's notes name who is not the group printing it
+    transfer_body: Fact | None = None  # a Scottish request: is the group a community transfer body (s.80)
+    proposed_terms: str = ""  # a Scottish request: the price or other terms, from the application's notes
 
 
 @dataclass(frozen=True)

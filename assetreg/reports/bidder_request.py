@@ -8,6 +8,8 @@ of its own and clearly marked as not for sending, by advice to the group: the re
 
 from __future__ import annotations
 
+import html
+import re
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
@@ -17,8 +19,8 @@ from ..domain.dates import format_date
 from ..domain.enums import LegalForm
 from ..domain.i18n import tr
 from ..domain.printed import BidderRequestDocument
-from ..domain.requests import can_trigger_full_moratorium
 from ..domain.status import NoticeStatus
+from .eligibility_facts import eligibility_flowables, eligibility_warnings
 from .house import (
     ACCENT,
     FONT,
@@ -48,7 +50,9 @@ def render(document: BidderRequestDocument, out: BinaryIO) -> Rendered:
         title=TITLE,
         subject=tr("{asset}: request under section 95(3) of the Localism Act 2011").format(asset=document.asset.name),
     )
-    return doc.render([*_letter(document), PageBreak(), *_advice(document)])
+    # Every warning on the advice page is also a warning line in the app and on the command line.
+    plain = [html.unescape(re.sub(r"<[^>]+>", "", w)) for w in _warnings(document)]
+    return doc.render([*_letter(document), PageBreak(), *_advice(document)], plain)
 
 
 # The letter
@@ -244,7 +248,7 @@ def _who_we_are(document: BidderRequestDocument) -> str:
     if group.local_connection.strip():
         connection = group.local_connection.strip().rstrip(".")
         sentence += " " + tr("Its local connection with the land: {connection}.").format(connection=connection)
-    if can_trigger_full_moratorium(group.legal_form):
+    if document.eligibility.shown:  # only when every condition of reg 12 is shown, never on the legal form alone
         sentence += " " + tr(
             "It is a community interest group within the meaning of regulation 12 of the Assets of Community "
             "Value (England) Regulations 2012."
@@ -287,10 +291,7 @@ def _advice(document: BidderRequestDocument) -> list[Flowable]:
         KeepTogether(
             [
                 Paragraph(text(tr("Can your group start the full moratorium?")), s.h2),
-                Paragraph(
-                    text(document.group_eligibility),
-                    s.body if document.group and can_trigger_full_moratorium(document.group.legal_form) else s.warning,
-                ),
+                *eligibility_flowables(document.eligibility, _group_name(document)),
             ]
         ),
         KeepTogether(
@@ -387,16 +388,8 @@ def _warnings(document: BidderRequestDocument) -> list[str]:
                 )
             )
         )
-    elif not document.group.local_connection.strip():
-        warnings.append(
-            text(
-                tr(
-                    "Your group's local connection with the land is not recorded, so the letter does not describe "
-                    "it. Only a group with a local connection can start the full moratorium (reg 12): add it to "
-                    "the letter before sending."
-                )
-            )
-        )
+    else:
+        warnings += [text(w) for w in eligibility_warnings(document.eligibility)]
     return warnings
 
 

@@ -9,6 +9,7 @@ damaged is named in the document and in a warning, and left out; the rest of the
 from __future__ import annotations
 
 import logging
+from enum import StrEnum
 from pathlib import Path
 
 from PIL import Image as PILImage
@@ -18,10 +19,11 @@ from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Par
 
 from ..domain.i18n import tr
 from ..domain.printed import Attachment
-from .house import RULE, heading, styles, text
+from .house import FONT, MUTED, RULE, heading, styles, text
 from .stamping import Stamp
 
 log = logging.getLogger(__name__)
+NOTE_ROOM = 14  # points beneath an attached page for "Reduced to 87 % to fit"
 
 
 def _page_size(reader: PdfReader, index: int) -> tuple[float, float]:
@@ -49,13 +51,21 @@ class AttachedPage(Flowable):
         return self.width, self.height
 
     def drawOn(self, canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802 (reportlab's name)
-        scale = min(self.width / self.page_width, self.height / self.page_height)
+        # Room is kept beneath the page for the note that says it was reduced.
+        scale = min(1.0, self.width / self.page_width, (self.height - NOTE_ROOM) / self.page_height)
         width, height = self.page_width * scale, self.page_height * scale
         left, bottom = x + (self.width - width) / 2, y + self.height - height
         canvas.saveState()
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.rect(left, bottom, width, height)
+        percent = round(scale * 100)
+        if percent < 100:
+            canvas.setFillColor(MUTED)
+            canvas.setFont(FONT, 8)
+            canvas.drawRightString(
+                left + width, bottom - 10, tr("Reduced to {percent} % to fit").format(percent=percent)
+            )
         canvas.restoreState()
         canvas._doctemplate.stamps.append(
             Stamp(canvas.getPageNumber(), self.reader, self.index, left, bottom, width, height)
@@ -123,16 +133,53 @@ def attachment_flowables(attachment: Attachment, *, level: int = 1) -> tuple[lis
     return [head, Paragraph(text(note), s.note)], ""
 
 
+# A picture prints no larger than its pixels at this many dots an inch. 96 is a screen's pixel: a photo or a scan
+# (thousands of pixels) is shrunk to fit long before this applies, while a 60 × 40 px logo prints at 16 × 11 mm,
+# as it looks on screen, rather than blown up into a blur. (72 would be a point a pixel; 150 would be print quality,
+# but would make a small screenshot of a plan too small to read.)
+PICTURE_DPI = 96
+
+
 class _FittedImage(Image):
-    """A picture scaled to the frame's width and at most most of its height, never enlarged past its size."""
+    """A picture scaled to the frame's width and at most most of its height, never enlarged past its resolution."""
 
     def __init__(self, path: str, width: int, height: int) -> None:
         super().__init__(path, width=width, height=height)
-        self._natural = (float(width), float(height))
+        self._natural = (float(width), float(height))  # in pixels
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         width, height = self._natural
-        scale = min(1.0, available_width / width, (available_height * 0.9) / height, 170 * mm / height)
-        scale = max(scale, min(available_width / width, 60 * mm / height))  # too little room: move on a page
+        largest = 72 / PICTURE_DPI  # points a pixel
+        scale = min(largest, available_width / width, (available_height * 0.9) / height, 170 * mm / height)
+        # With too little room left, ask for more than there is (so it moves on a page) — but never more than
+        # the picture's own size.
+        scale = max(scale, min(largest, available_width / width, 60 * mm / height))
         self.drawWidth, self.drawHeight = width * scale, height * scale
         return self.drawWidth, self.drawHeight
+
+
+class PaperState(StrEnum):
+    """What became of one paper in a printed document."""
+
+    BOUND = "bound"  # its pages or picture are in the document
+    SEPARATE = "separate"  # a file that cannot be printed (a spreadsheet, a Word file): send it alongside
+    LEFT_OUT = "left-out"  # a PDF or picture that could not be read
+    MISSING = "missing"  # the stored file is gone from the register's document folder
+
+
+def paper_state(attachment: Attachment, warning: str) -> PaperState:
+    """The state of a paper once ``attachment_flowables`` has tried to bind it (``warning`` is what it said)."""
+    if attachment.path is None or not attachment.path.is_file():
+        return PaperState.MISSING
+    if warning:
+        return PaperState.LEFT_OUT
+    return PaperState.BOUND if attachment.is_pdf or attachment.is_image else PaperState.SEPARATE
+
+
+def paper_state_label(state: PaperState) -> str:
+    return {
+        PaperState.BOUND: tr("bound in"),
+        PaperState.SEPARATE: tr("send separately"),
+        PaperState.LEFT_OUT: tr("could not be bound in"),
+        PaperState.MISSING: tr("file missing"),
+    }[state]

@@ -11,15 +11,15 @@ from __future__ import annotations
 from typing import BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
 from ..domain import entities as e
 from ..domain.dates import format_date
 from ..domain.enums import InterestRole, LegalForm
 from ..domain.i18n import tr
 from ..domain.printed import NominationDocument
-from ..domain.requests import can_nominate
-from .binding import attachment_flowables
+from . import nomination_papers
+from .eligibility_facts import eligibility_flowables, eligibility_warnings
 from .house import (
     ACCENT,
     NOT_KNOWN,
@@ -83,15 +83,44 @@ def _story(document: NominationDocument) -> tuple[list[Flowable], list[str]]:
     story += _reasons(document)
     story += _eligibility(document)
     story += _nominator(document)
-    warnings: list[str] = []
-    if document.plans:
-        story.append(PageBreak())
-        for plan in document.plans:
-            flowables, warning = attachment_flowables(plan, level=0)
-            story += flowables
-            if warning:
-                warnings.append(warning)
+    bound = nomination_papers.bind(document)
+    story += nomination_papers.enclosures_section(document, bound)
+    story += nomination_papers.bound_pages(document, bound)
+    warnings = [*_missing_elements(document), *nomination_papers.enclosure_warnings(document, bound)]
+    warnings += eligibility_warnings(document.eligibility)
     return story, warnings
+
+
+def _missing_elements(document: NominationDocument) -> list[str]:
+    """A warning for each element of reg 6 (and the council's address) the register does not give."""
+    warnings = []
+    council = document.council
+    if council is None:
+        warnings.append(tr("The council the land is in is not recorded, so the nomination is addressed to no one."))
+    elif not council.address.strip():
+        warnings.append(
+            tr("{council}'s postal address is not recorded: add it, or write it on the nomination.").format(
+                council=council.name
+            )
+        )
+    nomination = document.nomination
+    if not document.asset.description.strip():
+        warnings.append(tr("Reg 6(a): the land has no description recorded."))
+    if nomination is None or not nomination.boundary_description.strip():
+        warnings.append(tr("Reg 6(a): the proposed boundaries of the land are not described."))
+    roles = {interest.role for interest, _ in document.interests}
+    for role, words in (
+        (InterestRole.FREEHOLDER, tr("no freeholder is recorded")),
+        (InterestRole.OCCUPIER, tr("no occupier is recorded (say if the land is empty)")),
+    ):
+        if role not in roles:
+            warnings.append(tr("Reg 6(b): {what}.").format(what=words))
+    for _, party in document.interests:
+        if not party.address.strip():
+            warnings.append(tr("Reg 6(b): no address is recorded for {name}.").format(name=party.name))
+    if nomination is None or not nomination.community_value_reasons.strip():
+        warnings.append(tr("Reg 6(c): the reasons the land is of community value are not written."))
+    return warnings
 
 
 def _addresses(document: NominationDocument) -> Table:
@@ -142,22 +171,37 @@ def _land(document: NominationDocument) -> list[Flowable]:
         Paragraph(text(tr("Description of the land")), s.h2),
         *paragraphs(asset.description),
         Paragraph(text(tr("Proposed boundaries")), s.h2),
-        *paragraphs(nomination.boundary_description if nomination else ""),
     ]
-    # A plan whose file has gone missing is not attached, whatever the register says; binding names it too.
-    present = [p.title or p.filename for p in document.plans if p.path is not None and p.path.is_file()]
-    if present:
-        line = tr("A plan showing the proposed boundaries is attached at the end of this nomination ({plans}).")
-        story.append(Paragraph(text(line.format(plans="; ".join(present))), s.body))
+    # Only a plan that is bound in is "attached"; the warning comes before boundaries that may refer to one.
+    bound = [p for p in document.plans if p.path is not None and p.path.is_file() and (p.is_pdf or p.is_image)]
+    if bound:
+        line = tr("A plan showing the proposed boundaries is bound in at the end of this nomination ({plans}).")
+        story += paragraphs(nomination.boundary_description if nomination else "")
+        story.append(Paragraph(text(line.format(plans="; ".join(p.title or p.filename for p in bound))), s.body))
+    elif separate := "; ".join(p.filename for p in document.plans if p.path is not None and p.path.is_file()):
+        line = tr(
+            "The plan showing the proposed boundaries cannot be printed here and is sent with this nomination as a "
+            "separate file ({plans})."
+        )
+        story += [
+            *paragraphs(nomination.boundary_description if nomination else ""),
+            Paragraph(text(line.format(plans=separate)), s.body),
+        ]
     else:
         story.append(
             callout(
                 "<b>{}</b> {}".format(
                     text(tr("No plan is attached.")),
-                    text(tr("Add a plan showing the proposed boundaries of the land before sending this nomination.")),
+                    text(
+                        tr(
+                            "Any plan the boundaries below refer to is not enclosed: add a plan showing the proposed "
+                            "boundaries of the land before sending this nomination."
+                        )
+                    ),
                 )
             )
         )
+        story += [spacer(2), *paragraphs(nomination.boundary_description if nomination else "")]
     return story
 
 
@@ -268,22 +312,13 @@ def _eligibility(document: NominationDocument) -> list[Flowable]:
         (tr("Members who are local electors"), _count(group.local_elector_count if group else None)),
         (tr("Local connection"), group.local_connection if group else ""),
     ]
+    name = group.name if group else tr("The nominating body")
     return [
         heading(tr("4. Evidence that the nominator is eligible (reg 6(d))")),
         _facts(rows),
         spacer(2),
-        *_eligibility_sentence(document),
+        *eligibility_flowables(document.eligibility, name),
     ]
-
-
-def _eligibility_sentence(document: NominationDocument) -> list[Flowable]:
-    """The worked-out sentence on eligibility; in the warning colour when the body may not nominate."""
-    sentence = document.nominator_eligibility.strip()
-    if not sentence:
-        return []
-    group = document.nominator
-    style = styles().body if group is not None and can_nominate(group.legal_form) else styles().warning
-    return [Paragraph(text(sentence), style)]
 
 
 def _nominator(document: NominationDocument) -> list[Flowable]:

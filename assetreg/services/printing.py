@@ -9,9 +9,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from ..db.repositories import RecordRepository
+from ..domain import enclosures
 from ..domain import entities as e
 from ..domain.asset_deadlines import AssetDeadline
 from ..domain.dates import format_date
+from ..domain.eligibility import Role, eligibility
 from ..domain.enums import InterestRole, ListEntryKind, Period
 from ..domain.errors import DocumentRefusedError, NotFoundError, OutOfTimeError
 from ..domain.i18n import tr
@@ -19,6 +21,7 @@ from ..domain.printed import (
     Attachment,
     BidderRequestDocument,
     DeadlineReportDocument,
+    Enclosure,
     Letterhead,
     NominationDocument,
     PackDocument,
@@ -29,9 +32,9 @@ from ..domain.printed import (
     TimelineMark,
 )
 from ..domain.records import RecordKind, parse_reference
-from ..domain.requests import can_nominate, can_trigger_full_moratorium
 from ..domain.rules import Event
 from ..domain.status import listing_last_day
+from ..domain.transfer_request import community_transfer_body, is_scottish_request, proposed_terms
 from .applications import application_overview
 from .assets import asset_detail, list_assets
 from .deadlines import register_cases, register_deadlines
@@ -87,11 +90,6 @@ def nomination_document(register: Register, asset_ref: str) -> NominationDocumen
     interests = tuple(
         (i, p) for i, p in detail.interests if i.role is not InterestRole.CONTACT and (i.until_on is None)
     )
-    plans = tuple(
-        attachment(register, d)
-        for d in detail.documents
-        if d.asset_ref == detail.asset.reference and d.pack_section == "site-plan-and-valuation"
-    )
     return NominationDocument(
         letterhead=head,
         asset=detail.asset,
@@ -99,25 +97,24 @@ def nomination_document(register: Register, asset_ref: str) -> NominationDocumen
         nomination=nomination,
         nominator=nominator,
         interests=interests,
-        nominator_eligibility=_nominator_eligibility(nominator),
-        plans=plans,
+        eligibility=eligibility(nominator, detail.asset, detail.authority, Role.NOMINATE),
+        enclosures=_enclosures(register, detail, nominator),
     )
 
 
-def _nominator_eligibility(group: e.CommunityGroup | None) -> str:
-    if group is None:
-        return tr("No nominating group is recorded: name your group in Settings before sending this nomination.")
-    if not can_nominate(group.legal_form):
-        return tr("{name} is recorded as {form}, which may not nominate land (s.89, reg 5).").format(
-            name=group.name, form=group.legal_form.label.lower()
-        )
-    return tr(
-        "{name} is {form} with a local connection to the land, and so a body that may nominate it (s.89(2), reg 5)."
-    ).format(name=group.name, form=_with_article(group.legal_form.label.lower()))
-
-
-def _with_article(label: str) -> str:
-    return f"{'an' if label[:1] in 'aeiou' else 'a'} {label}"
+def _enclosures(register: Register, detail, nominator: e.CommunityGroup | None) -> tuple[Enclosure, ...]:
+    """The asset's documents (and its applications') sorted into the papers a nomination is sent with."""
+    found: dict[str, list[Attachment]] = {}
+    for document in detail.documents:
+        kind = enclosures.kind_of(document)
+        if kind is not None:
+            found.setdefault(kind.code, []).append(attachment(register, document))
+    form = nominator.legal_form if nominator is not None else None
+    return tuple(
+        Enclosure(kind.code, kind.label, enclosures.needed(kind, form), tuple(found.get(kind.code, ())))
+        for kind in enclosures.LISTED
+        if enclosures.applies(kind, form)
+    )
 
 
 def bidder_request_document(register: Register, notice_ref: str, *, out_of_time: bool = False) -> BidderRequestDocument:
@@ -162,7 +159,7 @@ def bidder_request_document(register: Register, notice_ref: str, *, out_of_time:
         group=head.group,
         interim_end=interim.deadline if interim else None,
         send_by=interim.send_by if interim else None,
-        group_eligibility=_group_eligibility(head.group),
+        eligibility=eligibility(head.group, detail.asset, detail.authority, Role.TRIGGER),
         list_reference=next(
             (x.council_reference for x in reversed(detail.list_entries) if x.kind is ListEntryKind.LISTED), ""
         ),
@@ -211,21 +208,6 @@ def _england_only(detail, what: str) -> None:
     )
 
 
-def _group_eligibility(group: e.CommunityGroup | None) -> str:
-    if group is None:
-        return tr("No group is named as yours: name it in Settings, so the letter says who is asking.")
-    if can_trigger_full_moratorium(group.legal_form):
-        return tr(
-            "{name} is {form}, so with a local connection its request starts the full moratorium if it is received "
-            "in time (reg 12)."
-        ).format(name=group.name, form=_with_article(group.legal_form.label.lower()))
-    return tr(
-        "{name} is recorded as {form}: its request will be recorded, but only a parish council, charity, community "
-        "interest company, company limited by guarantee or co-operative or community benefit society can start the "
-        "full moratorium (reg 12). Ask such a group to send the request too."
-    ).format(name=group.name, form=_with_article(group.legal_form.label.lower()))
-
-
 def pack_document(register: Register, application_ref: str) -> PackDocument:
     """A transfer application with its council's sections, the group's answers, its papers and its timeline."""
     reference = _reference(application_ref, RecordKind.TRANSFER_APPLICATION)
@@ -234,6 +216,7 @@ def pack_document(register: Register, application_ref: str) -> PackDocument:
     detail = asset_detail(register, application.asset_ref)
     with register.reading() as session:
         council = RecordRepository(session).get(RecordKind.AUTHORITY, application.authority_ref)
+    asks = {p.code: p.asks_for_papers for p in overview.row.profile.pack_sections()}
     sections = tuple(
         PackSectionContent(
             code=s.code,
@@ -241,12 +224,14 @@ def pack_document(register: Register, application_ref: str) -> PackDocument:
             description=s.description,
             answer=s.answer,
             attachments=tuple(attachment(register, d) for d in s.documents),
+            asks_for_papers=asks.get(s.code, True),
         )
         for s in overview.checklist.sections
     )
     bars, marks = _timeline(detail, application)
+    head = letterhead(register, detail.today)
     return PackDocument(
-        letterhead=letterhead(register, detail.today),
+        letterhead=head,
         application=application,
         asset=detail.asset,
         council=council,
@@ -261,7 +246,28 @@ def pack_document(register: Register, application_ref: str) -> PackDocument:
         deadlines=tuple(
             d for d in detail.case.deadlines if not d.done and d.deadline is not None and d.date >= detail.today
         ),
+        decision_due=next(
+            (
+                d
+                for d in detail.case.deadlines
+                if d.record_ref == reference and d.deadline is not None and d.deadline.code == "SCOT-ATR-DECIDE"
+            ),
+            None,
+        ),
+        other_applicant=_other_applicant(application, head.group),
+        transfer_body=community_transfer_body(head.group) if is_scottish_request(application) else None,
+        proposed_terms=proposed_terms(application),
     )
+
+
+def _other_applicant(application: e.TransferApplication, group: e.CommunityGroup | None) -> str:
+    """An "Applicant: ..." line in the application's notes naming someone other than our own group, or ""."""
+    for line in application.notes.splitlines():
+        if line.strip().lower().startswith("applicant:"):
+            named = line.split(":", 1)[1].strip().rstrip(".")
+            if named and (group is None or (group.name not in named and (group.reference or "?") not in named)):
+                return named
+    return ""
 
 
 def _timeline(detail, application: e.TransferApplication) -> tuple[tuple[TimelineBar, ...], tuple[TimelineMark, ...]]:

@@ -61,7 +61,7 @@ def test_print_bidder_request_quotes_the_notice_and_its_interim_end(demo, capsys
         notice = next(n for n in list_notices(register) if n.status is NoticeStatus.INTERIM_MORATORIUM)
     status, out, err = run(capsys, "print", "bidder-request", notice.reference, "-o", tmp_path / "r.pdf", "--db", demo)
     assert status == 0, err
-    assert "Wrote" in out and "2 pages" in out
+    assert "Wrote" in out and "3 pages" in out  # the letter, and two pages of advice
     text = pdf.parse(tmp_path / "r.pdf").text
     assert format_date(notice.notice.received_on) in text
     assert format_date(notice.period_ends_on) in text  # the interim moratorium's last day

@@ -209,10 +209,11 @@ def test_the_scottish_request_shows_its_own_sections(view: ApplicationsView) -> 
         "Community transfer body",
         "Constitution (required)",
         "Business plan",
+        "Reasons for the request and the benefits expected",
         "Evidence of community support",
         "Maps",
     ]
-    assert column(view.checklist_table, CHECK_STATUS).count("Missing") == 4
+    assert column(view.checklist_table, CHECK_STATUS).count("Missing") == 5
 
 
 def test_moving_a_stage_adds_history_and_notifies(qtbot, view: ApplicationsView, monkeypatch) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from assetreg.domain import entities as e
 from assetreg.domain.deadlines import Deadline, compute, with_published
+from assetreg.domain.eligibility import Role, eligibility
 from assetreg.domain.enums import AssetCategory, Jurisdiction, LegalForm
 from assetreg.domain.notice_case import DisposeTo, RequestFacts, notice_case
 from assetreg.domain.printed import BidderRequestDocument, Letterhead
@@ -35,11 +36,15 @@ GROUP = e.CommunityGroup(
     is_own_group=True,
 )
 COUNCIL = e.Authority(
-    name="Buckinghamshire Council", address="The Gateway\nAylesbury HP19 8FF", email="acv@example.gov.uk"
+    reference="AUT-0001",
+    name="Buckinghamshire Council",
+    address="The Gateway\nAylesbury HP19 8FF",
+    email="acv@example.gov.uk",
 )
 ASSET = e.Asset(
     reference="AST-0001",
     name="Tŷ Coch & <Sons> Arms",
+    authority_ref="AUT-0001",
     category=AssetCategory.PUB,
     address="Pound Lane\nLittle Marlow",
     postcode="SL7 3SH",
@@ -72,7 +77,7 @@ def make(**changes) -> BidderRequestDocument:
         group=GROUP,
         interim_end=interim_end(),
         send_by=SEND_BY,
-        group_eligibility="A charity with a local connection can start the full moratorium (reg 12).",
+        eligibility=eligibility(GROUP, ASSET, COUNCIL, Role.TRIGGER),
         listing_problem="",
         case=case,
         owner_may_dispose_to=DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY if case.current else DisposeTo.ANYONE,
@@ -123,13 +128,14 @@ def test_the_advice_is_on_its_own_page_and_says_when_and_how_to_send(tmp_path: P
     path = tmp_path / "request.pdf"
     render(make(), path)
     parsed = pdf.parse(path)
-    advice = flat(parsed.texts[1])
-    assert "Before you send this" in advice and "do not send this page to the council" in advice
+    advice = flat(" ".join(parsed.texts[1:]))
+    assert "Before you send this" in flat(parsed.texts[1]) and "do not send this page to the council" in advice
     assert f"The request counts only if the council receives it by {INTERIM_END}. That day counts" in advice
     assert "Wed 8 Oct 2025" in advice  # send by
     assert "recorded delivery" in advice and "by hand" in advice and "Keep proof of sending" in advice
     assert "acknowledgement" in advice
-    assert "A charity with a local connection can start the full moratorium (reg 12)." in advice
+    assert "a kind of body that can be a community interest group (reg 12)" in advice
+    assert "On what the register records, Cyfeillion y Llew <b>Coch</b> & Co is a community interest group" in advice
     assert "ACV-IMP-END" in advice and "s.95, s.97" in advice
     # Sun 12 Oct 2025 is not a working day, and the period is not extended.
     assert "make sure it arrives by Fri 10 Oct 2025" in advice
@@ -211,13 +217,14 @@ def test_without_a_moratorium_date_the_letter_says_not_known_and_the_advice_says
 def test_a_group_that_is_not_a_community_interest_group_does_not_claim_to_be_one(tmp_path: Path, pdf) -> None:
     path = tmp_path / "forum.pdf"
     group = dataclasses.replace(GROUP, legal_form=LegalForm.UNINCORPORATED_BODY, charity_number="")
-    eligibility = "An unincorporated body cannot trigger the full moratorium (reg 12)."
-    render(make(group=group, group_eligibility=eligibility), path)
+    rendered = render(make(group=group, eligibility=eligibility(group, ASSET, COUNCIL, Role.TRIGGER)), path)
     parsed = pdf.parse(path)
     letter, advice = flat(parsed.texts[0]), flat(parsed.texts[1])
     assert "is an unincorporated body" in letter
     assert "community interest group within the meaning" not in letter
-    assert eligibility in advice
+    assert "only a parish council, charity, community interest company" in advice
+    assert "would not start the full moratorium" in advice
+    assert any(w.startswith("Not met:") and "reg 12" in w for w in rendered.warnings)
 
 
 def test_without_a_group_of_its_own_the_letter_never_comes_from_assetreg(tmp_path: Path, pdf) -> None:

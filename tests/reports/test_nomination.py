@@ -12,8 +12,9 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
 from assetreg.domain import entities as e
+from assetreg.domain.eligibility import Role, eligibility
 from assetreg.domain.enums import AssetCategory, InterestRole, LegalForm
-from assetreg.domain.printed import Attachment, Letterhead, NominationDocument
+from assetreg.domain.printed import Attachment, Enclosure, Letterhead, NominationDocument
 from assetreg.reports import nomination
 from assetreg.reports.house import Rendered
 
@@ -24,6 +25,7 @@ REG6_HEADINGS = (
     "3. Why the land is of community value (reg 6(c))",
     "4. Evidence that the nominator is eligible (reg 6(d))",
     "5. The nominator",
+    "6. Enclosures",
 )
 # Labels of the facts tables, each of which must be followed by a value (text extraction puts it on the next line).
 FACT_LABELS = (
@@ -52,6 +54,7 @@ GROUP = e.CommunityGroup(
     society_number="RS008123",
     member_count=143,
     local_elector_count=131,
+    distributes_surplus=False,
     local_connection="Every member lives in the parish of Llanfair; the society's work is all within the district.",
     contact_name="Gwenllian Ŵyn",
     address="12 Church Lane\nLittle Marlow",
@@ -60,10 +63,13 @@ GROUP = e.CommunityGroup(
     phone="01628 555 123",
     is_own_group=True,
 )
-COUNCIL = e.Authority(name="Buckinghamshire Council", address="The Gateway\nGatehouse Road\nAylesbury HP19 8FF")
+COUNCIL = e.Authority(
+    reference="AUT-0001", name="Buckinghamshire Council", address="The Gateway\nGatehouse Road\nAylesbury HP19 8FF"
+)
 ASSET = e.Asset(
     reference="AST-0001",
     name="The Red Lion",
+    authority_ref="AUT-0001",
     category=AssetCategory.PUB,
     address="Pound Lane\nLittle Marlow",
     postcode="SL7 3SH",
@@ -85,6 +91,7 @@ INTERESTS = (
         e.Interest(asset_ref="AST-0001", party_ref="PTY-2", role=InterestRole.LEASEHOLDER, lease_term_years=20),
         LEASEHOLDER,
     ),
+    (e.Interest(asset_ref="AST-0001", party_ref="PTY-2", role=InterestRole.OCCUPIER), LEASEHOLDER),
 )
 
 
@@ -96,10 +103,15 @@ def make(**changes) -> NominationDocument:
         nomination=NOMINATION,
         nominator=GROUP,
         interests=INTERESTS,
-        nominator_eligibility="A community benefit society with a local connection may nominate land (reg 5).",
-        plans=(),
+        eligibility=eligibility(GROUP, ASSET, COUNCIL, Role.NOMINATE),
+        enclosures=papers(),
     )
     return dataclasses.replace(document, **changes)
+
+
+def papers(plans: tuple[Attachment, ...] = (), *others: Enclosure) -> tuple[Enclosure, ...]:
+    """The plan (needed) and any other enclosures; the plan alone unless others are given."""
+    return (Enclosure("plan", "Plan of the land, showing the proposed boundaries", True, plans), *others)
 
 
 def render(document: NominationDocument, path: Path) -> Rendered:
@@ -130,7 +142,12 @@ def test_every_element_of_regulation_6_is_a_bookmarked_section(tmp_path: Path, p
     rendered = render(make(), path)
     parsed = pdf.parse(path)
     assert [title for level, title in parsed.outline if level == 0] == list(REG6_HEADINGS)
-    assert rendered.pages == parsed.pages and rendered.warnings == ()
+    # Every condition is shown and every element given: the only warning is the plan that is not there.
+    assert rendered.pages == parsed.pages
+    assert rendered.warnings == (
+        "Missing enclosure: “Plan of the land, showing the proposed boundaries”. Attach it to the asset before "
+        "sending the nomination.",
+    )
     text = " ".join(parsed.text.split())  # sentences wrap across lines
     assert "Nomination of land as an asset of community value" in parsed.texts[0]
     assert "section 89 of the Localism Act 2011" in text
@@ -151,7 +168,7 @@ def test_a_first_draft_prints_not_known_wherever_a_fact_is_missing(tmp_path: Pat
         nomination=None,
         nominator=None,
         interests=(),
-        nominator_eligibility="",
+        eligibility=eligibility(None, e.Asset(name="The Old Library"), None, Role.NOMINATE),
     )
     render(draft, path)
     parsed = pdf.parse(path)
@@ -168,7 +185,10 @@ def test_a_first_draft_prints_not_known_wherever_a_fact_is_missing(tmp_path: Pat
     for role in ("Freeholder", "Leaseholder", "Occupier"):
         assert lines[lines.index(role) + 1 : lines.index(role) + 3] == ["Not known", "Not known"]
     # Boundaries and reasons are the nomination's facts: not known in a first draft.
-    assert lines[lines.index("Proposed boundaries") + 1] == "Not known"
+    # The warning that no plan is attached comes before the boundaries, which are not known either.
+    after = lines[lines.index("Proposed boundaries") + 1 :]
+    assert after[0].startswith("No plan is attached.")
+    assert "Not known" in after[1:4]
     assert lines[lines.index("Description of the land") + 1] == "Not known"
     assert "No plan is attached." in parsed.text
     assert parsed.text.count("Not known") >= 20
@@ -227,17 +247,17 @@ def test_the_declaration_and_signature_stay_on_one_page(reason_count: int, tmp_p
 def test_a_png_and_a_pdf_plan_are_bound_in(tmp_path: Path, pdf) -> None:
     plain, bound = tmp_path / "plain.pdf", tmp_path / "bound.pdf"
     render(make(), plain)
-    rendered = render(make(plans=(png_plan(tmp_path), pdf_plan(tmp_path, pages=2))), bound)
+    rendered = render(make(enclosures=papers((png_plan(tmp_path), pdf_plan(tmp_path, pages=2)))), bound)
     before, after = pdf.parse(plain), pdf.parse(bound)
     assert after.pages > before.pages
     # After the form: a page for the picture, then one for each page of the PDF.
     assert "Site plan" in after.texts[-3]
     assert "Title plan BM123456 sheet 1" in after.texts[-2]
     assert "Title plan BM123456 sheet 2" in after.texts[-1]
-    assert "Declaration" in after.texts[-4]
+    assert "6. Enclosures" in after.texts[-4]
     assert rendered.pages == after.pages and rendered.warnings == ()
     assert [title for _, title in after.outline][-2:] == ["Site plan", "Title plan"]
-    assert "A plan showing the proposed boundaries is attached" in after.text
+    assert "A plan showing the proposed boundaries is bound in at the end" in after.text
     assert "No plan is attached" not in after.text
     assert len(pdf.render_pages(bound, tmp_path)) == after.pages
 
@@ -245,12 +265,12 @@ def test_a_png_and_a_pdf_plan_are_bound_in(tmp_path: Path, pdf) -> None:
 def test_a_missing_plan_is_a_warning_and_the_nomination_is_still_made(tmp_path: Path, pdf) -> None:
     path = tmp_path / "nomination.pdf"
     missing = Attachment("Site plan", "site-plan.png", tmp_path / "gone.png", "image/png")
-    rendered = render(make(plans=(missing,)), path)
+    rendered = render(make(enclosures=papers((missing,))), path)
     parsed = pdf.parse(path)
     assert len(rendered.warnings) == 1 and "site-plan.png" in rendered.warnings[0]
-    assert "missing" in parsed.text
+    assert "File missing" in parsed.text
     assert "No plan is attached." in parsed.text  # the form does not claim a plan it cannot show
-    assert [title for _, title in parsed.outline][-1] == "Site plan"
+    assert [title for _, title in parsed.outline][-1] == "6. Enclosures"  # nothing bound in
 
 
 def test_a_value_longer_than_a_page_splits_rather_than_failing(tmp_path: Path, pdf) -> None:

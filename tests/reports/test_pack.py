@@ -20,6 +20,7 @@ from reportlab.pdfgen import canvas
 
 from assetreg.domain import entities as e
 from assetreg.domain.enums import ApplicationKind, LegalForm, TransferType
+from assetreg.domain.pack_sections import pack_section
 from assetreg.domain.printed import (
     Attachment,
     Letterhead,
@@ -87,7 +88,8 @@ def pack(sections: tuple[PackSectionContent, ...], unfiled: tuple[Attachment, ..
 
 
 def section(code: str, name: str, answer: str = "", *attachments: Attachment) -> PackSectionContent:
-    return PackSectionContent(code, name, f"What {name.lower()} covers.", answer, attachments)
+    asks = pack_section(code).asks_for_papers
+    return PackSectionContent(code, name, f"What {name.lower()} covers.", answer, attachments, asks)
 
 
 @pytest.fixture
@@ -200,11 +202,13 @@ def test_missing_locked_and_damaged_papers_are_named_and_left_out(files, tmp_pat
     assert any("survey.pdf" in w and "missing" in w for w in rendered.warnings)
     assert "Secret page" not in parsed.text
     checklist = next(t for t in parsed.texts if "Evidence checklist" in t and "Status" in t)
-    assert "Locked rules (not included)" in checklist
-    assert "Survey results (missing)" in checklist
+    assert "Locked rules (could not be bound in)" in checklist
+    assert "Survey results (file missing)" in checklist
     assert "Missing" in checklist  # insurance has no papers
-    assert "Meeting notes (separate file)" in checklist
-    assert "No answer has been written for this section yet." in parsed.text
+    assert "Meeting notes (send separately)" in checklist
+    # Insurance has neither answer nor papers: listed as not yet written, never printed as an empty section.
+    assert "These sections have no answer yet, so they are not printed" in " ".join(parsed.text.split())
+    assert "5. Insurance" not in [title for _, title in parsed.outline]
     # The picture is placed on a page as an image.
     assert any("/XObject" in str(page.get("/Resources", {})) for page in PdfReader(out).pages)
     pdf.render_pages(out, tmp_path)

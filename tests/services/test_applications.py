@@ -122,6 +122,7 @@ def test_the_checklist_of_the_scottish_request_uses_its_own_sections(demo: Regis
         ("Community transfer body", False),
         ("Constitution (required)", True),
         ("Business plan", False),
+        ("Reasons for the request and the benefits expected", False),
         ("Evidence of community support", False),
         ("Maps", False),
     ]
@@ -136,7 +137,7 @@ def test_documents_filed_under_no_section_of_the_council_are_listed_apart(demo: 
     attach(demo, loose, application_ref=ATR)
     checklist = pack_checklist(demo, ATR)
     assert sorted(d.title for d in checklist.unfiled) == ["Notes from the site visit", "Public liability certificate"]
-    assert len(checklist.missing) == 4
+    assert len(checklist.missing) == 5
 
 
 def test_the_overview_has_the_history_oldest_first(demo: Register) -> None:

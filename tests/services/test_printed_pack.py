@@ -1,0 +1,92 @@
+"""The pack says what it truly is and holds, read from the demo register through the services."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from assetreg.reports import write
+from assetreg.services.demo import write_demo_register
+from assetreg.services.printing import pack_document
+from assetreg.services.records import Records
+from assetreg.services.register import Register
+
+DEMO_DAY = date(2025, 9, 15)
+CAT, ATR, EOI = "TA-0001", "TA-0002", "TA-0003"
+
+
+@pytest.fixture
+def demo(tmp_path: Path):
+    path = tmp_path / "demo.assetreg"
+    write_demo_register(path, today=DEMO_DAY)
+    register = Register.open(path)
+    register.clock = lambda: datetime(2025, 9, 15, 10, 0, tzinfo=UTC)
+    yield register
+    register.close()
+
+
+def printed(demo: Register, reference: str, tmp_path: Path, pdf):
+    path = tmp_path / f"{reference}.pdf"
+    rendered = write(pack_document(demo, reference), path)
+    parsed = pdf.parse(path)
+    return rendered, parsed, " ".join(parsed.text.split())
+
+
+def test_a_scottish_request_carries_what_section_79_asks_for_in_scottish_terms(demo, tmp_path, pdf) -> None:
+    document = pack_document(demo, ATR)
+    rendered, parsed, text = printed(demo, ATR, tmp_path, pdf)
+    assert parsed.metadata["/Title"] == "Asset transfer request: Inverbrae Old Schoolhouse"
+    assert (
+        "This is an asset transfer request made under Part 5 of the Community Empowerment (Scotland) Act 2015" in text
+    )
+    assert "Type of transfer requested ownership" in text
+    assert "Registers of Scotland title numbers" in text
+    assert "freehold" not in text.lower() and "Land Registry" not in text
+    # The price is nowhere in the register: visibly to be stated, and a warning.
+    assert "Price or other terms proposed To be stated" in text
+    assert any("price or other terms proposed are to be stated" in w for w in rendered.warnings)
+    assert any("community transfer body (s.80)" in w for w in rendered.warnings)
+    # The decision date is the case account's SCOT-ATR-DECIDE, and no line says no statutory period applies.
+    due = document.decision_due
+    assert due is not None and due.deadline.code == "SCOT-ATR-DECIDE"
+    assert f"must give its decision by {due.deadline.effective_date.strftime('%a %-d %b %Y')}" in text
+    assert "no statutory period applies" not in text
+
+
+def test_a_scottish_request_not_yet_validated_says_the_six_months_run_from_validation(demo, tmp_path, pdf) -> None:
+    Records(demo).update(ATR, validated_on=None, stage="submitted", notes="Price: £1, with a rent-free year.")
+    document = pack_document(demo, ATR)
+    assert document.decision_due is None
+    rendered, parsed, text = printed(demo, ATR, tmp_path, pdf)
+    assert "The authority's statutory 6 months to decide run from the validation date" in text
+    assert "Decision due by" not in text and "no statutory period applies" not in text
+    assert "Price: £1, with a rent-free year." in text
+    assert not any("price or other terms" in w for w in rendered.warnings)
+
+
+def test_an_early_council_transfer_is_an_expression_of_interest(demo, tmp_path, pdf) -> None:
+    rendered, parsed, text = printed(demo, EOI, tmp_path, pdf)
+    assert parsed.metadata["/Title"] == "Expression of interest: Llanfair Village Hall"
+    assert "This is an expression of interest, not a full application" in text
+    assert "applies for the transfer" not in text
+    # The notes name another applicant: the pack does not pretend, it warns.
+    assert any("name the applicant as Llanfair committee" in w for w in rendered.warnings)
+
+
+def test_the_cover_letter_counts_only_papers_truly_to_follow(demo, tmp_path, pdf) -> None:
+    document = pack_document(demo, CAT)
+    needed = [s.name for s in document.sections if s.asks_for_papers and not s.attachments]
+    rendered, parsed, text = printed(demo, CAT, tmp_path, pdf)
+    assert f"papers still to follow ({len(needed)})" in text
+    assert "Not needed" in text and "Send separately" in text
+    assert "Attached" not in text  # a .docx is never said to be attached
+    # The two sections with no answer and no papers are listed, not printed as empty pages.
+    titles = [title for _, title in parsed.outline]
+    assert "11. Site plan and valuation" not in titles and "12. Declarations and signatures" not in titles
+    assert "Not yet written" in text
+    assert text.count("Signed") >= 3  # the cover letter, and two signatories to the declaration
+    assert "First signatory" in text and "Second signatory" in text
+    assert dataclasses.is_dataclass(document)
