@@ -67,11 +67,11 @@ def print_document(
     def done(result: tuple[Path, Any]) -> None:
         progress.close()
         path, rendered = result
-        if rendered.warnings:
-            context.messages.error(
+        if rendered.warnings:  # what the document could not check or include: to see to before sending it
+            context.messages.info(
                 parent,
-                tr("Printed, with papers left out"),
-                tr("{what} was saved as {path}, but:\n\n{warnings}").format(
+                tr("Printed: check these before sending"),
+                tr("{what} was saved as {path}. Before sending it:\n\n{warnings}").format(
                     what=sentence, path=path, warnings="\n\n".join(rendered.warnings)
                 ),
             )

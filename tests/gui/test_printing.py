@@ -77,6 +77,9 @@ def test_the_asset_page_prints_the_nomination_and_opens_it(qtbot, context, opene
     assert path.parent.name == "printed" and path.name.startswith("Nomination AST-0001")
     assert page.detail.asset.name in parsed.text
     assert context.messages.errors == []
+    # What the nomination could not show from the register is said, as something to see to before sending.
+    (title, said), *_ = context.messages.infos
+    assert title == "Printed: check these before sending" and "Not known:" in said
     # Printing again keeps the first file and writes a second beside it.
     page.print_button.click()
     second = wait_for(qtbot, opened, 2)
