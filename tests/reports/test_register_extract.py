@@ -6,7 +6,6 @@ Rows carry what the printing service gathers: labels of the real enums, and the 
 from __future__ import annotations
 
 import io
-import time
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -184,13 +183,14 @@ def test_a_long_extract_repeats_the_header_row_on_every_page(pdf, tmp_path):
     assert "Register of assets" in parsed.texts[0] and "300 assets, as at Mon 15 Sep 2025" in parsed.texts[0]
 
 
-def test_a_thousand_assets_render_in_seconds():
+def test_a_thousand_assets_render_on_every_page_with_the_header_repeated():
+    # How fast is for bench/, not a test: a loaded machine must make the suite slow, never red.
     out = io.BytesIO()
-    started = time.perf_counter()
     rendered = register_extract.render(extract(many(1000)), out)
-    elapsed = time.perf_counter() - started
-    assert rendered.pages > 20
-    assert elapsed < 30, f"{elapsed:.1f} s for 1000 rows"  # about 2–3 s on a laptop
+    reader = PdfReader(io.BytesIO(out.getvalue()))
+    assert rendered.pages == len(reader.pages) > 20
+    assert all("Reference" in page.extract_text() for page in reader.pages)
+    assert "AST-1000" in reader.pages[-1].extract_text()
 
 
 def test_a_row_taller_than_a_page_is_split_rather_than_failing(pdf, tmp_path):
