@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import typography
 from .application_tables import words_text
 from .display import plain
 
@@ -26,10 +27,7 @@ class AnswerDialog(QDialog):
         self.setMinimumSize(char * 60, line * 20)
         self.resize(char * 84, line * 30)  # room for a few paragraphs; the box scrolls beyond them
         heading = plain(QLabel(), section)
-        font = heading.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        heading.setFont(font)
+        typography.heading(heading)
         heading.setWordWrap(True)
         about = plain(QLabel(), description)
         about.setWordWrap(True)

@@ -47,6 +47,7 @@ class ApplicationDialog(FormDialog):
         title = t("Start an application") if application is None else t("Edit {reference}")
         super().__init__(context, title.format(reference=application.reference if application else ""), parent=parent)
         self.application = application
+        self._asset_ref = asset_ref  # the asset a new application is for, chosen already
         self.changed: Changed | None = None
         records = Records(context.register)
         self._councils = {a.reference: a for a in records.list(RecordKind.AUTHORITY)}
@@ -106,6 +107,8 @@ class ApplicationDialog(FormDialog):
         a = self.application
         if a is None:
             self.kind.set_value(ApplicationKind.COMMUNITY_ASSET_TRANSFER)
+            if self._asset_ref in self._assets:
+                self.asset.set_value(self._asset_ref)
             self._on_asset_chosen()
             return
         self.council.set_value(a.authority_ref)

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle
+from PySide6.QtWidgets import QApplication
 
 from ..domain import entities as e
 from ..domain.council_profiles import CouncilProfile, Process
@@ -16,10 +16,10 @@ from ..domain.dates import format_date
 from ..domain.enums import ApplicationKind
 from ..domain.records import reference_number
 from ..services.applications import ChecklistSection, PipelineRow
+from . import icons
 from .display import ENTITY_ROLE, SORT_ROLE
 
 _Index = QModelIndex | QPersistentModelIndex
-_SP = QStyle.StandardPixmap
 DISPLAY, DECORATION, TOOLTIP = (
     Qt.ItemDataRole.DisplayRole,
     Qt.ItemDataRole.DecorationRole,
@@ -30,14 +30,14 @@ COL_ASSET, COL_KIND, COL_COUNCIL, COL_STAGE, COL_SINCE, COL_PLAN = range(6)
 HIST_STAGE, HIST_ON, HIST_LASTED, HIST_NOTES = range(4)
 CHECK_SECTION, CHECK_ANSWER, CHECK_STATUS, CHECK_DOCUMENTS = range(4)
 
-OVER_ICON, WITHIN_ICON, ROUND_ICON = _SP.SP_MessageBoxWarning, _SP.SP_DialogApplyButton, _SP.SP_MessageBoxInformation
-PRESENT_ICON, MISSING_ICON = _SP.SP_DialogApplyButton, _SP.SP_MessageBoxWarning
+OVER_ICON, WITHIN_ICON, ROUND_ICON = "warning", "good", "soon"  # icons.py names
+PRESENT_ICON, MISSING_ICON = "good", "missing"
 _LAST = 1 << 30  # sorts after every real value
 _TIP_CHARS = 600  # of an answer, in its tooltip
 
 
-def icon(pixmap: QStyle.StandardPixmap) -> QIcon:
-    return QApplication.style().standardIcon(pixmap)
+def icon(name: str) -> QIcon:
+    return icons.icon(name)
 
 
 def words_text(text: str) -> str:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -40,7 +39,7 @@ from ..services.applications import (
 from ..services.printing import pack_document
 from ..services.register import Changes
 from ..services.transfers import application_dates
-from . import answer_dialog, stage_dialog
+from . import answer_dialog, icons, stage_dialog, typography
 from .application_documents import ApplicationDocuments
 from .application_form import ApplicationDialog
 from .application_tables import (
@@ -84,7 +83,7 @@ class ApplicationsView(View):
     the group's answer to a section of its pack."""
 
     name = "applications"
-    icon_kind = QStyle.StandardPixmap.SP_DirOpenIcon
+    icon_name = "applications"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -164,10 +163,7 @@ class ApplicationsView(View):
 
     def _build(self) -> None:
         heading = QLabel(self.title())
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        heading.setFont(font)
+        typography.title(heading)
         self._summary = plain(QLabel())
         self._summary.setWordWrap(True)
         self._summary.setAccessibleName(self.tr("Summary"))
@@ -207,15 +203,12 @@ class ApplicationsView(View):
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
 
-    def _bold(self, scale: float = 1.0):
-        font = self.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * scale)
-        return font
+    def _bold(self, heading: bool = False):
+        return typography.heading_font(self) if heading else typography.strong_font(self)
 
     def _build_detail_header(self) -> QHBoxLayout:
         self._chosen_title = plain(QLabel())
-        self._chosen_title.setFont(self._bold(1.2))
+        self._chosen_title.setFont(self._bold(heading=True))
         self._chosen_about = plain(QLabel())
         self._chosen_about.setWordWrap(True)
         self._plan_icon = QLabel()
@@ -427,8 +420,7 @@ class ApplicationsView(View):
         else:
             plan = model.plan(row) + "."
         kind = OVER_ICON if p.over_by is not None else WITHIN_ICON if p.days_left is not None else ROUND_ICON
-        side = self.fontMetrics().height()
-        self._plan_icon.setPixmap(self.style().standardIcon(kind).pixmap(side, side))
+        icons.set_label_icon(self._plan_icon, kind, self.fontMetrics().height())
         self._plan_text.setText(f"{text} {plan}")
 
     # Behaviour

@@ -9,7 +9,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
-    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -36,6 +34,8 @@ from ..services.deadlines import register_deadlines
 from ..services.printing import nomination_document
 from ..services.records import Records
 from ..services.register import Changes
+from . import icons, typography
+from .application_form import ApplicationDialog
 from .asset_form import AssetDialog
 from .asset_tabs.applications import APP_REFERENCE, STAGE_NAME, ApplicationsTab  # noqa: F401 - tests use them
 from .asset_tabs.documents import DOC_ADDED, DOC_FILE, DOC_REFERENCE, DOC_SIZE, DOC_TITLE, DocumentsTab  # noqa: F401
@@ -43,6 +43,7 @@ from .asset_tabs.listing import CHAL_RECEIVED, ENTRY_ENDS, NOM_DECISION, NOM_REC
 from .asset_tabs.notices import NoticesTab
 from .asset_tabs.people import PeopleTab
 from .asset_tabs.record_actions import confirm_delete, open_dialog
+from .contact_forms import CouncilDialog
 from .context import AppContext
 from .display import ENTITY_ROLE, plain, status_icon  # noqa: F401 - tests import ENTITY_ROLE from here
 from .notice_form import DisposalNoticeDialog
@@ -70,7 +71,7 @@ class AssetPage(View):
     """Everything about one asset. ``show_asset`` chooses it; every change to the register reloads it."""
 
     name = "asset"
-    icon_kind = QStyle.StandardPixmap.SP_FileDialogInfoView
+    icon_name = "asset"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -172,6 +173,7 @@ class AssetPage(View):
         self.people_tab = PeopleTab(self.context)
         self.notices_tab = NoticesTab(self.context)
         self.applications_tab = ApplicationsTab()
+        self.applications_tab.start_button.clicked.connect(self._on_start_application)
         self.documents_tab = DocumentsTab(self.context, self._shown)
         # The tables and buttons tests and other views reach through the page.
         for tab, names in (
@@ -196,10 +198,7 @@ class AssetPage(View):
 
     def _build_header(self) -> QVBoxLayout:
         self.name_label = QLabel()
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self.name_label.setFont(font)
+        typography.title(self.name_label)
         self.subtitle_label = QLabel()
         self.status_icon = QLabel()
         self.status_label = QLabel()
@@ -254,7 +253,16 @@ class AssetPage(View):
             value = plain(QLabel())
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(heading + ":", value)
+            if key == "council":  # the council's address and contacts, corrected where a person looks for them
+                self.council_button = QPushButton(self.tr("Edit co&uncil…"))
+                self.council_button.setToolTip(self.tr("Change the council's name, address and contacts"))
+                self.council_button.clicked.connect(self._on_edit_council)
+                row = QHBoxLayout()
+                row.addWidget(value, 1)
+                row.addWidget(self.council_button, 0, Qt.AlignmentFlag.AlignTop)
+                form.addRow(heading + ":", row)
+            else:
+                form.addRow(heading + ":", value)
             self.detail_labels[key] = value
         return box
 
@@ -338,9 +346,7 @@ class AssetPage(View):
         self.name_label.setText(a.name)
         council = d.authority.name if d.authority else self.tr("no council recorded")
         self.subtitle_label.setText(f"{a.reference} · {a.category.label} · {council}")
-        icon = status_icon(d.status)
-        size = self.fontMetrics().height() * 3 // 2
-        self.status_icon.setPixmap(icon.pixmap(size, size))
+        icons.set_label_icon(self.status_icon, d.status, self.fontMetrics().height() * 3 // 2)
         self.status_icon.setAccessibleName(d.status.label)
         ends = d.case.status_ends_on
         self.status_label.setText(d.status.label + (self._left(ends) if ends else ""))
@@ -369,6 +375,7 @@ class AssetPage(View):
         self.people_tab.fill(d)
         self.notices_tab.fill(d, groups, parties)
         self.applications_tab.fill(d)
+        self.council_button.setEnabled(d.authority is not None)
         self.documents_model.set_rows(d.documents)
         self.history_model.set_rows(history)
         counts = (
@@ -423,6 +430,15 @@ class AssetPage(View):
         if self.detail is None:
             return
         open_dialog(AssetDialog(self.context, self.detail.asset, self.window()))
+
+    def _on_edit_council(self) -> None:
+        if self.detail is not None and self.detail.authority is not None:
+            open_dialog(CouncilDialog(self.context, self.detail.authority, self.window()))
+
+    def _on_start_application(self) -> None:
+        if self.detail is not None:
+            asset = self.detail.asset.reference
+            open_dialog(ApplicationDialog(self.context, asset_ref=asset, parent=self.window()))
 
     def _on_print_nomination(self) -> None:
         if self.detail is None:

@@ -14,7 +14,6 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QStyle
 
 from ..domain.enums import AssetCategory
 from ..domain.records import reference_number
@@ -143,7 +142,6 @@ class AssetTableModel(QAbstractTableModel):
         self._terms: tuple[str, ...] = ()
         self._filters: dict[str, Any] = {}
         self._sort: tuple[int, Qt.SortOrder] | None = None
-        self._icons: dict[QStyle.StandardPixmap, QIcon] = {}
         self._headings = (
             self.tr("Reference"),
             self.tr("Name"),

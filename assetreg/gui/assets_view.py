@@ -53,7 +53,7 @@ class AssetsView(View):
     """A table of every asset with search-as-you-type, three filters and a count; Enter opens an asset."""
 
     name = "assets"
-    icon_kind = QStyle.StandardPixmap.SP_FileDialogDetailedView
+    icon_name = "assets"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

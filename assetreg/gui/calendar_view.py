@@ -12,7 +12,6 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, QStandardPaths, Qt
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -28,8 +27,9 @@ from ..domain.dates import format_date
 from ..services.calendar_export import deadline_calendar, write_calendar
 from ..services.deadlines import register_deadlines
 from ..services.register import Changes
+from . import typography
 from .context import AppContext
-from .deadline_calendar import DeadlineCalendar, calendar_icon, qdate
+from .deadline_calendar import DeadlineCalendar, qdate
 from .deadline_table import COL_ASSET, COL_RULE, COL_WHEN, NOT_SHOWN, DeadlineTableModel, SectionTable
 from .display import ENTITY_ROLE
 from .view import View
@@ -57,6 +57,7 @@ class CalendarView(View):
     """A month of deadlines: choose a day to list its dates; export them all to a calendar file."""
 
     name = "calendar"
+    icon_name = "calendar"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -83,10 +84,6 @@ class CalendarView(View):
 
     def title(self) -> str:
         return self.tr("Calendar")
-
-    def icon(self) -> QIcon:
-        """A small page of a calendar, drawn in the palette's colours (the styles have no calendar icon)."""
-        return calendar_icon(self.palette())
 
     def is_exporting(self) -> bool:
         return self._exporting
@@ -115,10 +112,7 @@ class CalendarView(View):
 
     def _build(self) -> None:
         heading = QLabel(self.title())
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        heading.setFont(font)
+        typography.title(heading)
         top = QHBoxLayout()
         top.addWidget(heading, 1)
         top.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignBottom)
@@ -147,10 +141,7 @@ class CalendarView(View):
             (self._day_title, self._day_empty, self.day_table),
             (self._month_title, self._month_empty, self.month_table),
         ):
-            bold = title.font()
-            bold.setBold(True)
-            bold.setPointSizeF(bold.pointSizeF() * 1.1)
-            title.setFont(bold)
+            typography.heading(title)
             title.setBuddy(table)
             empty.setIndent(table.iconSize().width() + 12)
             right.addWidget(title)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from ..domain.records import RecordKind
 from ..services.contacts import record_uses, use_counts
 from ..services.records import Records
 from ..services.register import Changes
+from . import typography
 from .contact_forms import ContactDialog, CouncilDialog, PartyDialog
 from .context import AppContext
 from .display import ENTITY_ROLE, plain
@@ -61,7 +61,7 @@ class ContactsView(View):
     """Councils, groups, and people and organisations: add one, change one, or move one to the trash."""
 
     name = "contacts"
-    icon_kind = QStyle.StandardPixmap.SP_FileDialogContentsView
+    icon_name = "contacts"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -131,10 +131,7 @@ class ContactsView(View):
     def _build(self) -> None:
         t = self.tr
         heading = QLabel(self.title())
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        heading.setFont(font)
+        typography.title(heading)
         about = QLabel(
             t(
                 "The councils, community groups, and people and organisations the register's assets name. "

@@ -31,6 +31,7 @@ from ..domain.enums import MarkState
 from ..services.deadlines import WhatsDue, whats_due
 from ..services.printing import DEFAULT_WITHIN_DAYS
 from ..services.register import Changes
+from . import icons, typography
 from .context import AppContext
 from .deadline_marks import mark_item
 from .deadline_table import (
@@ -58,7 +59,7 @@ class DashboardView(View):
     """What's due: overdue dates, then the next 14 days, then days 15 to 90; choose one to see why."""
 
     name = "dashboard"
-    icon_kind = QStyle.StandardPixmap.SP_MessageBoxWarning
+    icon_name = "due"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -66,18 +67,17 @@ class DashboardView(View):
         self._error = ""  # why the last load failed
         self._today: date | None = None
         self.models = tuple(DeadlineTableModel(self) for _ in range(3))
-        self.tables = tuple(SectionTable(model) for model in self.models)
+        # What is overdue is the most urgent: it keeps room for more of its rows when the window is short.
+        self.tables = tuple(
+            SectionTable(model, first_served=section == OVERDUE) for section, model in enumerate(self.models)
+        )
         self._heading = QLabel(self.title())
-        font = self._heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        self._heading.setFont(font)
+        typography.title(self._heading)
         self._status = QLabel()
         self._status.setWordWrap(True)
         self._status.setAccessibleName(self.tr("Summary"))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
-        layout.setSpacing(6)
+        typography.page(layout)
         self.print_button = QPushButton(self.tr("&Print for a meeting…"))
         self.print_button.setToolTip(
             self.tr("What is overdue and what is due in the next {days} days, grouped by asset, as a PDF").format(
@@ -93,10 +93,7 @@ class DashboardView(View):
         self.in_force = InForceTable()
         self.in_force.activated.connect(self._on_in_force_activated)
         self._in_force_title = QLabel(self.tr("In force &now"))
-        bold = self._in_force_title.font()
-        bold.setBold(True)
-        bold.setPointSizeF(bold.pointSizeF() * 1.1)
-        self._in_force_title.setFont(bold)
+        typography.heading(self._in_force_title)
         self._in_force_title.setBuddy(self.in_force)
         layout.addSpacing(8)
         layout.addWidget(self._in_force_title)
@@ -150,14 +147,9 @@ class DashboardView(View):
     def _section_header(self, section: int, table: QTableView) -> QHBoxLayout:
         icon = QLabel()
         side = max(table.iconSize().height(), 16)
-        icon.setPixmap(
-            self.style().standardIcon(WARNING_ICON if section == OVERDUE else INFORMATION_ICON).pixmap(side, side)
-        )
+        icons.set_label_icon(icon, WARNING_ICON if section == OVERDUE else INFORMATION_ICON, side)
         title = QLabel()
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.1)
-        title.setFont(font)
+        typography.heading(title)
         title.setBuddy(table)  # Alt+O, Alt+1 and Alt+9 go to the sections
         caption = QLabel()
         self._titles.append(title)
@@ -180,7 +172,7 @@ class DashboardView(View):
         self._detail.viewport().setAutoFillBackground(False)  # the pane's own background, light or dark
         # Room for a long explanation when the window has it, without a tall empty box on a big screen.
         lines = self.fontMetrics().lineSpacing()
-        self._detail.setMinimumHeight(lines * 6 + 12)
+        self._detail.setMinimumHeight(lines * 5 + 12)  # (the overdue dates above come first)
         self._detail.setMaximumHeight(lines * 11 + 12)
         self._detail.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._open = QPushButton(self.tr("&Open asset record"))

@@ -9,8 +9,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.dates import format_date
+from . import icons
 from .form_widgets import focus_through
 
 _DAY_FIRST = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d+)$")
@@ -73,32 +73,6 @@ def date_text(day: date | None) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}" if day else ""
 
 
-def calendar_icon(size: int, color: QColor) -> QIcon:
-    """A small calendar drawn in the text colour (there is no standard one), so it suits light and dark."""
-    ratio = 2  # drawn at twice the size, so it stays sharp on high-density screens
-    pixmap = QPixmap(size * ratio, size * ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.scale(ratio, ratio)
-    unit = size / 16
-    pen = QPen(color, 1.2 * unit)
-    painter.setPen(pen)
-    body = QRectF(2 * unit, 3 * unit, 12 * unit, 11 * unit)
-    painter.drawRoundedRect(body, 1.5 * unit, 1.5 * unit)
-    painter.fillRect(QRectF(body.left(), body.top(), body.width(), 3 * unit), color)
-    for x in (5, 11):  # the rings
-        painter.drawLine(QPointF(x * unit, 1.5 * unit), QPointF(x * unit, 4 * unit))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(color)
-    for row in range(2):
-        for column in range(3):
-            painter.drawRect(QRectF((4 + 3 * column) * unit, (8 + 3 * row) * unit, 2 * unit, 2 * unit))
-    painter.end()
-    pixmap.setDevicePixelRatio(ratio)
-    return QIcon(pixmap)
-
-
 class DateEdit(QWidget):
     """A line to type a date in, a button opening a calendar, and the date read back with its weekday.
 
@@ -123,8 +97,7 @@ class DateEdit(QWidget):
         self.button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # a calendar reachable by Tab, opened by Space
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setToolTip(self.tr("Choose the date from a calendar"))
-        side = self.fontMetrics().height()
-        self.button.setIcon(calendar_icon(side, self.palette().color(QPalette.ColorRole.ButtonText)))
+        icons.set_button_icon(self.button, "calendar")
         self.button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.calendar = QCalendarWidget()
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
@@ -144,7 +117,7 @@ class DateEdit(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.line)
         layout.addWidget(self.button)
-        layout.addSpacing(side // 2)
+        layout.addSpacing(self.fontMetrics().height() // 2)
         layout.addWidget(self.read_back, 1)
         focus_through(self, self.line)  # a label's Alt letter lands in the line, ready for typing
         self.set_accessible_name(self.tr("Date"))

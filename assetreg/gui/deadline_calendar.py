@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QFont, QIcon, QPainter, QPalette, QPen, QPixmap, QTextCharFormat
+from PySide6.QtCore import QDate, QRect, QRectF, Qt
+from PySide6.QtGui import QFont, QPainter, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QCalendarWidget, QWidget
 
 from ..domain.asset_deadlines import AssetDeadline
 from ..domain.dates import format_date
+from . import typography
 
 
 def qdate(day: date) -> QDate:
@@ -72,9 +73,7 @@ class DeadlineCalendar(QCalendarWidget):
         selected = day == self.selectedDate()
         back = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight)
         fore = palette.color(QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.HighlightedText)
-        font = QFont(self.font())
-        font.setBold(True)
-        font.setPointSizeF(max(font.pointSizeF() * 0.8, 6.0))
+        font = typography.small_font(self)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(font)
@@ -89,30 +88,3 @@ class DeadlineCalendar(QCalendarWidget):
         painter.setPen(fore)
         painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
-
-
-def calendar_icon(palette: QPalette, side: int = 32) -> QIcon:
-    """A calendar page: a coloured band with two rings above a grid of days, one of them marked."""
-    pixmap = QPixmap(side, side)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    ink, band = palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Highlight)
-    unit = side / 32
-    page = QRectF(3 * unit, 5 * unit, 26 * unit, 24 * unit)
-    painter.setPen(QPen(ink, 1.5 * unit))
-    painter.setBrush(palette.color(QPalette.ColorRole.Base))
-    painter.drawRoundedRect(page, 3 * unit, 3 * unit)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(band)
-    painter.drawRoundedRect(QRectF(page.left(), page.top(), page.width(), 7 * unit), 3 * unit, 3 * unit)
-    painter.setBrush(ink)
-    for column in range(4):
-        for row in range(3):
-            x, y = page.left() + (3.5 + column * 5.5) * unit, page.top() + (10 + row * 4.5) * unit
-            painter.drawRect(QRectF(x, y, 3 * unit, 2.5 * unit))
-    painter.setPen(QPen(ink, 2 * unit))
-    for x in (10, 22):
-        painter.drawLine(QPointF(x * unit, 2 * unit), QPointF(x * unit, 8 * unit))
-    painter.end()
-    return QIcon(pixmap)

@@ -10,10 +10,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QHeaderView,
     QSizePolicy,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableView,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 from ..domain.asset_deadlines import AssetDeadline
 from ..domain.dates import format_date
 from ..domain.records import RecordKind, reference_number
+from . import icons
 from .display import ENTITY_ROLE, SORT_ROLE
 
 COL_WHEN, COL_WHAT, COL_ASSET, COL_RULE = range(4)
@@ -30,10 +29,7 @@ OVERDUE, SOON, LATER = range(3)  # the sections, top to bottom
 SOON_DAYS, HORIZON_DAYS = 14, 90
 # Records no date depends on: a change to these alone leaves the dashboard as it was.
 NOT_SHOWN = frozenset({RecordKind.PARTY, RecordKind.INTEREST, RecordKind.DOCUMENT})
-WARNING_ICON, INFORMATION_ICON = (
-    QStyle.StandardPixmap.SP_MessageBoxWarning,
-    QStyle.StandardPixmap.SP_MessageBoxInformation,
-)
+WARNING_ICON, INFORMATION_ICON = "warning", "soon"  # icons.py names: overdue, still to come
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -129,9 +125,7 @@ class DeadlineTableModel(QAbstractTableModel):
         return self.tr("A task your group added to the register ({reference}).").format(reference=item.record_ref)
 
     def _icon(self, overdue: bool) -> QIcon:
-        if overdue not in self._icons:
-            self._icons[overdue] = QApplication.style().standardIcon(WARNING_ICON if overdue else INFORMATION_ICON)
-        return self._icons[overdue]
+        return icons.icon(WARNING_ICON if overdue else INFORMATION_ICON)  # in the palette of the moment
 
 
 class _Padded(QStyledItemDelegate):
@@ -153,8 +147,10 @@ class SectionTable(QTableView):
     WRAP_LIMIT = 300
     WHAT_SHARE = 0.4  # "What to do" keeps at least this share of the width; the asset column gives way first
 
-    def __init__(self, model: DeadlineTableModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: DeadlineTableModel, parent: QWidget | None = None, *, first_served: bool = False) -> None:
         super().__init__(parent)
+        self.min_rows = self.MIN_ROWS if first_served else 2  # the rows kept in sight when room runs short
+        self.first_served = first_served  # …kept whole, before any other section's
         self._widths: dict[int, int] = {}
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(model)
@@ -191,11 +187,14 @@ class SectionTable(QTableView):
         return QSize(super().sizeHint().width(), self._height(self._body()))
 
     def minimumSizeHint(self) -> QSize:
-        # A few rows, and at least the whole first one however far its sentence wraps.
-        rows = self.verticalHeader()
+        # A few rows, and at least the whole first one however far its sentence wraps; a table that comes first
+        # (what is overdue) keeps its first ``min_rows`` rows whole.
+        rows, shown = self.verticalHeader(), min(self._rows(), self.min_rows)
         first = rows.sectionSize(0) if self._rows() else 0
-        body = min(self._body(), max(min(self._rows(), self.MIN_ROWS) * rows.defaultSectionSize(), first))
-        return QSize(super().minimumSizeHint().width(), self._height(body))
+        body = max(shown * rows.defaultSectionSize(), first)
+        if self.first_served and self.wordWrap() and rows.length():
+            body = sum(rows.sectionSize(row) for row in range(shown))
+        return QSize(super().minimumSizeHint().width(), self._height(min(self._body(), body)))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

@@ -15,29 +15,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QRadioButton,
     QSizePolicy,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
+from . import icons
 from .display import plain
 
 INFO, WARNING, GOOD = "info", "warning", "good"
 NEW = "<new>"  # the choice "one not yet in the register" in a list of records (never a reference)
-_NOTE_ICONS = {
-    INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
-    WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
-    GOOD: QStyle.StandardPixmap.SP_DialogApplyButton,
-}
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
-
-
-def problem_colour(palette: QPalette) -> QColor:
-    """A red that reads on the window's own background, light or dark."""
-    return QColor("#ff9b9b") if is_dark(palette) else QColor("#a1000e")
+_NOTE_ICONS = {INFO: "info", WARNING: "warning", GOOD: "good"}
+is_dark, problem_colour = icons.is_dark, icons.problem_colour  # where forms have long found them
 
 
 def focus_through(container: QWidget, target: QWidget) -> None:
@@ -166,8 +154,7 @@ class Note(QFrame):
 
     def set_note(self, text: str, kind: str = INFO) -> None:
         self.kind = kind
-        side = self.fontMetrics().height() * 5 // 4
-        self.icon.setPixmap(self.style().standardIcon(_NOTE_ICONS[kind]).pixmap(side, side))
+        icons.set_label_icon(self.icon, _NOTE_ICONS[kind])
         self.text_label.setText(text)
         self.text_label.setAccessibleDescription(text)
         self.setVisible(bool(text))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import AssetRegError, ValidationError
+from . import icons
 from .context import AppContext
 from .date_edit import DateEdit
 from .display import plain
@@ -237,8 +238,7 @@ class FormDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         icon = QLabel()
-        side = self.fontMetrics().height()
-        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(side, side))
+        icons.set_label_icon(icon, "warning", self.fontMetrics().height())
         text = plain(QLabel())  # a problem may quote what was typed
         text.setWordWrap(True)
         palette = text.palette()

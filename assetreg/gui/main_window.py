@@ -22,6 +22,7 @@ from ..domain.errors import AssetRegError
 from ..services.calendar_export import deadline_calendar, write_calendar
 from ..services.deadlines import register_deadlines
 from ..services.register import Register
+from . import icons
 from .backups_dialog import BackupsDialog
 from .banner import safety_banner
 from .context import AppContext
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, view.name)
             self._stack.addWidget(view)
             view.open_record.connect(self._on_open_record)
+        icons.follow(self._nav, self._on_palette)  # the views' icons redrawn when light turns dark
         self._make_menus(views)
         self._nav.currentRowChanged.connect(self._on_nav)
         main = QWidget()
@@ -99,6 +101,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self.resize(1200, 760)
         self._restore()
+
+    def _on_palette(self) -> None:
+        for row, view in enumerate(self._views.values()):
+            if (item := self._nav.item(row)) is not None:
+                item.setIcon(view.icon())
 
     def show_view(self, name: str) -> View:
         names = list(self._views)

@@ -25,9 +25,10 @@ from ..domain.notice_case import NoticeCase
 from ..services.assets import AssetDetail, NoticeDetail
 from ..services.bidder_requests import AssessedRequest
 from ..services.printing import bidder_request_document, late_reason
+from . import icons
 from .asset_tabs.record_actions import RecordActions, confirm_delete, open_dialog
 from .context import AppContext
-from .display import SORT_ROLE, plain, status_icon
+from .display import SORT_ROLE, plain
 from .disposal_forms import NoticeOutcomeDialog
 from .notice_form import DisposalNoticeDialog
 from .printing import print_document
@@ -128,8 +129,7 @@ class NoticePanel(QGroupBox):
         layout = QVBoxLayout(self)
         status = QHBoxLayout()
         icon = QLabel()
-        size = self.fontMetrics().height() * 5 // 4
-        icon.setPixmap(status_icon(n.status).pixmap(size, size))
+        icons.set_label_icon(icon, n.status)
         icon.setAccessibleName(n.status.label)
         text = plain(QLabel(), n.status.label + (time_left(n.period_ends_on, detail.today) if n.period_ends_on else ""))
         text.setWordWrap(True)

@@ -15,10 +15,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QApplication,
-    QStyle,
 )
 
 from ..domain.rules import CATALOGUE, Rule
+from . import icons
 from .display import ENTITY_ROLE, SORT_ROLE
 
 REM_CODE, REM_NAME, REM_NATION, REM_DEFAULT, REM_YOURS = range(5)
@@ -142,7 +142,7 @@ class ReminderTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and not text.strip():
             return QApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.DecorationRole and problem:
-            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+            return icons.icon("warning")
         if role == Qt.ItemDataRole.ToolTipRole:
             return problem or self.tr("Days before the date; leave empty for the default, or type none.")
         return None

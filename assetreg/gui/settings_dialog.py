@@ -57,6 +57,7 @@ from ..domain.validation import validate
 from ..services.records import Records
 from ..services.register import Changes
 from ..services.settings import load_settings, save_settings
+from . import icons
 from .context import AppContext
 from .form_widgets import focus_through
 from .record_table import Column, RecordTableModel, day_text, iso_text
@@ -113,16 +114,15 @@ def date_edit(accessible_name: str) -> QDateEdit:
 class Note(QWidget):
     """A short note under a field with an icon, so a warning never rests on colour alone."""
 
-    def __init__(self, icon: QStyle.StandardPixmap, text: str = "", colour: str = "") -> None:
+    def __init__(self, icon: str, text: str = "", problem: bool = False) -> None:
         super().__init__()
         self.icon = QLabel()
-        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-        self.icon.setPixmap(self.style().standardIcon(icon).pixmap(size, size))
+        icons.set_label_icon(self.icon, icon, self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize))
         self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.label = QLabel(text)
         self.label.setWordWrap(True)
-        if colour:
-            self.label.setStyleSheet(f"color: {colour};")
+        if problem:  # in a red that reads on the palette, light or dark, and again when it changes
+            icons.follow(self.label, self._on_palette)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
@@ -133,6 +133,11 @@ class Note(QWidget):
     def text(self) -> str:
         return self.label.text() if not self.isHidden() else ""
 
+    def _on_palette(self) -> None:
+        palette = self.label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, icons.problem_colour(self.palette()))
+        self.label.setPalette(palette)
+
     def set_text(self, text: str) -> None:
         self.label.setText(text)
         self.setVisible(bool(text))
@@ -142,9 +147,7 @@ class FieldError(Note):
     """A problem shown beside its field, on the field's tab; a screen reader hears it on reaching the field."""
 
     def __init__(self, tab: int, field: QWidget) -> None:
-        light = field.palette().color(QPalette.ColorRole.Window).lightness() > 128
-        # The same reds as the other forms' problems: each reads on its own background.
-        super().__init__(QStyle.StandardPixmap.SP_MessageBoxWarning, colour="#a1000e" if light else "#ff9b9b")
+        super().__init__("warning", problem=True)  # the same red as the other forms' problems
         self.tab, self.field = tab, field
 
     def set_text(self, text: str) -> None:
@@ -245,7 +248,7 @@ class SettingsDialog(QDialog):
         self.legal_form.setPlaceholderText(t("Choose your group's legal form…"))
         for form in LegalForm:
             self.legal_form.addItem(form.label)
-        self.legal_form_note = Note(QStyle.StandardPixmap.SP_MessageBoxInformation)
+        self.legal_form_note = Note("info")
         self.legal_form_note.setAccessibleName(t("What this legal form can do"))
         about.addRow(
             t("&Legal form"), self._field("group.legal_form", TAB_GROUP, self.legal_form, self.legal_form_note)
@@ -583,7 +586,7 @@ class SettingsDialog(QDialog):
                 error, text = self.general_error, "\n".join(filter(None, [self.general_error.text(), text]))
             error.set_text(text)
             shown.append(error)
-        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        warning = icons.icon("warning", self.palette())
         for tab in {error.tab for error in shown} - {-1}:
             self.tabs.setTabIcon(tab, warning)
         order = list(self.errors.values())

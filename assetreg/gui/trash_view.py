@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from ..domain.errors import AssetRegError
 from ..domain.records import RecordKind, reference_number
 from ..services.trash import TrashItem, load_trash
+from . import icons, typography
 from .context import AppContext
 from .display import ENTITY_ROLE, SORT_ROLE
 from .record_table import Column, RecordTableModel, moment_text
@@ -37,7 +37,7 @@ class TrashView(View):
     """A table of deleted records; Restore (or Enter) brings the chosen one back."""
 
     name = "trash"
-    icon_kind = QStyle.StandardPixmap.SP_TrashIcon
+    icon_name = "trash"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -71,10 +71,7 @@ class TrashView(View):
         self.table = self._make_table()
 
         heading = QLabel(self.title())
-        font = heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        heading.setFont(font)
+        typography.title(heading)
         about = QLabel(
             t(
                 "Deleted records wait here and can be brought back at any time. Restoring a record also restores "
@@ -84,7 +81,8 @@ class TrashView(View):
         about.setWordWrap(True)
         self.count = QLabel()
         self.count.setAccessibleName(t("Records in the trash"))
-        self.restore_button = QPushButton(self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowBack), t("&Restore"))
+        self.restore_button = QPushButton(t("&Restore"))
+        icons.set_button_icon(self.restore_button, "restore")
         self.restore_button.setAccessibleName(t("Restore the chosen record"))
         self.restore_button.setToolTip(t("Bring the chosen record back into the register (Enter)"))
         self.restore_button.setEnabled(False)

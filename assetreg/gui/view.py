@@ -8,9 +8,10 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QStyle, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..services.register import Changes
+from . import icons
 from .context import AppContext
 
 
@@ -19,7 +20,7 @@ class View(QWidget):
 
     open_record = Signal(str)  # a reference the user wants to open, e.g. "AST-0001"
     name = ""  # stable code used by --view and remembered between runs
-    icon_kind = QStyle.StandardPixmap.SP_FileIcon
+    icon_name = "assets"  # one of icons.py's names
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,8 +63,8 @@ class View(QWidget):
         raise NotImplementedError
 
     def icon(self) -> QIcon:
-        """The view's icon in the navigation list (a standard one that follows the style and palette)."""
-        return self.style().standardIcon(self.icon_kind)
+        """The view's icon in the navigation list, in the palette's colours."""
+        return icons.icon(self.icon_name, self.palette())
 
     def refresh(self) -> None:
         """Reload everything the view shows from the register."""

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
 from assetreg.domain.records import RecordKind
-from assetreg.gui import answer_dialog, stage_dialog
+from assetreg.gui import answer_dialog, icons, stage_dialog
 from assetreg.gui.answer_dialog import AnswerDialog
 from assetreg.gui.application import build_views
 from assetreg.gui.application_tables import (
@@ -108,7 +108,7 @@ def pixels(icon) -> QImage:
 
 
 def standard(pixmap) -> QImage:
-    return pixels(QApplication.style().standardIcon(pixmap))
+    return pixels(icons.icon(pixmap))
 
 
 def test_name_title_and_place_in_the_window(qtbot, view: ApplicationsView) -> None:

@@ -13,11 +13,12 @@ import pytest
 from dateutil.relativedelta import relativedelta
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStyle, QTextBrowser, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QWidget
 
 from assetreg.domain import entities as e
 from assetreg.domain.asset_deadlines import AssetDeadline
 from assetreg.domain.records import RecordKind
+from assetreg.gui import icons as app_icons
 from assetreg.gui.context import AppContext
 from assetreg.gui.dashboard_view import DashboardView
 from assetreg.gui.deadline_table import COL_ASSET, COL_RULE, COL_WHAT, COL_WHEN, LATER, OVERDUE, SOON
@@ -178,9 +179,9 @@ def test_section_headings_show_counts_and_the_summary_says_today(view: Dashboard
 
 
 def test_every_row_has_a_status_icon_and_overdue_rows_the_warning(view: DashboardView) -> None:
-    style = QApplication.style()
-    warning = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(16, 16).toImage()
-    information = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation).pixmap(16, 16).toImage()
+    warning = app_icons.icon("warning").pixmap(16, 16).toImage()
+    information = app_icons.icon("soon").pixmap(16, 16).toImage()
+    assert warning != information
     for section in (OVERDUE, SOON, LATER):
         icons = column(view, section, COL_WHEN, Qt.ItemDataRole.DecorationRole)
         assert icons and all(icon is not None and not icon.isNull() for icon in icons)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...services.assets import AssetDetail
 from ..display import ENTITY_ROLE
@@ -42,6 +42,9 @@ class ApplicationsTab(QWidget):
             self,
         )
         layout = QVBoxLayout(self)
+        # Opened by the asset page, with this asset chosen already.
+        self.start_button = QPushButton(t("&Start a transfer application…"))
+        self.start_button.setToolTip(t("Ask the council to transfer this asset to the group: a lease, sale or more"))
         self.applications_view = table_view(self.applications_model, t("Transfer applications"), FittedTable(1))
         up = Qt.SortOrder.AscendingOrder
         self.stages_view = table_view(self.stages_model, t("Stage history"), FittedTable(1, 12), (STAGE_ON, up))
@@ -49,6 +52,10 @@ class ApplicationsTab(QWidget):
         self._stages_heading = QLabel(t("Stage history"))
         self._stages_heading.setBuddy(self.stages_view)
         layout.addWidget(self.applications_view)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         layout.addWidget(self._stages_heading)
         layout.addWidget(self.stages_view)
         layout.addStretch(1)
