@@ -32,7 +32,7 @@ from ..domain.printed import (
     TimelineMark,
 )
 from ..domain.records import RecordKind, parse_reference
-from ..domain.rules import Event
+from ..domain.rules import ATR_DECIDE, Event
 from ..domain.status import listing_last_day
 from ..domain.transfer_request import community_transfer_body, is_scottish_request, proposed_terms
 from .applications import application_overview
@@ -250,7 +250,7 @@ def pack_document(register: Register, application_ref: str) -> PackDocument:
             (
                 d
                 for d in detail.case.deadlines
-                if d.record_ref == reference and d.deadline is not None and d.deadline.code == "SCOT-ATR-DECIDE"
+                if d.record_ref == reference and d.deadline is not None and d.deadline.code == ATR_DECIDE
             ),
             None,
         ),
