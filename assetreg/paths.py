@@ -54,3 +54,45 @@ def with_normal_permissions(path: Path) -> None:
     saves would have, so a PDF or calendar file can be shared like any other."""
     if os.name != "nt":
         os.chmod(path, 0o666 & ~_umask())
+
+
+def write_whole(path: Path, write, mode: str = "wb"):
+    """Writes ``path`` through a temporary file beside it, moved into place only once whole, with the user's
+    usual permissions; returns what ``write(stream)`` returns. A failure leaves whatever was at ``path`` before
+    untouched and raises ``DocumentWriteError`` saying what to do."""
+    import tempfile
+
+    from .domain.errors import DocumentWriteError
+    from .domain.i18n import tr
+
+    path = Path(path)
+    folder = path.parent
+    if path.is_dir():
+        raise DocumentWriteError(tr("{path} is a folder; give a file name.").format(path=path))
+    if not folder.is_dir():
+        raise DocumentWriteError(
+            tr("The folder {folder} does not exist; create it or choose another.").format(folder=folder)
+        )
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".assetreg-", suffix=path.suffix, dir=folder)
+    except OSError as error:
+        raise DocumentWriteError(
+            tr("Cannot write in {folder} ({reason}); choose another folder.").format(
+                folder=folder, reason=error.strerror or error
+            )
+        ) from error
+    try:
+        options = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
+        with os.fdopen(handle, mode, **options) as stream:
+            result = write(stream)
+        with_normal_permissions(Path(temporary))
+        os.replace(temporary, path)
+    except OSError as error:
+        raise DocumentWriteError(
+            tr("Could not write {path} ({reason}); is it open in another program?").format(
+                path=path, reason=error.strerror or error
+            )
+        ) from error
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+    return result

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
-import tempfile
 from importlib import import_module
 from pathlib import Path
 from typing import BinaryIO
@@ -12,7 +10,7 @@ from typing import BinaryIO
 from ..domain import printed
 from ..domain.errors import DocumentWriteError
 from ..domain.i18n import tr
-from ..paths import with_normal_permissions
+from ..paths import write_whole
 from .house import Rendered
 from .typeset import collecting, unprintable_warning
 
@@ -39,32 +37,6 @@ def write(document: object, path: Path) -> Rendered:
 
     A failure leaves whatever was at ``path`` before untouched; ``DocumentWriteError`` says what to do.
     """
-    if path.is_dir():
+    if Path(path).is_dir():
         raise DocumentWriteError(tr("{path} is a folder; give a file name ending in .pdf.").format(path=path))
-    folder = path.parent
-    if not folder.is_dir():
-        raise DocumentWriteError(
-            tr("The folder {folder} does not exist; create it or choose another.").format(folder=folder)
-        )
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".assetreg-", suffix=".pdf", dir=folder)
-    except OSError as error:
-        raise DocumentWriteError(
-            tr("Cannot write in {folder} ({reason}); choose another folder.").format(
-                folder=folder, reason=error.strerror or error
-            )
-        ) from error
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            rendered = render(document, stream)
-        with_normal_permissions(Path(temporary))
-        os.replace(temporary, path)
-    except OSError as error:
-        raise DocumentWriteError(
-            tr("Could not write {path} ({reason}); is it open in another program?").format(
-                path=path, reason=error.strerror or error
-            )
-        ) from error
-    finally:
-        Path(temporary).unlink(missing_ok=True)
-    return rendered
+    return write_whole(path, lambda stream: render(document, stream))

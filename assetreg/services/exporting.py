@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -20,11 +18,10 @@ from typing import IO, Any
 
 from ..db.repositories import RecordRepository
 from ..domain.enums import Period
-from ..domain.errors import DocumentWriteError
 from ..domain.i18n import tr
 from ..domain.records import RecordKind
 from ..domain.status import listing_last_day
-from ..paths import with_normal_permissions
+from ..paths import write_whole
 from .assets import list_assets
 from .deadlines import register_cases
 from .register import Register
@@ -201,28 +198,4 @@ def _geojson(records: list[dict[str, str]], stream: IO[str]) -> None:
 
 def _write(path: Path, mode: str, write: Callable[[IO], None]) -> None:
     """Writes through a temporary file beside ``path`` and moves it into place; ``DocumentWriteError`` if not."""
-    folder = path.parent
-    if path.is_dir() or not folder.is_dir():
-        raise DocumentWriteError(tr("Cannot write {path}: choose a file in a folder that exists.").format(path=path))
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".assetreg-", suffix=path.suffix, dir=folder)
-    except OSError as error:
-        raise DocumentWriteError(
-            tr("Cannot write in {folder} ({reason}); choose another folder.").format(
-                folder=folder, reason=error.strerror or error
-            )
-        ) from error
-    try:
-        options = {"encoding": "utf-8", "newline": ""} if "b" not in mode else {}
-        with os.fdopen(handle, mode, **options) as stream:
-            write(stream)
-        with_normal_permissions(Path(temporary))
-        os.replace(temporary, path)
-    except OSError as error:
-        raise DocumentWriteError(
-            tr("Could not write {path} ({reason}); is it open in another program?").format(
-                path=path, reason=error.strerror or error
-            )
-        ) from error
-    finally:
-        Path(temporary).unlink(missing_ok=True)
+    write_whole(path, write, mode)
