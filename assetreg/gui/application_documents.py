@@ -141,7 +141,7 @@ class ApplicationDocuments(QWidget):
             return
         try:
             fields = replacement_fields(self.context.register, document.reference, chosen)
-            undo_history(self.context).update(document.reference, **fields)
+            undo_history(self.context).update(document.reference, initiator=self, **fields)
         except AssetRegError as error:
             self.context.messages.error(self, self.tr("The file was not replaced"), str(error))
 
@@ -155,6 +155,6 @@ class ApplicationDocuments(QWidget):
         if not self.context.messages.confirm(self, self.tr("Remove a document"), question):
             return
         try:
-            undo_history(self.context).delete(document.reference)
+            undo_history(self.context).delete(document.reference, initiator=self)
         except AssetRegError as error:
             self.context.messages.error(self, self.tr("The document was not removed"), str(error))

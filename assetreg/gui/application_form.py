@@ -200,7 +200,8 @@ class ApplicationDialog(FormDialog):
                 raise ValidationError(
                     {field if k == "changed_on" else k: v for k, v in error.problems.items()}
                 ) from error
-            self.context.notify(moved.changes)
+            with history.operation() as operation:  # the form's: the stage move is told with the rest
+                operation.note(moved, (reference,))
             wanted = dataclasses.replace(wanted, stage=move.stage)
         fields = {
             f.name: getattr(wanted, f.name) for f in dataclasses.fields(wanted) if f.name not in ("reference", "stage")

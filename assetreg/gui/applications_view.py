@@ -467,12 +467,13 @@ class ApplicationsView(View):
         )
         if choice is None:
             return
+        reference, register = o.row.reference, self.context.register
+        text = self.tr("moving {reference} to another stage").format(reference=reference)
         try:
-            changed = move_to_stage(self.context.register, o.row.reference, choice.stage, choice.on, choice.notes)
+            with undo_history(self.context).operation(text, initiator=self) as operation:
+                operation.note(move_to_stage(register, reference, choice.stage, choice.on, choice.notes), (reference,))
         except AssetRegError as error:
             self.context.messages.error(self, self.tr("The stage was not changed"), str(error))
-            return
-        self.context.notify(changed.changes)
 
     def _on_section_chosen(self, *_args) -> None:
         chosen = self.chosen_section()
@@ -515,6 +516,7 @@ class ApplicationsView(View):
                 read,
                 lambda value: save_pack_answer(register, reference, code, value),
                 text,
+                initiator=self,
             )
         except AssetRegError as error:
             self.context.messages.error(self, self.tr("The answer was not saved"), str(error))
@@ -564,6 +566,6 @@ class ApplicationsView(View):
         if not self.context.messages.confirm(self, self.tr("Delete an application"), question):
             return
         try:
-            undo_history(self.context).delete(reference)
+            undo_history(self.context).delete(reference, initiator=self)
         except AssetRegError as error:
             self.context.messages.error(self, self.tr("The application was not deleted"), str(error))

@@ -120,8 +120,7 @@ class AssetDialog(FormDialog):
         changed = self.write(lambda: self._write(new_council), extra)
         if changed is None:
             return
-        self.changed = changed
-        self.context.notify(changed.changes)
+        self.changed = changed  # told to every view once, by the operation the form's write made
         self.accept()
 
     def _write(self, new_council: bool) -> Changed[e.Asset]:

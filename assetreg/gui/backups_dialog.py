@@ -21,7 +21,7 @@ from ..domain.errors import AssetRegError
 from ..services.backups import Backup, backup_folder, list_backups, make_backup, set_backup_folder
 from ..services.restore import restore_backup
 from .context import AppContext
-from .watcher import EVERYTHING
+from .undo import undo_history
 
 
 class BackupsDialog(QDialog):
@@ -105,7 +105,7 @@ class BackupsDialog(QDialog):
         except AssetRegError as error:
             self.context.messages.error(self, self.tr("The backup was not restored"), str(error))
             return False
-        self.context.notify(EVERYTHING)
+        undo_history(self.context).replaced(initiator=self)  # no step applies to the register put back
         self.reload()
         return True
 

@@ -282,6 +282,6 @@ class ContactsView(View):
         if not self.context.messages.confirm(self, self.tr("Delete {name}").format(name=name), question + extra):
             return
         try:
-            undo_history(self.context).delete(record.reference)
+            undo_history(self.context).delete(record.reference, initiator=self)
         except AssetRegError as error:
             self.context.messages.error(self, self.tr("Nothing was deleted"), str(error))

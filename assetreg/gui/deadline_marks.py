@@ -28,7 +28,7 @@ def mark_item(context: AppContext, item: AssetDeadline, state: MarkState, parent
         _tr("marking “{label}” done") if state is MarkState.DONE else _tr("marking “{label}” not applicable")
     ).format(label=name)
     try:
-        with history.macro(text):
+        with history.operation(text, initiator=parent):
             history.create(mark_of(item, state))
     except AssetRegError as error:
         context.messages.error(parent, _tr("This date could not be marked"), str(error))

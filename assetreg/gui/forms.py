@@ -36,6 +36,7 @@ from .context import AppContext
 from .date_edit import DateEdit
 from .display import plain
 from .form_widgets import problem_colour, quiet
+from .undo import undo_history
 
 
 @dataclass
@@ -307,14 +308,16 @@ class FormDialog(QDialog):
     def write(self, action: Callable[[], Any], extra_problems: Mapping[str, str] | None = None) -> Any:
         """Runs ``action`` unless a field has a problem; shows a ``ValidationError``'s problems by their fields.
 
-        Returns what ``action`` returned, or None when nothing was written.
+        Whatever ``action`` writes through the undo history is one operation started by this form: one undo
+        step and one notification. Returns what ``action`` returned, or None when nothing was written.
         """
         problems = {**self.date_problems(), **(extra_problems or {})}
         if problems:
             self.show_problems(problems)
             return None
         try:
-            result = action()
+            with undo_history(self.context).operation(initiator=self):
+                result = action()
         except ValidationError as error:
             self.show_problems(error.problems)
             return None

@@ -32,6 +32,7 @@ from ..domain.records import RecordKind
 from ..services.importing import ImportPreview, apply_import, preview_import
 from ..services.records import Records
 from .context import AppContext
+from .undo import undo_history
 
 
 class _Progress(QObject):
@@ -164,18 +165,24 @@ class ImportDialog(QDialog):
         self.progress.show()
         for widget in (self.import_button, self.check_button, self.mapping, self.path_edit, self.council):
             widget.setEnabled(False)
-        self.context.tasks.run(
-            lambda: apply_import(register, preview, progress=progress.moved.emit, cancelled=self._cancel.is_set),
-            self._done,
-            self._failed,
+        # One operation on the task thread: told to the views once when it is done. An import is taken back by
+        # the backup made before it, not by Edit › Undo, so it only notes what it changed.
+        undo_history(self.context).run(
+            self.tr("importing a council list"),
+            lambda operation: operation.note(
+                apply_import(register, preview, progress=progress.moved.emit, cancelled=self._cancel.is_set)
+            ),
+            initiator=self,
+            done=self._done,
+            failed=self._failed,
+            in_background=True,
         )
 
     def _moved(self, done: int, total: int) -> None:
         self.progress.setMaximum(total)
         self.progress.setValue(done)
 
-    def _done(self, changes) -> None:
-        self.context.notify(changes)
+    def _done(self, _changes) -> None:
         counts = self.preview.counts() if self.preview else {}
         self.context.messages.info(
             self,

@@ -321,8 +321,7 @@ class DisposalNoticeDialog(FormDialog):
         changed = self.write(self._write, extra)
         if changed is None:
             return
-        self.changed = changed
-        self.context.notify(changed.changes)
+        self.changed = changed  # told to every view once, by the operation the form's write made
         self.accept()
 
     def _write(self) -> Changed[e.DisposalNotice]:

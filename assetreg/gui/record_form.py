@@ -74,8 +74,7 @@ class RecordDialog(FormDialog):
         changed = self.write(self._write, self.problems())
         if changed is None:
             return
-        self.changed = changed
-        self.context.notify(changed.changes)
+        self.changed = changed  # told to every view once, by the operation the form's write made
         self.accept()
 
     def _write(self) -> Changed[Any]:

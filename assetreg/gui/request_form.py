@@ -163,8 +163,7 @@ class BidderRequestDialog(FormDialog):
         changed = self.write(self._write, extra)
         if changed is None:
             return
-        self.changed = changed
-        self.context.notify(changed.changes)
+        self.changed = changed  # told to every view once, by the operation the form's write made
         verdict = changed.value.verdict
         said = verdict.why if verdict else self.tr("The request is recorded.")
         self.context.messages.info(self, self.tr("Request recorded"), said)

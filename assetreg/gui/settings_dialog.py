@@ -535,12 +535,13 @@ class SettingsDialog(QDialog):
             self._show_problems(problems)
             return False
         try:
-            if group is not None:
-                self._save_group(group)
-            if settings != validate_settings(self.settings):
-                self.settings = save_settings(self.context.register, settings, based_on=self.settings)
-                # A margin, a holiday or a reminder can move any deadline, so every view reloads.
-                self.context.notify(Changes(frozenset(RecordKind)))
+            with undo_history(self.context).operation(initiator=self) as operation:  # named by its step
+                if group is not None:
+                    self._save_group(group)
+                if settings != validate_settings(self.settings):
+                    self.settings = save_settings(self.context.register, settings, based_on=self.settings)
+                    # A margin, a holiday or a reminder can move any deadline, so every view reloads.
+                    operation.note(Changes(frozenset(RecordKind)))
         except ValidationError as error:
             self._show_problems({f"group.{name}": text for name, text in error.problems.items()})
             return False

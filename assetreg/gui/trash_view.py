@@ -213,7 +213,7 @@ class TrashView(View):
             return
         try:
             # Through the undo history, so Ctrl+Z puts it back in the trash.
-            undo_history(self.context).restore(item.reference)
+            undo_history(self.context).restore(item.reference, initiator=self)
         except AssetRegError as error:
             self.context.messages.error(
                 self,

@@ -1,27 +1,36 @@
 """Undo and redo for edits to the register: one ``QUndoStack`` per open register, shared by every view.
 
+Every change the app makes is one **operation** (Anki's ``CollectionOp`` is the model): it goes on the stack
+as one step, however many records it writes, and tells the views once, with one ``ChangeNotice`` naming the
+kinds and records it changed and the view or form that started it. Undoing or redoing it notifies once too.
+
 A view makes an edit through ``undo_history(context)`` instead of calling ``Records`` itself::
 
     history = undo_history(self.context)
-    history.update("AST-0001", name="The Red Lion")      # change some fields
+    history.update("AST-0001", name="The Red Lion")      # change some fields: one operation
     history.create(Asset(name="The Old Forge"))          # add a record (returns it with its reference)
-    history.delete("DOC-0003")                           # move a record and its dependants to the trash
+    history.delete("DOC-0003", initiator=self)           # move a record and its dependants to the trash
     history.restore("DOC-0003")                          # bring it back from the trash
     history.set_value(text, what, read, write, value)    # a value a service reads and writes whole
-    with history.macro(self.tr("removing 3 documents")):  # several edits undone as one
-        ...
+    with history.operation(self.tr("saving {name}"), initiator=self) as op:  # several edits, one step
+        owner = op.create(Party(name="Ashcombe Estates"))
+        op.create(DisposalNotice(..., owner_ref=owner.value.reference))
+        op.made(attach(register, path, asset_ref=...))   # a record a service made; undo trashes it
+        op.note(move_to_stage(register, ...))            # a change the stack cannot take back: notified only
+    history.run(text, work, initiator=self, done=..., in_background=True)  # slow work on the task thread
 
-The edit is made first and only a successful one goes on the stack, so a refused edit (a ``ValidationError``)
-reaches the caller as before and leaves nothing to undo. Each step notifies the context, so views refresh.
-Undoing never overwrites a later change made outside the stack: it checks the record still holds what the
-edit left there, and otherwise says so and drops the step.
+``macro(text)`` is ``operation(text)``; the edit methods of the history, called inside an open operation, join
+it. The edit is made first and only a successful one goes on the stack, so a refused edit (a
+``ValidationError``) reaches the caller as before and leaves nothing to undo. Undoing never overwrites a later
+change made outside the stack: it checks the record still holds what the edit left there, and otherwise says
+so and drops the step.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -30,10 +39,13 @@ from PySide6.QtWidgets import QApplication
 from ..domain.errors import AssetRegError
 from ..domain.records import RecordKind, parse_reference
 from ..services.records import Changed, Records
-from .context import AppContext
+from ..services.register import Changes
+from .context import REDO, UNDO, AppContext
 
 UNDO_LIMIT = 200  # steps kept; older ones can no longer be undone
 _ATTRIBUTE = "_undo_history"
+T = TypeVar("T")
+C = TypeVar("C", Changed, Changes)
 
 
 def undo_history(context: AppContext) -> UndoHistory:
@@ -55,63 +67,126 @@ def record_label(record: Any) -> str:
 
 
 class UndoHistory(QObject):
-    """The stack and the edits that go on it. ``stack`` drives the window's Undo and Redo actions."""
+    """The stack and the operations that go on it. ``stack`` drives the window's Undo and Redo actions."""
 
     def __init__(self, context: AppContext) -> None:
         super().__init__(context)
         self.context = context
         self.stack = QUndoStack(self)
         self.stack.setUndoLimit(UNDO_LIMIT)
+        self._open: Operation | None = None  # the operation being made on the GUI thread
 
     @property
     def records(self) -> Records:
         return Records(self.context.register)
 
-    # edits
+    # operations
 
-    def update(self, reference: str, **fields: Any) -> Changed[Any]:
+    @contextmanager
+    def operation(self, text: str = "", initiator: object | None = None) -> Iterator[Operation]:
+        """One step and one notification for every edit made inside, through the operation or the history.
+
+        Nested inside an open operation it is part of that one (its text and initiator fill in what the outer
+        one left empty). On an error the edits already made stay one step, are notified, and the error goes on.
+        """
+        if self._open is not None:
+            self._open.fill_in(text, initiator)
+            yield self._open
+            return
+        operation = self._open = Operation(self, text, initiator)
+        with self.context.one_notification():  # a service's own notify inside joins the operation's
+            try:
+                yield operation
+            finally:
+                self._open = None
+                self._finish(operation)
+
+    def macro(self, text: str) -> Any:
+        """Edits made inside are undone and redone as one step called ``text`` (an ``operation``)."""
+        return self.operation(text)
+
+    def run(
+        self,
+        text: str,
+        work: Callable[[Operation], T],
+        *,
+        initiator: object | None = None,
+        done: Callable[[T], None] | None = None,
+        failed: Callable[[Exception], None] | None = None,
+        in_background: bool = False,
+    ) -> T | None:
+        """Runs ``work(operation)`` as one operation; ``in_background`` runs it on the task thread.
+
+        In the background ``work`` must write only through the operation it is given; the step goes on the
+        stack, the views are told and ``done`` (or ``failed``) is called back on the GUI thread.
+        """
+        if not in_background:
+            with self.operation(text, initiator) as operation:
+                result = work(operation)
+            if done is not None:
+                done(result)
+            return result
+        operation = Operation(self, text, initiator)
+
+        def finish(result: T) -> None:
+            self._finish(operation)
+            if done is not None:
+                done(result)
+
+        def fail(error: Exception) -> None:
+            self._finish(operation)  # what was written before the error is still one step
+            if failed is None:
+                raise error
+            failed(error)
+
+        self.context.tasks.run(lambda: work(operation), finish, fail)
+        return None
+
+    def replaced(self, initiator: object | None = None) -> None:
+        """The register was replaced whole (a backup put back): no step applies any more, and every view reloads."""
+        self.stack.clear()
+        self.context.notify(Changes(frozenset(RecordKind)), initiator=initiator)
+
+    def _finish(self, operation: Operation) -> None:
+        if operation.steps:
+            command = _Command(self, operation)
+            self.stack.push(command)  # calls redo(), which skips the edits already made
+        self.context.notify(operation.changes, operation.references, operation.initiator)
+
+    def _edit(self, initiator: object | None) -> Any:
+        return self.operation("", initiator)
+
+    # edits, each an operation of its own unless one is open
+
+    def update(self, reference: str, /, *, initiator: object | None = None, **fields: Any) -> Changed[Any]:
         """Changes fields of a record and puts the change on the stack (nothing goes on it if nothing changed)."""
-        before = self.records.get(reference)
-        changed = self.records.update(reference, **fields)
-        if changed.changes:
-            after = changed.value
-            names = [name for name in fields if getattr(before, name) != getattr(after, name)]
-            old = {name: getattr(before, name) for name in names}
-            new = {name: getattr(after, name) for name in names}
-            text = self.tr("change to {record}").format(record=record_label(after))
-            self._push(_Update(self, after.reference, old, new, text))
-        self.context.notify(changed.changes)
-        return changed
+        with self._edit(initiator) as operation:
+            return operation.update(reference, **fields)
 
-    def create(self, entity: Any) -> Changed[Any]:
+    def create(self, entity: Any, *, initiator: object | None = None) -> Changed[Any]:
         """Saves a new record; undoing moves it to the trash and redoing brings it back with the same reference."""
-        changed = self.records.create(entity)
-        text = self.tr("adding {record}").format(record=record_label(changed.value))
-        self._push(_Trash(self, changed.value.reference, text, deletes_on_redo=False))
-        self.context.notify(changed.changes)
-        return changed
+        with self._edit(initiator) as operation:
+            return operation.create(entity)
 
-    def delete(self, reference: str) -> Changed[list[str]]:
+    def delete(self, reference: str, *, initiator: object | None = None) -> Changed[list[str]]:
         """Moves a record and everything that depends on it to the trash; undoing restores them all."""
-        record = self.records.get(reference)
-        changed = self.records.delete(reference)
-        text = self.tr("deleting {record}").format(record=record_label(record))
-        self._push(_Trash(self, record.reference, text, deletes_on_redo=True))
-        self.context.notify(changed.changes)
-        return changed
+        with self._edit(initiator) as operation:
+            return operation.delete(reference)
 
-    def restore(self, reference: str) -> Changed[list[str]]:
+    def restore(self, reference: str, *, initiator: object | None = None) -> Changed[list[str]]:
         """Brings a record back from the trash; undoing puts it back in the trash."""
-        changed = self.records.restore(reference)
-        _, canonical = parse_reference(reference)
-        record = self.records.get(canonical)
-        text = self.tr("restoring {record}").format(record=record_label(record))
-        self._push(_Trash(self, canonical, text, deletes_on_redo=False))
-        self.context.notify(changed.changes)
-        return changed
+        with self._edit(initiator) as operation:
+            return operation.restore(reference)
 
     def set_value(
-        self, text: str, what: str, read: Callable[[], Any], write: Callable[[Any], Changed[Any]], value: Any
+        self,
+        text: str,
+        what: str,
+        read: Callable[[], Any],
+        write: Callable[[Any], Changed[Any]],
+        value: Any,
+        *,
+        initiator: object | None = None,
     ) -> Changed[Any]:
         """Sets a value that a service reads and writes whole (a section's answer) and puts the change on the stack.
 
@@ -119,65 +194,155 @@ class UndoHistory(QObject):
         value back, only while the register still holds the value this step left; ``what`` names the value in
         the message when it does not. Nothing goes on the stack if nothing changed.
         """
-        before = read()
-        changed = write(value)
-        if changed.changes:
-            after = read()
-            if after != before:
-                self._push(_SetValue(self, read, write, before, after, what, text))
-        self.context.notify(changed.changes)
-        return changed
-
-    @contextmanager
-    def macro(self, text: str) -> Iterator[None]:
-        """Edits made inside are undone and redone as one step called ``text``."""
-        self.stack.beginMacro(text)
-        try:
-            yield
-        finally:
-            self.stack.endMacro()
+        with self.operation(text, initiator) as operation:
+            return operation.set_value(text, what, read, write, value)
 
     # helpers
-
-    def _push(self, command: _Step) -> None:
-        self.stack.push(command)  # calls redo(), which skips the edit already made
 
     def report(self, title: str, error: AssetRegError) -> None:
         parent = QApplication.activeWindow()
         self.context.messages.error(parent, title, str(error))
 
 
-class _Step(QUndoCommand):
-    """An edit already made once; ``redo`` does nothing the first time, then repeats it."""
+class Operation:
+    """The edits of one operation as they are made: its steps, what changed and who started it.
 
-    def __init__(self, history: UndoHistory, text: str) -> None:
-        super().__init__(text)
-        self.history = history
+    Its methods write at once through ``Records`` (on whichever thread runs them) and only record the step;
+    the history puts the whole operation on the stack and notifies when it ends.
+    """
+
+    def __init__(self, history: UndoHistory, text: str, initiator: object | None) -> None:
+        self.history, self.text, self.initiator = history, text, initiator
+        self.steps: list[_Step] = []
+        self.changes = Changes()
+        self.references: set[str] = set()
+
+    @property
+    def records(self) -> Records:
+        return self.history.records
+
+    def fill_in(self, text: str, initiator: object | None) -> None:
+        self.text = self.text or text
+        self.initiator = self.initiator or initiator
+
+    def update(self, reference: str, **fields: Any) -> Changed[Any]:
+        """Changes fields of a record (no step when nothing changed)."""
+        before = self.records.get(reference)
+        changed = self.records.update(reference, **fields)
+        if changed.changes:
+            after = changed.value
+            names = [name for name in fields if getattr(before, name) != getattr(after, name)]
+            old = {name: getattr(before, name) for name in names}
+            new = {name: getattr(after, name) for name in names}
+            text = _tr("change to {record}").format(record=record_label(after))
+            self._add(_Update(self.history, after.reference, old, new, text), changed, [after.reference])
+        return changed
+
+    def create(self, entity: Any) -> Changed[Any]:
+        """Saves a new record; undoing moves it to the trash, redoing brings it back with the same reference."""
+        return self.made(self.records.create(entity))
+
+    def made(self, changed: Changed[Any]) -> Changed[Any]:
+        """A record a service has just made (an attached document): undoing moves it to the trash."""
+        record = changed.value
+        text = _tr("adding {record}").format(record=record_label(record))
+        self._add(_Trash(self.history, record.reference, text, deletes_on_redo=False), changed, [record.reference])
+        return changed
+
+    def delete(self, reference: str) -> Changed[list[str]]:
+        """Moves a record and everything that depends on it to the trash; undoing restores them all."""
+        record = self.records.get(reference)
+        changed = self.records.delete(reference)
+        text = _tr("deleting {record}").format(record=record_label(record))
+        self._add(_Trash(self.history, record.reference, text, deletes_on_redo=True), changed, changed.value)
+        return changed
+
+    def restore(self, reference: str) -> Changed[list[str]]:
+        """Brings a record back from the trash; undoing puts it back in the trash."""
+        changed = self.records.restore(reference)
+        _, canonical = parse_reference(reference)
+        record = self.records.get(canonical)
+        text = _tr("restoring {record}").format(record=record_label(record))
+        self._add(_Trash(self.history, canonical, text, deletes_on_redo=False), changed, changed.value)
+        return changed
+
+    def set_value(
+        self, text: str, what: str, read: Callable[[], Any], write: Callable[[Any], Changed[Any]], value: Any
+    ) -> Changed[Any]:
+        """Sets a value a service reads and writes whole; undoing writes the old value back."""
+        before = read()
+        changed = write(value)
+        if changed.changes:
+            after = read()
+            if after != before:
+                self._add(_SetValue(self.history, read, write, before, after, what, text), changed, [])
+            else:
+                self.note(changed)
+        return changed
+
+    def note(self, changed: C, references: tuple[str, ...] = ()) -> C:
+        """A change a service made that the stack cannot take back (a stage move, an import): notified, no more.
+
+        ``changed`` is the service's ``Changed`` or bare ``Changes``; it is given back for the caller's use.
+        """
+        self.changes |= changed if isinstance(changed, Changes) else changed.changes
+        self.references.update(references)
+        return changed
+
+    def _add(self, step: _Step, changed: Changed[Any], references) -> None:
+        self.steps.append(step)
+        self.note(changed, tuple(references or ()))
+
+
+def _tr(text: str) -> str:
+    return QApplication.translate("UndoHistory", text)
+
+
+class _Command(QUndoCommand):
+    """An operation on the stack: done once already; ``undo`` and ``redo`` run its steps and notify once."""
+
+    def __init__(self, history: UndoHistory, operation: Operation) -> None:
+        super().__init__(operation.text or operation.steps[0].text)
+        self.history, self.steps = history, list(operation.steps)
         self._made = True
 
     def redo(self) -> None:
         if self._made:
             self._made = False
             return
-        self._run(self._forward, QApplication.translate("undo", "This cannot be redone"))
+        self._run(REDO, self.steps, QApplication.translate("undo", "This cannot be redone"))
 
     def undo(self) -> None:
-        self._run(self._backward, QApplication.translate("undo", "This cannot be undone"))
+        self._run(UNDO, list(reversed(self.steps)), QApplication.translate("undo", "This cannot be undone"))
 
-    def _run(self, step, title: str) -> None:
-        try:
-            changed = step()
-        except AssetRegError as error:
-            # The register has moved on (the record was deleted or changed elsewhere): drop the step, say why.
-            self.setObsolete(True)
-            self.history.report(title, error)
-            return
-        self.history.context.notify(changed.changes)
+    def _run(self, via: str, steps: list[_Step], title: str) -> None:
+        context = self.history.context
+        with context.one_notification(via=via):
+            for step in steps:
+                try:
+                    changed, references = (step.backward if via == UNDO else step.forward)()
+                except AssetRegError as error:
+                    # The register has moved on (a record was deleted or changed elsewhere): drop the step and
+                    # say why; the edits after this one in the operation are left as they are.
+                    self.setObsolete(True)
+                    self.history.report(title, error)
+                    return
+                context.notify(changed.changes, references)
 
-    def _forward(self) -> Changed[Any]:
+
+class _Step:
+    """One edit of an operation, already made once; ``forward`` makes it again and ``backward`` takes it back.
+
+    Each returns what changed and the references it wrote.
+    """
+
+    def __init__(self, history: UndoHistory, text: str) -> None:
+        self.history, self.text = history, text
+
+    def forward(self) -> tuple[Changed[Any], list[str]]:
         raise NotImplementedError
 
-    def _backward(self) -> Changed[Any]:
+    def backward(self) -> tuple[Changed[Any], list[str]]:
         raise NotImplementedError
 
 
@@ -188,13 +353,13 @@ class _Update(_Step):
         super().__init__(history, text)
         self.reference, self.old, self.new = reference, old, new
 
-    def _forward(self) -> Changed[Any]:
+    def forward(self) -> tuple[Changed[Any], list[str]]:
         self._expect(self.old)
-        return self.history.records.update(self.reference, **self.new)
+        return self.history.records.update(self.reference, **self.new), [self.reference]
 
-    def _backward(self) -> Changed[Any]:
+    def backward(self) -> tuple[Changed[Any], list[str]]:
         self._expect(self.new)
-        return self.history.records.update(self.reference, **self.old)
+        return self.history.records.update(self.reference, **self.old), [self.reference]
 
     def _expect(self, values: dict) -> None:
         current = self.history.records.get(self.reference)
@@ -213,13 +378,13 @@ class _SetValue(_Step):
         super().__init__(history, text)
         self.read, self.write, self.old, self.new, self.what = read, write, old, new, what
 
-    def _forward(self) -> Changed[Any]:
+    def forward(self) -> tuple[Changed[Any], list[str]]:
         self._expect(self.old)
-        return self.write(self.new)
+        return self.write(self.new), []
 
-    def _backward(self) -> Changed[Any]:
+    def backward(self) -> tuple[Changed[Any], list[str]]:
         self._expect(self.new)
-        return self.write(self.old)
+        return self.write(self.old), []
 
     def _expect(self, value: Any) -> None:
         if self.read() != value:
@@ -237,14 +402,16 @@ class _Trash(_Step):
         super().__init__(history, text)
         self.reference, self.deletes_on_redo = reference, deletes_on_redo
 
-    def _forward(self) -> Changed[Any]:
-        return self._delete() if self.deletes_on_redo else self.history.records.restore(self.reference)
+    def forward(self) -> tuple[Changed[Any], list[str]]:
+        return self._move(to_trash=self.deletes_on_redo)
 
-    def _backward(self) -> Changed[Any]:
-        return self.history.records.restore(self.reference) if self.deletes_on_redo else self._delete()
+    def backward(self) -> tuple[Changed[Any], list[str]]:
+        return self._move(to_trash=not self.deletes_on_redo)
 
-    def _delete(self) -> Changed[Any]:
-        return self.history.records.delete(self.reference)
+    def _move(self, *, to_trash: bool) -> tuple[Changed[Any], list[str]]:
+        records = self.history.records
+        changed = records.delete(self.reference) if to_trash else records.restore(self.reference)
+        return changed, [self.reference, *changed.value]
 
 
 class _ChangedSince(AssetRegError):

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, QTimer
 from ..domain.records import RecordKind
 from ..services.register import Changes
 from ..services.watch import ChangeProbe, watch_register
-from .context import AppContext
+from .context import OUTSIDE, AppContext
 
 log = logging.getLogger(__name__)
 EVERYTHING = Changes(frozenset(RecordKind))
@@ -60,7 +60,7 @@ class RegisterWatcher(QObject):
             self._settle.start()  # restarted by each further change, so a burst settles first
 
     def _on_settled(self) -> None:
-        self._context.notify(EVERYTHING)
+        self._context.notify(EVERYTHING, via=OUTSIDE)
 
     def _on_own_change(self, _changes: Changes) -> None:
         if self._probe is not None:

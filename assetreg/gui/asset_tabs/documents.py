@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVB
 from ...domain import entities as e
 from ...domain.errors import AssetRegError
 from ...services.documents import attach, document_file
-from ...services.register import Changes
+from ...services.records import Changed
 from ..context import AppContext
 from ..display import ENTITY_ROLE
 from ..document_table import DocumentTable
@@ -98,13 +98,15 @@ class DocumentsTab(QWidget):
         shown = self._asset()
         if shown is None:
             return
-        changes = Changes()
-        for path in files:
-            try:
-                changes |= attach(self.context.register, path, asset_ref=shown[0]).changes
-            except AssetRegError as error:
-                self.context.messages.error(self, self.tr("The file was not attached"), str(error))
-        self.context.notify(changes)
+        text = self.tr("attaching files to {asset}").format(asset=self._name())
+        with undo_history(self.context).operation(text, initiator=self) as operation:  # Ctrl+Z takes them off
+            for path in files:
+                try:
+                    attached = attach(self.context.register, path, asset_ref=shown[0])
+                except AssetRegError as error:
+                    self.context.messages.error(self, self.tr("The file was not attached"), str(error))
+                    continue
+                operation.made(Changed(attached.value.document, attached.changes))
 
     def _on_open_document(self, *_args) -> None:
         for document in self.selected_documents()[:1]:
@@ -136,7 +138,8 @@ class DocumentsTab(QWidget):
         if not self.context.messages.confirm(self, self.tr("Remove documents"), question):
             return
         history = undo_history(self.context)  # Ctrl+Z brings them back
-        with history.macro(self.tr("removing documents from {asset}").format(asset=self._name())):
+        text = self.tr("removing documents from {asset}").format(asset=self._name())
+        with history.operation(text, initiator=self):
             for document in documents:
                 try:
                     history.delete(document.reference)

@@ -59,7 +59,7 @@ def confirm_delete(context: AppContext, parent: QWidget, record: Any) -> bool:
     if not context.messages.confirm(parent, tr("Delete {name}").format(name=name), question):
         return False
     try:
-        undo_history(context).delete(record.reference)
+        undo_history(context).delete(record.reference, initiator=parent)
     except AssetRegError as error:
         context.messages.error(parent, tr("Nothing was deleted"), str(error))
         return False
