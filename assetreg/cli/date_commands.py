@@ -125,16 +125,14 @@ def describe_in_force(case: Any, x: Any) -> str:
 
 
 def export_ics(args: argparse.Namespace) -> int:
-    from ..services.calendar_export import deadline_calendar, write_calendar
-    from ..services.deadlines import register_deadlines
+    from ..services.calendar_export import export_calendar
 
     with open_register_of(args) as register:
-        items = register_deadlines(register, within=args.within)
-        write_calendar(args.file, deadline_calendar(items, register.clock()))
+        count = export_calendar(register, args.file, within=args.within)
     if args.json:
-        print_json({"path": str(args.file), "events": len(items)})
+        print_json({"path": str(args.file), "events": count})
         return 0
-    print(tr("Wrote {count} deadlines to {path}.").format(count=len(items), path=args.file))
+    print(tr("Wrote {count} deadlines to {path}.").format(count=count, path=args.file))
     return 0
 
 

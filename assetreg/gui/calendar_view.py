@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.asset_deadlines import AssetDeadline
 from ..domain.dates import format_date
-from ..services.calendar_export import deadline_calendar, write_calendar
+from ..services.calendar_export import export_calendar
 from ..services.deadlines import register_deadlines
 from ..services.register import Changes
 from . import typography
@@ -44,13 +44,6 @@ def choose_calendar_file(parent: QWidget, suggested: Path) -> Path | None:
         parent.tr("Calendar files (*.ics)"),
     )
     return Path(chosen) if chosen else None
-
-
-def export_calendar(register, path: Path, today: date) -> int:
-    """Writes every deadline still to be met to ``path``; returns how many (run off the GUI thread)."""
-    items = register_deadlines(register, today)
-    write_calendar(path, deadline_calendar(items, register.clock()))
-    return len(items)
 
 
 class CalendarView(View):

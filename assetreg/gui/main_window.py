@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import AssetRegError
-from ..services.calendar_export import deadline_calendar, write_calendar
-from ..services.deadlines import register_deadlines
+from ..services.calendar_export import export_calendar
 from ..services.register import Register
 from . import icons
 from .backups_dialog import BackupsDialog
@@ -305,14 +304,12 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         register = self.context.register
-
-        def work() -> int:
-            items = register_deadlines(register)
-            write_calendar(path, deadline_calendar(items, register.clock()))
-            return len(items)
-
         self.export_action.setEnabled(False)
-        self.context.tasks.run(work, lambda count: self._on_exported(path, count), self._on_export_failed)
+        self.context.tasks.run(
+            lambda: export_calendar(register, path),
+            lambda count: self._on_exported(path, count),
+            self._on_export_failed,
+        )
 
     def _on_exported(self, path: Path, count: int) -> None:
         self.export_action.setEnabled(True)

@@ -2,13 +2,14 @@
 
 One all-day event per deadline. Its UID is stable for the record and rule, so importing the file again
 updates the events instead of duplicating them; alarms fire at the reminder lead times.
+
+``export_calendar`` is the one way the app and the command line make the file: which deadlines go in, and
+how, is decided here only.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from icalendar import Alarm, Calendar, Event
@@ -17,9 +18,19 @@ from .. import __version__
 from ..domain.asset_deadlines import AssetDeadline
 from ..domain.dates import format_date
 from ..domain.i18n import tr
-from ..paths import with_normal_permissions
+from ..paths import write_whole
+from .deadlines import register_deadlines
+from .register import Register
 
 UID_DOMAIN = "assetreg.invalid"  # a domain no one owns, so our UIDs never collide with another program's
+
+
+def export_calendar(register: Register, path: Path, today: date | None = None, *, within: int | None = None) -> int:
+    """Writes every deadline still to be met (overdue ones too; only the next ``within`` days when given) to
+    the iCalendar file ``path``, whole or not at all; returns how many deadlines it holds."""
+    items = register_deadlines(register, today, within=within)
+    write_calendar(path, deadline_calendar(items, register.clock()))
+    return len(items)
 
 
 def deadline_calendar(deadlines: list[AssetDeadline], stamp: datetime) -> Calendar:
@@ -74,12 +85,4 @@ def write_calendar(path: Path, calendar: Calendar) -> None:
     """Writes the file whole or not at all (a half-written calendar would confuse the program importing it)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(calendar.to_ical())
-        with_normal_permissions(Path(temporary))
-        os.replace(temporary, path)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+    write_whole(path, lambda out: out.write(calendar.to_ical()))

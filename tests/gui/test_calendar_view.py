@@ -24,6 +24,7 @@ from assetreg.gui.context import AppContext
 from assetreg.gui.deadline_table import COL_ASSET, COL_RULE, COL_WHAT, COL_WHEN
 from assetreg.gui.display import ENTITY_ROLE
 from assetreg.gui.messages import Messages
+from assetreg.services import calendar_export
 from assetreg.services.demo import write_demo_register
 from assetreg.services.records import Records
 from assetreg.services.register import Changes, Register
@@ -216,7 +217,7 @@ def test_a_failed_export_is_reported(qtbot, view: CalendarView, messages, tmp_pa
         raise OSError("the folder is read-only")
 
     monkeypatch.setattr(calendar_view, "choose_calendar_file", lambda parent, suggested: tmp_path / "x.ics")
-    monkeypatch.setattr(calendar_view, "write_calendar", broken)
+    monkeypatch.setattr(calendar_export, "write_calendar", broken)  # the one export the app and the CLI share
     view.export_button.click()
     view.context.tasks.wait()
     qtbot.waitUntil(lambda: bool(messages.errors), timeout=120_000)
