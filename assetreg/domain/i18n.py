@@ -1,7 +1,9 @@
-"""Translation hook for user-facing strings outside the GUI.
+"""The one translation catalogue of every user-facing string: gettext's ``assetreg`` domain in ``assetreg/locale``.
 
-Strings are wrapped with ``tr`` from the first commit so that a translation catalogue (gettext ``assetreg``
-domain, in ``assetreg/locale``) can be added later without touching every message.
+Code outside the GUI wraps its strings with ``tr``. The GUI keeps Qt's spelling (``self.tr`` in a QObject,
+``QCoreApplication.translate(context, …)`` elsewhere), and the translator the app installs
+(``gui/translation.py``) answers those from this same catalogue through ``tr_in``, so one ``.po`` file per
+language holds every string, and English is shown when no catalogue matches.
 """
 
 from __future__ import annotations
@@ -10,9 +12,22 @@ import gettext
 from pathlib import Path
 
 _LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
-_translation = gettext.translation("assetreg", localedir=_LOCALE_DIR, fallback=True)
+_translation: gettext.NullTranslations = gettext.translation("assetreg", localedir=_LOCALE_DIR, fallback=True)
 
 
 def tr(message: str) -> str:
     """The message in the user's language (English when no catalogue matches)."""
     return _translation.gettext(message)
+
+
+def tr_in(context: str, message: str) -> str:
+    """The message as said in ``context`` (a Qt class name, say) when the catalogue has it so, else as ``tr``."""
+    said = _translation.pgettext(context, message) if context else message
+    return said if said != message else tr(message)
+
+
+def use_catalogue(translation: gettext.NullTranslations) -> gettext.NullTranslations:
+    """Makes ``translation`` the catalogue (a chosen language, or a test's); returns the one it replaces."""
+    global _translation
+    previous, _translation = _translation, translation
+    return previous

@@ -22,6 +22,7 @@ from .crash import install_crash_handler
 from .display_check import display_problem
 from .main_window import MainWindow
 from .recent import forget_last_register, last_register
+from .translation import install_catalogue
 from .view import View
 
 Welcome = Callable[[str], tuple[Path | None, bool]]  # a notice to show first → (register, remember it)
@@ -126,6 +127,7 @@ def _application() -> QApplication:
     QCoreApplication.setOrganizationName("AssetReg")
     QCoreApplication.setApplicationName("AssetReg")
     app.setWindowIcon(app_icon())
+    install_catalogue(app)  # every tr() of the GUI reads the one catalogue the rest of AssetReg uses
     logging.basicConfig(
         filename=str(_log_path()), level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
