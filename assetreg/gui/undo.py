@@ -36,7 +36,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication
 
-from ..domain.errors import AssetRegError
+from ..domain.errors import AssetRegError, NotFoundError
 from ..domain.records import RecordKind, parse_reference
 from ..services.records import Changed, Records
 from ..services.register import Changes
@@ -410,8 +410,19 @@ class _Trash(_Step):
 
     def _move(self, *, to_trash: bool) -> tuple[Changed[Any], list[str]]:
         records = self.history.records
+        if self._live() != to_trash:
+            # Already where this step puts it: an earlier step of the same operation took it along (restoring a
+            # new owner brings back the notice deleted with it in the same moment), so there is nothing to do.
+            return Changed([], Changes()), [self.reference]
         changed = records.delete(self.reference) if to_trash else records.restore(self.reference)
         return changed, [self.reference, *changed.value]
+
+    def _live(self) -> bool:
+        try:
+            self.history.records.get(self.reference)
+        except NotFoundError:
+            return False
+        return True
 
 
 class _ChangedSince(AssetRegError):
