@@ -8,6 +8,7 @@ from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from ..domain import entities as e
+from ..domain.eligibility import surplus_matters
 from ..domain.enums import LegalForm
 from ..domain.records import RecordKind
 from ..domain.requests import can_nominate, can_trigger_full_moratorium
@@ -49,6 +50,14 @@ class GroupDialog(ContactDialog):
         self.name = self.line(characters=40)
         self.legal_form = ChoiceBox([(t("Choose the legal form…"), _NO_FORM)] + [(f.label, f) for f in LegalForm])
         self.own = QCheckBox(t("This is o&ur own group"))
+        # Not known is an answer of its own: the app never says either way on the group's behalf.
+        self.surplus = ChoiceBox(
+            [
+                (t("Not recorded"), None),
+                (t("No: any surplus goes back into its work"), False),
+                (t("Yes: it shares surplus among its members"), True),
+            ]
+        )
         self.charity_number = self.line(characters=12)
         self.company_number = self.line(characters=12)
         self.society_number = self.line(characters=12)
@@ -62,6 +71,16 @@ class GroupDialog(ContactDialog):
         who = self.add_section(t("The group"))
         who.add_field("name", t("&Name:"), self.name)
         self._form_field = who.add_field("legal_form", t("&Legal form:"), self.legal_form)
+        self._surplus_field = who.add_field(
+            "distributes_surplus",
+            t("&Distributes surplus to members:"),
+            self.surplus,
+            t(
+                "A body of this form may nominate land, or start the full moratorium, only if it does not "
+                "distribute any surplus to its members (reg 5(1), reg 12)."
+            ),
+        )
+        self._who = who
         who.add_widget(self.own)
         who.add_field("charity_number", t("Char&ity number:"), self.charity_number)
         who.add_field("company_number", t("Compan&y number:"), self.company_number)
@@ -100,6 +119,7 @@ class GroupDialog(ContactDialog):
         self.name.setText(group.name)
         self.legal_form.set_value(group.legal_form)
         self.own.setChecked(group.is_own_group)
+        self.surplus.set_value(group.distributes_surplus)
         for name in ("charity_number", "company_number", "society_number", "contact_name", "postcode", "email"):
             getattr(self, name).setText(getattr(group, name))
         self.phone.setText(group.phone)
@@ -121,6 +141,8 @@ class GroupDialog(ContactDialog):
             name=self.name.text(),
             legal_form=self.legal_form.value() or LegalForm.OTHER,
             is_own_group=self.own.isChecked(),
+            # Kept as recorded while the legal form does not ask the question (it may be chosen again).
+            distributes_surplus=self.surplus.value(),
             charity_number=self.charity_number.text().strip(),
             company_number=self.company_number.text().strip(),
             society_number=self.society_number.text().strip(),
@@ -137,7 +159,9 @@ class GroupDialog(ContactDialog):
     # behaviour
 
     def _on_legal_form_changed(self, *_args) -> None:
-        self._form_field.set_hint(what_it_may_do(self.legal_form.value(), self._number(self.local_elector_count)))
+        legal_form = self.legal_form.value()
+        self._form_field.set_hint(what_it_may_do(legal_form, self._number(self.local_elector_count)))
+        self._who.set_field_visible(self._surplus_field, legal_form is not None and surplus_matters(legal_form))
 
     def save(self) -> None:
         if self.legal_form.value() is _NO_FORM:
