@@ -31,7 +31,6 @@ from ..services.applications import (
     ChecklistSection,
     PipelineRow,
     application_overview,
-    move_to_stage,
     pack_answer,
     pipeline,
     save_pack_answer,
@@ -468,11 +467,9 @@ class ApplicationsView(View):
         if choice is None:
             return
         try:
-            changed = move_to_stage(self.context.register, o.row.reference, choice.stage, choice.on, choice.notes)
+            stage_dialog.move_stage(self.context, o.row.reference, choice.stage, choice.on, choice.notes)
         except AssetRegError as error:
             self.context.messages.error(self, self.tr("The stage was not changed"), str(error))
-            return
-        self.context.notify(changed.changes)
 
     def _on_section_chosen(self, *_args) -> None:
         chosen = self.chosen_section()
