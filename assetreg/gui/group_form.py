@@ -75,10 +75,7 @@ class GroupDialog(ContactDialog):
             "distributes_surplus",
             t("&Distributes surplus to members:"),
             self.surplus,
-            t(
-                "A body of this form may nominate land, or start the full moratorium, only if it does not "
-                "distribute any surplus to its members (reg 5(1), reg 12)."
-            ),
+            t("It qualifies only if it does not share surplus among its members (reg 5(1), reg 12)."),
         )
         self._who = who
         who.add_widget(self.own)

@@ -113,9 +113,14 @@ def test_the_listing_tab_offers_the_registration_only_for_scottish_land(qtbot, c
     qtbot.addWidget(page)
     english = scottish_asset(context, Jurisdiction.ENGLAND)
     page.show_asset(english)
-    assert not page.listing_tab.crtb_button.isVisibleTo(page)
+    tab = page.listing_tab
+    assert not tab.crtb_button.isVisibleTo(page) and not tab.regime_note.isVisibleTo(page)
+    assert tab.nominate_button.isVisibleTo(page)
     page.show_asset(scottish_asset(context))
-    assert page.listing_tab.crtb_button.isVisibleTo(page)
+    assert tab.crtb_button.isVisibleTo(page)
+    # The right to bid is English law: in Scotland the tab says so instead of offering a nomination.
+    assert not tab.nominate_button.isVisibleTo(page) and not tab.nominations_view.isVisibleTo(page)
+    assert tab.regime_note.text().startswith("The community right to bid (assets of community value) applies in")
 
 
 def test_a_registration_is_refused_beside_its_field_then_saved_with_its_lapse_date(qtbot, context) -> None:

@@ -8,11 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain import entities as e
+from ...domain.deadlines import no_regime_note
 from ...domain.enums import Jurisdiction, NominationDecision
 from ...services.assets import AssetDetail
 from ..challenge_form import ChallengeDialog
 from ..context import AppContext
 from ..crtb_form import CrtbRegistrationDialog, lapses_on
+from ..display import plain
 from ..fitted_table import FittedTable
 from ..list_entry_form import ListEntryDialog
 from ..listing_forms import DecisionDialog, NominationDialog, RemovalDialog
@@ -107,6 +109,10 @@ class ListingTab(QWidget):
         self.decision_button.clicked.connect(self._on_decision)
         self.removed_button.clicked.connect(self._on_removed)
         self.challenge_button.clicked.connect(self._on_challenge)
+        # Where the right to bid does not apply, the tab says so rather than offering its forms.
+        self.regime_note = plain(QLabel())
+        self.regime_note.setWordWrap(True)
+        layout.addWidget(self.regime_note)
         headings: list[QLabel] = []
         nominating = (self.nominate_button, self.decision_button)
         later = (self.removed_button, self.challenge_button)
@@ -128,6 +134,20 @@ class ListingTab(QWidget):
             headings.append(label)
         self._challenges_heading, self._crtb_heading = headings[2], headings[3]
         self._challenge_buttons = (self.challenge_actions.edit_button, self.challenge_actions.delete_button)
+        self._nomination_widgets = (
+            headings[0],
+            self.nominations_view,
+            *nominating,
+            self.nomination_actions.edit_button,
+            self.nomination_actions.delete_button,
+        )
+        self._entry_widgets = (
+            headings[1],
+            self.entries_view,
+            *later,
+            self.entry_actions.edit_button,
+            self.entry_actions.delete_button,
+        )
         self._crtb_widgets = (
             self._crtb_heading,
             self.crtb_view,
@@ -142,10 +162,20 @@ class ListingTab(QWidget):
         self.nominations_model.set_rows(detail.nominations)
         self.entries_model.set_rows(detail.list_entries)
         self.challenges_model.set_rows(detail.challenges)
+        jurisdiction = detail.case.jurisdiction
+        note = "" if jurisdiction.has_acv_regime else no_regime_note(jurisdiction)
+        self.regime_note.setText(note)
+        self.regime_note.setVisible(bool(note))
+        for widgets, rows in (
+            (self._nomination_widgets, detail.nominations),
+            (self._entry_widgets, detail.list_entries),
+        ):
+            for widget in widgets:  # what was recorded stays in sight, to correct or delete
+                widget.setVisible(jurisdiction.has_acv_regime or bool(rows))
         registrations = detail.case.facts.crtb_registrations
         self.crtb_model.set_rows(registrations)
         # The community right to buy is Scottish law: offered for Scottish land, and shown wherever one is recorded.
-        scottish = detail.case.jurisdiction is Jurisdiction.SCOTLAND or bool(registrations)
+        scottish = jurisdiction is Jurisdiction.SCOTLAND or bool(registrations)
         for widget in self._crtb_widgets:
             widget.setVisible(scottish)
         shown = bool(detail.challenges)  # only when there is a review, appeal or claim
