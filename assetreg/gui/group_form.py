@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from ..domain import entities as e
 from ..domain.eligibility import surplus_matters
 from ..domain.enums import LegalForm
+from ..domain.errors import ValidationError
 from ..domain.records import RecordKind
 from ..domain.requests import can_nominate, can_trigger_full_moratorium
+from ..domain.validation import validate
 from ..services.records import Records
 from .contact_forms import ContactDialog
 from .context import AppContext
@@ -73,7 +76,7 @@ class GroupDialog(ContactDialog):
         self._form_field = who.add_field("legal_form", t("&Legal form:"), self.legal_form)
         self._surplus_field = who.add_field(
             "distributes_surplus",
-            t("&Distributes surplus to members:"),
+            t("Gi&ves surplus to its members:"),
             self.surplus,
             t("It qualifies only if it does not share surplus among its members (reg 5(1), reg 12)."),
         )
@@ -105,6 +108,44 @@ class GroupDialog(ContactDialog):
         self._on_legal_form_changed()
         self.finish(84)
         self.name.setFocus()
+
+    @classmethod
+    def page(cls, context: AppContext, group: e.CommunityGroup | None, parent: QWidget | None = None) -> GroupDialog:
+        """The form as a page of another window (the settings' "Your group" tab): the user's own group, with no
+        buttons of its own; that window checks it with ``problems_found`` and saves it with ``save_as_page``."""
+        form = cls(context, group, parent)
+        form.setWindowFlags(Qt.WindowType.Widget)
+        form.setSizeGripEnabled(False)
+        form.buttons.hide()
+        form.own.setChecked(True)
+        form.own.hide()
+        return form
+
+    def problems_found(self) -> dict[str, str]:
+        """Every problem with what the form holds, by field, with nothing written."""
+        problems = dict(self.date_problems())
+        try:
+            validate(self.entered())
+        except ValidationError as error:
+            problems.update(error.problems)
+        if self.legal_form.value() is _NO_FORM:
+            problems["legal_form"] = self.tr("Choose the group's legal form.")
+        return problems
+
+    def save_as_page(self) -> bool:
+        """Saves the group as one undo step when the form was changed; False (problems shown) if refused."""
+        if not self.has_changes():
+            return True
+        changed = self.write(self._write, self.problems_found())
+        if changed is None:
+            return False
+        self.record, self.changed = changed.value, changed
+        self.finish_again()
+        return True
+
+    def finish_again(self) -> None:
+        """What the form holds now counts as unchanged (after a save made without closing it)."""
+        self._as_opened = self._snapshot()
 
     def _count(self) -> QLineEdit:
         edit = self.line(characters=8)

@@ -1,15 +1,14 @@
 """Settings: the group's own profile, how dates are counted and reminded, and the 2026 Act's start date.
 
-The group is a record (``CommunityGroup`` with ``is_own_group``), saved through the undo history so a change can
-be undone; everything else is ``Settings``, saved with ``save_settings``. Both are checked before either is
-written, and every problem is shown beside its field.
+The group is a record (``CommunityGroup`` with ``is_own_group``): its tab is the group form itself
+(``GroupDialog.page``), saved through the undo history so a change can be undone; everything else is
+``Settings``, saved with ``save_settings``. Both are checked before either is written, and every problem is shown
+beside its field.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import (
     QDate,
@@ -47,19 +46,18 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import entities as e
-from ..domain.enums import Jurisdiction, LegalForm
+from ..domain.enums import Jurisdiction
 from ..domain.errors import AssetRegError, ValidationError
 from ..domain.records import RecordKind
-from ..domain.requests import can_nominate, can_trigger_full_moratorium
 from ..domain.rules import LONGEST_CODE
 from ..domain.settings import Settings, validate_settings
-from ..domain.validation import validate
 from ..services.records import Records
 from ..services.register import Changes
 from ..services.settings import load_settings, save_settings
 from . import icons
 from .context import AppContext
 from .form_widgets import focus_through
+from .group_form import GroupDialog
 from .record_table import Column, RecordTableModel, day_text, iso_text
 from .reminder_table import (
     REM_CODE,
@@ -69,30 +67,12 @@ from .reminder_table import (
     REM_YOURS,
     ReminderTableModel,
 )
-from .undo import undo_history
 
 TAB_GROUP, TAB_DATES, TAB_REMINDERS, TAB_NEW_LAW = range(4)
 HOLIDAY_DATE, HOLIDAY_NAME = range(2)
 _Index = QModelIndex | QPersistentModelIndex
 _ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 _DATE_FORMAT = "ddd d MMM yyyy"  # the house style, "Sat 11 Oct 2025"
-
-# The group's fields beside its name and legal form: (field, label, accessible name, kind of input).
-_ABOUT = (
-    ("charity_number", "Char&ity number", "Registered charity number", "line"),
-    ("company_number", "Compan&y number", "Company number", "line"),
-    ("society_number", "S&ociety number", "Society number on the mutuals register", "line"),
-    ("member_count", "Mem&bers", "Number of members", "count"),
-    ("local_elector_count", "On the local &electoral roll", "Members on the local electoral roll", "count"),
-    ("local_connection", "Local &connection", "Local connection", "text"),
-)
-_CONTACT = (
-    ("contact_name", "Con&tact", "Contact name", "line"),
-    ("address", "&Address", "Address", "text"),
-    ("postcode", "&Postcode", "Postcode", "line"),
-    ("email", "E&mail", "Email", "line"),
-    ("phone", "P&hone", "Phone", "line"),
-)
 
 
 def own_group(context: AppContext) -> e.CommunityGroup | None:
@@ -111,48 +91,37 @@ def date_edit(accessible_name: str) -> QDateEdit:
     return edit
 
 
-class Note(QWidget):
-    """A short note under a field with an icon, so a warning never rests on colour alone."""
+class FieldError(QWidget):
+    """A problem shown beside its field, on the field's tab, with a warning icon so it never rests on colour
+    alone; a screen reader hears it on reaching the field."""
 
-    def __init__(self, icon: str, text: str = "", problem: bool = False) -> None:
+    def __init__(self, tab: int, field: QWidget) -> None:
         super().__init__()
+        self.tab, self.field = tab, field
         self.icon = QLabel()
-        icons.set_label_icon(self.icon, icon, self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize))
-        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.label = QLabel(text)
+        icons.set_label_icon(self.icon, "warning", self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize))
+        self.label = QLabel()
         self.label.setWordWrap(True)
-        if problem:  # in a red that reads on the palette, light or dark, and again when it changes
-            icons.follow(self.label, self._on_palette)
+        icons.follow(self.label, self._on_palette)  # a red that reads on the palette, light or dark
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.label, 1)
-        self.setVisible(bool(text))
+        self.setVisible(False)
 
     def text(self) -> str:
         return self.label.text() if not self.isHidden() else ""
+
+    def set_text(self, text: str) -> None:
+        self.label.setText(text)
+        self.setVisible(bool(text))
+        self.field.setAccessibleDescription(text)
 
     def _on_palette(self) -> None:
         palette = self.label.palette()
         palette.setColor(QPalette.ColorRole.WindowText, icons.problem_colour(self.palette()))
         self.label.setPalette(palette)
-
-    def set_text(self, text: str) -> None:
-        self.label.setText(text)
-        self.setVisible(bool(text))
-
-
-class FieldError(Note):
-    """A problem shown beside its field, on the field's tab; a screen reader hears it on reaching the field."""
-
-    def __init__(self, tab: int, field: QWidget) -> None:
-        super().__init__("warning", problem=True)  # the same red as the other forms' problems
-        self.tab, self.field = tab, field
-
-    def set_text(self, text: str) -> None:
-        super().set_text(text)
-        self.field.setAccessibleDescription(text)
 
 
 class SettingsDialog(QDialog):
@@ -167,8 +136,10 @@ class SettingsDialog(QDialog):
         self.errors: dict[str, FieldError] = {}
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Settings sections"))
+        # The group form is the Contacts view's own, which scrolls by itself.
+        self.group_page = GroupDialog.page(context, self.group)
+        self.tabs.addTab(self.group_page, self.tr("Your &group"))
         for page, title in (
-            (self._group_tab(), self.tr("Your &group")),
             (self._dates_tab(), self.tr("&Dates")),
             (self._reminders_tab(), self.tr("&Reminders")),
             (self._new_law_tab(), self.tr("New la&w")),
@@ -236,51 +207,6 @@ class SettingsDialog(QDialog):
             field.setMaximumWidth(field.fontMetrics().averageCharWidth() * 16)
         field.setAccessibleName(accessible_name)
         return field
-
-    def _group_tab(self) -> QWidget:
-        t = self.tr
-        self.group_fields: dict[str, QWidget] = {}
-        about, contact = QFormLayout(), QFormLayout()
-        self.group_name = self._input("line", t("Group name"))
-        about.addRow(t("&Name"), self._field("group.name", TAB_GROUP, self.group_name))
-        self.legal_form = QComboBox()
-        self.legal_form.setAccessibleName(t("Legal form"))
-        self.legal_form.setPlaceholderText(t("Choose your group's legal form…"))
-        for form in LegalForm:
-            self.legal_form.addItem(form.label)
-        self.legal_form_note = Note("info")
-        self.legal_form_note.setAccessibleName(t("What this legal form can do"))
-        about.addRow(
-            t("&Legal form"), self._field("group.legal_form", TAB_GROUP, self.legal_form, self.legal_form_note)
-        )
-        for form_layout, fields in ((about, _ABOUT), (contact, _CONTACT)):
-            for name, label, accessible_name, kind in fields:
-                field = self.group_fields[name] = self._input(kind, t(accessible_name))
-                form_layout.addRow(t(label), self._field(f"group.{name}", TAB_GROUP, field))
-        self.group_fields["local_connection"].setPlaceholderText(t("How the group's activities are local to the area"))
-        self.legal_form.currentIndexChanged.connect(self._on_legal_form_changed)
-
-        columns = QHBoxLayout()
-        for title, form_layout, stretch in ((t("About the group"), about, 3), (t("Contact"), contact, 2)):
-            box = QGroupBox(title)
-            box.setLayout(form_layout)
-            columns.addWidget(box, stretch, Qt.AlignmentFlag.AlignTop)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(
-            self._note(
-                t(
-                    "The group you work for. Its details go on nominations and letters; its legal form decides what "
-                    "it can do under the community right to bid."
-                )
-            )
-        )
-        layout.addLayout(columns)
-        layout.addStretch(1)
-        order = [self.group_name, self.legal_form, *(self.group_fields[name] for name, *_ in _ABOUT + _CONTACT)]
-        for first, second in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(first, second)
-        return page
 
     def _dates_tab(self) -> QWidget:
         t = self.tr
@@ -473,15 +399,7 @@ class SettingsDialog(QDialog):
     # values
 
     def _load(self) -> None:
-        s, g = self.settings, self.group
-        self.legal_form.setCurrentIndex(list(LegalForm).index(g.legal_form) if g else -1)
-        if g is not None:
-            self.group_name.setText(g.name)
-            for name, field in self.group_fields.items():
-                value = getattr(g, name)
-                text = "" if value is None else str(value)
-                field.setPlainText(text) if isinstance(field, QPlainTextEdit) else field.setText(text)
-        self._on_legal_form_changed()
+        s = self.settings
         self.nation.setCurrentIndex(list(Jurisdiction).index(s.default_jurisdiction))
         self.send_by.setValue(s.send_by_working_days)
         self.renominate.setValue(s.renomination_lead_days)
@@ -504,18 +422,6 @@ class SettingsDialog(QDialog):
             new_regime_commencement=self.commencement.date().toPython() if self.new_law.isChecked() else None,
         )
 
-    def chosen_group_fields(self) -> dict[str, Any]:
-        """The group's fields as the dialog shows them: a blank count is ``None``, no legal form chosen is ``None``."""
-        index = self.legal_form.currentIndex()
-        fields: dict[str, Any] = {
-            "name": self.group_name.text().strip(),
-            "legal_form": list(LegalForm)[index] if index >= 0 else None,
-        }
-        for name, field in self.group_fields.items():
-            text = (field.toPlainText() if isinstance(field, QPlainTextEdit) else field.text()).strip()
-            fields[name] = (int(text) if text else None) if name.endswith("_count") else text
-        return fields
-
     def save(self) -> bool:
         """Checks everything, shows each problem beside its field, and saves only when there are none."""
         for error in [*self.errors.values(), self.general_error]:
@@ -530,51 +436,32 @@ class SettingsDialog(QDialog):
             settings = validate_settings(self.chosen_settings())
         except ValidationError as error:
             problems.update(error.problems)
-        group = self._checked_group(self.chosen_group_fields(), problems)
+        group_problems = self.group_page.problems_found() if self.group_page.has_changes() else {}
+        self.group_page.show_problems(group_problems)  # shown by the form's own fields
+        if group_problems:
+            self.tabs.setTabIcon(TAB_GROUP, icons.icon("warning", self.palette()))
         if problems:
-            self._show_problems(problems)
+            self._show_problems(problems, focus=not group_problems)
+        if group_problems:
+            self.tabs.setCurrentIndex(TAB_GROUP)
+        if problems or group_problems:
             return False
         try:
-            if group is not None:
-                self._save_group(group)
+            if not self.group_page.save_as_page():
+                self.tabs.setTabIcon(TAB_GROUP, icons.icon("warning", self.palette()))
+                self.tabs.setCurrentIndex(TAB_GROUP)
+                return False
+            self.group = self.group_page.record
             if settings != validate_settings(self.settings):
                 self.settings = save_settings(self.context.register, settings, based_on=self.settings)
                 # A margin, a holiday or a reminder can move any deadline, so every view reloads.
                 self.context.notify(Changes(frozenset(RecordKind)))
-        except ValidationError as error:
-            self._show_problems({f"group.{name}": text for name, text in error.problems.items()})
-            return False
         except AssetRegError as error:
             self.context.messages.error(self, self.tr("The settings were not saved"), str(error))
             return False
         return True
 
-    def _checked_group(self, fields: dict[str, Any], problems: dict[str, str]) -> e.CommunityGroup | None:
-        """The group to save, checked; ``None`` when it is unchanged, or when none exists and none was begun."""
-        if self.group is None and not any(fields.values()):
-            return None
-        if fields["legal_form"] is None:
-            problems["group.legal_form"] = self.tr("Choose your group's legal form.")
-            fields["legal_form"] = LegalForm.OTHER
-        base = self.group or e.CommunityGroup(name="", legal_form=LegalForm.OTHER, is_own_group=True)
-        group = dataclasses.replace(base, **fields)
-        try:
-            group = validate(group)
-        except ValidationError as error:
-            problems.update({f"group.{name}": text for name, text in error.problems.items()})
-        return None if group == self.group else group
-
-    def _save_group(self, group: e.CommunityGroup) -> None:
-        """Creates or updates the group through the undo history, so Ctrl+Z takes the change back."""
-        history = undo_history(self.context)
-        if self.group is None:
-            self.group = history.create(group).value
-            return
-        changed = {f.name: getattr(group, f.name) for f in dataclasses.fields(group) if f.name != "reference"}
-        changed = {name: value for name, value in changed.items() if value != getattr(self.group, name)}
-        self.group = history.update(self.group.reference, **changed).value
-
-    def _show_problems(self, problems: dict[str, str]) -> None:
+    def _show_problems(self, problems: dict[str, str], focus: bool = True) -> None:
         """Each problem beside its field (or under the tabs if it has none); the first field is shown and focused.
 
         A tab with a problem on it carries a warning icon, so problems on other tabs are not missed.
@@ -591,7 +478,7 @@ class SettingsDialog(QDialog):
             self.tabs.setTabIcon(tab, warning)
         order = list(self.errors.values())
         first = min(shown, key=lambda x: (x.tab < 0, x.tab, order.index(x) if x in order else 0))
-        if first.tab >= 0:
+        if first.tab >= 0 and focus:
             self.tabs.setCurrentIndex(first.tab)
             first.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -610,21 +497,6 @@ class SettingsDialog(QDialog):
     def _on_save(self) -> None:
         if self.save():
             self.accept()
-
-    def _on_legal_form_changed(self, _index: int = 0) -> None:
-        index = self.legal_form.currentIndex()
-        form = list(LegalForm)[index] if index >= 0 else None
-        if form is None or can_trigger_full_moratorium(form):
-            text = ""
-        elif not can_nominate(form):
-            text = self.tr("A group of this kind cannot nominate land as an asset of community value.")
-        else:
-            text = self.tr(
-                "A group of this kind can nominate land, but asking to bid does not start the full six-month "
-                "moratorium: only a parish council, charity, company limited by guarantee, community benefit "
-                "society or community interest company can do that."
-            )
-        self.legal_form_note.set_text(text)
 
     def _on_add_holiday(self) -> None:
         day: date = self.holiday_date.date().toPython()
