@@ -98,6 +98,12 @@ _SURPLUS_FOR_TRIGGER = frozenset({LegalForm.COMPANY_LIMITED_BY_GUARANTEE, LegalF
 ELECTORS_NEEDED = 21
 
 
+def surplus_matters(legal_form: LegalForm) -> bool:
+    """Whether a body of this legal form may nominate, or start the full moratorium, only if it does not
+    distribute surplus to its members (reg 5(1)(c), (f), (g); reg 12): the forms that ask the question."""
+    return legal_form in _SURPLUS_FOR_NOMINATION | _SURPLUS_FOR_TRIGGER
+
+
 def eligibility(group: e.CommunityGroup | None, asset: e.Asset, council: e.Authority | None, role: Role) -> Eligibility:
     """Each condition for ``group`` to nominate ``asset`` to ``council`` (or start its full moratorium)."""
     if group is None:

@@ -15,7 +15,7 @@ from ..domain.enums import ApplicationKind, TransferType
 from ..domain.errors import ValidationError
 from ..domain.records import RecordKind
 from ..domain.validation import validate
-from ..services.applications import move_to_stage
+from ..services.applications import check_move
 from ..services.records import Changed, Records
 from ..services.transfers import (
     Decision,
@@ -29,6 +29,7 @@ from ..services.transfers import (
 from .context import AppContext
 from .form_widgets import ChoiceBox, RadioChoice
 from .forms import FormDialog
+from .stage_dialog import move_stage
 from .undo import undo_history
 
 
@@ -194,16 +195,19 @@ class ApplicationDialog(FormDialog):
         move = stage_move(register, self.application, wanted, self.decision.value() or Decision.NONE)
         if move is not None:  # refused (a date before the last step) before anything is written
             try:
-                moved = move_to_stage(register, reference, move.stage, move.on, self.tr("Recorded in the form"))
+                check_move(register, reference, move.stage, move.on)
             except ValidationError as error:
                 field = "validated_on" if move.stage == "validated" else "decision_notice_on"
                 raise ValidationError(
                     {field if k == "changed_on" else k: v for k, v in error.problems.items()}
                 ) from error
-            with history.operation() as operation:  # the form's: the stage move is told with the rest
-                operation.note(moved, (reference,))
-            wanted = dataclasses.replace(wanted, stage=move.stage)
         fields = {
             f.name: getattr(wanted, f.name) for f in dataclasses.fields(wanted) if f.name not in ("reference", "stage")
         }
-        return history.update(reference, **fields)
+        if move is None:
+            return history.update(reference, **fields)
+        # The dates, the decision and the stage they lead to: one step, undone together.
+        with history.macro(self.tr("recording {reference}").format(reference=reference)):
+            changed = history.update(reference, **fields)
+            moved = move_stage(self.context, reference, move.stage, move.on, self.tr("Recorded in the form"))
+        return Changed(Records(register).get(reference), changed.changes | moved.changes)

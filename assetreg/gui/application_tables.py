@@ -6,7 +6,7 @@ import html
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -17,7 +17,8 @@ from ..domain.enums import ApplicationKind
 from ..domain.records import reference_number
 from ..services.applications import ChecklistSection, PipelineRow
 from . import icons
-from .display import ENTITY_ROLE, SORT_ROLE
+from .display import SORT_ROLE
+from .record_table import RowsTableModel
 
 _Index = QModelIndex | QPersistentModelIndex
 DISPLAY, DECORATION, TOOLTIP = (
@@ -56,46 +57,7 @@ def days_text(days: int) -> str:
     )
 
 
-class _Table(QAbstractTableModel):
-    """Rows described by subclasses through ``cell``; the headings are given once."""
-
-    def __init__(self, headings: tuple[str, ...], parent=None) -> None:
-        super().__init__(parent)
-        self._headings = headings
-        self._rows: list[Any] = []
-
-    def set_rows(self, rows: list[Any]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[Any]:
-        return list(self._rows)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headings)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == DISPLAY:
-            return self._headings[section]
-        return None
-
-    def data(self, index: _Index, role: int = DISPLAY) -> Any:
-        if not index.isValid():
-            return None
-        row = self._rows[index.row()]
-        if role == ENTITY_ROLE:
-            return row
-        return self.cell(row, index.column(), role)
-
-    def cell(self, row: Any, column: int, role: int) -> Any:
-        raise NotImplementedError
-
-
-class PipelineModel(_Table):
+class PipelineModel(RowsTableModel):
     """Every application: where it is, since when, and how that compares with its council's plan."""
 
     def __init__(self, parent=None) -> None:
@@ -203,7 +165,7 @@ class PipelineModel(_Table):
         return self.text(row, column)
 
 
-class StageHistoryModel(_Table):
+class StageHistoryModel(RowsTableModel):
     """An application's dated steps, with how long it stayed at each."""
 
     def __init__(self, parent=None) -> None:
@@ -240,7 +202,7 @@ class StageHistoryModel(_Table):
         return step.notes
 
 
-class ChecklistModel(_Table):
+class ChecklistModel(RowsTableModel):
     """The pack sections an application's council asks for: each answered or not, and its documents or none."""
 
     def __init__(self, parent=None) -> None:

@@ -9,10 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
@@ -31,20 +29,15 @@ from ..services.applications import (
     ChecklistSection,
     PipelineRow,
     application_overview,
-    move_to_stage,
-    pack_answer,
     pipeline,
-    save_pack_answer,
 )
 from ..services.printing import pack_document
 from ..services.register import Changes
 from ..services.transfers import application_dates
-from . import answer_dialog, icons, stage_dialog, typography
-from .application_documents import ApplicationDocuments
+from . import icons, stage_dialog, typography
+from .application_checklist import PackChecklist
 from .application_form import ApplicationDialog
 from .application_tables import (
-    CHECK_DOCUMENTS,
-    CHECK_SECTION,
     COL_PLAN,
     COL_STAGE,
     HIST_NOTES,
@@ -52,7 +45,6 @@ from .application_tables import (
     OVER_ICON,
     ROUND_ICON,
     WITHIN_ICON,
-    ChecklistModel,
     PipelineModel,
     StageHistoryModel,
     date_line,
@@ -92,7 +84,6 @@ class ApplicationsView(View):
         self._reloading = False  # the selection changes while the pipeline reloads: show the overview once
         self.pipeline_model = PipelineModel(self)
         self.history_model = StageHistoryModel(self)
-        self.checklist_model = ChecklistModel(self)
         self.pipeline_table = make_table(
             self.pipeline_model, self.tr("Transfer applications"), COL_STAGE, FittedTable(3, 8), COL_PLAN
         )
@@ -101,19 +92,10 @@ class ApplicationsView(View):
         self.history_table = make_table(
             self.history_model, self.tr("Stage history"), HIST_ON, FittedTable(2, 12), HIST_NOTES
         )
-        self.checklist_table = make_table(
-            self.checklist_model, self.tr("Pack checklist"), CHECK_SECTION, FittedTable(3, 14), CHECK_DOCUMENTS
-        )
-        self.checklist_table.setWordWrap(True)
-        self.checklist_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # Enter and a double click write the answer (``activated`` is a single click on some desktops).
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            enter = QShortcut(QKeySequence(key), self.checklist_table)
-            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
-            enter.activated.connect(self._on_write_answer)
-        self.checklist_table.doubleClicked.connect(self._on_write_answer)
-        self.checklist_table.selectionModel().selectionChanged.connect(self._on_section_chosen)
-        self.documents = ApplicationDocuments(context)
+        self.checklist = PackChecklist(context)
+        # What tests and the keyboard order reach through the view.
+        self.checklist_model, self.checklist_table = self.checklist.checklist_model, self.checklist.checklist_table
+        self.documents, self._write = self.checklist.documents, self.checklist.write_button
         self._build()
 
     def title(self) -> str:
@@ -264,38 +246,16 @@ class ApplicationsView(View):
         self._history_label = plain(QLabel())
         self._history_label.setFont(self._bold())
         self._history_label.setBuddy(self.history_table)
-        self._checklist_label = plain(QLabel())
-        self._checklist_label.setFont(self._bold())
-        self._checklist_label.setBuddy(self.checklist_table)
-        self._checklist_caption = plain(QLabel())
-        self._checklist_caption.setWordWrap(True)
-        self._write = QPushButton(self.tr("&Write answer…"))
-        self._write.setAccessibleName(self.tr("Write the group's answer to the chosen section of the pack"))
-        self._write.clicked.connect(self._on_write_answer)
-        self._unfiled = plain(QLabel())
-        self._unfiled.setWordWrap(True)
-        left, right = QWidget(), QWidget()
+        left = QWidget()
         history = QVBoxLayout(left)
         history.setContentsMargins(0, 6, 8, 0)
         history.addWidget(self._history_label)
         history.addWidget(self.history_table)
         history.addStretch(1)
-        checklist = QVBoxLayout(right)
-        checklist.setContentsMargins(8, 6, 0, 0)
-        checklist.addWidget(self._checklist_label)
-        caption = QHBoxLayout()
-        caption.setSpacing(8)
-        caption.addWidget(self._checklist_caption, 1)
-        caption.addWidget(self._write, 0, Qt.AlignmentFlag.AlignBottom)
-        checklist.addLayout(caption)
-        checklist.addWidget(self.checklist_table)
-        checklist.addWidget(self._unfiled)
-        checklist.addWidget(self.documents)
-        checklist.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.checklist)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         splitter.setSizes([800, 1200])  # in proportion: the checklist's documents need the room
@@ -330,17 +290,14 @@ class ApplicationsView(View):
         for button in (self._move, self._open, self.print_button, self.edit_button, self.delete_button):
             button.setEnabled(o is not None)
         self._show_dates(o)
-        self._write.setEnabled(o is not None and bool(o.checklist.sections))
+        self.checklist.show_overview(o, chosen_section if row is not None else None)
         if o is None:
             self.history_model.set_history((), None, self._today)
-            self.checklist_model.set_rows([])
             self._chosen_title.setText(self.tr("No application chosen"))
-            for label in (self._chosen_about, self._plan_text, self._checklist_caption, self._unfiled):
+            for label in (self._chosen_about, self._plan_text):
                 label.clear()
             self._plan_icon.clear()
             self._history_label.setText(self.tr("Stage histor&y"))
-            self._checklist_label.setText(self.tr("Pack &checklist"))
-            self.documents.show_application(None)
             return
         a, council = o.row.application, o.row.profile
         self._chosen_title.setText(f"{a.reference} · {o.row.asset_name}")
@@ -350,48 +307,18 @@ class ApplicationsView(View):
         self.history_model.set_history(o.history, council, self._today)
         steps = self.tr("1 step") if len(o.history) == 1 else self.tr("{n} steps").format(n=len(o.history))
         self._history_label.setText(self.tr("Stage histor&y ({steps})").format(steps=steps))
-        self.checklist_model.set_rows(list(o.checklist.sections))
-        if chosen_section is not None and row is not None and chosen_section[0] == row.reference:
-            self.select_section(chosen_section[1])
-        self._on_section_chosen()
-        total, missing = len(o.checklist.sections), len(o.checklist.missing)
-        self._checklist_label.setText(self.tr("Pack &checklist — {profile}").format(profile=council.name))
-        caption = self.tr("{answered} of {total} sections answered; {have} have documents, {missing} missing.").format(
-            answered=total - len(o.checklist.unanswered), have=total - missing, total=total, missing=missing
-        )
-        if not council.sections_from_source:
-            caption += " " + self.tr("The council's own list of sections is not recorded, so every section is shown.")
-        self._checklist_caption.setText(caption)
-        unfiled = o.checklist.unfiled
-        self._unfiled.setVisible(bool(unfiled))
-        self._unfiled.setText(
-            self.tr("Attached but not filed under a section this council asks for: {titles}.").format(
-                titles=", ".join(f"{d.title} ({d.reference})" for d in unfiled)
-            )
-        )
-        self.checklist_table.resizeRowsToContents()
 
     def sections(self) -> list[ChecklistSection]:
         """The checklist's sections in the order the table shows them."""
-        proxy = self.checklist_table.model()
-        return [proxy.index(r, 0).data(ENTITY_ROLE) for r in range(proxy.rowCount())]
+        return self.checklist.sections()
 
     def chosen_section(self) -> tuple[str, ChecklistSection] | None:
         """The application shown and the checklist section chosen in it, if one is."""
-        if self.overview is None:
-            return None
-        for index in self.checklist_table.selectionModel().selectedRows():
-            return self.overview.row.reference, index.data(ENTITY_ROLE)
-        return None
+        return self.checklist.chosen_section()
 
     def select_section(self, section: ChecklistSection | str) -> bool:
         """Chooses the checklist row of a section (or its code); False if the checklist has no such section."""
-        code = section if isinstance(section, str) else section.code
-        for position, shown in enumerate(self.sections()):
-            if shown.code == code:
-                self.checklist_table.selectRow(position)
-                return True
-        return False
+        return self.checklist.select_section(section)
 
     def _transfer_text(self, a: TransferApplication) -> str:
         if a.transfer_type is TransferType.LEASE:
@@ -467,59 +394,12 @@ class ApplicationsView(View):
         )
         if choice is None:
             return
-        reference, register = o.row.reference, self.context.register
-        text = self.tr("moving {reference} to another stage").format(reference=reference)
+        text = self.tr("moving {reference} to another stage").format(reference=o.row.reference)
         try:
-            with undo_history(self.context).operation(text, initiator=self) as operation:
-                operation.note(move_to_stage(register, reference, choice.stage, choice.on, choice.notes), (reference,))
+            with undo_history(self.context).operation(text, initiator=self):
+                stage_dialog.move_stage(self.context, o.row.reference, choice.stage, choice.on, choice.notes)
         except AssetRegError as error:
             self.context.messages.error(self, self.tr("The stage was not changed"), str(error))
-
-    def _on_section_chosen(self, *_args) -> None:
-        chosen = self.chosen_section()
-        self.documents.show_application(self.overview, chosen[1].code if chosen else "")
-        answered = chosen is not None and chosen[1].answered
-        self._write.setText(self.tr("Edit ans&wer…") if answered else self.tr("&Write answer…"))
-
-    def _on_write_answer(self, *_args) -> None:
-        """The chosen section's answer (or, with none chosen, the first unanswered one's) in a dialog; saved on OK."""
-        o = self.overview
-        if o is None or not o.checklist.sections:
-            return
-        chosen = self.chosen_section()
-        section = chosen[1] if chosen else (o.checklist.unanswered or o.checklist.sections)[0]
-        self.select_section(section)
-        reference, code = o.row.reference, section.code
-        text = answer_dialog.ask_answer(
-            self,
-            section.name,
-            section.description,
-            section.answer,
-            self.tr("{reference} · {section}").format(reference=reference, section=section.name),
-        )
-        if text is None:
-            return
-        register = self.context.register
-
-        def read() -> str:
-            found = pack_answer(register, reference, code)
-            return found.answer if found is not None else ""
-
-        try:
-            undo_history(self.context).set_value(
-                (
-                    self.tr("writing the answer to “{section}”")
-                    if text.strip()
-                    else self.tr("removing the answer to “{section}”")
-                ).format(section=section.name),
-                self.tr("The answer to “{section}” of {reference}").format(section=section.name, reference=reference),
-                read,
-                lambda value: save_pack_answer(register, reference, code, value),
-                text,
-                initiator=self,
-            )
-        except AssetRegError as error:
-            self.context.messages.error(self, self.tr("The answer was not saved"), str(error))
 
     def _show_dates(self, o: ApplicationOverview | None) -> None:
         """The application's dates from its asset's case account (the decision due, a review's last day…)."""

@@ -17,16 +17,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ..domain import entities as e
-from ..domain.dates import format_date
 from ..domain.errors import AssetRegError, NotFoundError
 from ..domain.records import RecordKind
 from ..services.assets import AssetDetail, asset_detail, asset_history, first_asset
@@ -38,7 +35,18 @@ from . import icons, typography
 from .application_form import ApplicationDialog
 from .asset_form import AssetDialog
 from .asset_tabs.applications import APP_REFERENCE, STAGE_NAME, ApplicationsTab  # noqa: F401 - tests use them
+from .asset_tabs.coming import DUE_DATE, DUE_LEFT, DUE_WHAT, ComingDates  # noqa: F401 - tests use them
 from .asset_tabs.documents import DOC_ADDED, DOC_FILE, DOC_REFERENCE, DOC_SIZE, DOC_TITLE, DocumentsTab  # noqa: F401
+from .asset_tabs.history import (  # noqa: F401 - tests use them
+    HIST_ACTION,
+    HIST_FIELD,
+    HIST_FROM,
+    HIST_RECORD,
+    HIST_TO,
+    HIST_WHEN,
+    HIST_WHO,
+    HistoryTab,
+)
 from .asset_tabs.listing import CHAL_RECEIVED, ENTRY_ENDS, NOM_DECISION, NOM_RECEIVED, ListingTab  # noqa: F401
 from .asset_tabs.notices import NoticesTab
 from .asset_tabs.people import PeopleTab
@@ -47,14 +55,11 @@ from .contact_forms import CouncilDialog
 from .context import AppContext
 from .display import ENTITY_ROLE, plain, status_icon  # noqa: F401 - tests import ENTITY_ROLE from here
 from .notice_form import DisposalNoticeDialog
-from .notice_panel import table_view, time_left
+from .notice_panel import time_left
 from .printing import print_document
-from .record_table import Column, RecordTableModel, iso_text, moment_text, weakly
 from .undo import undo_history
 from .view import View
 
-HIST_WHEN, HIST_WHO, HIST_RECORD, HIST_ACTION, HIST_FIELD, HIST_FROM, HIST_TO = range(7)
-DUE_DATE, DUE_LEFT, DUE_WHAT = range(3)
 TAB_LISTING, TAB_PEOPLE, TAB_NOTICES, TAB_APPLICATIONS, TAB_DOCUMENTS, TAB_HISTORY = range(6)
 
 
@@ -78,7 +83,6 @@ class AssetPage(View):
         self._reference: str | None = None
         self._trashed: str | None = None  # the asset shown until it went to the trash: shown again once restored
         self.detail: AssetDetail | None = None
-        self._build_models()
         self._stack = QStackedWidget()
         self._placeholder = QLabel(self.tr("Choose an asset in the register to see everything about it here."))
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -124,49 +128,14 @@ class AssetPage(View):
 
     # building
 
-    def _build_models(self) -> None:
-        t = self.tr
-        self.coming_model = RecordTableModel(
-            [
-                Column(t("Date"), lambda d: format_date(d.date), lambda d: iso_text(d.date)),
-                Column(t("When"), weakly(self._days_text), lambda d: iso_text(d.date)),
-                Column(
-                    t("What"),
-                    weakly(self._coming_text),
-                    tip=lambda d: d.deadline.explanation if d.deadline else d.action,
-                ),
-            ],
-            self,
-        )
-        self.history_model = RecordTableModel(
-            [
-                Column(t("When"), lambda h: moment_text(h[1].at), lambda h: f"{iso_text(h[1].at)}#{h[0]:08d}"),
-                Column(t("Who"), lambda h: h[1].user),
-                Column(t("Record"), lambda h: h[1].record_reference),
-                Column(t("What"), weakly(self._action_text)),
-                Column(t("Field"), lambda h: h[1].field),
-                Column(t("From"), lambda h: h[1].old_value),
-                Column(t("To"), lambda h: h[1].new_value),
-            ],
-            self,
-        )
-
-    def _table(self, model, name, view: QTableView | None = None, sort=(0, Qt.SortOrder.AscendingOrder)):
-        return table_view(model, name, view, sort)
-
     def _build_content(self) -> QWidget:
         content = _FillingContent()
         layout = QVBoxLayout(content)
         layout.addLayout(self._build_header())
         top = QHBoxLayout()
         top.addWidget(self._build_details(), 3)
-        coming = QGroupBox(self.tr("Coming and overdue dates"))
-        self.coming_view = self._table(self.coming_model, self.tr("Coming and overdue dates"))
-        # As tall as the details beside it, and never shorter than three rows.
-        self.coming_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        header = self.coming_view.horizontalHeader().sizeHint().height() + 2 * self.coming_view.frameWidth()
-        self.coming_view.setMinimumHeight(header + 3 * self.coming_view.verticalHeader().defaultSectionSize())
-        QVBoxLayout(coming).addWidget(self.coming_view)
+        coming = self.coming = ComingDates()
+        self.coming_model, self.coming_view = coming.model, coming.view
         top.addWidget(coming, 2)
         layout.addLayout(top)
         self.listing_tab = ListingTab(self.context)
@@ -175,6 +144,8 @@ class AssetPage(View):
         self.applications_tab = ApplicationsTab()
         self.applications_tab.start_button.clicked.connect(self._on_start_application)
         self.documents_tab = DocumentsTab(self.context, self._shown)
+        self.history_tab = HistoryTab()
+        self.history_model = self.history_tab.model
         # The tables and buttons tests and other views reach through the page.
         for tab, names in (
             (self.listing_tab, ("nominations_model", "entries_model", "challenges_model", "nominations_view")),
@@ -189,9 +160,7 @@ class AssetPage(View):
         self.tabs.setAccessibleName(self.tr("Asset sections"))
         for tab in (self.listing_tab, self.people_tab, self.notices_tab, self.applications_tab, self.documents_tab):
             self.tabs.addTab(tab, "")
-        self.tabs.addTab(
-            self._table(self.history_model, self.tr("History"), sort=(HIST_WHEN, Qt.SortOrder.DescendingOrder)), ""
-        )
+        self.tabs.addTab(self.history_tab, "")
         self.tabs.setMinimumHeight(self.fontMetrics().height() * 16)  # below this the page scrolls instead
         layout.addWidget(self.tabs, 1)
         return content
@@ -337,9 +306,9 @@ class AssetPage(View):
         self.trash_button.show()
         self._stack.setCurrentIndex(0)
 
-    def _history(self, detail: AssetDetail) -> list[tuple[int, e.AuditEntry]]:
+    def _history(self, detail: AssetDetail) -> list[e.AuditEntry]:
         """The audit trail of the asset and every record about it, including its documents in the trash."""
-        return list(enumerate(asset_history(self.context.register, detail)))
+        return asset_history(self.context.register, detail)
 
     def _fill(self, d: AssetDetail, coming, groups: dict[str, str], parties: dict[str, str], history) -> None:
         a = d.asset
@@ -370,14 +339,14 @@ class AssetPage(View):
         }
         for key, value in values.items():
             self.detail_labels[key].setText(value or "—")
-        self.coming_model.set_rows(coming)
+        self.coming.fill(coming, d.today)
         self.listing_tab.fill(d, groups)
         self.people_tab.fill(d)
         self.notices_tab.fill(d, groups, parties)
         self.applications_tab.fill(d)
         self.council_button.setEnabled(d.authority is not None)
         self.documents_model.set_rows(d.documents)
-        self.history_model.set_rows(history)
+        self.history_tab.fill(history)
         counts = (
             (self.tr("Listing"), self.listing_tab.count()),
             (self.tr("Owners and occupiers"), self.people_tab.count()),
@@ -396,30 +365,6 @@ class AssetPage(View):
 
     def _left(self, end: date) -> str:
         return time_left(end, self._today())
-
-    def _days_text(self, item) -> str:
-        days = (item.date - self._today()).days
-        if days == 0:
-            return self.tr("today")
-        if days < 0:  # only dates still worth acting on are listed once passed
-            return self.tr("{n} days overdue").format(n=-days) if days < -1 else self.tr("1 day overdue")
-        return self.tr("in {n} days").format(n=days) if days > 1 else self.tr("tomorrow")
-
-    def _coming_text(self, item) -> str:
-        if item.deadline is None:
-            return item.label
-        if item.deadline.conditional:
-            return self.tr("{name} (if a request counts)").format(name=item.deadline.rule.name)
-        return item.deadline.rule.name
-
-    def _action_text(self, entry: tuple[int, e.AuditEntry]) -> str:
-        action = entry[1].action
-        return {
-            "create": self.tr("Added"),
-            "update": self.tr("Changed"),
-            "delete": self.tr("Moved to the trash"),
-            "restore": self.tr("Restored"),
-        }.get(action, action)
 
     # behaviour
 

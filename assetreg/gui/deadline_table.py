@@ -6,7 +6,7 @@ import html
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,7 +22,8 @@ from ..domain.asset_deadlines import AssetDeadline
 from ..domain.dates import format_date
 from ..domain.records import RecordKind, reference_number
 from . import icons
-from .display import ENTITY_ROLE, SORT_ROLE
+from .display import SORT_ROLE
+from .record_table import RowsTableModel
 
 COL_WHEN, COL_WHAT, COL_ASSET, COL_RULE = range(4)
 OVERDUE, SOON, LATER = range(3)  # the sections, top to bottom
@@ -43,20 +44,17 @@ def section_of(item: AssetDeadline, today: date) -> int | None:
     return LATER if SOON_DAYS < days <= HORIZON_DAYS else None
 
 
-class DeadlineTableModel(QAbstractTableModel):
+class DeadlineTableModel(RowsTableModel):
     """Dated things to see to, one row each: when, what to do, for which asset, under which rule."""
 
     def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._items: list[AssetDeadline] = []
+        super().__init__((self.tr("When"), self.tr("What to do"), self.tr("Asset"), self.tr("Rule")), parent)
         self._keys: tuple[list, ...] = ([], [], [], [])  # the sort role's values, by column then row
         self._today = date.min
         self._icons: dict[bool, QIcon] = {}
-        self._headings = (self.tr("When"), self.tr("What to do"), self.tr("Asset"), self.tr("Rule"))
 
     def set_items(self, items: list[AssetDeadline], today: date) -> None:
-        self.beginResetModel()
-        self._items, self._today = items, today
+        self._today = today
         # Worked out once: the proxy asks for them at every comparison while it sorts thousands of rows.
         self._keys = (
             [x.date.toordinal() for x in items],
@@ -64,30 +62,17 @@ class DeadlineTableModel(QAbstractTableModel):
             [reference_number(x.asset_ref) for x in items],
             [x.code for x in items],
         )
-        self.endResetModel()
+        self.set_rows(items)
 
     def items(self) -> list[AssetDeadline]:
-        return self._items
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headings)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headings[section]
-        return None
+        return self._rows
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == SORT_ROLE:
+        if role == SORT_ROLE and index.isValid():  # by position: the keys were worked out with the rows
             return self._keys[index.column()][index.row()]
-        item, column = self._items[index.row()], index.column()
-        if role == ENTITY_ROLE:
-            return item
+        return super().data(index, role)
+
+    def cell(self, item: AssetDeadline, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(item, column)
         if role == Qt.ItemDataRole.DecorationRole and column == COL_WHEN:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from ..domain import entities as e
+from ..domain.eligibility import surplus_matters
 from ..domain.enums import LegalForm
+from ..domain.errors import ValidationError
 from ..domain.records import RecordKind
 from ..domain.requests import can_nominate, can_trigger_full_moratorium
+from ..domain.validation import validate
 from ..services.records import Records
 from .contact_forms import ContactDialog
 from .context import AppContext
@@ -49,6 +53,14 @@ class GroupDialog(ContactDialog):
         self.name = self.line(characters=40)
         self.legal_form = ChoiceBox([(t("Choose the legal form…"), _NO_FORM)] + [(f.label, f) for f in LegalForm])
         self.own = QCheckBox(t("This is o&ur own group"))
+        # Not known is an answer of its own: the app never says either way on the group's behalf.
+        self.surplus = ChoiceBox(
+            [
+                (t("Not recorded"), None),
+                (t("No: any surplus goes back into its work"), False),
+                (t("Yes: it shares surplus among its members"), True),
+            ]
+        )
         self.charity_number = self.line(characters=12)
         self.company_number = self.line(characters=12)
         self.society_number = self.line(characters=12)
@@ -62,6 +74,13 @@ class GroupDialog(ContactDialog):
         who = self.add_section(t("The group"))
         who.add_field("name", t("&Name:"), self.name)
         self._form_field = who.add_field("legal_form", t("&Legal form:"), self.legal_form)
+        self._surplus_field = who.add_field(
+            "distributes_surplus",
+            t("Gi&ves surplus to its members:"),
+            self.surplus,
+            t("It qualifies only if it does not share surplus among its members (reg 5(1), reg 12)."),
+        )
+        self._who = who
         who.add_widget(self.own)
         who.add_field("charity_number", t("Char&ity number:"), self.charity_number)
         who.add_field("company_number", t("Compan&y number:"), self.company_number)
@@ -90,6 +109,44 @@ class GroupDialog(ContactDialog):
         self.finish(84)
         self.name.setFocus()
 
+    @classmethod
+    def page(cls, context: AppContext, group: e.CommunityGroup | None, parent: QWidget | None = None) -> GroupDialog:
+        """The form as a page of another window (the settings' "Your group" tab): the user's own group, with no
+        buttons of its own; that window checks it with ``problems_found`` and saves it with ``save_as_page``."""
+        form = cls(context, group, parent)
+        form.setWindowFlags(Qt.WindowType.Widget)
+        form.setSizeGripEnabled(False)
+        form.buttons.hide()
+        form.own.setChecked(True)
+        form.own.hide()
+        return form
+
+    def problems_found(self) -> dict[str, str]:
+        """Every problem with what the form holds, by field, with nothing written."""
+        problems = dict(self.date_problems())
+        try:
+            validate(self.entered())
+        except ValidationError as error:
+            problems.update(error.problems)
+        if self.legal_form.value() is _NO_FORM:
+            problems["legal_form"] = self.tr("Choose the group's legal form.")
+        return problems
+
+    def save_as_page(self) -> bool:
+        """Saves the group as one undo step when the form was changed; False (problems shown) if refused."""
+        if not self.has_changes():
+            return True
+        changed = self.write(self._write, self.problems_found())
+        if changed is None:
+            return False
+        self.record, self.changed = changed.value, changed
+        self.finish_again()
+        return True
+
+    def finish_again(self) -> None:
+        """What the form holds now counts as unchanged (after a save made without closing it)."""
+        self._as_opened = self._snapshot()
+
     def _count(self) -> QLineEdit:
         edit = self.line(characters=8)
         edit.setValidator(QIntValidator(0, 10_000_000, edit))
@@ -100,6 +157,7 @@ class GroupDialog(ContactDialog):
         self.name.setText(group.name)
         self.legal_form.set_value(group.legal_form)
         self.own.setChecked(group.is_own_group)
+        self.surplus.set_value(group.distributes_surplus)
         for name in ("charity_number", "company_number", "society_number", "contact_name", "postcode", "email"):
             getattr(self, name).setText(getattr(group, name))
         self.phone.setText(group.phone)
@@ -121,6 +179,8 @@ class GroupDialog(ContactDialog):
             name=self.name.text(),
             legal_form=self.legal_form.value() or LegalForm.OTHER,
             is_own_group=self.own.isChecked(),
+            # Kept as recorded while the legal form does not ask the question (it may be chosen again).
+            distributes_surplus=self.surplus.value(),
             charity_number=self.charity_number.text().strip(),
             company_number=self.company_number.text().strip(),
             society_number=self.society_number.text().strip(),
@@ -137,7 +197,9 @@ class GroupDialog(ContactDialog):
     # behaviour
 
     def _on_legal_form_changed(self, *_args) -> None:
-        self._form_field.set_hint(what_it_may_do(self.legal_form.value(), self._number(self.local_elector_count)))
+        legal_form = self.legal_form.value()
+        self._form_field.set_hint(what_it_may_do(legal_form, self._number(self.local_elector_count)))
+        self._who.set_field_visible(self._surplus_field, legal_form is not None and surplus_matters(legal_form))
 
     def save(self) -> None:
         if self.legal_form.value() is _NO_FORM:

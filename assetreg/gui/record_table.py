@@ -1,4 +1,5 @@
-"""A table model described by columns, for the lists of records on the asset page, with its formatting helpers."""
+"""The one table-model base of the app (``RowsTableModel``: rows, headings, the record under ``ENTITY_ROLE``), the
+column-described model the asset page's lists use, and their formatting helpers."""
 
 from __future__ import annotations
 
@@ -64,12 +65,13 @@ class Column:
     tip: Callable[[Any], str] | None = None  # a longer explanation for the tooltip; the text when None
 
 
-class RecordTableModel(QAbstractTableModel):
-    """Rows of records described by columns; a column's raw value sorts, ``ENTITY_ROLE`` gives the record."""
+class RowsTableModel(QAbstractTableModel):
+    """Rows under fixed headings: ``ENTITY_ROLE`` gives a row's record, and a subclass says in ``cell`` what each
+    cell shows for the other roles (the text, its raw value under ``SORT_ROLE``, a tip, an icon)."""
 
-    def __init__(self, columns: Sequence[Column], parent=None) -> None:
+    def __init__(self, headings: Sequence[str], parent=None) -> None:
         super().__init__(parent)
-        self._columns = tuple(columns)
+        self._headings = tuple(headings)
         self._rows: list[Any] = []
 
     def set_rows(self, rows: Iterable[Any]) -> None:
@@ -84,23 +86,38 @@ class RecordTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._columns)
+        return 0 if parent.isValid() else len(self._headings)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[section].heading
+            return self._headings[section]
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row, column = self._rows[index.row()], self._columns[index.column()]
+        row = self._rows[index.row()]
         if role == ENTITY_ROLE:
             return row
+        return self.cell(row, index.column(), role)
+
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        raise NotImplementedError
+
+
+class RecordTableModel(RowsTableModel):
+    """Rows of records described by columns; a column's raw value sorts, ``ENTITY_ROLE`` gives the record."""
+
+    def __init__(self, columns: Sequence[Column], parent=None) -> None:
+        self._columns = tuple(columns)
+        super().__init__([c.heading for c in self._columns], parent)
+
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        described = self._columns[column]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
+            return described.text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tip(row) if column.tip else column.text(row)
+            return described.tip(row) if described.tip else described.text(row)
         if role == SORT_ROLE:
-            return column.sort(row) if column.sort else column.text(row)
+            return described.sort(row) if described.sort else described.text(row)
         return None

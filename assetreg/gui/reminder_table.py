@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -19,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from ..domain.rules import CATALOGUE, Rule
 from . import icons
-from .display import ENTITY_ROLE, SORT_ROLE
+from .display import SORT_ROLE
+from .record_table import RowsTableModel
 
 REM_CODE, REM_NAME, REM_NATION, REM_DEFAULT, REM_YOURS = range(5)
 _Index = QModelIndex | QPersistentModelIndex
@@ -57,15 +57,15 @@ def parse_days(text: str) -> tuple[int, ...]:
     return days
 
 
-class ReminderTableModel(QAbstractTableModel):
+class ReminderTableModel(RowsTableModel):
     """Every catalogue rule with its default reminders and the user's own, which are edited in place as text."""
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rules: tuple[Rule, ...] = CATALOGUE
-        self._texts: dict[str, str] = {}  # the user's own lead times as typed, by rule code
         t = self.tr
-        self._headings = (t("Rule"), t("Date"), t("Nation"), t("Default"), t("Your reminders"))
+        super().__init__((t("Rule"), t("Date"), t("Nation"), t("Default"), t("Your reminders")), parent)
+        self._rules: tuple[Rule, ...] = CATALOGUE
+        self._rows = list(self._rules)
+        self._texts: dict[str, str] = {}  # the user's own lead times as typed, by rule code
 
     def set_overrides(self, overrides: dict[str, tuple[int, ...]]) -> None:
         self.beginResetModel()
@@ -93,27 +93,11 @@ class ReminderTableModel(QAbstractTableModel):
         changed = self.index(row, REM_YOURS)
         self.dataChanged.emit(changed, changed)
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rules)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._headings)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headings[section]
-        return None
-
     def flags(self, index: _Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         return flags | Qt.ItemFlag.ItemIsEditable if index.column() == REM_YOURS else flags
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        rule, column = self._rules[index.row()], index.column()
-        if role == ENTITY_ROLE:
-            return rule
+    def cell(self, rule: Rule, column: int, role: int) -> Any:
         if column == REM_YOURS:
             return self._yours(rule, role)
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):

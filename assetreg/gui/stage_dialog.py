@@ -1,4 +1,5 @@
-"""Asking which stage an application has reached, on what day, with a note."""
+"""Asking which stage an application has reached, on what day, with a note; and making that move as one undo
+step (undo takes the dated step back to the trash and the application back to its stage before)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -20,6 +22,11 @@ from PySide6.QtWidgets import (
 
 from ..domain.council_profiles import CouncilProfile
 from ..domain.dates import format_date
+from ..domain.records import RecordKind
+from ..services.applications import make_move_again, move_to_stage, take_back_move
+from ..services.records import Changed, Records
+from .context import AppContext
+from .undo import undo_history
 
 
 @dataclass(frozen=True)
@@ -96,3 +103,31 @@ def ask_stage(
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
         dialog.deleteLater()
+
+
+def move_stage(context: AppContext, reference: str, stage: str, on: date, notes: str = "") -> Changed:
+    """Moves application ``reference`` to ``stage`` on ``on`` through the services, as one undo step.
+
+    Refused (a ``ValidationError``) before anything is written or put on the undo stack.
+    """
+    register = context.register
+    step: list[str] = []  # the step's reference, once the move has made it
+
+    def read() -> tuple[str, bool]:
+        records = Records(register)
+        live = bool(step) and any(
+            s.reference == step[0] for s in records.list(RecordKind.STAGE_CHANGE, application_ref=reference)
+        )
+        return records.get(reference).stage, live
+
+    def write(value: tuple[str, bool]) -> Changed:
+        if not step:
+            moved = move_to_stage(register, reference, stage, on, notes)
+            step.append(moved.value.reference)
+            return moved
+        return make_move_again(register, step[0]) if value[1] else take_back_move(register, step[0])
+
+    tr = lambda text: QApplication.translate("StageDialog", text)  # noqa: E731
+    text = tr("moving {reference} to another stage").format(reference=reference)
+    what = tr("The stage of {reference}").format(reference=reference)
+    return undo_history(context).set_value(text, what, read, write, (stage, True))

@@ -291,6 +291,88 @@ def move_to_stage(
     )
 
 
+def check_move(register: Register, reference: str, stage: str, on: date) -> None:
+    """Raises the ``ValidationError`` ``move_to_stage`` would for this move, writing nothing: a form checks a move
+    before it starts the step that makes it."""
+    _, reference = parse_reference(reference)
+    records = Records(register)
+    application = records.get(reference)
+    steps = records.list(RecordKind.STAGE_CHANGE, application_ref=reference)
+    _check_move(application, profile_of(application), stage, on, register.today(), steps)
+
+
+def take_back_move(register: Register, step_ref: str) -> Changed[e.TransferApplication]:
+    """Takes back a stage move (its undo): the dated step goes to the trash and the application returns to the
+    stage of the latest step left, in one transaction, both audited.
+
+    Refused: a step that is not the application's latest (take the later ones back first), and an application's
+    only step (delete the application instead).
+    """
+    _, step_ref = parse_reference(step_ref)
+    now = register.clock()
+    with register.transaction() as session:
+        repo = RecordRepository(session)
+        row = repo.find_row(RecordKind.STAGE_CHANGE, step_ref)
+        if row is None:
+            raise NotFoundError(tr("There is no stage step {reference} in this register.").format(reference=step_ref))
+        step = repo.get(RecordKind.STAGE_CHANGE, step_ref)
+        steps = sorted(
+            repo.list(RecordKind.STAGE_CHANGE, where={"application_ref": step.application_ref}),
+            key=lambda s: (s.changed_on, s.reference),
+        )
+        if steps[-1].reference != step_ref:
+            raise ValidationError.single(
+                "stage",
+                tr("A later stage ({stage}) has been recorded since; take that back first.").format(
+                    stage=profile_of(repo.get(RecordKind.TRANSFER_APPLICATION, step.application_ref)).stage_name(
+                        steps[-1].stage
+                    )
+                ),
+            )
+        if len(steps) == 1:
+            raise ValidationError.single(
+                "stage", tr("This is the application's first step; delete the application instead.")
+            )
+        repo.mark_deleted(row, now)
+        repo.add_audit([_audit(register, now, "delete", RecordKind.STAGE_CHANGE, step_ref, "", "", "")])
+        after, _ = Records(register).update_in(
+            repo, RecordKind.TRANSFER_APPLICATION, step.application_ref, {"stage": steps[-2].stage}, now
+        )
+    return Changed(after, Changes(frozenset({RecordKind.TRANSFER_APPLICATION, RecordKind.STAGE_CHANGE})))
+
+
+def make_move_again(register: Register, step_ref: str) -> Changed[e.TransferApplication]:
+    """Makes a stage move taken back again (its redo): the step comes back from the trash and the application
+    goes to its stage, in one transaction, both audited. Refused when a later step has been recorded since."""
+    _, step_ref = parse_reference(step_ref)
+    now = register.clock()
+    with register.transaction() as session:
+        repo = RecordRepository(session)
+        row = repo.find_row(RecordKind.STAGE_CHANGE, step_ref, include_deleted=True)
+        if row is None or row.deleted_at is None:
+            raise NotFoundError(
+                tr("{reference} is not in the trash, so there is nothing to restore.").format(reference=step_ref)
+            )
+        repo.mark_deleted(row, None)
+        step = repo.get(RecordKind.STAGE_CHANGE, step_ref)
+        steps = repo.list(RecordKind.STAGE_CHANGE, where={"application_ref": step.application_ref})
+        latest = max(steps, key=lambda s: (s.changed_on, s.reference))
+        if latest.reference != step_ref:
+            raise ValidationError.single(
+                "stage",
+                tr("A later stage ({stage}) has been recorded since, so this step cannot come back.").format(
+                    stage=profile_of(repo.get(RecordKind.TRANSFER_APPLICATION, step.application_ref)).stage_name(
+                        latest.stage
+                    )
+                ),
+            )
+        repo.add_audit([_audit(register, now, "restore", RecordKind.STAGE_CHANGE, step_ref, "", "", "")])
+        after, _ = Records(register).update_in(
+            repo, RecordKind.TRANSFER_APPLICATION, step.application_ref, {"stage": step.stage}, now
+        )
+    return Changed(after, Changes(frozenset({RecordKind.TRANSFER_APPLICATION, RecordKind.STAGE_CHANGE})))
+
+
 def _check_move(
     application: e.TransferApplication,
     council: CouncilProfile,

@@ -34,7 +34,6 @@ from assetreg.gui.asset_page import (
     TAB_HISTORY,
     TAB_NOTICES,
     AssetPage,
-    RecordTableModel,
 )
 from assetreg.gui.context import AppContext
 from assetreg.gui.display import SORT_ROLE
@@ -42,6 +41,7 @@ from assetreg.gui.document_table import local_files
 from assetreg.gui.messages import Messages
 from assetreg.gui.notice_form import DisposalNoticeDialog
 from assetreg.gui.notice_panel import REQ_COUNTS, REQ_REASON
+from assetreg.gui.record_table import RecordTableModel
 from assetreg.gui.request_form import BidderRequestDialog
 from assetreg.gui.timeline import FULL, INTERIM, PROTECTED
 from assetreg.paths import attachments_dir
@@ -253,7 +253,7 @@ def test_history_lists_the_audit_entries(page: AssetPage, demo_register: Registe
         len(Records(demo_register).history(r)) for r in dict.fromkeys(records)
     )  # every entry of those records, each once
     assert set(rows(page.history_model, HIST_ACTION)) == {"Added"}
-    view = page.tabs.widget(TAB_HISTORY)
+    view = page.tabs.widget(TAB_HISTORY).view
     assert isinstance(view, QTableView)
     when = rows(view.model(), 0, SORT_ROLE)
     assert when == sorted(when, reverse=True)  # newest first

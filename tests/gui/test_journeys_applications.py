@@ -22,6 +22,7 @@ from assetreg.gui.contacts_view import TAB_COUNCILS, ContactsView
 from assetreg.gui.context import AppContext
 from assetreg.gui.messages import Messages
 from assetreg.gui.stage_dialog import StageDialog
+from assetreg.gui.undo import undo_history
 from assetreg.services.records import Records
 from assetreg.services.transfers import Decision
 
@@ -215,5 +216,26 @@ def test_a_scottish_request_from_submission_to_refusal(qtbot, december):
     assert "(SCOT-ATR-DECIDE) — met" in shown
     (application,) = Records(context.register).list(RecordKind.TRANSFER_APPLICATION)
     assert (application.validated_on, application.decision_notice_on) == (date(2025, 7, 15), date(2025, 11, 14))
+    assert [s.stage for s in view.history_model.steps()] == ["submitted", "validated", "refused"]
+
+    # Undo takes back the decision and the stage it led to as one step; redo makes both again.
+    history = undo_history(context)
+    records = Records(context.register)
+    assert history.stack.undoText() == f"recording {row.reference}"
+    history.stack.undo()
+    undone = records.get(row.reference)
+    assert (undone.stage, undone.decision_notice_on) == ("validated", None)
+    assert [s.stage for s in records.list(RecordKind.STAGE_CHANGE)] == ["submitted", "validated"]
+    history.stack.undo()  # and the validation before it
+    assert records.get(row.reference).stage == "submitted"
+    history.stack.redo()
+    history.stack.redo()
+    redone = records.get(row.reference)
+    assert (redone.stage, redone.validated_on, redone.decision_notice_on) == (
+        "refused",
+        date(2025, 7, 15),
+        date(2025, 11, 14),
+    )
+    view.refresh()
     assert [s.stage for s in view.history_model.steps()] == ["submitted", "validated", "refused"]
     assert context.messages.errors == []

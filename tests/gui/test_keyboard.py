@@ -22,6 +22,7 @@ from assetreg.gui.asset_form import AssetDialog
 from assetreg.gui.challenge_form import ChallengeDialog
 from assetreg.gui.contact_forms import CouncilDialog, PartyDialog
 from assetreg.gui.context import AppContext
+from assetreg.gui.crtb_form import CrtbRegistrationDialog
 from assetreg.gui.disposal_forms import ExemptDisposalDialog, NoticeOutcomeDialog
 from assetreg.gui.document_form import DocumentDialog
 from assetreg.gui.group_form import GroupDialog
@@ -227,6 +228,9 @@ def make_dialogs(qtbot, context) -> dict[str, QWidget]:
         "owner or occupier": InterestDialog(context, asset),
         "withdrawn or sold": NoticeOutcomeDialog(context, notice),
         "exempt disposal": ExemptDisposalDialog(context, asset),
+        "community right to buy registration": CrtbRegistrationDialog(
+            context, asset_detail(context.register, scottish.asset_ref)
+        ),
         "settings": SettingsDialog(context),
         "stage": StageDialog(council, council.stages[0].code, DEMO_DAY, None, "Move"),
         "answer": AnswerDialog("Finance", "Accounts.", "Rent of £1 a year.", "TA-0001 · Finance"),

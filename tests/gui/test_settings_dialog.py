@@ -64,20 +64,24 @@ def add_holiday(qtbot, dialog: SettingsDialog, day: date, name: str) -> None:
 
 
 def fill_group(dialog: SettingsDialog, **values) -> None:
+    """Types into the "Your group" tab, which is the group form itself."""
     for name, value in values.items():
-        if name == "name":
-            dialog.group_name.setText(value)
-        elif name == "legal_form":
-            dialog.legal_form.setCurrentIndex(list(LegalForm).index(value))
+        if name == "legal_form":
+            dialog.group_page.legal_form.set_value(value)
         else:
-            field = dialog.group_fields[name]
+            field = getattr(dialog.group_page, name)
             field.setPlainText(value) if isinstance(field, QPlainTextEdit) else field.setText(value)
+
+
+def group_problems(dialog: SettingsDialog) -> dict[str, str]:
+    return {name: field.problem() for name, field in dialog.group_page.fields.items() if field.problem()}
 
 
 def test_a_new_register_shows_the_defaults_and_no_group(dialog):
     assert dialog.windowTitle() == "Settings"
     assert [dialog.tabs.tabText(i) for i in range(4)] == ["Your &group", "&Dates", "&Reminders", "New la&w"]
-    assert dialog.group_name.text() == "" and dialog.legal_form.currentIndex() == -1
+    assert dialog.group_page.name.text() == "" and dialog.group_page.legal_form.value() is None
+    assert dialog.group_page.own.isChecked() and not dialog.group_page.own.isVisibleTo(dialog)
     assert dialog.send_by.value() == 3 and dialog.renominate.value() == 70
     assert dialog.nation.currentText() == "England"
     assert dialog.holidays.rowCount() == 0
@@ -132,13 +136,13 @@ def test_settings_and_group_round_trip(qtbot, dialog, context, register):
     assert group.address == "1 High Street\nAshcombe" and group.is_own_group
     # Every deadline may move, so every kind of record is announced as changed.
     assert seen[-1].kinds == frozenset(RecordKind)
-    assert undo_history(context).stack.undoText() == "adding Friends of the Red Lion"
+    assert undo_history(context).stack.undoText() == "saving Friends of the Red Lion"
 
     again = SettingsDialog(context)
     qtbot.addWidget(again)
-    assert again.group_name.text() == "Friends of the Red Lion"
-    assert again.legal_form.currentText() == "Charity"
-    assert again.group_fields["member_count"].text() == "40"
+    assert again.group_page.name.text() == "Friends of the Red Lion"
+    assert again.group_page.legal_form.currentText() == "Charity"
+    assert again.group_page.member_count.text() == "40"
     assert again.send_by.value() == 5 and again.nation.currentText() == "Scotland"
     assert [again.holidays.index(r, 1).data() for r in range(2)] == ["State funeral", "Council closure"]
     assert again.holidays.index(0, 0).data() == "Fri 19 Sep 2025"
@@ -155,14 +159,14 @@ def test_the_existing_group_is_updated_and_the_change_can_be_undone(qtbot, conte
     records.create(e.CommunityGroup(name="Another group", legal_form=LegalForm.CHARITY))
     dialog = SettingsDialog(context)
     qtbot.addWidget(dialog)
-    assert dialog.group_name.text() == "Ashcombe Pub Society"
+    assert dialog.group_page.name.text() == "Ashcombe Pub Society"
     fill_group(dialog, phone="01732 000123", legal_form=LegalForm.COMMUNITY_BENEFIT_SOCIETY)
     assert dialog.save()
     (group,) = own_groups(register)
     assert group.reference == before.value.reference
     assert (group.phone, group.legal_form) == ("01732 000123", LegalForm.COMMUNITY_BENEFIT_SOCIETY)
     stack = undo_history(context).stack
-    assert stack.undoText() == "change to Ashcombe Pub Society"
+    assert stack.undoText() == "saving Ashcombe Pub Society"
     stack.undo()
     assert records.get(group.reference) == before.value
 
@@ -180,20 +184,16 @@ def test_problems_are_shown_beside_their_fields_and_nothing_is_saved(dialog, con
     dialog.send_by.setValue(9)
     assert not dialog.save()
     errors = {name: error.text() for name, error in dialog.errors.items() if error.text()}
-    assert set(errors) == {
-        "group.name",
-        "group.legal_form",
-        "group.local_elector_count",
-        "group.email",
-        "group.postcode",
-        "reminder_days",
-    }
-    assert errors["group.name"] == "Enter the group's name; it cannot be left blank."
-    assert errors["group.legal_form"] == "Choose your group's legal form."
-    assert "cannot outnumber the members" in errors["group.local_elector_count"]
-    assert "“XX” is not a UK postcode" in errors["group.postcode"]
+    assert set(errors) == {"reminder_days"}
     assert errors["reminder_days"].startswith("ACV-IMP-END: “soon” is not a list of days")
-    assert dialog.group_fields["email"].accessibleDescription() == errors["group.email"]
+    # The group's problems are shown by the group form's own fields, as in Contacts.
+    problems = group_problems(dialog)
+    assert set(problems) == {"name", "legal_form", "local_elector_count", "email", "postcode"}
+    assert problems["name"] == "Enter the group's name; it cannot be left blank."
+    assert problems["legal_form"] == "Choose the group's legal form."
+    assert "cannot outnumber the members" in problems["local_elector_count"]
+    assert "“XX” is not a UK postcode" in problems["postcode"]
+    assert dialog.group_page.email.accessibleDescription() == problems["email"]
     # The first problem's tab is shown and every tab with a problem is marked.
     assert dialog.tabs.currentIndex() == TAB_GROUP
     assert not dialog.tabs.tabIcon(TAB_GROUP).isNull() and not dialog.tabs.tabIcon(TAB_REMINDERS).isNull()
@@ -203,7 +203,7 @@ def test_problems_are_shown_beside_their_fields_and_nothing_is_saved(dialog, con
     fill_group(dialog, name="Friends", legal_form=LegalForm.CHARITY, local_elector_count="", email="", postcode="")
     set_reminders(dialog, "ACV-IMP-END", "")
     assert dialog.save()
-    assert not any(error.text() for error in dialog.errors.values())
+    assert not any(error.text() for error in dialog.errors.values()) and group_problems(dialog) == {}
     assert dialog.tabs.tabIcon(TAB_GROUP).isNull()
     assert load_settings(register).send_by_working_days == 9
 
@@ -215,13 +215,14 @@ def test_a_reminder_out_of_range_is_refused(dialog, register):
     assert not dialog.reminders.index(ROWS["ACV-FMP-END"], REM_YOURS).data(Qt.ItemDataRole.DecorationRole).isNull()
 
 
-def test_the_legal_form_note_says_what_a_group_of_that_kind_cannot_do(dialog):
-    dialog.legal_form.setCurrentIndex(list(LegalForm).index(LegalForm.NEIGHBOURHOOD_FORUM))
-    assert "does not start the full six-month moratorium" in dialog.legal_form_note.text()
-    dialog.legal_form.setCurrentIndex(list(LegalForm).index(LegalForm.INDIVIDUAL))
-    assert "cannot nominate land" in dialog.legal_form_note.text()
-    dialog.legal_form.setCurrentIndex(list(LegalForm).index(LegalForm.PARISH_COUNCIL))
-    assert dialog.legal_form_note.text() == "" and dialog.legal_form_note.isHidden()
+def test_the_legal_form_hint_says_what_a_group_of_that_kind_may_do(dialog):
+    page = dialog.group_page
+    page.legal_form.set_value(LegalForm.NEIGHBOURHOOD_FORUM)
+    assert "cannot start the full moratorium" in page.fields["legal_form"].hint
+    page.legal_form.set_value(LegalForm.INDIVIDUAL)
+    assert page.fields["legal_form"].hint.startswith("May not nominate land")
+    page.legal_form.set_value(LegalForm.PARISH_COUNCIL)
+    assert "starts the full six-month moratorium" in page.fields["legal_form"].hint
 
 
 def test_holidays_and_reminders_can_be_taken_back_to_the_defaults(qtbot, context, register):

@@ -1,5 +1,6 @@
 """The Listing tab: nominations, the council's decisions and list entries, and the owner's reviews, appeals and
-compensation claims — each recorded, corrected or deleted here."""
+compensation claims — each recorded, corrected or deleted here; in Scotland, community right to buy
+registrations too."""
 
 from __future__ import annotations
 
@@ -7,10 +8,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...domain import entities as e
-from ...domain.enums import NominationDecision
+from ...domain.deadlines import no_regime_note
+from ...domain.enums import Jurisdiction, NominationDecision
 from ...services.assets import AssetDetail
 from ..challenge_form import ChallengeDialog
 from ..context import AppContext
+from ..crtb_form import CrtbRegistrationDialog, lapses_on
+from ..display import plain
 from ..fitted_table import FittedTable
 from ..list_entry_form import ListEntryDialog
 from ..listing_forms import DecisionDialog, NominationDialog, RemovalDialog
@@ -21,6 +25,7 @@ from .record_actions import RecordActions, open_dialog
 NOM_REFERENCE, NOM_NOMINATOR, NOM_RECEIVED, NOM_DECISION, NOM_DECIDED, NOM_COUNCIL_REF = range(6)
 CHAL_REFERENCE, CHAL_ENTRY, CHAL_KIND, CHAL_RECEIVED, CHAL_OUTCOME = range(5)
 ENTRY_REFERENCE, ENTRY_KIND, ENTRY_ENTERED, ENTRY_ENDS, ENTRY_REMOVED, ENTRY_COUNCIL_REF = range(6)
+CRTB_REFERENCE, CRTB_BODY, CRTB_REGISTERED, CRTB_LAPSES, CRTB_NOTES = range(5)
 _UP = Qt.SortOrder.AscendingOrder
 
 
@@ -65,6 +70,16 @@ class ListingTab(QWidget):
             ],
             self,
         )
+        self.crtb_model = RecordTableModel(
+            [
+                Column(t("Reference"), lambda r: r.reference),
+                Column(t("Community body"), weakly(self._body_text)),
+                Column(t("Registered"), lambda r: day_text(r.registered_on), lambda r: iso_text(r.registered_on)),
+                Column(t("Lapses"), weakly(self._lapses_text), weakly(self._lapses_sort)),
+                Column(t("Notes"), lambda r: r.notes),
+            ],
+            self,
+        )
         layout = QVBoxLayout(self)
         nominations = self.nominations_model
         self.nominations_view = table_view(nominations, t("Nominations"), FittedTable(1), (NOM_RECEIVED, _UP))
@@ -74,6 +89,14 @@ class ListingTab(QWidget):
         self.nomination_actions = RecordActions(context, self.nominations_view, t("nomination"), self._edit_nomination)
         self.entry_actions = RecordActions(context, self.entries_view, t("list entry"), self._edit_entry)
         self.challenge_actions = RecordActions(context, self.challenges_view, name.lower(), self._edit_challenge)
+        crtb = t("Community right to buy registrations")
+        self.crtb_view = table_view(self.crtb_model, crtb, FittedTable(1), (CRTB_REGISTERED, _UP))
+        self.crtb_actions = RecordActions(context, self.crtb_view, t("registration"), self._edit_registration)
+        self.crtb_button = QPushButton(t("Record a community right to &buy registration…"))
+        self.crtb_button.setToolTip(
+            t("A community body registered an interest in this land (Land Reform (Scotland) Act 2003 Part 2)")
+        )
+        self.crtb_button.clicked.connect(self._on_register_crtb)
         self.nominate_button = QPushButton(t("Record a &nomination…"))
         self.nominate_button.setToolTip(t("A group (yours or another) asked the council to list the asset"))
         self.decision_button = QPushButton(t("Council's de&cision…"))
@@ -86,12 +109,18 @@ class ListingTab(QWidget):
         self.decision_button.clicked.connect(self._on_decision)
         self.removed_button.clicked.connect(self._on_removed)
         self.challenge_button.clicked.connect(self._on_challenge)
+        # Where the right to bid does not apply, the tab says so rather than offering its forms.
+        self.regime_note = plain(QLabel())
+        self.regime_note.setWordWrap(True)
+        layout.addWidget(self.regime_note)
+        headings: list[QLabel] = []
         nominating = (self.nominate_button, self.decision_button)
         later = (self.removed_button, self.challenge_button)
         for heading, view, actions, extra in (
             (t("Nominations"), self.nominations_view, self.nomination_actions, nominating),
             (t("List entries"), self.entries_view, self.entry_actions, later),
             (name, self.challenges_view, self.challenge_actions, ()),
+            (crtb, self.crtb_view, self.crtb_actions, (self.crtb_button,)),
         ):
             label = QLabel(heading)
             label.setBuddy(view)
@@ -102,8 +131,30 @@ class ListingTab(QWidget):
                 buttons.addWidget(button)
             buttons.addLayout(actions.buttons())
             layout.addLayout(buttons)
-        self._challenges_heading = label
-        self._challenge_buttons = (actions.edit_button, actions.delete_button)
+            headings.append(label)
+        self._challenges_heading, self._crtb_heading = headings[2], headings[3]
+        self._challenge_buttons = (self.challenge_actions.edit_button, self.challenge_actions.delete_button)
+        self._nomination_widgets = (
+            headings[0],
+            self.nominations_view,
+            *nominating,
+            self.nomination_actions.edit_button,
+            self.nomination_actions.delete_button,
+        )
+        self._entry_widgets = (
+            headings[1],
+            self.entries_view,
+            *later,
+            self.entry_actions.edit_button,
+            self.entry_actions.delete_button,
+        )
+        self._crtb_widgets = (
+            self._crtb_heading,
+            self.crtb_view,
+            self.crtb_button,
+            self.crtb_actions.edit_button,
+            self.crtb_actions.delete_button,
+        )
         layout.addStretch(1)
 
     def fill(self, detail: AssetDetail, groups: dict[str, str]) -> None:
@@ -111,6 +162,22 @@ class ListingTab(QWidget):
         self.nominations_model.set_rows(detail.nominations)
         self.entries_model.set_rows(detail.list_entries)
         self.challenges_model.set_rows(detail.challenges)
+        jurisdiction = detail.case.jurisdiction
+        note = "" if jurisdiction.has_acv_regime else no_regime_note(jurisdiction)
+        self.regime_note.setText(note)
+        self.regime_note.setVisible(bool(note))
+        for widgets, rows in (
+            (self._nomination_widgets, detail.nominations),
+            (self._entry_widgets, detail.list_entries),
+        ):
+            for widget in widgets:  # what was recorded stays in sight, to correct or delete
+                widget.setVisible(jurisdiction.has_acv_regime or bool(rows))
+        registrations = detail.case.facts.crtb_registrations
+        self.crtb_model.set_rows(registrations)
+        # The community right to buy is Scottish law: offered for Scottish land, and shown wherever one is recorded.
+        scottish = jurisdiction is Jurisdiction.SCOTLAND or bool(registrations)
+        for widget in self._crtb_widgets:
+            widget.setVisible(scottish)
         shown = bool(detail.challenges)  # only when there is a review, appeal or claim
         for widget in (self._challenges_heading, self.challenges_view, *self._challenge_buttons):
             widget.setVisible(shown)
@@ -120,10 +187,22 @@ class ListingTab(QWidget):
 
     def count(self) -> int:
         d = self.detail
-        return len(d.nominations) + len(d.list_entries) + len(d.challenges) if d else 0
+        if d is None:
+            return 0
+        return len(d.nominations) + len(d.list_entries) + len(d.challenges) + len(d.case.facts.crtb_registrations)
 
     def _nominator_text(self, nomination: e.Nomination) -> str:
         return self._groups.get(nomination.nominator_ref, nomination.nominator_ref)
+
+    def _body_text(self, registration: e.CrtbRegistration) -> str:
+        ref = registration.community_body_ref
+        return self._groups.get(ref, ref)
+
+    def _lapses_text(self, registration: e.CrtbRegistration) -> str:
+        return day_text(lapses_on(self.detail, registration)) if self.detail else ""
+
+    def _lapses_sort(self, registration: e.CrtbRegistration) -> str:
+        return iso_text(lapses_on(self.detail, registration)) if self.detail else ""
 
     # forms
 
@@ -135,6 +214,13 @@ class ListingTab(QWidget):
 
     def _edit_challenge(self, challenge: e.Challenge):
         return ChallengeDialog(self.context, self.detail, challenge, self.window())
+
+    def _edit_registration(self, registration: e.CrtbRegistration):
+        return CrtbRegistrationDialog(self.context, self.detail, registration, self.window())
+
+    def _on_register_crtb(self) -> None:
+        if self.detail is not None:
+            open_dialog(CrtbRegistrationDialog(self.context, self.detail, parent=self.window()))
 
     def _on_nominate(self) -> None:
         if self.detail is not None:

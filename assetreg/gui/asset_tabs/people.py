@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from ...domain import entities as e
 from ...services.assets import AssetDetail
+from ..contact_forms import PartyDialog
 from ..context import AppContext
 from ..fitted_table import FittedTable
 from ..interest_form import InterestDialog
@@ -42,6 +43,15 @@ class PeopleTab(QWidget):
         self.add_button = QPushButton(t("&Add an owner or occupier…"))
         self.add_button.setToolTip(t("A freeholder, leaseholder, occupier or contact of this asset"))
         self.add_button.clicked.connect(self._on_add)
+        # A party is shared by every asset it holds an interest in: its name and address are corrected once.
+        self.party_button = QPushButton(t("Edit pe&rson…"))
+        self.party_button.setToolTip(
+            t("Change the chosen owner's or occupier's name and contact details, on every asset they hold")
+        )
+        self.party_button.setAccessibleName(t("Edit the chosen person or organisation"))
+        self.party_button.clicked.connect(self._on_edit_party)
+        self.view.selectionModel().selectionChanged.connect(self._on_selection)
+        self.model.modelReset.connect(self._on_selection)
         heading = QLabel(t("Owners and occupiers"))
         heading.setBuddy(self.view)
         layout = QVBoxLayout(self)
@@ -49,7 +59,9 @@ class PeopleTab(QWidget):
         layout.addWidget(self.view)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
-        buttons.addLayout(self.actions.buttons())
+        actions = self.actions.buttons()
+        actions.insertWidget(1, self.party_button)
+        buttons.addLayout(actions)
         layout.addLayout(buttons)
         layout.addStretch(1)
 
@@ -62,6 +74,21 @@ class PeopleTab(QWidget):
 
     def _edit(self, interest: e.Interest):
         return InterestDialog(self.context, self.detail.asset, interest, self.window())
+
+    def chosen_party(self) -> e.Party | None:
+        """The party of the chosen row, or of the only row when there is just one."""
+        interest = self.actions.chosen()
+        if interest is None or self.detail is None:
+            return None
+        return next((party for i, party in self.detail.interests if i.reference == interest.reference), None)
+
+    def _on_selection(self, *_args) -> None:
+        self.party_button.setEnabled(self.chosen_party() is not None)
+
+    def _on_edit_party(self) -> None:
+        party = self.chosen_party()
+        if party is not None:
+            open_dialog(PartyDialog(self.context, party, self.window()))
 
     def _on_add(self) -> None:
         if self.detail is not None:
