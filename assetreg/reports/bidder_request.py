@@ -36,6 +36,7 @@ from .house import (
     styles,
     text,
 )
+from .typeset import unprintable_advice, unprintable_fields
 
 TITLE = tr("Request to be treated as a potential bidder")
 ADVICE = tr("Before you send this")
@@ -283,6 +284,10 @@ def _advice(document: BidderRequestDocument) -> list[Flowable]:
         spacer(3),
     ]
     story += [item for warning in _warnings(document) for item in (callout(warning), spacer(3))]
+    # Only here: the app's own warning quotes the words themselves, which paper cannot show.
+    unprintable = unprintable_advice(unprintable_fields(document, FONT))
+    if unprintable:
+        story += [callout(text(unprintable)), spacer(3)]
     interim = document.interim_end
     if interim is not None:
         story += _when(document)
