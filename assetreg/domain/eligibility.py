@@ -384,6 +384,11 @@ def _ownership_form(group: e.CommunityGroup) -> Fact:
             State.MET,
             tr("{name} is recorded as {form}, a company, which may ask for ownership (s.80).").format(**values),
         )
+    if group.legal_form is LegalForm.CHARITY and group.company_number.strip():
+        sentence = tr(
+            "{name} is recorded as {form} with company number {number}: a company may ask for ownership (s.80)."
+        )
+        return Fact("ownership-form", State.MET, sentence.format(number=group.company_number.strip(), **values))
     if group.legal_form is LegalForm.CHARITY:
         sentence = tr(
             "{name} is recorded as {form}: a charity may ask for ownership only if it is a SCIO or a company "

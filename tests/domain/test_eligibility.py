@@ -144,6 +144,10 @@ def test_a_charity_or_society_may_ask_for_ownership_only_as_a_scio_or_a_bencom_w
     for form in (LegalForm.CHARITY, LegalForm.COMMUNITY_BENEFIT_SOCIETY):
         result = transfer_body(dataclasses.replace(INVERBRAE, legal_form=form), ownership=True)
         assert states(result)["ownership-form"] is State.UNKNOWN
+    # A charity with a company number is a charitable company, which may.
+    company = dataclasses.replace(INVERBRAE, legal_form=LegalForm.CHARITY, company_number="SC612345")
+    fact = next(f for f in transfer_body(company, ownership=True).facts if f.code == "ownership-form")
+    assert fact.state is State.MET and "company number SC612345" in fact.sentence
 
 
 def test_no_constitution_among_the_papers_is_not_known_and_distributing_surplus_fails() -> None:

@@ -116,13 +116,16 @@ def test_the_applicant_may_be_another_group_and_the_pack_is_then_from_it(demo, t
 
 
 def test_a_scottish_request_checks_the_applicants_eligibility_not_ours(demo, tmp_path, pdf) -> None:
-    Records(demo).update(ATR, applicant_ref="GRP-0005")  # Inverbrae Community Trust, a charity, asks to buy
+    # Inverbrae Community Trust, a charitable company with 96 members, asks to buy.
+    Records(demo).update(ATR, applicant_ref="GRP-0005")
     document = pack_document(demo, ATR)
     assert document.transfer_body is not None
-    assert {f.code: f.state.value for f in document.transfer_body.facts}["ownership-form"] == "unknown"
+    states = {f.code: f.state.value for f in document.transfer_body.facts}
+    assert (states["ownership-form"], states["members"], states["winding-up"]) == ("met", "met", "unknown")
     rendered, parsed, text = printed(demo, ATR, tmp_path, pdf)
     assert "Part 5 of the Community Empowerment (Scotland) Act 2015 by Inverbrae Community Trust" in text
-    assert any("a charity may ask for ownership only if it is a SCIO or a company" in w for w in rendered.warnings)
+    assert "Inverbrae Community Trust is recorded with 96 members, at least the 20 s.80 asks for." in text
+    assert any("on winding up its property passes" in w for w in rendered.warnings)
     assert "Ashcombe Community Pub Society Limited is recorded as" not in text
 
 
