@@ -89,10 +89,12 @@ def gather(out: Path) -> Path:
     shutil.copy(HERE / "licenses" / "LGPL-3.0.txt", out / "Qt-PySide6-LGPL-3.0.txt")
     shutil.copy(ROOT / "LICENSE", out / "Qt-PySide6-GPL-3.0.txt")
     shutil.copy(ROOT / "resources" / "fonts" / "OFL.txt", out / "Carlito-OFL-1.1.txt")
+    shutil.copy(ROOT / "resources" / "fonts" / "DejaVu-LICENSE.txt", out / "DejaVu-Bitstream-Vera.txt")
     python_licence = Path(sysconfig.get_paths()["stdlib"]) / "LICENSE.txt"
     rows = [
         ("AssetReg", _version(), "GPL-3.0-or-later", "AssetReg-GPL-3.0-or-later.txt"),
         ("Carlito font", "", "OFL-1.1", "Carlito-OFL-1.1.txt"),
+        ("DejaVu Sans font", "2.37", "Bitstream-Vera", "DejaVu-Bitstream-Vera.txt"),
     ]
     if python_licence.is_file():
         shutil.copy(python_licence, out / "Python-PSF-2.0.txt")

@@ -227,6 +227,7 @@ class TransferApplicationRow(RecordRow):
     validated_on: Mapped[date | None] = mapped_column(Date)
     decision_notice_on: Mapped[date | None] = mapped_column(Date)
     notes: Mapped[str] = _text()
+    applicant_ref: Mapped[str | None] = _ref("community_groups")
 
 
 class StageChangeRow(RecordRow):

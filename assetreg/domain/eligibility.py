@@ -9,7 +9,13 @@ which are shown by the register, which are not known, and which fail:
   recorded postcode area differs from the land's and nothing is written, the connection is *not shown*;
 - no surplus distributed to members (reg 5(1)(c), (f), (g) for a nomination; reg 12 for the moratorium), for
   the forms whose eligibility depends on it;
-- at least 21 members on the electoral register locally, for an unincorporated body (reg 5(1)(c)).
+- at least 21 members on the electoral register locally, for an unincorporated body (reg 5(1)(c));
+- for a Scottish asset transfer request, whether the body is a community transfer body (CE(S)A 2015 s.77): a
+  community-controlled body, with a written constitution that has what s.19 lists, or one the Scottish Ministers
+  have designated; and for a request for ownership, a company, SCIO or community benefit society with at least
+  20 members and its property passing to the community or a charity on winding up (s.80). The register holds the
+  body's form, members and surplus, and whether a constitution is among the papers, never the constitution's
+  words or a designation: those are always "not known", and say what to check.
 
 Pure: it reads the records it is given and nothing else.
 """
@@ -31,6 +37,7 @@ class Role(StrEnum):
 
     NOMINATE = "nominate"  # nominate land for listing (s.89)
     TRIGGER = "trigger"  # start the full moratorium with a request to be treated as a bidder (s.95(3), reg 12)
+    TRANSFER = "transfer"  # make a Scottish asset transfer request (CE(S)A 2015 ss.77, 79(3), 80)
 
 
 class State(StrEnum):
@@ -73,20 +80,27 @@ class Eligibility:
     def summary(self, name: str) -> str:
         """One sentence on the whole: eligible, not eligible, or not yet shown."""
         if self.failed:
-            return (
-                tr("On what the register records, {name} may not nominate this land.")
-                if self.role is Role.NOMINATE
-                else tr("On what the register records, a request from {name} would not start the full moratorium.")
-            ).format(name=name)
+            return {
+                Role.NOMINATE: tr("On what the register records, {name} may not nominate this land."),
+                Role.TRIGGER: tr(
+                    "On what the register records, a request from {name} would not start the full moratorium."
+                ),
+                Role.TRANSFER: tr(
+                    "On what the register records, {name} may not make this request unless the Scottish Ministers "
+                    "have designated it (s.77(2))."
+                ),
+            }[self.role].format(name=name)
         if self.unknown:
             return tr(
                 "The register does not yet show every condition: check the points marked “not known” before sending."
             )
-        return (
-            tr("On what the register records, {name} is a body that may nominate this land (s.89(2), reg 5).")
-            if self.role is Role.NOMINATE
-            else tr("On what the register records, {name} is a community interest group (reg 12).")
-        ).format(name=name)
+        return {
+            Role.NOMINATE: tr(
+                "On what the register records, {name} is a body that may nominate this land (s.89(2), reg 5)."
+            ),
+            Role.TRIGGER: tr("On what the register records, {name} is a community interest group (reg 12)."),
+            Role.TRANSFER: tr("On what the register records, {name} is a community transfer body (s.77)."),
+        }[self.role].format(name=name)
 
 
 # Reg 5(1)(c), (f), (g): the forms that may nominate only if they do not distribute surplus to their members.
@@ -245,4 +259,195 @@ def _electors(group: e.CommunityGroup) -> Fact:
         tr("{count} of its members are local electors, at least the {n} reg 5(1)(c) asks for.").format(
             count=count, n=ELECTORS_NEEDED
         ),
+    )
+
+
+# Forms that can be a community-controlled body (s.19), whose constitution then decides; public bodies, parish
+# councils, English neighbourhood forums and individuals cannot, unless the Scottish Ministers designate them.
+_CAN_BE_COMMUNITY_CONTROLLED = frozenset(
+    {
+        LegalForm.UNINCORPORATED_BODY,
+        LegalForm.CHARITY,
+        LegalForm.COMPANY_LIMITED_BY_GUARANTEE,
+        LegalForm.COMMUNITY_BENEFIT_SOCIETY,
+        LegalForm.COMMUNITY_INTEREST_COMPANY,
+    }
+)
+_COMPANIES = frozenset({LegalForm.COMPANY_LIMITED_BY_GUARANTEE, LegalForm.COMMUNITY_INTEREST_COMPANY})
+MEMBERS_FOR_OWNERSHIP = 20
+
+
+def transfer_body(group: e.CommunityGroup | None, *, ownership: bool, constitution: str = "") -> Eligibility:
+    """Each condition for ``group`` to make a Scottish asset transfer request (s.77, s.19), and for a request for
+    ownership (``ownership``) the further ones of s.80. ``constitution`` is the title of the written constitution
+    among the request's papers, or "" when none is."""
+    if group is None:
+        return Eligibility(
+            Role.TRANSFER,
+            (Fact("group", State.FAILED, tr("No group is named as the body making the request.")),),
+        )
+    facts = [
+        _transfer_form(group),
+        _constitution(constitution),
+        _constitution_terms(group),
+        _community_surplus(group),
+    ]
+    if ownership:
+        facts += [_ownership_form(group), _ownership_members(group), _winding_up(group)]
+    return Eligibility(Role.TRANSFER, tuple(facts))
+
+
+def _transfer_form(group: e.CommunityGroup) -> Fact:
+    values = {"name": group.name, "form": _form(group)}
+    if group.legal_form in _CAN_BE_COMMUNITY_CONTROLLED:
+        return Fact(
+            "legal-form",
+            State.MET,
+            tr("{name} is recorded as {form}, a kind of body that can be community-controlled (s.19).").format(
+                **values
+            ),
+        )
+    if group.legal_form is LegalForm.OTHER:
+        return Fact(
+            "legal-form",
+            State.UNKNOWN,
+            tr(
+                "{name} is recorded as {form}: record its legal form to show it can be a community-controlled "
+                "body (s.19)."
+            ).format(**values),
+        )
+    return Fact(
+        "legal-form",
+        State.FAILED,
+        tr(
+            "{name} is recorded as {form}, which is not a community-controlled body (s.19): only a community "
+            "transfer body can make an asset transfer request (s.77)."
+        ).format(**values),
+    )
+
+
+def _constitution(title: str) -> Fact:
+    if title:
+        return Fact(
+            "constitution",
+            State.MET,
+            tr("A written constitution is among the request's papers: {title} (s.19).").format(title=title),
+        )
+    return Fact(
+        "constitution",
+        State.UNKNOWN,
+        tr(
+            "No written constitution is among the request's papers, and a community-controlled body must have one "
+            "(s.19): attach it under the governing document."
+        ),
+    )
+
+
+def _constitution_terms(group: e.CommunityGroup) -> Fact:
+    return Fact(
+        "constitution-terms",
+        State.UNKNOWN,
+        tr(
+            "The register does not hold the words of {name}'s constitution. Check that it defines the community the "
+            "body relates to, that most members and those in control are members of that community, that "
+            "membership is open to anyone in it, and that its aims include a benefit for it (s.19(a)–(e)); or "
+            "that the Scottish Ministers have designated the body (s.77(2))."
+        ).format(name=group.name),
+    )
+
+
+def _community_surplus(group: e.CommunityGroup) -> Fact:
+    if group.distributes_surplus is None:
+        return Fact(
+            "surplus",
+            State.UNKNOWN,
+            tr(
+                "Whether {name} distributes any surplus to its members is not recorded; a community-controlled "
+                "body applies any surplus for the benefit of the community (s.19(f))."
+            ).format(name=group.name),
+        )
+    if group.distributes_surplus:
+        return Fact(
+            "surplus",
+            State.FAILED,
+            tr(
+                "{name} is recorded as distributing surplus to its members; a community-controlled body applies any "
+                "surplus for the benefit of the community (s.19(f))."
+            ).format(name=group.name),
+        )
+    return Fact(
+        "surplus",
+        State.MET,
+        tr("{name} does not distribute any surplus to its members (s.19(f)).").format(name=group.name),
+    )
+
+
+def _ownership_form(group: e.CommunityGroup) -> Fact:
+    values = {"name": group.name, "form": _form(group)}
+    if group.legal_form in _COMPANIES:
+        return Fact(
+            "ownership-form",
+            State.MET,
+            tr("{name} is recorded as {form}, a company, which may ask for ownership (s.80).").format(**values),
+        )
+    if group.legal_form is LegalForm.CHARITY and group.company_number.strip():
+        sentence = tr(
+            "{name} is recorded as {form} with company number {number}: a company may ask for ownership (s.80)."
+        )
+        return Fact("ownership-form", State.MET, sentence.format(number=group.company_number.strip(), **values))
+    if group.legal_form is LegalForm.CHARITY:
+        sentence = tr(
+            "{name} is recorded as {form}: a charity may ask for ownership only if it is a SCIO or a company "
+            "(s.80); the register does not say which it is."
+        )
+        return Fact("ownership-form", State.UNKNOWN, sentence.format(**values))
+    if group.legal_form is LegalForm.COMMUNITY_BENEFIT_SOCIETY:
+        sentence = tr(
+            "{name} is recorded as {form}: a society may ask for ownership only if it is a community benefit "
+            "society, not a co-operative (s.80); the register does not say which it is."
+        )
+        return Fact("ownership-form", State.UNKNOWN, sentence.format(**values))
+    sentence = tr(
+        "{name} is recorded as {form}: only a company, a SCIO or a community benefit society may ask for ownership "
+        "(s.80), unless the Scottish Ministers have designated it for that. It may ask for a lease or other rights."
+    )
+    return Fact("ownership-form", State.FAILED, sentence.format(**values))
+
+
+def _ownership_members(group: e.CommunityGroup) -> Fact:
+    count, n = group.member_count, MEMBERS_FOR_OWNERSHIP
+    if count is None:
+        return Fact(
+            "members",
+            State.UNKNOWN,
+            tr(
+                "How many members {name} has is not recorded; a body asking for ownership must have at least {n} "
+                "(s.80)."
+            ).format(name=group.name, n=n),
+        )
+    if count < n:
+        return Fact(
+            "members",
+            State.FAILED,
+            tr(
+                "{name} is recorded with {count} members; a body asking for ownership must have at least {n} (s.80)."
+            ).format(name=group.name, count=count, n=n),
+        )
+    return Fact(
+        "members",
+        State.MET,
+        tr("{name} is recorded with {count} members, at least the {n} s.80 asks for.").format(
+            name=group.name, count=count, n=n
+        ),
+    )
+
+
+def _winding_up(group: e.CommunityGroup) -> Fact:
+    return Fact(
+        "winding-up",
+        State.UNKNOWN,
+        tr(
+            "The register does not hold the words of {name}'s constitution or articles: check that on winding up "
+            "its property passes to another community body or a charity, as s.80 asks of a body seeking ownership."
+        ).format(name=group.name),
     )

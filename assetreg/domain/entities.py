@@ -232,6 +232,8 @@ class TransferApplication:
     validated_on: date | None = None
     decision_notice_on: date | None = None
     notes: str = ""
+    # The group applying, when it is not the user's own (a parish council or partner body): "" means our group.
+    applicant_ref: str = ""
 
 
 @record

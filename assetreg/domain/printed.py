@@ -13,7 +13,7 @@ from pathlib import Path
 from . import entities as e
 from .asset_deadlines import AssetDeadline
 from .deadlines import Deadline
-from .eligibility import Eligibility, Fact
+from .eligibility import Eligibility
 from .notice_case import DisposeTo, NoticeCase
 
 
@@ -132,7 +132,7 @@ class TimelineMark:
 class PackDocument:
     """A community asset transfer application pack, ready to bind."""
 
-    letterhead: Letterhead
+    letterhead: Letterhead  # the applicant group: the application's, or the user's own when it names none
     application: e.TransferApplication
     asset: e.Asset
     council: e.Authority | None
@@ -147,7 +147,8 @@ class PackDocument:
     deadlines: tuple[AssetDeadline, ...]  # the asset's statutory dates still to come
     decision_due: AssetDeadline | None = None  # a Scottish request's SCOT-ATR-DECIDE, once it is validated
     other_applicant: str = ""  # an applicant the application's notes name who is not the group printing it
-    transfer_body: Fact | None = None  # a Scottish request: is the group a community transfer body (s.80)
+    prepared_by: str = ""  # the user's own group, when it prepares the pack for another applicant
+    transfer_body: Eligibility | None = None  # a Scottish request: is the applicant a community transfer body
     proposed_terms: str = ""  # a Scottish request: the price or other terms, from the application's notes
 
 

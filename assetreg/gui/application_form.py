@@ -56,6 +56,7 @@ class ApplicationDialog(FormDialog):
         self.asset = ChoiceBox((f"{a.reference} {a.name}", a.reference) for a in self._assets.values())
         by_name = sorted(self._councils.values(), key=lambda a: a.name.casefold())
         self.council = ChoiceBox((a.name, a.reference) for a in by_name)
+        self.applicant = ChoiceBox(self._applicants(records.list(RecordKind.GROUP)))
         self.kind = RadioChoice([(k.label, k) for k in ApplicationKind], vertical=True)
         self.profile = ChoiceBox()
         self.transfer_type = ChoiceBox(
@@ -76,6 +77,12 @@ class ApplicationDialog(FormDialog):
         if application is None:
             what.add_field("asset_ref", t("&Asset:"), self.asset, t("The building or land the group asks for."))
         what.add_field("authority_ref", t("C&ouncil:"), self.council, t("The council that owns it."))
+        what.add_field(
+            "applicant_ref",
+            t("Appl&icant:"),
+            self.applicant,
+            t("The group the application is made by: the pack prints its name, legal form and eligibility."),
+        )
         if application is None:
             what.add_field("kind", t("&Kind:"), self.kind)
         self._profile_field = what.add_field("council_profile", t("Council's &process:"), self.profile)
@@ -113,6 +120,7 @@ class ApplicationDialog(FormDialog):
             self._on_asset_chosen()
             return
         self.council.set_value(a.authority_ref)
+        self.applicant.set_value(a.applicant_ref)
         self.kind.set_value(a.kind)
         self._set_profiles(a.kind, a.council_profile or suggested_profile(self._council(), a.kind))
         self.transfer_type.set_value(a.transfer_type)
@@ -123,6 +131,14 @@ class ApplicationDialog(FormDialog):
         self.decision.set_value(decision_of(a))
         self._dates.set_field_visible(self._decision_field, a.kind is ApplicationKind.SCOTTISH_ASSET_TRANSFER_REQUEST)
         self.notes.setPlainText(a.notes)
+
+    def _applicants(self, groups: list[e.CommunityGroup]) -> list[tuple[str, str]]:
+        """Our own group first (the application names no applicant: ""), then every other group by name."""
+        t = self.tr
+        own = next((g for g in groups if g.is_own_group), None)
+        first = t("{name} (your group)").format(name=own.name) if own is not None else t("Your group")
+        others = sorted((g for g in groups if not g.is_own_group), key=lambda g: g.name.casefold())
+        return [(first, "")] + [(g.name, g.reference) for g in others]
 
     def _council(self) -> e.Authority | None:
         return self._councils.get(self.council.value())
@@ -140,6 +156,7 @@ class ApplicationDialog(FormDialog):
         return dataclasses.replace(
             base,
             authority_ref=self.council.value() or "",
+            applicant_ref=self.applicant.value() or "",
             kind=kind,
             stage=base.stage if self.application is not None else kind.stages[0],
             council_profile=self.profile.value() or "",

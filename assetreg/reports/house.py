@@ -43,7 +43,7 @@ from ..domain.dates import format_date
 from ..domain.i18n import tr
 from ..domain.printed import Letterhead
 from .stamping import Stamp, stamp_pages
-from .typeset import printable
+from .typeset import FALLBACK, printable, runs, with_fallback
 
 FONT = "Carlito"
 NOT_KNOWN = tr("Not known")
@@ -69,6 +69,14 @@ def register_fonts() -> str:
             pdfmetrics.registerFont(TTFont(FONT + suffix, str(path)))
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT + "-Bold", italic=FONT + "-Italic", boldItalic=FONT + "-BoldItalic"
+    )
+    # The fallback for what Carlito lacks (typeset.py says which characters); it has no italic, so slanted text
+    # falls back upright.
+    for suffix, face in {"": "", "-Bold": "-Bold"}.items():
+        with resources.as_file(folder / f"DejaVuSans{face}.ttf") as path:
+            pdfmetrics.registerFont(TTFont(FALLBACK + suffix, str(path)))
+    pdfmetrics.registerFontFamily(
+        FALLBACK, normal=FALLBACK, bold=FALLBACK + "-Bold", italic=FALLBACK, boldItalic=FALLBACK + "-Bold"
     )
     # A table sets its cells' default font (Helvetica, never embedded) before drawing them, even when every cell
     # is a paragraph of its own; make the default the house font, so a document embeds every font it names.
@@ -140,7 +148,23 @@ def text(value: object, blank: str = NOT_KNOWN) -> str:
         return escape(blank)
     if isinstance(value, date):
         return escape(printable(format_date(value), FONT))
-    return escape(printable(str(value).strip(), FONT)).replace("\r\n", "\n").replace("\n", "<br/>")
+    markup = escape(printable(str(value).strip(), FONT)).replace("\r\n", "\n").replace("\n", "<br/>")
+    return with_fallback(markup, FONT)
+
+
+def draw_line(canvas, x: float, y: float, value: str, font: str, size: float, *, right: bool = False) -> None:
+    """Register text drawn straight on the page (the running header), with the fallback font where Carlito lacks
+    a character, as a paragraph has; ``right`` aligns its end at ``x``."""
+    pieces = [
+        (run, FALLBACK + ("-Bold" if font.endswith("-Bold") else "") if needs else font)
+        for run, needs in runs(printable(value, FONT), FONT)
+    ]
+    if right:
+        x -= sum(pdfmetrics.stringWidth(run, face, size) for run, face in pieces)
+    for run, face in pieces:
+        canvas.setFont(face, size)
+        canvas.drawString(x, y, run)
+        x += pdfmetrics.stringWidth(run, face, size)
 
 
 def paragraphs(value: str, style: ParagraphStyle | None = None, blank: str = NOT_KNOWN) -> list[Paragraph]:
@@ -348,18 +372,17 @@ class HouseDocument(BaseDocTemplate):
             self.canv.bookmarkPage(flowable.key)
             self.canv.addOutlineEntry(flowable.title, flowable.key, level=flowable.level, closed=False)
             if flowable.contents:
-                self.notify("TOCEntry", (flowable.level, escape(flowable.title), self.page, flowable.key))
+                self.notify("TOCEntry", (flowable.level, text(flowable.title), self.page, flowable.key))
 
     def _furniture(self, canvas, doc) -> None:
         width, height = self.pagesize
         top = height - MARGIN + 2 * mm
         canvas.saveState()
         canvas.setFillColor(ACCENT)
-        canvas.setFont(FONT + "-Bold", 10)
-        canvas.drawString(self.leftMargin, top, self.letterhead.name)
+        draw_line(canvas, self.leftMargin, top, self.letterhead.name, FONT + "-Bold", 10)
         canvas.setFillColor(MUTED)
+        draw_line(canvas, width - self.rightMargin, top, self.document_title, FONT, 9, right=True)
         canvas.setFont(FONT, 9)
-        canvas.drawRightString(width - self.rightMargin, top, self.document_title)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.line(self.leftMargin, top - 2.5 * mm, width - self.rightMargin, top - 2.5 * mm)

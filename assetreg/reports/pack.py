@@ -116,8 +116,8 @@ def _warnings(document: PackDocument, bound) -> list[str]:
     if document.other_applicant:
         out.append(
             tr(
-                "The application's notes name the applicant as {other}, but the pack is printed as from {group}, the "
-                "group recorded as yours."
+                "The application's notes name the applicant as {other}, but the pack is printed as from {group}: "
+                "choose the applicant group in the application (Edit the application, Applicant)."
             ).format(other=document.other_applicant, group=document.letterhead.name)
         )
     if is_scottish_request(document.application):
@@ -255,6 +255,7 @@ def _summary(document: PackDocument) -> list[Flowable]:
         (tr("Applicant"), document.letterhead.name),
         (tr("Legal form"), group.legal_form.label if group is not None else ""),
         (tr("Registered numbers"), ", ".join(numbers) or tr("None recorded")),
+        *([(tr("Prepared with the help of"), document.prepared_by)] if document.prepared_by else []),
         (tr("Asset"), f"{asset.name} ({asset.reference})"),
         (tr("Address"), ", ".join(p for p in (asset.address.replace("\n", ", "), asset.postcode) if p)),
         (tr("UPRN"), asset.uprn),

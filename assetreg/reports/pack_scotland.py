@@ -8,11 +8,10 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Paragraph
 
 from ..domain.dates import format_date
-from ..domain.eligibility import State
 from ..domain.enums import TransferType
 from ..domain.i18n import tr
 from ..domain.printed import PackDocument
-from .eligibility_facts import state_label
+from .eligibility_facts import eligibility_flowables, eligibility_warnings
 from .house import callout, facts_table, heading, paragraphs, styles, text
 
 TO_BE_STATED = tr("To be stated")
@@ -62,13 +61,12 @@ def request_section(document: PackDocument) -> list[Flowable]:
         *paragraphs(_answer(document, REASONS), blank=TO_BE_STATED),
         Paragraph(text(tr("Benefits the body expects")), s.h2),
         *paragraphs(_answer(document, BENEFITS), blank=TO_BE_STATED),
-        Paragraph(text(tr("Community transfer body (s.80)")), s.h2),
+        Paragraph(text(tr("Community transfer body (ss.77, 80)")), s.h2),
     ]
-    fact = document.transfer_body
-    if fact is not None:
-        line = f"<b>{text(state_label(fact.state))}:</b> {text(fact.sentence)}"
-        story.append(Paragraph(line, s.body if fact.state is State.MET else s.warning))
-    missing = [w for w in warnings(document) if fact is None or w != fact.sentence]  # the fact is printed above
+    body = document.transfer_body
+    if body is not None:
+        story += eligibility_flowables(body, document.letterhead.name)
+    missing = _content_warnings(document)  # the body's conditions are in the table above
     if missing:
         story.append(callout("<br/>".join(text(w) for w in missing)))
     return story
@@ -91,7 +89,13 @@ def period(document: PackDocument) -> str:
 
 
 def warnings(document: PackDocument) -> list[str]:
-    """What the request must contain and the register does not give."""
+    """What the request must contain and the register does not give, and each condition of the body's
+    eligibility (ss.77, 80) not shown."""
+    body = document.transfer_body
+    return _content_warnings(document) + (eligibility_warnings(body) if body is not None else [])
+
+
+def _content_warnings(document: PackDocument) -> list[str]:
     out = []
     if not document.proposed_terms:
         out.append(
@@ -106,7 +110,4 @@ def warnings(document: PackDocument) -> list[str]:
     for code, what in ((REASONS, tr("The reasons for the request")), (BENEFITS, tr("The benefits expected"))):
         if not _answer(document, code).strip():
             out.append(tr("{what} are to be stated (s.79(4)(b)).").format(what=what))
-    fact = document.transfer_body
-    if fact is not None and fact.state is not State.MET:
-        out.append(fact.sentence)
     return out

@@ -13,8 +13,8 @@ from ..domain import enclosures
 from ..domain import entities as e
 from ..domain.asset_deadlines import AssetDeadline
 from ..domain.dates import format_date
-from ..domain.eligibility import Role, eligibility
-from ..domain.enums import InterestRole, ListEntryKind, Period
+from ..domain.eligibility import Role, eligibility, transfer_body
+from ..domain.enums import InterestRole, ListEntryKind, Period, TransferType
 from ..domain.errors import DocumentRefusedError, NotFoundError, OutOfTimeError
 from ..domain.i18n import tr
 from ..domain.printed import (
@@ -34,7 +34,7 @@ from ..domain.printed import (
 from ..domain.records import RecordKind, parse_reference
 from ..domain.rules import ATR_DECIDE, Event
 from ..domain.status import listing_last_day
-from ..domain.transfer_request import community_transfer_body, is_scottish_request, proposed_terms
+from ..domain.transfer_request import is_scottish_request, proposed_terms
 from .applications import application_overview
 from .assets import asset_detail, list_assets
 from .deadlines import register_cases, register_deadlines
@@ -209,13 +209,20 @@ def _england_only(detail, what: str) -> None:
 
 
 def pack_document(register: Register, application_ref: str) -> PackDocument:
-    """A transfer application with its council's sections, the group's answers, its papers and its timeline."""
+    """A transfer application with its council's sections, the group's answers, its papers and its timeline.
+
+    The pack is from the applicant group the application names (our own group when it names none): its name heads
+    every page, and its legal form and eligibility are the ones printed.
+    """
     reference = _reference(application_ref, RecordKind.TRANSFER_APPLICATION)
     overview = application_overview(register, reference)
     application = overview.row.application
     detail = asset_detail(register, application.asset_ref)
+    own = letterhead(register, detail.today)
     with register.reading() as session:
-        council = RecordRepository(session).get(RecordKind.AUTHORITY, application.authority_ref)
+        repo = RecordRepository(session)
+        council = repo.get(RecordKind.AUTHORITY, application.authority_ref)
+        applicant = repo.get(RecordKind.GROUP, application.applicant_ref) if application.applicant_ref else None
     asks = {p.code: p.asks_for_papers for p in overview.row.profile.pack_sections()}
     sections = tuple(
         PackSectionContent(
@@ -229,7 +236,9 @@ def pack_document(register: Register, application_ref: str) -> PackDocument:
         for s in overview.checklist.sections
     )
     bars, marks = _timeline(detail, application)
-    head = letterhead(register, detail.today)
+    head = Letterhead(applicant, detail.today) if applicant is not None else own
+    papers = [d for s in overview.checklist.sections for d in s.documents] + list(overview.checklist.unfiled)
+    constitution = next((d.title for d in papers if enclosures.kind_of(d) is enclosures.CONSTITUTION), "")
     return PackDocument(
         letterhead=head,
         application=application,
@@ -255,9 +264,21 @@ def pack_document(register: Register, application_ref: str) -> PackDocument:
             None,
         ),
         other_applicant=_other_applicant(application, head.group),
-        transfer_body=community_transfer_body(head.group) if is_scottish_request(application) else None,
+        prepared_by=_prepared_by(own.group, applicant),
+        transfer_body=transfer_body(
+            head.group, ownership=application.transfer_type is TransferType.BUY, constitution=constitution
+        )
+        if is_scottish_request(application)
+        else None,
         proposed_terms=proposed_terms(application),
     )
+
+
+def _prepared_by(own: e.CommunityGroup | None, applicant: e.CommunityGroup | None) -> str:
+    """Our own group's name when it prepares the pack for another applicant, or ""."""
+    if own is None or applicant is None or own.reference == applicant.reference:
+        return ""
+    return own.name
 
 
 def _other_applicant(application: e.TransferApplication, group: e.CommunityGroup | None) -> str:

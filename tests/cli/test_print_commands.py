@@ -90,6 +90,19 @@ def test_print_pack_binds_the_application_papers(demo, capsys, tmp_path, pdf):
     assert f"Page {parsed.pages} of {parsed.pages}" in parsed.texts[-1]
 
 
+def test_edit_names_the_applicant_group_and_the_pack_is_printed_from_it(demo, capsys, tmp_path, pdf):
+    # A group not in the register is refused and nothing changes.
+    status, _, err = run(capsys, "edit", "ta-3", "--applicant-ref", "grp-99", "--db", demo)
+    assert status == 1 and "There is no community group GRP-0099" in err
+    status, out, err = run(capsys, "edit", "ta-3", "--applicant-ref", "grp-6", "--db", demo)
+    assert status == 0, err
+    status, out, err = run(capsys, "print", "pack", "TA-0003", "-o", tmp_path / "pack.pdf", "--db", demo)
+    assert status == 0, err
+    parsed = pdf.parse(tmp_path / "pack.pdf")
+    assert parsed.texts[0].lstrip().startswith("Llanfair Village Hall Committee")
+    assert "Prepared with the help of Ashcombe Community Pub Society Limited" in " ".join(parsed.text.split())
+
+
 def test_print_deadlines_lists_what_the_deadlines_command_would(demo, capsys, tmp_path, pdf):
     status, _, err = run(capsys, "print", "deadlines", "--within", "60", "-o", tmp_path / "d.pdf", "--db", demo)
     assert status == 0, err

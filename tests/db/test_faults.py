@@ -74,9 +74,18 @@ def test_every_write_reported_committed_survives_kill_9(tmp_path: Path) -> None:
 
 
 def damage(path: Path) -> None:
-    size = path.stat().st_size
+    """Overwrites the middle of a page holding asset rows (where pages fall depends on the migrations' history,
+    so the page is looked up rather than assumed to be the middle of the file)."""
+    with closing(sqlite3.connect(path)) as connection:
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        pages = [
+            row[0]
+            for row in connection.execute(
+                "SELECT pageno FROM dbstat WHERE name = 'assets' AND pagetype = 'leaf' ORDER BY pageno"
+            )
+        ]
     with path.open("r+b") as handle:
-        handle.seek(size // 2)
+        handle.seek((pages[len(pages) // 2] - 1) * page_size + page_size // 4)
         handle.write(b"\xde\xad\xbe\xef" * 512)
 
 

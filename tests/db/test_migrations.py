@@ -249,6 +249,8 @@ def make_release_fixture(path: Path) -> None:
     records.create(
         e.CrtbRegistration(asset_ref="AST-0001", registered_on=date(2025, 6, 2), community_body_ref="GRP-0001")
     )
+    # From schema 0007: a transfer application made by a group other than the user's own.
+    records.update("TA-0001", applicant_ref="GRP-0001")
     register.close()
     # Small and self-contained: one file with no -wal or -shm beside it. 1 KiB pages keep an empty table at 1 KiB.
     connection = sqlite3.connect(path)
@@ -376,12 +378,17 @@ def test_each_released_schema_opens_with_its_data(fixture: Path, tmp_path: Path)
             assert (answer.application_ref, answer.section, answer.answer) == ("TA-0001", "finance", FIXTURE_ANSWER)
             assert pack_checklist(register, "TA-0001").section("finance").answer == FIXTURE_ANSWER
         _check_schema_0004_data(register, records, old_revision)
+        # 0007 names the applicant group; every application before it was the user's own group's.
+        wanted = "" if old_revision in ("0001", "0002", "0003", "0004") else "GRP-0001"
+        assert [a.applicant_ref for a in records.list(RecordKind.TRANSFER_APPLICATION)] == (
+            [] if old_revision in ("0001", "0002") else [wanted]
+        )
         # The register keeps working after the upgrade: new records continue the old numbering.
         assert records.create(e.Asset(name="The Old Forge")).value.reference == "AST-0002"
         application = records.create(e.TransferApplication(asset_ref="AST-0002", authority_ref="AUTH-0001")).value
         saved = save_pack_answer(register, application.reference, "insurance", "Public liability £5m.").value
         assert records.create(e.DeadlineMark(uid=f"{application.reference}/{ATR_DECIDE}")).value.reference == (
-            "MRK-0002" if old_revision == "0004" else "MRK-0001"
+            "MRK-0001" if old_revision in ("0001", "0002", "0003") else "MRK-0002"
         )
         assert saved.reference == ("ANS-0001" if old_revision in ("0001", "0002") else "ANS-0002")
     finally:

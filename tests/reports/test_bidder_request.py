@@ -237,3 +237,18 @@ def test_without_a_group_of_its_own_the_letter_never_comes_from_assetreg(tmp_pat
     lines = [line.strip() for line in parsed.texts[0].splitlines()]
     assert lines[lines.index("Owner giving notice") + 1] == "Not known"
     assert "No group is recorded as yours" in flat(parsed.texts[1])
+
+
+def test_the_advice_page_says_where_text_prints_as_a_question_mark_and_the_app_quotes_it(tmp_path: Path, pdf) -> None:
+    from assetreg.reports import write
+
+    owner = dataclasses.replace(OWNER, name="شركة Holdings")
+    path = tmp_path / "request.pdf"
+    rendered = write(make(owner=owner), path)
+    parsed = pdf.parse(path)
+    assert "Owner giving notice ???? Holdings" in flat(parsed.texts[0])
+    advice = flat(" ".join(parsed.texts[1:]))
+    assert "Some text cannot be printed and shows as “?” in this document (owner name: “???? Holdings”)" in advice
+    # In the app the warning quotes the word as it is recorded, once.
+    quoted = [w for w in rendered.warnings if "“شركة”" in w]
+    assert len(quoted) == 1 and "(Arabic)" in quoted[0]

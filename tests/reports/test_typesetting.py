@@ -35,14 +35,45 @@ def test_a_name_of_three_thousand_characters_prints_over_as_many_pages_as_it_nee
     assert " ".join(text.split()).count("The Red Lion") >= 200  # every word printed
 
 
-def test_characters_the_font_lacks_print_as_a_question_mark_and_are_named_in_a_warning():
-    odd = replace(red_lion(), name="مقهى Café בית 🍺 Tŷ Coch")
+def test_what_carlito_lacks_prints_in_the_fallback_and_what_no_font_can_print_is_quoted_in_a_warning():
+    odd = replace(red_lion(), name="مقهى Café בית 🍺 Tŷ Coch ✓ Երևան თბილისი 中文")
     text, warnings, _ = extract(odd)
     flat = " ".join(text.split())
-    assert "???? Café ??? ? Tŷ Coch" in flat  # Welsh and accents print; nothing vanishes without a mark
+    # Welsh, accents, ticks, Armenian and Georgian print (the last three in DejaVu Sans); right-to-left writing,
+    # colour emoji and Chinese show as "?" — nothing vanishes without a mark, nothing prints reversed.
+    assert "???? Café ??? ? Tŷ Coch ✓ Երևան თბილისი ??" in flat
     (warning,) = warnings
-    assert all(c in warning for c in "🍺בית") and "مقهى"[0] in warning
-    assert "Arabic, Hebrew, emoji and symbols" in warning and "show as “?”" in warning
+    for word in ("مقهى", "בית", "🍺", "中文"):
+        assert f"“{word}”" in warning
+    assert "Café" not in warning and "Երևան" not in warning and "✓" not in warning
+    assert "(Arabic, Han (Chinese characters), Hebrew, emoji and symbols)" in warning
+    assert "shows as “?”" in warning and "right-to-left writing" in warning
+
+
+def test_the_fallback_font_is_embedded_and_used_in_the_running_header_too(tmp_path, pdf):
+    out = tmp_path / "extract.pdf"
+    group = replace(GROUP, name="Ambridge ✓ Society")
+    with out.open("wb") as stream:
+        rendered = render(RegisterExtractDocument(Letterhead(group, TODAY), TODAY, (red_lion(),)), stream)
+    assert rendered.warnings == ()
+    assert pdf.unembedded_fonts(out) == []
+    reader = PdfReader(out)
+    fonts = {str(f["/BaseFont"]).split("+")[-1] for page in reader.pages for f in page["/Resources"]["/Font"].values()}
+    assert {"Carlito", "Carlito-Bold", "DejaVuSans-Bold"} <= fonts  # the header's ✓ is in the bold fallback
+    assert "✓" in reader.pages[0].extract_text()
+
+
+def test_unprintable_values_are_found_before_layout_with_where_they_are():
+    from assetreg.reports.typeset import unprintable_advice, unprintable_fields
+
+    document = RegisterExtractDocument(
+        Letterhead(replace(GROUP, name="Café בית"), TODAY), TODAY, (replace(red_lion(), address="1 שדרות Road"),)
+    )
+    fields = unprintable_fields(document, "Carlito")
+    assert fields == [("group name", "Café ???"), ("rows address", "1 ????? Road")]
+    advice = unprintable_advice(fields)
+    assert "group name: “Café ???”; rows address: “1 ????? Road”" in advice
+    assert unprintable_advice([]) == ""
 
 
 def test_postcodes_and_dates_never_break_across_lines():

@@ -48,7 +48,11 @@ def test_a_scottish_request_carries_what_section_79_asks_for_in_scottish_terms(d
     # The price is nowhere in the register: visibly to be stated, and a warning.
     assert "Price or other terms proposed To be stated" in text
     assert any("price or other terms proposed are to be stated" in w for w in rendered.warnings)
-    assert any("community transfer body (s.80)" in w for w in rendered.warnings)
+    # Whether the body is a community transfer body is checked condition by condition: what the register
+    # cannot hold (the constitution's words) is a warning naming what to check.
+    assert "Community transfer body (ss.77, 80)" in text
+    assert any(w.startswith("Not known: The register does not hold the words") for w in rendered.warnings)
+    assert any("only if it is a community benefit society" in w for w in rendered.warnings)
     # The decision date is the case account's SCOT-ATR-DECIDE, and no line says no statutory period applies.
     due = document.decision_due
     assert due is not None and due.deadline.code == "SCOT-ATR-DECIDE"
@@ -90,3 +94,44 @@ def test_the_cover_letter_counts_only_papers_truly_to_follow(demo, tmp_path, pdf
     assert text.count("Signed") >= 3  # the cover letter, and two signatories to the declaration
     assert "First signatory" in text and "Second signatory" in text
     assert dataclasses.is_dataclass(document)
+
+
+def test_the_applicant_may_be_another_group_and_the_pack_is_then_from_it(demo, tmp_path, pdf) -> None:
+    # The expression of interest is made by the village hall committee; our group only prepares it.
+    Records(demo).update(EOI, applicant_ref="GRP-0006")
+    document = pack_document(demo, EOI)
+    assert (document.letterhead.group.reference, document.prepared_by) == (
+        "GRP-0006",
+        "Ashcombe Community Pub Society Limited",
+    )
+    rendered, parsed, text = printed(demo, EOI, tmp_path, pdf)
+    assert parsed.metadata["/Author"] == "Llanfair Village Hall Committee"
+    assert all(page.lstrip().startswith("Llanfair Village Hall Committee") for page in parsed.texts)
+    assert "Llanfair Village Hall Committee expresses its interest in the transfer" in text
+    assert "Applicant Llanfair Village Hall Committee Legal form Charity Registered numbers charity 1187654" in text
+    assert "Prepared with the help of Ashcombe Community Pub Society Limited" in text
+    assert "authorised to make it on behalf of Llanfair Village Hall Committee" in text
+    # The notes' "Applicant: Llanfair committee (GRP-0006)" now agrees with the record: no warning.
+    assert not any("name the applicant as" in w for w in rendered.warnings)
+
+
+def test_a_scottish_request_checks_the_applicants_eligibility_not_ours(demo, tmp_path, pdf) -> None:
+    # Inverbrae Community Trust, a charitable company with 96 members, asks to buy.
+    Records(demo).update(ATR, applicant_ref="GRP-0005")
+    document = pack_document(demo, ATR)
+    assert document.transfer_body is not None
+    states = {f.code: f.state.value for f in document.transfer_body.facts}
+    assert (states["ownership-form"], states["members"], states["winding-up"]) == ("met", "met", "unknown")
+    rendered, parsed, text = printed(demo, ATR, tmp_path, pdf)
+    assert "Part 5 of the Community Empowerment (Scotland) Act 2015 by Inverbrae Community Trust" in text
+    assert "Inverbrae Community Trust is recorded with 96 members, at least the 20 s.80 asks for." in text
+    assert any("on winding up its property passes" in w for w in rendered.warnings)
+    assert "Ashcombe Community Pub Society Limited is recorded as" not in text
+
+
+def test_an_applicant_not_in_the_register_is_refused_and_nothing_is_written(demo) -> None:
+    from assetreg.domain.errors import ValidationError
+
+    with pytest.raises(ValidationError, match="There is no community group GRP-0099"):
+        Records(demo).update(EOI, applicant_ref="GRP-0099")
+    assert Records(demo).get(EOI).applicant_ref == ""

@@ -218,6 +218,7 @@ EVERY_KIND: list[tuple[str, object]] = [
             validated_on=date(2025, 5, 20),
             decision_notice_on=date(2025, 11, 14),
             notes="A five-year licence to occupy the function room",
+            applicant_ref="GRP-0001",
         ),
     ),
     (
