@@ -97,7 +97,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "disposal notice received",
     ),
     "interim_end": ("interim_moratorium_period", "interim moratorium end date", "interim moratorium period"),
-    "bid_intention_received": ("intention_to_bid_received", "intention to bid received", "request to bid received"),
+    "bid_intention_received": (
+        "intention_to_bid_received",
+        "intention to bid received",
+        "intention-to-bid-date",
+        "request to bid received",
+        "request to be treated as a bidder received",
+        "date request to be treated as bidder received",
+    ),
     "interested_group": (
         "community group which triggered full moratorium",
         "name_of_community_interest_group",

@@ -1,5 +1,6 @@
 """File ▸ Import council list…: choose the file and council, correct which column holds what, see what would be
 added, changed and left alone (and each row left out, and why), then import it all at once on the task thread.
+The import is one step on the register's undo stack (Edit ▸ Undo takes all of it back).
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ from PySide6.QtWidgets import (
 from ..domain.errors import AssetRegError
 from ..domain.import_headings import field_labels
 from ..domain.records import RecordKind
+from ..services.import_writing import ImportWritten, redo_import, undo_import
 from ..services.importing import ImportPreview, apply_import, preview_import
-from ..services.records import Records
+from ..services.records import Changed, Records
 from .context import AppContext
+from .undo import UndoHistory, _Step, undo_history
 
 
 class _Progress(QObject):
@@ -174,9 +177,12 @@ class ImportDialog(QDialog):
         self.progress.setMaximum(total)
         self.progress.setValue(done)
 
-    def _done(self, changes) -> None:
-        self.context.notify(changes)
+    def _done(self, written: ImportWritten) -> None:
         counts = self.preview.counts() if self.preview else {}
+        history = undo_history(self.context)
+        text = self.tr("importing {name}").replace("{name}", self.preview.path.name if self.preview else "")
+        history.stack.push(_ImportStep(history, written, text))
+        self.context.notify(written.changes)
         self.context.messages.info(
             self,
             self.tr("The list was imported"),
@@ -203,3 +209,19 @@ def _item(text: str):
     from PySide6.QtWidgets import QTableWidgetItem
 
     return QTableWidgetItem(text)
+
+
+class _ImportStep(_Step):
+    """A whole import as one undo step: undoing moves what it added to the trash and puts back what it changed;
+    redoing brings them back. Refused, and dropped, when the register has been changed since in a way that
+    would be overwritten."""
+
+    def __init__(self, history: UndoHistory, written: ImportWritten, text: str) -> None:
+        super().__init__(history, text)
+        self.written = written
+
+    def _forward(self) -> Changed[None]:
+        return Changed(None, redo_import(self.history.context.register, self.written))
+
+    def _backward(self) -> Changed[None]:
+        return Changed(None, undo_import(self.history.context.register, self.written))

@@ -11,6 +11,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from assetreg.db.bulk import BulkRecords
 from assetreg.domain.enums import NominationDecision
 from assetreg.domain.records import RecordKind
 from assetreg.services import importing
@@ -76,14 +77,14 @@ def test_an_import_that_fails_half_way_writes_nothing(register, monkeypatch):
     import_file(register, COUNCILS / "camden.csv", "Camden")
     before = snapshot(register)
     preview = preview_import(register, COUNCILS / "stockport.csv", "Stockport")
-    real = Records.insert_prepared
+    real = BulkRecords.insert
 
-    def failing(self, repo, checked, now):
-        if checked and RecordKind.of(checked[0]) is RecordKind.DISPOSAL_NOTICE:
+    def failing(self, kind, *args):
+        if kind is RecordKind.DISPOSAL_NOTICE:
             raise OSError("disk full")  # after the assets, nominations and list entries were written
-        return real(self, repo, checked, now)
+        return real(self, kind, *args)
 
-    monkeypatch.setattr(Records, "insert_prepared", failing)
+    monkeypatch.setattr(BulkRecords, "insert", failing)
     with pytest.raises(OSError):
         apply_import(register, preview)
     assert snapshot(register) == before
