@@ -63,6 +63,7 @@ class ImportedNotice:
     # A community group's request to be treated as a potential bidder, as the council's list records it.
     bid_received: date | None = None
     interested_group: str = ""
+    interested_group_form: str = ""  # as the list writes it (AssetReg's exports give the code)
 
 
 @dataclass(slots=True)
@@ -219,6 +220,7 @@ def _read_row(number: int, cells: dict[str, object], month_first: bool) -> tuple
                 notes,
                 asked,
                 group,
+                texts.get("interested_group_form", ""),
             )
         )
     elif dates.get("bid_intention_received"):

@@ -44,22 +44,32 @@ class PlannedRequest:
     request: e.BidderRequest  # notice_ref and group_ref "" until saved
     group_ref: str = ""  # the requesting group, when it is in the register
     group: str = ""  # else its name: the group is added
+    group_form: str = ""  # the group's legal form as the list gives it, if it does
 
 
 _PARISH = re.compile(r"\b(parish|town|village|community|neighbourhood) council$", re.IGNORECASE)
 _CIC = re.compile(r"(\bcommunity interest company|\bc\.?\s?i\.?\s?c\.?)$", re.IGNORECASE)
 
 
-def new_group(name: str) -> e.CommunityGroup:
-    """A group a council's list names, added with the one legal form its name shows for certain: a parish or
-    town council, or a community interest company (whose name must end so); otherwise "other", for the user to
-    correct, since a list never says whether a "Ltd" is limited by guarantee or a charity."""
+def legal_form_named(text: str) -> LegalForm | None:
+    """The legal form a cell names by its code (``charity``) or its label (``Charity``), if it names one."""
+    wanted = " ".join(text.casefold().split())
+    return next((f for f in LegalForm if wanted in (f.value, f.label.casefold())), None) if wanted else None
+
+
+def new_group(name: str, form_text: str = "") -> e.CommunityGroup:
+    """A group a council's list names, added with the legal form the list gives (AssetReg's own exports do),
+    else the one its name shows for certain: a parish or town council, or a community interest company (whose
+    name must end so); otherwise "other", for the user to correct, since a list seldom says whether a "Ltd" is
+    limited by guarantee or a charity."""
     name = " ".join(name.split())
-    form = LegalForm.OTHER
-    if _PARISH.search(name):
-        form = LegalForm.PARISH_COUNCIL
-    elif _CIC.search(name):
-        form = LegalForm.COMMUNITY_INTEREST_COMPANY
+    form = legal_form_named(form_text)
+    if form is None:
+        form = LegalForm.OTHER
+        if _PARISH.search(name):
+            form = LegalForm.PARISH_COUNCIL
+        elif _CIC.search(name):
+            form = LegalForm.COMMUNITY_INTEREST_COMPANY
     return e.CommunityGroup(name=name, legal_form=form)
 
 
@@ -186,8 +196,8 @@ def _plan_listing(plan: AssetPlan, item: ImportedAsset, nominations, entries) ->
         "council_reference": base_reference(item.reference),
     }
     wanted = {k: v for k, v in wanted.items() if v not in ("", None)}
-    if set(wanted) <= {"decision"} and item.decision is NominationDecision.PENDING:
-        return  # nothing about a nomination in the row
+    if set(wanted) <= {"decision", "council_reference"} and item.decision is NominationDecision.PENDING:
+        return  # nothing about a nomination in the row: a reference alone is only the list's (or a register's) id
     current = nominations[-1] if nominations else None
     if current is None:
         plan.nomination = nomination = validate(e.Nomination(asset_ref="", **wanted))
@@ -260,7 +270,7 @@ def _plan_request(plan: AssetPlan, imported, notice: int | str, requests) -> Non
             notes=tr("From the council's list of assets of community value."),
         )
     )
-    plan.requests.append(PlannedRequest(notice, request, "", name))
+    plan.requests.append(PlannedRequest(notice, request, "", name, imported.interested_group_form))
 
 
 def _request_warnings(plan: AssetPlan, index: _Index) -> list[Problem]:
@@ -270,7 +280,7 @@ def _request_warnings(plan: AssetPlan, index: _Index) -> list[Problem]:
         group = index.groups.get(_norm(planned.group))
         if group is not None:
             planned.group_ref, planned.group = group.reference, ""
-        form = group.legal_form if group is not None else new_group(planned.group).legal_form
+        form = group.legal_form if group is not None else new_group(planned.group, planned.group_form).legal_form
         if not can_trigger_full_moratorium(form):
             problems.append(
                 Problem(

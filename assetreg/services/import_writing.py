@@ -101,12 +101,14 @@ def write_import(
         (council,) = records.prepared([e.Authority(name=council_name)])
         (council_ref,) = insert(RecordKind.AUTHORITY, [council])
         council_for = {p.asset_ref: {"authority_ref": council_ref} for p in plans if p.asset_ref and p.without_council}
-    names = {}
+    names: dict[str, tuple[str, str]] = {}  # each new group once: its name and the legal form the list gave
     for plan in plans:
-        for name in (plan.nominator, *(r.group for r in plan.requests)):
-            if name:
-                names.setdefault(norm_name(name), name)
-    groups = [validate(new_group(name)) for name in names.values()]
+        if plan.nominator:
+            names.setdefault(norm_name(plan.nominator), (plan.nominator, ""))
+        for r in plan.requests:
+            if r.group and (norm_name(r.group) not in names or r.group_form):
+                names[norm_name(r.group)] = (r.group, r.group_form or names.get(norm_name(r.group), ("", ""))[1])
+    groups = [validate(new_group(name, form)) for name, form in names.values()]
     group_refs = dict(zip(names, insert(RecordKind.GROUP, groups), strict=True))
     advance()
 
