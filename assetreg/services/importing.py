@@ -102,20 +102,22 @@ def preview_import(
         return ImportPreview(
             path, table.headings, fields, council_ref, council_name, mapping_name, [], problems, len(table.rows)
         )
-    imported, row_problems = read_rows(fields, table.rows, table.heading_row + 1)
-    headings, row_count = table.headings, len(table.rows)
-    del table  # the file's cells are not needed once read, and a large list's are most of the memory
-    with register.reading() as session:
-        repo = RecordRepository(session)
-        existing = Existing(
-            assets=repo.list(RecordKind.ASSET),
-            nominations=repo.list(RecordKind.NOMINATION),
-            entries=repo.list(RecordKind.LIST_ENTRY),
-            notices=repo.list(RecordKind.DISPOSAL_NOTICE),
-            groups=repo.list(RecordKind.GROUP),
-            requests=repo.list(RecordKind.BIDDER_REQUEST),
-        )
-    plans, plan_problems = plan_import(imported, existing, council_ref, register.today())
+    # Reading and planning make a few objects per row and free none of them: no collector passes over them.
+    with settled(table.rows):
+        imported, row_problems = read_rows(fields, table.rows, table.heading_row + 1)
+        headings, row_count = table.headings, len(table.rows)
+        del table  # the file's cells are not needed once read, and a large list's are most of the memory
+        with register.reading() as session:
+            repo = RecordRepository(session)
+            existing = Existing(
+                assets=repo.list(RecordKind.ASSET),
+                nominations=repo.list(RecordKind.NOMINATION),
+                entries=repo.list(RecordKind.LIST_ENTRY),
+                notices=repo.list(RecordKind.DISPOSAL_NOTICE),
+                groups=repo.list(RecordKind.GROUP),
+                requests=repo.list(RecordKind.BIDDER_REQUEST),
+            )
+        plans, plan_problems = plan_import(imported, existing, council_ref, register.today())
     problems += sorted(row_problems + plan_problems, key=lambda p: p.row)
     return ImportPreview(path, headings, fields, council_ref, council_name, mapping_name, plans, problems, row_count)
 
@@ -139,8 +141,16 @@ def apply_import(
         backup_before(register, "import")
     plans = preview.plans
     step = [0]
-    records = sum(1 + bool(p.nomination) + bool(p.entry) + len(p.notices) + len(p.requests) for p in plans)
-    total = 4 + records // WRITE_CHUNK + 7 + len({r for p in plans for r, _ in p.changes})
+    per_kind = [
+        len(plans),  # assets (at most)
+        sum(1 for p in plans if p.nomination),
+        sum(1 for p in plans if p.entry),
+        sum(len(p.notices) for p in plans),
+        sum(len(p.requests) for p in plans),
+    ]
+    changed_kinds = {r.split("-")[0] for p in plans for r, _ in p.changes}
+    # One step per chunk of each kind written, per kind of change, and for the council, groups and mapping.
+    total = 4 + sum(-(-n // WRITE_CHUNK) for n in per_kind) + len(changed_kinds)
 
     def advance() -> None:
         step[0] += 1
