@@ -77,7 +77,7 @@ def new_group(name: str, form_text: str = "") -> e.CommunityGroup:
 class AssetPlan:
     """One imported asset: the records to add (reference "" until saved) and the changes to those it matched."""
 
-    imported: ImportedAsset
+    row: int  # the list's row the asset is first on (the asset as read is let go: a large list's is much memory)
     asset_ref: str  # "" for a new asset
     asset: e.Asset | None = None  # a new asset
     nominator: str = ""  # the nominating group's name, when it is not yet in the register
@@ -165,9 +165,11 @@ def _plan_one(item: ImportedAsset, match, index: _Index, authority_ref: str, bas
     }
     given = {k: v for k, v in fields.items() if v not in ("", None)}
     if match is None:
-        plan = AssetPlan(item, "", asset=validate(e.Asset(name=item.name, authority_ref=authority_ref, **given)))
+        plan = AssetPlan(
+            item.rows[0], "", asset=validate(e.Asset(name=item.name, authority_ref=authority_ref, **given))
+        )
     else:
-        plan = AssetPlan(item, match.reference)
+        plan = AssetPlan(item.rows[0], match.reference)
         normalised = validate(dataclasses.replace(match, **given))
         changed = {k: getattr(normalised, k) for k in given if getattr(normalised, k) != getattr(match, k)}
         if authority_ref and not match.authority_ref:
@@ -284,7 +286,7 @@ def _request_warnings(plan: AssetPlan, index: _Index) -> list[Problem]:
         if not can_trigger_full_moratorium(form):
             problems.append(
                 Problem(
-                    plan.imported.rows[0],
+                    plan.row,
                     "interested_group",
                     tr(
                         "The list says {group} asked to be treated as a bidder on {day}, but not what kind of body "

@@ -17,14 +17,16 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..db.repositories import RecordRepository
+from ..domain.case import build_case
 from ..domain.enums import Period
 from ..domain.i18n import tr
 from ..domain.records import RecordKind
 from ..domain.status import listing_last_day
 from ..paths import write_whole
 from .assets import list_assets
-from .deadlines import register_cases
+from .deadlines import facts_of, register_cases, settled
 from .register import Register
+from .settings import load_settings
 
 PLANNING_FIELDS = (
     "reference", "name", "address-text", "description", "point", "geometry", "organisation", "nomination-date",
@@ -89,10 +91,11 @@ def _period_ends(case) -> dict[Period, date | None]:
 def planning_rows(register: Register, day: date | None = None) -> list[dict[str, str]]:
     """The register as the national dataset's records, with the extension columns."""
     day = day or register.today()
-    cases = {c.asset_ref: c for c in register_cases(register, day) if c.asset_ref}
+    default = load_settings(register).default_jurisdiction
     with register.reading() as session:
         repo = RecordRepository(session)
         assets = repo.list(RecordKind.ASSET)
+        facts = facts_of(repo, [(a.reference, a.name, a.authority_ref) for a in assets], "", default, every_asset=True)
         codes = dict(repo.rows(RecordKind.AUTHORITY, ("reference", "code")))
         groups = {
             ref: (name, form) for ref, name, form in repo.rows(RecordKind.GROUP, ("reference", "name", "legal_form"))
@@ -100,7 +103,9 @@ def planning_rows(register: Register, day: date | None = None) -> list[dict[str,
         request_groups = dict(repo.rows(RecordKind.BIDDER_REQUEST, ("reference", "group_ref")))
         nominations = _latest(repo.list(RecordKind.NOMINATION))
         entries = _latest(repo.list(RecordKind.LIST_ENTRY))
-    statuses = {a.reference: a.status.value for a in list_assets(register, day)}
+    # Each asset's case without its deadlines (the costly part, and the dataset has no column for them).
+    with settled(facts):
+        cases = {f.asset_ref: build_case(f, day) for f in facts}
     result = []
     for a in assets:
         nomination, entry, case = nominations.get(a.reference), entries.get(a.reference), cases.get(a.reference)
@@ -142,7 +147,7 @@ def planning_rows(register: Register, day: date | None = None) -> list[dict[str,
                 "protected-period-end-date": _iso(ends[Period.PROTECTED]),
                 "intention-to-bid-date": _iso(request.received_on) if request else "",
                 "interested-group-legal-form": group_form.value if group_form else "",
-                "assetreg-status": statuses.get(a.reference, ""),
+                "assetreg-status": case.status.value if case else "",
             }
         )
     return result

@@ -263,10 +263,7 @@ def _change(
                 after = validate(dataclasses.replace(before, **fields))
             except ValidationError as error:
                 raise ValidationError(
-                    {
-                        k: tr("Row {n}: {message}").format(n=plan.imported.rows[0], message=m)
-                        for k, m in error.problems.items()
-                    }
+                    {k: tr("Row {n}: {message}").format(n=plan.row, message=m) for k, m in error.problems.items()}
                 ) from error
             names = tuple(n for n in fields if getattr(after, n) != getattr(before, n))
             if not names:

@@ -103,7 +103,7 @@ def preview_import(
             path, table.headings, fields, council_ref, council_name, mapping_name, [], problems, len(table.rows)
         )
     # Reading and planning make a few objects per row and free none of them: no collector passes over them.
-    with settled(table.rows):
+    with settled(bool(table.rows)):  # not the rows themselves, which are let go half-way
         imported, row_problems = read_rows(fields, table.rows, table.heading_row + 1)
         headings, row_count = table.headings, len(table.rows)
         del table  # the file's cells are not needed once read, and a large list's are most of the memory

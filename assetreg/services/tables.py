@@ -8,7 +8,6 @@ the values last calculated, a merged cell's value in every cell it covers.
 from __future__ import annotations
 
 import csv
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,10 +86,23 @@ def _csv_table(text: str, notes: list[Problem]) -> Table:
         dialect = csv.excel
     try:
         csv.field_size_limit(MAX_BYTES)
-        rows = list(csv.reader(io.StringIO(text, newline=""), dialect))
+        rows = list(csv.reader(_lines(text), dialect))
     except csv.Error as error:
         raise TableReadError(tr("The file is not a readable CSV file ({reason}).").format(reason=error)) from error
     return _table(rows, notes)
+
+
+def _lines(text: str) -> list[str]:
+    """The text's lines with their endings, for ``csv.reader``: split on line feeds only (a field may hold any
+    other separator), or on carriage returns in a file that has no line feed (old Mac Excel). Lighter than
+    ``io.StringIO``, which holds four bytes a character."""
+    ending = "\n" if "\n" in text or "\r" not in text else "\r"
+    lines = text.split(ending)
+    last = lines.pop()
+    lines = [line + ending for line in lines]
+    if last:
+        lines.append(last)
+    return lines
 
 
 def _utf8(data: bytes) -> str | None:
