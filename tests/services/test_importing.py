@@ -284,3 +284,22 @@ def test_an_import_that_writes_is_preceded_by_a_verified_backup_and_a_dry_run_by
     import_file(register, COUNCILS / "stockport.csv", "Stockport")
     (backup,) = [b for b in list_backups(register) if b.reason == "before-import"]
     assert backup.verified
+
+
+def test_the_bulk_write_stores_exactly_what_the_orm_stores(register):
+    import sqlite3
+
+    Records(register).create(e.Asset(name="By hand", postcode="SK1 1AA"))
+    import_file(register, COUNCILS / "stockport.csv", "Stockport")
+    connection = sqlite3.connect(register.path)
+    rows = connection.execute(
+        "SELECT name, created_at, typeof(created_at), category, authority_ref FROM assets ORDER BY id"
+    ).fetchall()
+    (by_hand, *imported) = rows
+    assert by_hand[1:4] == imported[0][1:4] == ("2025-09-15 10:30:00.000000", "text", "other")
+    assert by_hand[4] is None and imported[0][4] == "AUTH-0001"  # an absent link is NULL, a link its reference
+    entered = connection.execute("SELECT entered_on, regime FROM list_entries ORDER BY id").fetchall()
+    assert entered[0] == ("2019-05-20", "LA2011")
+    audit = connection.execute("SELECT at, action, record_reference FROM audit_entries ORDER BY id").fetchall()
+    assert audit[0][0] == audit[-1][0] == "2025-09-15 10:30:00.000000"
+    connection.close()
