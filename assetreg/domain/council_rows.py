@@ -31,9 +31,11 @@ DATE_FIELDS = (
     "protected_start",
     "protected_end",
 )
+_ALL_DATE_FIELDS = (*DATE_FIELDS, "interim_end")
 _POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})\b", re.IGNORECASE)
 _PAIR = re.compile(r"^\(?\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*\)?$")
 _POINT = re.compile(r"^POINT\s*\(\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*\)$", re.IGNORECASE)
+_DISTINGUISHER = re.compile(r"\s*[\(\[].*$")
 _FORMULA = re.compile(r"^=\s*[A-Za-z_]+[A-Za-z0-9_.]*\s*\(|^=\s*[A-Z]{1,3}\d+")
 
 
@@ -50,7 +52,7 @@ class Problem:
         return {"row": self.row, "field": self.field, "message": self.message, "level": self.level}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ImportedNotice:
     row: int
     received_on: date | None
@@ -58,9 +60,13 @@ class ImportedNotice:
     full_end: date | None
     protected_end: date | None
     notes: str
+    # A community group's request to be treated as a potential bidder, as the council's list records it.
+    bid_received: date | None = None
+    interested_group: str = ""
+    interested_group_form: str = ""  # as the list writes it (AssetReg's exports give the code)
 
 
-@dataclass
+@dataclass(slots=True)
 class ImportedAsset:
     """One asset as the council's list describes it, from one row or several."""
 
@@ -84,7 +90,9 @@ class ImportedAsset:
 
 def base_reference(text: str) -> str:
     """A council reference without what tells its rows apart: ``CAMACV17 (1st moratorium)`` → ``CAMACV17``."""
-    return re.sub(r"\s*[\(\[].*$", "", text.strip()).strip()
+    if "(" not in text and "[" not in text:
+        return text.strip()
+    return _DISTINGUISHER.sub("", text.strip()).strip()
 
 
 def read_rows(
@@ -135,7 +143,10 @@ def _read_row(number: int, cells: dict[str, object], month_first: bool) -> tuple
 
     texts: dict[str, str] = {}
     for name, value in cells.items():
-        text = _text(value)
+        text = " ".join(value.split()) if type(value) is str else _text(value)  # most cells are text
+        if not text:
+            texts[name] = text
+            continue
         if len(text) > MAX_CELL:
             problem(
                 name,
@@ -144,13 +155,16 @@ def _read_row(number: int, cells: dict[str, object], month_first: bool) -> tuple
                 ),
             )
             text = ""
-        elif _FORMULA.match(text):
+        elif text[0] == "=" and _FORMULA.match(text):
             problem(name, tr("The cell holds a spreadsheet formula ({text}), not a value.").format(text=text[:40]))
             text = ""
         texts[name] = text
     dates: dict[str, date | None] = {}
-    for name in (*DATE_FIELDS, "interim_end"):
+    for name in _ALL_DATE_FIELDS:
         if name not in cells:
+            continue
+        if texts[name] == "" and (cells[name] is None or type(cells[name]) is str):
+            dates[name] = None  # a blank cell (the most common kind): nothing to read
             continue
         try:
             read = last_date_in if name == "interim_end" else parse_date
@@ -193,14 +207,9 @@ def _read_row(number: int, cells: dict[str, object], month_first: bool) -> tuple
     _check_expiry(asset, dates.get("listing_expiry"), problem)
     if any(dates.get(n) for n in ("notice_received", "interim_end", "full_end", "protected_end")):
         group, asked = texts.get("interested_group", ""), dates.get("bid_intention_received")
-        notes = "; ".join(
-            part
-            for part in (
-                tr("Intention to bid received {day}").format(day=asked.isoformat()) if asked else "",
-                tr("Community group: {name}").format(name=group) if group else "",
-            )
-            if part
-        )
+        # With a date, the request becomes a record of its own (the plan adds it); without one, the list only
+        # names the group, which is kept in the notice's notes.
+        notes = tr("Community group: {name}").format(name=group) if group and not asked else ""
         asset.notices.append(
             ImportedNotice(
                 number,
@@ -209,7 +218,19 @@ def _read_row(number: int, cells: dict[str, object], month_first: bool) -> tuple
                 dates.get("full_end"),
                 dates.get("protected_end"),
                 notes,
+                asked,
+                group,
+                texts.get("interested_group_form", ""),
             )
+        )
+    elif dates.get("bid_intention_received"):
+        problem(
+            "bid_intention_received",
+            tr(
+                "The row gives the day an intention to bid was received but no disposal notice, so the request "
+                "was not recorded; add the notice and the request on the asset's page."
+            ),
+            "warning",
         )
     return asset, problems
 

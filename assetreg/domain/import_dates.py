@@ -53,7 +53,9 @@ class DateProblem(ValueError):
 def month_first_evidence(cells: Iterable[object]) -> bool:
     """Whether any of ``cells`` is a numeric date only month-first order can read (``09/21/2012``)."""
     for cell in cells:
-        match = _NUMERIC.match(str(cell).strip()) if isinstance(cell, str) else None
+        if not cell or not isinstance(cell, str):
+            continue
+        match = _NUMERIC.match(cell.strip())
         if match and int(match.group(1)) <= 12 < int(match.group(2)) <= 31:
             return True
     return False

@@ -8,6 +8,8 @@ Pure: the register's records come in as values, and the plan says what to add an
 from __future__ import annotations
 
 import dataclasses
+import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,10 +17,11 @@ from typing import Any
 
 from . import entities as e
 from .council_rows import ImportedAsset, Problem, base_reference
-from .enums import ListEntryKind, NominationDecision
+from .enums import LegalForm, ListEntryKind, NominationDecision
 from .errors import ValidationError
 from .i18n import tr
-from .validation import validate
+from .requests import can_trigger_full_moratorium
+from .validation import check_list_entry_against_nomination, validate
 
 
 @dataclass(frozen=True)
@@ -30,13 +33,51 @@ class Existing:
     entries: Sequence[e.ListEntry] = ()
     notices: Sequence[e.DisposalNotice] = ()
     groups: Sequence[e.CommunityGroup] = ()
+    requests: Sequence[e.BidderRequest] = ()
 
 
-@dataclass
+@dataclass(slots=True)
+class PlannedRequest:
+    """A request to be treated as a potential bidder the list records, on a notice of the plan or the register."""
+
+    notice: int | str  # the position of a new notice in the plan's ``notices``, or an existing notice's reference
+    request: e.BidderRequest  # notice_ref and group_ref "" until saved
+    group_ref: str = ""  # the requesting group, when it is in the register
+    group: str = ""  # else its name: the group is added
+    group_form: str = ""  # the group's legal form as the list gives it, if it does
+
+
+_PARISH = re.compile(r"\b(parish|town|village|community|neighbourhood) council$", re.IGNORECASE)
+_CIC = re.compile(r"(\bcommunity interest company|\bc\.?\s?i\.?\s?c\.?)$", re.IGNORECASE)
+
+
+def legal_form_named(text: str) -> LegalForm | None:
+    """The legal form a cell names by its code (``charity``) or its label (``Charity``), if it names one."""
+    wanted = " ".join(text.casefold().split())
+    return next((f for f in LegalForm if wanted in (f.value, f.label.casefold())), None) if wanted else None
+
+
+def new_group(name: str, form_text: str = "") -> e.CommunityGroup:
+    """A group a council's list names, added with the legal form the list gives (AssetReg's own exports do),
+    else the one its name shows for certain: a parish or town council, or a community interest company (whose
+    name must end so); otherwise "other", for the user to correct, since a list seldom says whether a "Ltd" is
+    limited by guarantee or a charity."""
+    name = " ".join(name.split())
+    form = legal_form_named(form_text)
+    if form is None:
+        form = LegalForm.OTHER
+        if _PARISH.search(name):
+            form = LegalForm.PARISH_COUNCIL
+        elif _CIC.search(name):
+            form = LegalForm.COMMUNITY_INTEREST_COMPANY
+    return e.CommunityGroup(name=name, legal_form=form)
+
+
+@dataclass(slots=True)
 class AssetPlan:
     """One imported asset: the records to add (reference "" until saved) and the changes to those it matched."""
 
-    imported: ImportedAsset
+    row: int  # the list's row the asset is first on (the asset as read is let go: a large list's is much memory)
     asset_ref: str  # "" for a new asset
     asset: e.Asset | None = None  # a new asset
     nominator: str = ""  # the nominating group's name, when it is not yet in the register
@@ -44,13 +85,16 @@ class AssetPlan:
     nomination: e.Nomination | None = None
     entry: e.ListEntry | None = None
     notices: list[e.DisposalNotice] = field(default_factory=list)
+    requests: list[PlannedRequest] = field(default_factory=list)
     changes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (reference, fields) to update
+    without_council: bool = False  # a matched asset with no council: it gets the council being added, if one is
 
     @property
     def outcome(self) -> str:
         if not self.asset_ref:
             return "added"
-        return "updated" if self.changes or self.nomination or self.entry or self.notices else "unchanged"
+        changes = self.changes or self.nomination or self.entry or self.notices or self.requests
+        return "updated" if changes else "unchanged"
 
 
 def _norm(text: str) -> str:
@@ -60,7 +104,11 @@ def _norm(text: str) -> str:
 def plan_import(
     imported: Sequence[ImportedAsset], existing: Existing, authority_ref: str, imported_on: date
 ) -> tuple[list[AssetPlan], list[Problem]]:
-    """What each imported asset would add or change; an asset whose records would not be valid is left out."""
+    """What each imported asset would add or change; an asset whose records would not be valid is left out.
+
+    The register's records are indexed once (by UPRN, council reference, name and postcode, and by asset), so
+    each imported asset is matched by lookups, however large the register.
+    """
     by_uprn = {a.uprn: a for a in existing.assets if a.uprn}
     by_ref = {a.reference: a for a in existing.assets}
     by_council_ref: dict[str, str] = {}
@@ -68,7 +116,7 @@ def plan_import(
         if record.council_reference:
             by_council_ref.setdefault(base_reference(record.council_reference).casefold(), record.asset_ref)
     by_name = {(_norm(a.name), a.postcode): a for a in existing.assets}
-    groups = {_norm(g.name): g.reference for g in existing.groups}
+    index = _Index(existing)
     basis = tr("council's list, imported {day}").format(day=imported_on.isoformat())
     plans, problems = [], []
     for item in imported:
@@ -78,13 +126,35 @@ def plan_import(
             or by_name.get((_norm(item.name), item.postcode))
         )
         try:
-            plans.append(_plan_one(item, match, existing, authority_ref, groups, basis))
+            plan = _plan_one(item, match, index, authority_ref, basis)
         except ValidationError as error:
             problems += [Problem(item.rows[0], name, message) for name, message in error.problems.items()]
+            continue
+        plans.append(plan)
+        problems += _request_warnings(plan, index)
     return plans, problems
 
 
-def _plan_one(item, match, existing: Existing, authority_ref: str, groups: dict[str, str], basis: str) -> AssetPlan:
+class _Index:
+    """The register's records by asset, notice and group name, built once for the whole import."""
+
+    def __init__(self, existing: Existing) -> None:
+        self.nominations: dict[str, list[e.Nomination]] = defaultdict(list)
+        self.entries: dict[str, list[e.ListEntry]] = defaultdict(list)
+        self.notices: dict[str, list[e.DisposalNotice]] = defaultdict(list)
+        self.requests: dict[str, list[e.BidderRequest]] = defaultdict(list)
+        for nomination in existing.nominations:
+            self.nominations[nomination.asset_ref].append(nomination)
+        for entry in existing.entries:
+            self.entries[entry.asset_ref].append(entry)
+        for notice in existing.notices:
+            self.notices[notice.asset_ref].append(notice)
+        for request in existing.requests:
+            self.requests[request.notice_ref].append(request)
+        self.groups = {_norm(g.name): g for g in existing.groups}
+
+
+def _plan_one(item: ImportedAsset, match, index: _Index, authority_ref: str, basis: str) -> AssetPlan:
     fields = {
         "address": item.address,
         "postcode": item.postcode,
@@ -95,26 +165,27 @@ def _plan_one(item, match, existing: Existing, authority_ref: str, groups: dict[
     }
     given = {k: v for k, v in fields.items() if v not in ("", None)}
     if match is None:
-        plan = AssetPlan(item, "", asset=validate(e.Asset(name=item.name, authority_ref=authority_ref, **given)))
+        plan = AssetPlan(
+            item.rows[0], "", asset=validate(e.Asset(name=item.name, authority_ref=authority_ref, **given))
+        )
     else:
-        plan = AssetPlan(item, match.reference)
+        plan = AssetPlan(item.rows[0], match.reference)
         normalised = validate(dataclasses.replace(match, **given))
         changed = {k: getattr(normalised, k) for k in given if getattr(normalised, k) != getattr(match, k)}
         if authority_ref and not match.authority_ref:
             changed["authority_ref"] = authority_ref
+        plan.without_council = not match.authority_ref
         if changed:
             plan.changes.append((match.reference, changed))
     mine = match.reference if match else ""
     if item.nominated_by:
-        plan.nominator_ref = groups.get(_norm(item.nominated_by), "")
-        plan.nominator = "" if plan.nominator_ref else item.nominated_by
+        group = index.groups.get(_norm(item.nominated_by))
+        plan.nominator_ref = group.reference if group else ""
+        plan.nominator = "" if group else item.nominated_by
     _plan_listing(
-        plan,
-        item,
-        [n for n in existing.nominations if mine and n.asset_ref == mine],
-        [x for x in existing.entries if mine and x.asset_ref == mine],
+        plan, item, index.nominations.get(mine, []) if mine else [], index.entries.get(mine, []) if mine else []
     )
-    _plan_notices(plan, item, [n for n in existing.notices if mine and n.asset_ref == mine], basis)
+    _plan_notices(plan, item, index.notices.get(mine, []) if mine else [], index, basis)
     return plan
 
 
@@ -127,15 +198,15 @@ def _plan_listing(plan: AssetPlan, item: ImportedAsset, nominations, entries) ->
         "council_reference": base_reference(item.reference),
     }
     wanted = {k: v for k, v in wanted.items() if v not in ("", None)}
-    if set(wanted) <= {"decision"} and item.decision is NominationDecision.PENDING:
-        return  # nothing about a nomination in the row
+    if set(wanted) <= {"decision", "council_reference"} and item.decision is NominationDecision.PENDING:
+        return  # nothing about a nomination in the row: a reference alone is only the list's (or a register's) id
     current = nominations[-1] if nominations else None
     if current is None:
-        plan.nomination = validate(e.Nomination(asset_ref="", **wanted))
+        plan.nomination = nomination = validate(e.Nomination(asset_ref="", **wanted))
     else:
         changed = {k: v for k, v in wanted.items() if getattr(current, k) != v}
+        nomination = validate(dataclasses.replace(current, **changed))
         if changed:
-            validate(dataclasses.replace(current, **changed))
             plan.changes.append((current.reference, changed))
     kind = {
         NominationDecision.LISTED: ListEntryKind.LISTED,
@@ -154,11 +225,12 @@ def _plan_listing(plan: AssetPlan, item: ImportedAsset, nominations, entries) ->
                 nomination_ref=current.reference if current else "",
             )
         )
+        check_list_entry_against_nomination(plan.entry, nomination)
     elif entry.entered_on != item.decision_date:
         plan.changes.append((entry.reference, {"entered_on": item.decision_date}))
 
 
-def _plan_notices(plan: AssetPlan, item: ImportedAsset, notices, basis: str) -> None:
+def _plan_notices(plan: AssetPlan, item: ImportedAsset, notices, index: _Index, basis: str) -> None:
     for imported in item.notices:
         published = {
             "published_interim_end_on": imported.interim_end,
@@ -178,8 +250,50 @@ def _plan_notices(plan: AssetPlan, item: ImportedAsset, notices, basis: str) -> 
                     )
                 )
             )
+            _plan_request(plan, imported, len(plan.notices) - 1, [])
             continue
         changed = {k: v for k, v in published.items() if v is not None and getattr(same, k) != v}
         if changed:
             changed["published_basis"] = basis
             plan.changes.append((same.reference, changed))
+        _plan_request(plan, imported, same.reference, index.requests.get(same.reference, []))
+
+
+def _plan_request(plan: AssetPlan, imported, notice: int | str, requests) -> None:
+    """The request to be treated as a bidder the row records, unless the notice already has one received then."""
+    if imported.bid_received is None or any(r.received_on == imported.bid_received for r in requests):
+        return
+    name = imported.interested_group or tr("Group not named in the council's list")
+    request = validate(
+        e.BidderRequest(
+            notice_ref="",
+            group_ref="",
+            received_on=imported.bid_received,
+            notes=tr("From the council's list of assets of community value."),
+        )
+    )
+    plan.requests.append(PlannedRequest(notice, request, "", name, imported.interested_group_form))
+
+
+def _request_warnings(plan: AssetPlan, index: _Index) -> list[Problem]:
+    """For each request whose group's legal form cannot start the full moratorium: what to do about it."""
+    problems = []
+    for planned in plan.requests:
+        group = index.groups.get(_norm(planned.group))
+        if group is not None:
+            planned.group_ref, planned.group = group.reference, ""
+        form = group.legal_form if group is not None else new_group(planned.group, planned.group_form).legal_form
+        if not can_trigger_full_moratorium(form):
+            problems.append(
+                Problem(
+                    plan.row,
+                    "interested_group",
+                    tr(
+                        "The list says {group} asked to be treated as a bidder on {day}, but not what kind of body "
+                        "it is. Until its legal form is recorded (a charity, a company limited by guarantee…), "
+                        "AssetReg cannot count the request as starting the full moratorium."
+                    ).format(group=group.name if group else planned.group, day=planned.request.received_on.isoformat()),
+                    "warning",
+                )
+            )
+    return problems

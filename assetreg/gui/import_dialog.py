@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 from ..domain.errors import AssetRegError
 from ..domain.import_headings import field_labels
 from ..domain.records import RecordKind
+from ..services.import_writing import ImportWritten, redo_import, undo_import
 from ..services.importing import ImportPreview, apply_import, preview_import
-from ..services.records import Records
+from ..services.records import Changed, Records
 from .context import AppContext
-from .undo import undo_history
+from .undo import UndoHistory, _Step, undo_history
 
 
 class _Progress(QObject):
@@ -165,24 +166,23 @@ class ImportDialog(QDialog):
         self.progress.show()
         for widget in (self.import_button, self.check_button, self.mapping, self.path_edit, self.council):
             widget.setEnabled(False)
-        # One operation on the task thread: told to the views once when it is done. An import is taken back by
-        # the backup made before it, not by Edit › Undo, so it only notes what it changed.
-        undo_history(self.context).run(
-            self.tr("importing a council list"),
-            lambda operation: operation.note(
-                apply_import(register, preview, progress=progress.moved.emit, cancelled=self._cancel.is_set)
-            ),
-            initiator=self,
-            done=self._done,
-            failed=self._failed,
-            in_background=True,
-        )
+        # One operation on the task thread: one undo step (undoing moves what it added to the trash and puts
+        # back what it changed), told to the views once when it is done.
+        history = undo_history(self.context)
+        text = self.tr("importing {name}").replace("{name}", preview.path.name)
+
+        def work(operation) -> ImportWritten:
+            written = apply_import(register, preview, progress=progress.moved.emit, cancelled=self._cancel.is_set)
+            operation.add(_ImportStep(history, written, text), Changed(None, written.changes), written.asset_refs)
+            return written
+
+        history.run(text, work, initiator=self, done=self._done, failed=self._failed, in_background=True)
 
     def _moved(self, done: int, total: int) -> None:
         self.progress.setMaximum(total)
         self.progress.setValue(done)
 
-    def _done(self, _changes) -> None:
+    def _done(self, _written: ImportWritten) -> None:
         counts = self.preview.counts() if self.preview else {}
         self.context.messages.info(
             self,
@@ -210,3 +210,19 @@ def _item(text: str):
     from PySide6.QtWidgets import QTableWidgetItem
 
     return QTableWidgetItem(text)
+
+
+class _ImportStep(_Step):
+    """A whole import as one undo step: undoing moves what it added to the trash and puts back what it changed;
+    redoing brings them back. Refused, and dropped, when the register has been changed since in a way that
+    would be overwritten."""
+
+    def __init__(self, history: UndoHistory, written: ImportWritten, text: str) -> None:
+        super().__init__(history, text)
+        self.written = written
+
+    def forward(self) -> tuple[Changed[None], list[str]]:
+        return Changed(None, redo_import(self.history.context.register, self.written)), self.written.asset_refs
+
+    def backward(self) -> tuple[Changed[None], list[str]]:
+        return Changed(None, undo_import(self.history.context.register, self.written)), self.written.asset_refs

@@ -235,7 +235,7 @@ class Operation:
             old = {name: getattr(before, name) for name in names}
             new = {name: getattr(after, name) for name in names}
             text = _tr("change to {record}").format(record=record_label(after))
-            self._add(_Update(self.history, after.reference, old, new, text), changed, [after.reference])
+            self.add(_Update(self.history, after.reference, old, new, text), changed, [after.reference])
         return changed
 
     def create(self, entity: Any) -> Changed[Any]:
@@ -246,7 +246,7 @@ class Operation:
         """A record a service has just made (an attached document): undoing moves it to the trash."""
         record = changed.value
         text = _tr("adding {record}").format(record=record_label(record))
-        self._add(_Trash(self.history, record.reference, text, deletes_on_redo=False), changed, [record.reference])
+        self.add(_Trash(self.history, record.reference, text, deletes_on_redo=False), changed, [record.reference])
         return changed
 
     def delete(self, reference: str) -> Changed[list[str]]:
@@ -254,7 +254,7 @@ class Operation:
         record = self.records.get(reference)
         changed = self.records.delete(reference)
         text = _tr("deleting {record}").format(record=record_label(record))
-        self._add(_Trash(self.history, record.reference, text, deletes_on_redo=True), changed, changed.value)
+        self.add(_Trash(self.history, record.reference, text, deletes_on_redo=True), changed, changed.value)
         return changed
 
     def restore(self, reference: str) -> Changed[list[str]]:
@@ -263,7 +263,7 @@ class Operation:
         _, canonical = parse_reference(reference)
         record = self.records.get(canonical)
         text = _tr("restoring {record}").format(record=record_label(record))
-        self._add(_Trash(self.history, canonical, text, deletes_on_redo=False), changed, changed.value)
+        self.add(_Trash(self.history, canonical, text, deletes_on_redo=False), changed, changed.value)
         return changed
 
     def set_value(
@@ -275,7 +275,7 @@ class Operation:
         if changed.changes:
             after = read()
             if after != before:
-                self._add(_SetValue(self.history, read, write, before, after, what, text), changed, [])
+                self.add(_SetValue(self.history, read, write, before, after, what, text), changed, [])
             else:
                 self.note(changed)
         return changed
@@ -289,7 +289,8 @@ class Operation:
         self.references.update(references)
         return changed
 
-    def _add(self, step: _Step, changed: Changed[Any], references) -> None:
+    def add(self, step: _Step, changed: Changed[Any], references=()) -> None:
+        """A step a service has just made, with its own ``forward`` and ``backward`` (a whole import)."""
         self.steps.append(step)
         self.note(changed, tuple(references or ()))
 

@@ -17,14 +17,16 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..db.repositories import RecordRepository
+from ..domain.case import build_case
 from ..domain.enums import Period
 from ..domain.i18n import tr
 from ..domain.records import RecordKind
 from ..domain.status import listing_last_day
 from ..paths import write_whole
 from .assets import list_assets
-from .deadlines import register_cases
+from .deadlines import facts_of, register_cases, settled
 from .register import Register
+from .settings import load_settings
 
 PLANNING_FIELDS = (
     "reference", "name", "address-text", "description", "point", "geometry", "organisation", "nomination-date",
@@ -33,7 +35,7 @@ PLANNING_FIELDS = (
 )  # fmt: skip
 EXTENSION_FIELDS = (
     "uprn", "postcode", "interim-moratorium-end-date", "full-moratorium-end-date", "protected-period-end-date",
-    "assetreg-status",
+    "intention-to-bid-date", "interested-group-legal-form", "assetreg-status",
 )  # fmt: skip
 _SPREADSHEET_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -89,21 +91,33 @@ def _period_ends(case) -> dict[Period, date | None]:
 def planning_rows(register: Register, day: date | None = None) -> list[dict[str, str]]:
     """The register as the national dataset's records, with the extension columns."""
     day = day or register.today()
-    cases = {c.asset_ref: c for c in register_cases(register, day) if c.asset_ref}
+    default = load_settings(register).default_jurisdiction
     with register.reading() as session:
         repo = RecordRepository(session)
         assets = repo.list(RecordKind.ASSET)
+        facts = facts_of(repo, [(a.reference, a.name, a.authority_ref) for a in assets], "", default, every_asset=True)
         codes = dict(repo.rows(RecordKind.AUTHORITY, ("reference", "code")))
-        groups = dict(repo.rows(RecordKind.GROUP, ("reference", "name")))
+        groups = {
+            ref: (name, form) for ref, name, form in repo.rows(RecordKind.GROUP, ("reference", "name", "legal_form"))
+        }
+        request_groups = dict(repo.rows(RecordKind.BIDDER_REQUEST, ("reference", "group_ref")))
         nominations = _latest(repo.list(RecordKind.NOMINATION))
         entries = _latest(repo.list(RecordKind.LIST_ENTRY))
-    statuses = {a.reference: a.status.value for a in list_assets(register, day)}
+    # Each asset's case without its deadlines (the costly part, and the dataset has no column for them).
+    with settled(facts):
+        cases = {f.asset_ref: build_case(f, day) for f in facts}
     result = []
     for a in assets:
         nomination, entry, case = nominations.get(a.reference), entries.get(a.reference), cases.get(a.reference)
         ends = _period_ends(case)
         latest = case.notices[-1] if case and case.notices else None
         protected = latest.period(Period.PROTECTED) if latest else None
+        # The request the case counts (the one that starts the full moratorium, else the first), and its group.
+        verdicts = latest.requests if latest else ()
+        request = next((v for v in verdicts if v.starts_full_moratorium), verdicts[0] if verdicts else None)
+        group_name, group_form = (
+            groups.get(request_groups.get(request.reference, ""), ("", None)) if request else ("", None)
+        )
         reference = (entry and entry.council_reference) or (nomination and nomination.council_reference) or a.reference
         result.append(
             {
@@ -115,12 +129,12 @@ def planning_rows(register: Register, day: date | None = None) -> list[dict[str,
                 "geometry": "",
                 "organisation": codes.get(a.authority_ref, ""),
                 "nomination-date": _iso(nomination.received_on) if nomination else "",
-                "nominating-group": groups.get(nomination.nominator_ref, "") if nomination else "",
+                "nominating-group": groups.get(nomination.nominator_ref, ("",))[0] if nomination else "",
                 "decision": nomination.decision.value if nomination else "",
                 "decision-date": _iso(nomination.decided_on) if nomination else "",
                 "expiry-date": _iso((case and case.listing_ends_on) or (entry and listing_last_day(entry))),
                 "notification-to-sell-date": _iso(latest.notice.received_on) if latest else "",
-                "interested-group": "",
+                "interested-group": group_name,
                 "protected-period-start-date": _iso(protected.starts_on) if protected else "",
                 "notes": a.notes,
                 "entry-date": _iso(entry.entered_on) if entry else "",
@@ -131,7 +145,9 @@ def planning_rows(register: Register, day: date | None = None) -> list[dict[str,
                 "interim-moratorium-end-date": _iso(ends[Period.INTERIM]),
                 "full-moratorium-end-date": _iso(ends[Period.FULL]),
                 "protected-period-end-date": _iso(ends[Period.PROTECTED]),
-                "assetreg-status": statuses.get(a.reference, ""),
+                "intention-to-bid-date": _iso(request.received_on) if request else "",
+                "interested-group-legal-form": group_form.value if group_form else "",
+                "assetreg-status": case.status.value if case else "",
             }
         )
     return result

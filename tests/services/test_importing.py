@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
 from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from assetreg.domain.enums import NominationDecision
+from assetreg.db.bulk import BulkRecords
+from assetreg.domain import entities as e
+from assetreg.domain.enums import LegalForm, ListEntryKind, NominationDecision
 from assetreg.domain.records import RecordKind
 from assetreg.services import importing
+from assetreg.services.deadlines import register_cases
 from assetreg.services.exporting import EXTENSION_FIELDS, PLANNING_FIELDS, export_register
 from assetreg.services.importing import apply_import, import_file, preview_import, saved_mappings
 from assetreg.services.records import Records
+from assetreg.services.register import Register
 
 COUNCILS = Path(__file__).parent.parent / "fixtures" / "councils"
 
@@ -76,14 +79,14 @@ def test_an_import_that_fails_half_way_writes_nothing(register, monkeypatch):
     import_file(register, COUNCILS / "camden.csv", "Camden")
     before = snapshot(register)
     preview = preview_import(register, COUNCILS / "stockport.csv", "Stockport")
-    real = Records.insert_prepared
+    real = BulkRecords.insert
 
-    def failing(self, repo, checked, now):
-        if checked and RecordKind.of(checked[0]) is RecordKind.DISPOSAL_NOTICE:
+    def failing(self, kind, *args):
+        if kind is RecordKind.DISPOSAL_NOTICE:
             raise OSError("disk full")  # after the assets, nominations and list entries were written
-        return real(self, repo, checked, now)
+        return real(self, kind, *args)
 
-    monkeypatch.setattr(Records, "insert_prepared", failing)
+    monkeypatch.setattr(BulkRecords, "insert", failing)
     with pytest.raises(OSError):
         apply_import(register, preview)
     assert snapshot(register) == before
@@ -149,9 +152,128 @@ def test_the_national_dataset_round_trips(register, tmp_path):
     export_register(register, geo, "geojson", date(2022, 6, 1))
     (feature,) = json.loads(geo.read_text())["features"]
     assert feature["geometry"] == {"type": "Point", "coordinates": [-3.5339, 50.7184]}
-    # Importing the export into another register gives the same asset back.
-    other = tmp_path / "other.assetreg"
-    shutil.copyfile(register.path, other)
+
+
+def varied_register(register) -> None:
+    """Five assets at every stage: a full moratorium from a charity's request, a notice whose council printed a
+    later interim end, an unsuccessful nomination, one still being decided, and an asset with no nomination."""
+    records = Records(register)
+    council = records.create(e.Authority(name="Exeter", code="local-authority:EXE")).value.reference
+    parish = records.create(e.CommunityGroup(name="Exampleton Parish Council", legal_form=LegalForm.PARISH_COUNCIL))
+    friends = records.create(e.CommunityGroup(name="Friends of the Plough", legal_form=LegalForm.CHARITY))
+
+    def asset(name: str, **fields) -> str:
+        return records.create(e.Asset(name=name, authority_ref=council, **fields)).value.reference
+
+    def listed(ref: str, received: date, decided: date, code: str, decision=NominationDecision.LISTED) -> None:
+        nomination = records.create(
+            e.Nomination(
+                asset_ref=ref,
+                nominator_ref=parish.value.reference,
+                received_on=received,
+                decision=decision,
+                decided_on=decided,
+                council_reference=code,
+            )
+        ).value
+        kind = ListEntryKind.LISTED if decision is NominationDecision.LISTED else ListEntryKind.UNSUCCESSFUL
+        records.create(
+            e.ListEntry(
+                asset_ref=ref,
+                kind=kind,
+                entered_on=decided,
+                council_reference=code,
+                nomination_ref=nomination.reference,
+            )
+        )
+
+    plough = asset(
+        "The Plough",
+        address="High Street, Exampleton EX1 2AB",
+        postcode="EX1 2AB",
+        uprn="100040123456",
+        latitude=50.7184,
+        longitude=-3.5339,
+        description="Village pub",
+    )
+    listed(plough, date(2020, 1, 10), date(2020, 2, 20), "ACV-123")
+    notice = records.create(e.DisposalNotice(asset_ref=plough, received_on=date(2022, 5, 1))).value.reference
+    records.create(e.BidderRequest(notice_ref=notice, group_ref=friends.value.reference, received_on=date(2022, 5, 20)))
+    mill = asset("The Old Mill", address="Mill Lane, Exampleton EX1 3CD", postcode="EX1 3CD")
+    listed(mill, date(2021, 3, 1), date(2021, 4, 26), "ACV-130")
+    records.create(
+        e.DisposalNotice(
+            asset_ref=mill,
+            received_on=date(2023, 3, 3),
+            published_interim_end_on=date(2023, 4, 14),  # one day later than the Act's count
+            published_basis="council's list",
+        )
+    )
+    listed(asset("Bus Shelter", postcode="EX2 4EF"), date(2021, 5, 1), date(2021, 6, 1), "ACV-140",
+           NominationDecision.UNSUCCESSFUL)  # fmt: skip
+    records.create(
+        e.Nomination(asset_ref=asset("Village Green"), received_on=date(2025, 8, 1), council_reference="ACV-150")
+    )
+    asset("The Forge", postcode="EX3 5GH")
+
+
+def facts_and_dates(register, day: date) -> dict[str, tuple]:
+    """Per asset name: what the open formats carry of its records, and its case account's dates on ``day``."""
+    records = Records(register)
+    groups = {g.reference: (g.name, g.legal_form) for g in records.list(RecordKind.GROUP)}
+    cases = {c.asset_ref: c for c in register_cases(register, day) if c.asset_ref}
+    result = {}
+    for a in records.list(RecordKind.ASSET):
+        nominations = [
+            (n.received_on, n.decision, n.decided_on, groups.get(n.nominator_ref))
+            for n in records.list(RecordKind.NOMINATION, asset_ref=a.reference)
+        ]
+        entries = [(x.kind, x.entered_on) for x in records.list(RecordKind.LIST_ENTRY, asset_ref=a.reference)]
+        notices = []
+        for n in records.list(RecordKind.DISPOSAL_NOTICE, asset_ref=a.reference):
+            requests = [
+                (r.received_on, groups[r.group_ref])
+                for r in records.list(RecordKind.BIDDER_REQUEST, notice_ref=n.reference)
+            ]
+            notices.append((n.received_on, requests))
+        case = cases.get(a.reference)
+        dates = (
+            (
+                case.status,
+                case.listing_ends_on,
+                [(nc.status, [(p.period, p.starts_on, p.effective_end) for p in nc.periods]) for nc in case.notices],
+            )
+            if case
+            else None
+        )
+        place = (a.address, a.postcode, a.uprn, a.latitude, a.longitude, a.description)
+        result[a.name] = (place, nominations, entries, notices, dates)
+    return result
+
+
+def test_a_varied_register_round_trips_through_the_national_csv(register, tmp_path):
+    varied_register(register)
+    out = tmp_path / "acv.csv"
+    assert export_register(register, out, "planning-data", date(2022, 6, 1)) == 5
+    plough = next(r for r in csv.DictReader(out.open(encoding="utf-8")) if r["name"] == "The Plough")
+    assert (plough["interested-group"], plough["intention-to-bid-date"], plough["full-moratorium-end-date"]) == (
+        "Friends of the Plough", "2022-05-20", "2022-10-31",
+    )  # fmt: skip
+    for fmt, name in (("geojson", "acv.geojson"), ("csv", "register.csv"), ("xlsx", "register.xlsx")):
+        assert export_register(register, tmp_path / name, fmt, date(2022, 6, 1)) == 5
+    features = json.loads((tmp_path / "acv.geojson").read_text())["features"]
+    assert sorted(f["properties"]["name"] for f in features) == sorted(facts_and_dates(register, date(2022, 6, 1)))
+    sheet = list(openpyxl.load_workbook(tmp_path / "register.xlsx").active.iter_rows(values_only=True))
+    assert len(sheet) == 6 and next(r for r in sheet if r[1] == "The Plough")[12].date() == date(2022, 10, 31)
+    spreadsheet = list(csv.reader((tmp_path / "register.csv").open(encoding="utf-8")))
+    assert next(r for r in spreadsheet if r[1] == "The Plough")[12] == "2022-10-31"
+
+    with Register.open(tmp_path / "fresh.assetreg", create=True) as fresh:
+        fresh.clock = register.clock
+        summary = import_file(fresh, out, "Exeter")
+        assert (summary["added"], summary["updated"]) == (5, 0)
+        for day in (date(2022, 6, 1), date(2022, 9, 1), date(2023, 4, 14), date(2025, 9, 15)):
+            assert facts_and_dates(fresh, day) == facts_and_dates(register, day)
 
 
 def test_an_import_that_writes_is_preceded_by_a_verified_backup_and_a_dry_run_by_none(register):
@@ -162,3 +284,22 @@ def test_an_import_that_writes_is_preceded_by_a_verified_backup_and_a_dry_run_by
     import_file(register, COUNCILS / "stockport.csv", "Stockport")
     (backup,) = [b for b in list_backups(register) if b.reason == "before-import"]
     assert backup.verified
+
+
+def test_the_bulk_write_stores_exactly_what_the_orm_stores(register):
+    import sqlite3
+
+    Records(register).create(e.Asset(name="By hand", postcode="SK1 1AA"))
+    import_file(register, COUNCILS / "stockport.csv", "Stockport")
+    connection = sqlite3.connect(register.path)
+    rows = connection.execute(
+        "SELECT name, created_at, typeof(created_at), category, authority_ref FROM assets ORDER BY id"
+    ).fetchall()
+    (by_hand, *imported) = rows
+    assert by_hand[1:4] == imported[0][1:4] == ("2025-09-15 10:30:00.000000", "text", "other")
+    assert by_hand[4] is None and imported[0][4] == "AUTH-0001"  # an absent link is NULL, a link its reference
+    entered = connection.execute("SELECT entered_on, regime FROM list_entries ORDER BY id").fetchall()
+    assert entered[0] == ("2019-05-20", "LA2011")
+    audit = connection.execute("SELECT at, action, record_reference FROM audit_entries ORDER BY id").fetchall()
+    assert audit[0][0] == audit[-1][0] == "2025-09-15 10:30:00.000000"
+    connection.close()
