@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QShortcut
+from PySide6.QtWidgets import QWidget
 
 from ..services.register import Changes, Register
 from .garbage import GuiThreadCollector
 from .messages import Messages
 from .tasks import TaskRunner
 
+WRITES = "assetregWrites"  # the property that marks a control as one that changes the register
+
 
 class AppContext(QObject):
-    """Views take this and nothing else. After a change, ``notify`` tells every view which kinds changed."""
+    """Views take this and nothing else. After a change, ``notify`` tells every view which kinds changed.
+
+    ``read_only`` says why nothing can be changed from this window ("" when it can). Every control that changes
+    the register is handed to ``writes`` as it is made; while the register is read-only, each is disabled, with a
+    tooltip saying why, and stays so whatever its own code says (a selection enabling "Delete…" included).
+    """
 
     data_changed = Signal(object)  # Changes
+    read_only_changed = Signal(str)  # why the register has become read-only
 
     def __init__(self, register: Register, messages: Messages | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -21,7 +32,78 @@ class AppContext(QObject):
         self.messages = messages or Messages()
         self.tasks = TaskRunner(self)
         self.collector = GuiThreadCollector(self)
+        self._writes = _WriteControls(self)
+        self._told = ""  # the reason ``read_only_changed`` last gave
 
     def notify(self, changes: Changes) -> None:
         if changes:
             self.data_changed.emit(changes)
+
+    # who may write
+
+    @property
+    def read_only(self) -> str:
+        """Why nothing can be changed in this window, or "" when it can be."""
+        return self.register.read_only
+
+    def writes(self, *controls: QWidget | QAction | QShortcut) -> None:
+        """Marks buttons, actions and shortcuts that change the register: disabled, saying why, while read-only."""
+        for control in controls:
+            self._writes.add(control)
+
+    def recheck_read_only(self) -> None:
+        """Takes note of the register having become read-only (its lock taken over by another window, say).
+        A window only ever turns read-only: to change the register again, it is opened again."""
+        reason = self.register.read_only
+        if reason and reason != self._told:
+            self._told = reason
+            self._writes.hold_all()
+            self.read_only_changed.emit(reason)
+
+    def keep_lock(self) -> None:
+        """Says this window is still there (so its lock is not thought stale), noticing if it was taken over."""
+        self.register.keep_lock()
+        self.recheck_read_only()
+
+
+class _WriteControls(QObject):
+    """The context's write controls, held disabled (with the reason as their tooltip) while it is read-only."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__(context)
+        self._context = context
+        self._controls: list[QObject] = []
+
+    def add(self, control: QObject) -> None:
+        control.setProperty(WRITES, True)
+        self._controls = [known for known in self._controls if shiboken6.isValid(known)]
+        self._controls.append(control)
+        if isinstance(control, QWidget):
+            control.installEventFilter(self)
+        elif isinstance(control, QAction):
+            control.changed.connect(lambda action=control: self._hold(action))
+        self._hold(control)
+
+    def hold_all(self) -> None:
+        for control in self._controls:
+            if shiboken6.isValid(control):
+                self._hold(control)
+
+    def _hold(self, control: QObject) -> None:
+        reason = self._context.read_only
+        if not reason or not shiboken6.isValid(control):
+            return
+        if isinstance(control, QWidget):
+            if not control.testAttribute(Qt.WidgetAttribute.WA_Disabled):
+                control.setEnabled(False)
+        elif control.isEnabled():
+            control.setEnabled(False)
+        if isinstance(control, QWidget | QAction) and control.toolTip() != reason:
+            control.setToolTip(reason)
+        if isinstance(control, QAction) and control.statusTip() != reason:
+            control.setStatusTip(reason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.EnabledChange, QEvent.Type.ToolTipChange) and self._context.read_only:
+            self._hold(watched)
+        return False

@@ -42,6 +42,7 @@ class PeopleTab(QWidget):
         self.add_button = QPushButton(t("&Add an owner or occupier…"))
         self.add_button.setToolTip(t("A freeholder, leaseholder, occupier or contact of this asset"))
         self.add_button.clicked.connect(self._on_add)
+        context.writes(self.add_button)
         heading = QLabel(t("Owners and occupiers"))
         heading.setBuddy(self.view)
         layout = QVBoxLayout(self)
