@@ -46,13 +46,11 @@ class Moved:
 
 
 def target_of(source: Path, target: Path) -> Path:
-    """Where the register goes: into ``target`` when that is a folder, else ``target`` itself (``.assetreg``
-    added when it has no suffix)."""
+    """Where the register goes: into ``target`` when that is a folder, or names no file (no suffix: a folder
+    that must exist); else ``target`` itself."""
     target = Path(target).expanduser()
-    if target.is_dir():
+    if target.is_dir() or not target.suffix:
         target = target / source.name
-    if not target.suffix:
-        target = target.with_suffix(source.suffix or ".assetreg")
     return target.absolute()
 
 
@@ -69,13 +67,14 @@ def move_register(register: Register, target: Path) -> Moved:
     if ours:
         _claim(register)
     try:
-        moved = _copy_and_check(register, source, target)
+        with_backups = _backups_beside(register)
+        moved = _copy_and_check(source, target, with_backups=with_backups)
     except BaseException:
         if ours:
             _let_go(register)
         raise
     register.close()  # lets go of the lock, and of the file
-    _remove_old(source, with_backups=_backups_beside(register, source))
+    _remove_old(source, with_backups=with_backups)
     return moved
 
 
@@ -124,7 +123,7 @@ def _let_go(register: Register) -> None:
         register.lock = None
 
 
-def _backups_beside(register: Register, source: Path) -> bool:
+def _backups_beside(register: Register) -> bool:
     """Whether the register keeps its backups in the usual folder beside it (they move with it then)."""
     from ..db.settings import read_settings
 
@@ -140,10 +139,10 @@ class _Failed(Exception):
     """Why the copy failed part-way (said in the message that nothing was moved)."""
 
 
-def _copy_and_check(register: Register, source: Path, target: Path) -> Moved:
+def _copy_and_check(source: Path, target: Path, *, with_backups: bool) -> Moved:
     database, folders, placed = _moving(target), [], []
     pairs = [(attachments_dir(source), attachments_dir(target))]
-    if _backups_beside(register, source):
+    if with_backups:
         pairs.append((default_folder(source), default_folder(target)))
     try:
         try:

@@ -166,6 +166,8 @@ def test_moving_is_refused_plainly_onto_something_or_into_a_synced_folder(synced
             move_register(register, onedrive / "register.assetreg")
         with pytest.raises(MoveError, match="There is no folder"):
             move_register(register, tmp_path / "nowhere" / "register.assetreg")
+        with pytest.raises(MoveError, match="There is no folder .*Registers"):  # a folder mistyped, not a file name
+            move_register(register, tmp_path / "Registers")
         with pytest.raises(MoveError, match="already at"):
             move_register(register, synced)
     assert tree(synced.parent) == before and list(onedrive.iterdir()) == []
