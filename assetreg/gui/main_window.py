@@ -392,9 +392,10 @@ class MainWindow(QMainWindow):
         """Where the register goes (its attachments and backups go beside it); None if the person cancels."""
         documents = Path.home() / "Documents"
         suggested = (documents if documents.is_dir() else Path.home()) / self.context.register.path.name
-        return self.context.messages.choose_new_file(
+        path = self.context.messages.choose_new_file(
             self, self.tr("Move the register to"), suggested, self.tr(REGISTER_FILES)
         )
+        return path if path is None or path.suffix else path.with_suffix(".assetreg")
 
     def choose_calendar_file(self) -> Path | None:
         path = self.context.messages.choose_new_file(
