@@ -14,7 +14,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     if getattr(args, "handler", None) is not None:
-        return run(args)
+        status = run(args)
+        if getattr(args, "moved", None):  # ``assetreg move``: the desktop app's recent registers follow it
+            from .gui.recent import follow_move
+
+            follow_move(*args.moved)
+        return status
     return _start_gui(args)
 
 

@@ -1,4 +1,4 @@
-"""Commands that keep the register safe: backup, backups, restore."""
+"""Commands that keep the register safe: backup, backups, restore, move."""
 
 from __future__ import annotations
 
@@ -27,6 +27,15 @@ def add_parsers(commands, db: argparse.ArgumentParser, as_json: argparse.Argumen
     )
     restore.add_argument("backup", metavar="BACKUP", type=Path, help=tr("the backup file, as listed by “backups”"))
     restore.set_defaults(handler=put_back)
+    move = commands.add_parser(
+        "move",
+        parents=[db, as_json],
+        help=tr("move the register, its attachments and backups to TARGET (out of a synced folder, say)"),
+    )
+    move.add_argument(
+        "target", metavar="TARGET", type=Path, help=tr("the new file name, or the folder to move it into")
+    )
+    move.set_defaults(handler=move_to)
 
 
 def make(args: argparse.Namespace) -> int:
@@ -83,6 +92,25 @@ def put_back(args: argparse.Namespace) -> int:
         tr("Restored {register} from {backup}. The register as it was is kept at {kept}.").format(
             register=restored.register, backup=restored.backup, kept=restored.kept
         )
+    )
+    return 0
+
+
+def move_to(args: argparse.Namespace) -> int:
+    from ..services.move import move_register
+
+    with open_register_of(args) as register:
+        register.warn = None  # its place is what is being put right
+        moved = move_register(register, args.target)
+    args.moved = (moved.source, moved.target)  # the app's list of recent registers follows it
+    if args.json:
+        print_json({"from": str(moved.source), "to": str(moved.target), "files": moved.files, "size": moved.size})
+        return 0
+    print(
+        tr(
+            "Moved {source} to {target}, with {files} attachment and backup files ({size}), each checked; the old "
+            "copy was removed. Open it from there (assetreg --db {target})."
+        ).format(source=moved.source, target=moved.target, files=moved.files, size=_size(moved.size))
     )
     return 0
 

@@ -96,8 +96,8 @@ def claim_register(context: AppContext, parent: QWidget | None = None) -> None:
         question = QApplication.translate(
             "lock",
             "{holder} had this register open, but that window seems to have gone (its program is no longer running, "
-            "or it has not been heard of for a day). Take it over? If it is in fact still open there, changes made in "
-            "both places may be lost.",
+            "or it has not said it is still there for a quarter of an hour). Take it over? If it is in fact still "
+            "open there, that window will find it taken and show it read-only from then on.",
         ).replace("{holder}", holder.describe())
         if context.messages.confirm(parent, QApplication.translate("lock", "Take over the register?"), question):
             register.claim(take_over=True)

@@ -59,6 +59,7 @@ class ApplicationDocuments(QWidget):
         self.replace_button.clicked.connect(self._on_replace)
         self.remove_button = QPushButton(t("Remove documen&t…"))
         self.remove_button.clicked.connect(self._on_remove)
+        context.writes(self.attach_button, self.rename_button, self.replace_button, self.remove_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.label)
         buttons.addStretch(1)

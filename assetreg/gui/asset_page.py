@@ -142,6 +142,7 @@ class AssetPage(View):
         self.people_tab = PeopleTab(self.context)
         self.notices_tab = NoticesTab(self.context)
         self.applications_tab = ApplicationsTab()
+        self.context.writes(self.applications_tab.start_button)
         self.applications_tab.start_button.clicked.connect(self._on_start_application)
         self.documents_tab = DocumentsTab(self.context, self._shown)
         self.history_tab = HistoryTab()
@@ -194,6 +195,7 @@ class AssetPage(View):
         self.notice_button.clicked.connect(self._on_record_notice)
         self.print_button.clicked.connect(self._on_print_nomination)
         self.delete_button.clicked.connect(self._on_delete_asset)
+        self.context.writes(self.edit_button, self.notice_button, self.delete_button)
         top = QHBoxLayout()
         top.addWidget(self.name_label, 1)
         for button in (self.edit_button, self.notice_button, self.print_button, self.delete_button):
@@ -226,6 +228,7 @@ class AssetPage(View):
                 self.council_button = QPushButton(self.tr("Edit co&uncil…"))
                 self.council_button.setToolTip(self.tr("Change the council's name, address and contacts"))
                 self.council_button.clicked.connect(self._on_edit_council)
+                self.context.writes(self.council_button)
                 row = QHBoxLayout()
                 row.addWidget(value, 1)
                 row.addWidget(self.council_button, 0, Qt.AlignmentFlag.AlignTop)

@@ -127,6 +127,7 @@ class AssetsView(View):
         new = QShortcut(QKeySequence(QKeySequence.StandardKey.New), self)
         new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         new.activated.connect(self._on_new_asset)
+        self.context.writes(self.new_asset, new)
         self.new_asset.clicked.connect(self._on_new_asset)
         self.search.textChanged.connect(self._on_search_changed)
         self.search.installEventFilter(self)

@@ -46,9 +46,7 @@ class BackupsDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         self.folder_button.clicked.connect(self._on_change_folder)
         close.clicked.connect(self.accept)
-        writable = not context.register.read_only
-        for button in (self.backup_button, self.folder_button, self.restore_button):
-            button.setEnabled(writable)
+        context.writes(self.backup_button, self.folder_button, self.restore_button)
         buttons = QHBoxLayout()
         for button in (self.backup_button, self.restore_button, self.folder_button):
             buttons.addWidget(button)

@@ -12,11 +12,7 @@ from ..services.register import Register
 def safety_banner(register: Register) -> QLabel:
     """A plain-text banner saying who has the register or why it is read-only, and any synced-folder warning;
     hidden when there is nothing to say."""
-    lines = []
-    if register.read_only:
-        lines.append(register.read_only + " " + QLabel.tr("Changes cannot be saved in this window."))
-    lines += place_warnings(register.path)
-    banner = QLabel("\n\n".join(lines))
+    banner = QLabel()
     banner.setObjectName("safetyBanner")
     banner.setTextFormat(Qt.TextFormat.PlainText)
     banner.setWordWrap(True)
@@ -25,5 +21,15 @@ def safety_banner(register: Register) -> QLabel:
         "QLabel#safetyBanner { background: #fff4ce; color: #3b2f00; border-bottom: 1px solid #c8a600;"
         " padding: 8px 12px; }"
     )
-    banner.setVisible(bool(lines))
+    update_banner(banner, register)
     return banner
+
+
+def update_banner(banner: QLabel, register: Register) -> None:
+    """Says again what the banner says, as things are now (the register may have turned read-only)."""
+    lines = []
+    if register.read_only:
+        lines.append(register.read_only + " " + QLabel.tr("Changes cannot be saved in this window."))
+    lines += place_warnings(register.path)
+    banner.setText("\n\n".join(lines))
+    banner.setVisible(bool(lines))

@@ -151,6 +151,7 @@ class ContactsView(View):
         self.edit_button.clicked.connect(self._on_edit)
         self.delete_button = QPushButton(t("&Delete…"))
         self.delete_button.clicked.connect(self._on_delete)
+        self.context.writes(self.new_button, self.edit_button, self.delete_button)
         self.summary = plain(QLabel())
         self.summary.setWordWrap(True)
         self.tabs.currentChanged.connect(self._on_chosen)

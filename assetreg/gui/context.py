@@ -6,13 +6,17 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QShortcut
+from PySide6.QtWidgets import QWidget
 
 from ..services.register import Changes, Register
 from .garbage import GuiThreadCollector
 from .messages import Messages
 from .tasks import TaskRunner
 
+WRITES = "assetregWrites"  # the property that marks a control as one that changes the register
 # How a change came about, besides a new edit: Edit › Undo, Edit › Redo, or from outside this window.
 UNDO, REDO, OUTSIDE = "undo", "redo", "outside"
 
@@ -37,9 +41,15 @@ class ChangeNotice(Changes):
 
 
 class AppContext(QObject):
-    """Views take this and nothing else. After a change, ``notify`` tells every view what changed, once."""
+    """Views take this and nothing else. After a change, ``notify`` tells every view what changed, once.
+
+    ``read_only`` says why nothing can be changed from this window ("" when it can). Every control that changes
+    the register is handed to ``writes`` as it is made; while the register is read-only, each is disabled, with a
+    tooltip saying why, and stays so whatever its own code says (a selection enabling "Delete…" included).
+    """
 
     data_changed = Signal(object)  # ChangeNotice
+    read_only_changed = Signal(str)  # why the register has become read-only
 
     def __init__(self, register: Register, messages: Messages | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +58,8 @@ class AppContext(QObject):
         self.tasks = TaskRunner(self)
         self.collector = GuiThreadCollector(self)
         self._gathered: list[ChangeNotice] | None = None
+        self._writes = _WriteControls(self)
+        self._told = ""  # the reason ``read_only_changed`` last gave
 
     def notify(
         self, changes: Changes, references: Iterable[str] = (), initiator: object | None = None, via: str = ""
@@ -75,6 +87,32 @@ class AppContext(QObject):
             starter = initiator or next((n.initiator for n in gathered if n.initiator is not None), None)
             self.notify(Changes(kinds), references, starter, via or next((n.via for n in gathered if n.via), ""))
 
+    # who may write
+
+    @property
+    def read_only(self) -> str:
+        """Why nothing can be changed in this window, or "" when it can be."""
+        return self.register.read_only
+
+    def writes(self, *controls: QWidget | QAction | QShortcut) -> None:
+        """Marks buttons, actions and shortcuts that change the register: disabled, saying why, while read-only."""
+        for control in controls:
+            self._writes.add(control)
+
+    def recheck_read_only(self) -> None:
+        """Takes note of the register having become read-only (its lock taken over by another window, say).
+        A window only ever turns read-only: to change the register again, it is opened again."""
+        reason = self.register.read_only
+        if reason and reason != self._told:
+            self._told = reason
+            self._writes.hold_all()
+            self.read_only_changed.emit(reason)
+
+    def keep_lock(self) -> None:
+        """Says this window is still there (so its lock is not thought stale), noticing if it was taken over."""
+        self.register.keep_lock()
+        self.recheck_read_only()
+
 
 def _notice(changes: Changes, references: Iterable[str], initiator: object | None, via: str) -> ChangeNotice:
     if isinstance(changes, ChangeNotice):
@@ -82,3 +120,46 @@ def _notice(changes: Changes, references: Iterable[str], initiator: object | Non
         initiator = initiator or changes.initiator
         via = via or changes.via
     return ChangeNotice(changes.kinds, frozenset(references), initiator, via)
+
+
+class _WriteControls(QObject):
+    """The context's write controls, held disabled (with the reason as their tooltip) while it is read-only."""
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__(context)
+        self._context = context
+        self._controls: list[QObject] = []
+
+    def add(self, control: QObject) -> None:
+        control.setProperty(WRITES, True)
+        self._controls = [known for known in self._controls if shiboken6.isValid(known)]
+        self._controls.append(control)
+        if isinstance(control, QWidget):
+            control.installEventFilter(self)
+        elif isinstance(control, QAction):
+            control.changed.connect(lambda action=control: self._hold(action))
+        self._hold(control)
+
+    def hold_all(self) -> None:
+        for control in self._controls:
+            if shiboken6.isValid(control):
+                self._hold(control)
+
+    def _hold(self, control: QObject) -> None:
+        reason = self._context.read_only
+        if not reason or not shiboken6.isValid(control):
+            return
+        if isinstance(control, QWidget):
+            if not control.testAttribute(Qt.WidgetAttribute.WA_Disabled):
+                control.setEnabled(False)
+        elif control.isEnabled():
+            control.setEnabled(False)
+        if isinstance(control, QWidget | QAction) and control.toolTip() != reason:
+            control.setToolTip(reason)
+        if isinstance(control, QAction) and control.statusTip() != reason:
+            control.setStatusTip(reason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in (QEvent.Type.EnabledChange, QEvent.Type.ToolTipChange) and self._context.read_only:
+            self._hold(watched)
+        return False

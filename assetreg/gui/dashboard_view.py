@@ -187,6 +187,7 @@ class DashboardView(View):
             self.tr("This date does not apply to the group: take it off What's due (Ctrl+Z puts it back)")
         )
         self.not_applicable_button.clicked.connect(lambda: self._mark_selected(MarkState.NOT_APPLICABLE))
+        self.context.writes(self.done_button, self.not_applicable_button)
         buttons = QVBoxLayout()
         buttons.setSpacing(6)
         for button in (self._open, self.done_button, self.not_applicable_button):
@@ -368,10 +369,11 @@ class DashboardView(View):
         table.selectRow(index.row())
         item = index.data(ENTITY_ROLE)
         menu = QMenu(self)
-        menu.addAction(self.tr("&Mark done"), lambda: mark_item(self.context, item, MarkState.DONE, self))
-        menu.addAction(
+        done = menu.addAction(self.tr("&Mark done"), lambda: mark_item(self.context, item, MarkState.DONE, self))
+        not_applicable = menu.addAction(
             self.tr("Not app&licable"), lambda: mark_item(self.context, item, MarkState.NOT_APPLICABLE, self)
         )
+        self.context.writes(done, not_applicable)
         menu.addSeparator()
         opened = menu.addAction(self.tr("&Open asset record"), lambda: self._open_asset_of(item))
         opened.setEnabled(bool(item.asset_ref))

@@ -80,6 +80,7 @@ class ImportDialog(QDialog):
         self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self._import)
+        context.writes(self.import_button)
         self.buttons.rejected.connect(self._on_cancel)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

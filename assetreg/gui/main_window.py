@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -20,14 +20,15 @@ from PySide6.QtWidgets import (
 
 from ..domain.errors import AssetRegError
 from ..services.calendar_export import export_calendar
+from ..services.lock import HEARTBEAT
 from ..services.register import Register
 from . import icons
 from .backups_dialog import BackupsDialog
-from .banner import safety_banner
+from .banner import safety_banner, update_banner
 from .context import AppContext
 from .help import GuideDialog, show_about
 from .printing import print_deadline_report, print_register_extract
-from .recent import RecentMenu, register_folder, remember_register, suggest_new_register
+from .recent import RecentMenu, follow_move, register_folder, remember_register, suggest_new_register
 from .settings_dialog import SettingsDialog
 from .undo import undo_history
 from .view import View
@@ -45,6 +46,10 @@ class MainWindow(QMainWindow):
     (by default, the application's own list). Unless ``remember`` is False (a demo copy, a screenshot),
     the register becomes the last one, opened again next time, and heads File › Open recent.
     Changes another process makes to the register are shown as they happen.
+
+    While the window holds the register's lock it says so every ``HEARTBEAT`` (so the lock is not thought
+    stale); if another window has taken it over, this one turns read-only. While read-only, every control
+    that changes the register is disabled, its tooltip saying why (see ``AppContext.writes``).
     """
 
     def __init__(
@@ -100,6 +105,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         self.resize(1200, 760)
         self._restore()
+        context.read_only_changed.connect(self._on_read_only)
+        self.lock_timer = QTimer(self)
+        self.lock_timer.setInterval(int(HEARTBEAT.total_seconds() * 1000))
+        self.lock_timer.timeout.connect(context.keep_lock)
+        self.lock_timer.start()
+        context.recheck_read_only()
+
+    def _on_read_only(self, _reason: str) -> None:
+        update_banner(self.banner, self.context.register)
 
     def _on_palette(self) -> None:
         for row, view in enumerate(self._views.values()):
@@ -124,6 +138,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.backups_action = self._action(file_menu, t("Bac&kups…"), self.open_backups)
         self.backups_action.setStatusTip(t("See the register's backups, back up now, or put one back"))
+        self.move_action = self._action(file_menu, t("&Move register…"), self._on_move_register)
+        self.move_action.setStatusTip(t("Move the register, its attachments and backups to another folder"))
         file_menu.addSeparator()
         self.export_action = self._action(file_menu, t("&Export deadlines to calendar…"), self._on_export_calendar)
         self.export_action.setStatusTip(t("Save every coming deadline as an iCalendar file, with reminders"))
@@ -174,6 +190,9 @@ class MainWindow(QMainWindow):
         self.guide_action = self._action(help_menu, t("User &guide"), self._on_guide, "F1")
         self.about_action = self._action(help_menu, t("&About AssetReg"), self._on_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        for menu in (file_menu, edit_menu):
+            menu.setToolTipsVisible(True)  # a disabled entry says why
+        self.context.writes(self.import_action, self.move_action, self.undo_action, self.redo_action)
         assets = self._views.get("assets")
         if assets is not None and hasattr(assets, "find_shortcut"):
             assets.find_shortcut.setEnabled(False)  # Edit › Find does it from anywhere in the window
@@ -288,6 +307,34 @@ class MainWindow(QMainWindow):
         self.close()
         return window
 
+    def _on_move_register(self) -> None:
+        target = self.choose_move_target()
+        if target is not None:
+            self.move_register(target)
+
+    def move_register(self, target: Path) -> MainWindow | None:
+        """Moves the register (with its attachments and backups) to ``target``, then shows it from there."""
+        from ..services.move import move_register
+
+        self.context.tasks.wait(5000)  # nothing still reading it in the background
+        self.watcher.stop()
+        try:
+            moved = move_register(self.context.register, target)
+        except AssetRegError as error:
+            self.watcher = RegisterWatcher(self.context)
+            self.context.messages.error(self, self.tr("The register was not moved"), str(error))
+            return None
+        follow_move(moved.source, moved.target)
+        self.context.messages.info(
+            self,
+            self.tr("Register moved"),
+            self.tr("The register, its attachments and its backups are now at {target}; each was checked.").replace(
+                "{target}", str(moved.target)
+            ),
+        )
+        self._owns_register = False  # moving closed it
+        return self.open_register(moved.target)
+
     def _on_print_deadlines(self) -> None:
         print_deadline_report(self.context, self)
 
@@ -338,6 +385,15 @@ class MainWindow(QMainWindow):
         path = self.context.messages.choose_new_file(self, self.tr("New register"), suggested, self.tr(REGISTER_FILES))
         return path if path is None or path.suffix else path.with_suffix(".assetreg")
 
+    def choose_move_target(self) -> Path | None:
+        """Where the register goes (its attachments and backups go beside it); None if the person cancels."""
+        documents = Path.home() / "Documents"
+        suggested = (documents if documents.is_dir() else Path.home()) / self.context.register.path.name
+        path = self.context.messages.choose_new_file(
+            self, self.tr("Move the register to"), suggested, self.tr(REGISTER_FILES)
+        )
+        return path if path is None or path.suffix else path.with_suffix(".assetreg")
+
     def choose_calendar_file(self) -> Path | None:
         path = self.context.messages.choose_new_file(
             self,
@@ -366,6 +422,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/view", view.name if isinstance(view, View) else "dashboard")
         self.context.tasks.wait(5000)
         self.watcher.stop()
+        self.lock_timer.stop()
         if self._owns_register:
             self.context.register.close()
         super().closeEvent(event)

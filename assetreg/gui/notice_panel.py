@@ -141,6 +141,7 @@ class NoticePanel(QGroupBox):
             self.tr("Record a request to bid against {ref}").format(ref=self.notice.reference)
         )
         self.request_button.clicked.connect(self._on_record_request)
+        context.writes(self.request_button)
         self.print_button = QPushButton(self.tr("Print re&quest to bid…"))
         self.print_button.setToolTip(
             self.tr("The written request to be treated as a potential bidder, ready to send to the council, as a PDF")
@@ -165,6 +166,7 @@ class NoticePanel(QGroupBox):
         self.edit_button.clicked.connect(self._on_edit)
         self.outcome_button.clicked.connect(self._on_outcome)
         self.delete_button.clicked.connect(self._on_delete)
+        context.writes(self.edit_button, self.outcome_button, self.delete_button)
         actions = QHBoxLayout()
         for button in (self.edit_button, self.outcome_button, self.delete_button):
             actions.addWidget(button)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
 from ..services.demo import is_temporary_demo
@@ -39,6 +39,19 @@ def remember_register(path: Path) -> None:
     settings = QSettings()
     settings.setValue(RECENT_KEY, [str(p) for p in [path, *others][:KEEP]])
     settings.setValue(LAST_KEY, str(path))
+
+
+def follow_move(old: Path, new: Path) -> None:
+    """The register at ``old`` has moved to ``new``: the last register and the recent ones say so."""
+    if not QCoreApplication.organizationName():  # called from the command line, with no app running
+        QCoreApplication.setOrganizationName("AssetReg")
+        QCoreApplication.setApplicationName("AssetReg")
+    old, new = Path(old).resolve(), Path(new).resolve()
+    recent = recent_registers()
+    if old in recent:
+        QSettings().setValue(RECENT_KEY, [str(new if p == old else p) for p in recent])
+    if last_register() == old:
+        QSettings().setValue(LAST_KEY, str(new))
 
 
 def forget_last_register() -> None:

@@ -86,7 +86,7 @@ class SettingsDialog(QDialog):
         self.save_button = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setToolTip(self.tr("Save the settings and close (Ctrl+S)"))
         self.save_button.setDefault(True)
-        QShortcut(QKeySequence.StandardKey.Save, self, self._on_save)
+        context.writes(self.save_button, QShortcut(QKeySequence.StandardKey.Save, self, self._on_save))
         buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self._on_save)
         buttons.rejected.connect(self.reject)

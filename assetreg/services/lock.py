@@ -2,9 +2,10 @@
 
 The desktop app takes the lock when it opens a register (``claim``) and gives it up when it closes; a second
 window finds it held and opens the register read-only, saying who has it. A lock whose holder is gone is stale:
-on the same machine, when its process no longer runs; from another machine (a shared or synced folder, where a
-process cannot be asked), when its holder has not been heard of for a day (the app refreshes it as it runs).
-A stale lock is taken over only when the person says so.
+when its process no longer runs (on the same machine, where a process can be asked), or when its holder has not
+said it is still there for a quarter of an hour (the app says so every minute, so a window that has gone, or a
+machine that has been switched off or put to sleep, stops saying it). A stale lock is taken over only when the
+person says so; a window whose lock was taken over finds out within the minute and turns read-only.
 
 The command line does not hold the lock: each of its writes is one short transaction, which SQLite itself
 serialises. Before writing it waits a few seconds for a window holding the lock to let go, then refuses, naming
@@ -26,8 +27,8 @@ from pathlib import Path
 from ..domain.errors import ReadOnlyRegisterError
 from ..domain.i18n import tr
 
-STALE_ELSEWHERE = timedelta(days=1)
-HEARTBEAT = timedelta(minutes=10)
+HEARTBEAT = timedelta(minutes=1)  # how often the app says it is still there
+STALE_AFTER = timedelta(minutes=15)  # not heard of for this long: the holder has gone (or is asleep)
 
 
 def lock_path(register: Path) -> Path:
@@ -55,10 +56,14 @@ class LockHolder:
         return self.machine == this_machine() and self.pid == os.getpid()
 
     def is_stale(self, now: datetime | None = None) -> bool:
-        if self.machine == this_machine():
-            return not _process_runs(self.pid)
-        seen = datetime.fromisoformat(self.seen)
-        return (now or datetime.now(UTC)) - seen > STALE_ELSEWHERE
+        """Whether its holder has gone: its process no longer runs here, or it has long stopped saying it is there."""
+        if self.machine == this_machine() and not _process_runs(self.pid):
+            return True
+        try:
+            seen = datetime.fromisoformat(self.seen)
+        except ValueError:
+            return True
+        return (now or datetime.now(UTC)) - seen > STALE_AFTER
 
 
 def _process_runs(pid: int) -> bool:

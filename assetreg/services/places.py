@@ -73,8 +73,8 @@ def place_warnings(path: Path) -> list[str]:
             tr(
                 "{path} is in a {service} folder. Sync tools can copy a register while it is being written and "
                 "make conflicted copies, each with only some of the changes. Keep the register outside the synced "
-                "folder (close AssetReg, move the file and its -attachments folder, then open it from there), and "
-                "point its backups at the synced folder instead: assetreg backups --folder FOLDER."
+                "folder (File ▸ Move register…, or assetreg move FOLDER, moves it with its attachments and "
+                "backups), and point its backups at the synced folder instead: assetreg backups --folder FOLDER."
             ).format(path=path, service=service)
         )
     copies = conflicted_copies(path)

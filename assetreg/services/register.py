@@ -70,9 +70,16 @@ class Register:
         return self.held_by
 
     def keep_lock(self) -> None:
-        """Says the lock's holder is still here (called now and then by the app)."""
-        if self.lock is not None:
-            self.lock = lock.refresh(self.path, self.lock)
+        """Says the lock's holder is still here (the app calls it every ``lock.HEARTBEAT``). When someone else has
+        taken the lock over meanwhile, this register turns read-only, saying who has it."""
+        if self.lock is None:
+            return
+        if not lock.still_mine(self.path, self.lock):
+            self.held_by, self.lock = lock.read_lock(self.path), None
+            if self.held_by is None:  # the lock file was removed: take it again, unless another window is quicker
+                self.claim()
+            return
+        self.lock = lock.refresh(self.path, self.lock)
 
     @property
     def read_only(self) -> str:

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import pwd
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from contextlib import closing
@@ -18,6 +22,7 @@ import pytest
 
 from assetreg.domain import entities as e
 from assetreg.domain.errors import BackupError, ReadOnlyRegisterError, StorageError
+from assetreg.domain.records import RecordKind
 from assetreg.services.backups import make_backup, set_backup_folder
 from assetreg.services.records import Records
 from assetreg.services.register import Register
@@ -129,6 +134,110 @@ def test_a_read_only_file_or_folder_opens_for_reading_and_refuses_writes_plainly
         subprocess.run(["chattr", "-i", str(target)], check=True)
 
 
+# As root, permissions are not checked, so a file made read-only proves nothing: the scenario then runs as the
+# ``nobody`` user. runuser and setpriv cannot start this Python when it lives where nobody may read (a home
+# folder), so the process drops to nobody itself, having first imported all it needs (by running the same
+# commands, as root, on a writable copy).
+UNPRIVILEGED = textwrap.dedent(
+    """
+    import contextlib, io, json, os, sys
+    from pathlib import Path
+    from assetreg.app import main
+    from assetreg.domain import entities as e
+    from assetreg.domain.errors import ReadOnlyRegisterError
+    from assetreg.services.records import Records
+    from assetreg.services.register import Register
+
+    def run(*argv):
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = main(argv)
+        return {"status": status, "out": out.getvalue(), "err": err.getvalue()}
+
+    def scenario(path):
+        found = {
+            "list": run("assets", "list", "--db", str(path)),
+            "check": run("check", "--db", str(path)),
+            "write": run("settings", "--add-holiday", "2030-01-01=X", "--db", str(path)),
+        }
+        with Register.open(path) as register:
+            found["read_only"] = register.read_only
+            try:
+                Records(register).create(e.Asset(name="Refused"))
+                found["service"] = "written"
+            except ReadOnlyRegisterError as error:
+                found["service"] = str(error)
+        return found
+
+    warm, path, uid = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+    scenario(warm)
+    if uid >= 0:
+        os.setgroups([])
+        os.setgid(uid)
+        os.setuid(uid)
+    print(json.dumps({"uid": os.geteuid(), **scenario(path)}))
+    """
+)
+NOBODY = 65534
+
+
+@pytest.mark.parametrize("what", ["file", "folder"])
+def test_a_read_only_file_or_folder_refuses_writes_to_a_user_without_privileges(tmp_path: Path, what: str) -> None:
+    root = os.geteuid() == 0
+    if root:
+        try:
+            pwd.getpwuid(NOBODY)
+        except KeyError:
+            pytest.skip("running as root, with no 'nobody' user to run the scenario as")
+    place = Path(tempfile.mkdtemp(prefix="assetreg-read-only-", dir="/tmp" if root else tmp_path))
+    try:
+        place.chmod(0o755)  # others may pass through /tmp/... to it, not through root's own pytest folder
+        folder = place / "place"
+        folder.mkdir()
+        path = folder / "register.assetreg"
+        with Register.open(path, create=True) as register:
+            Records(register).create(e.Asset(name="The Red Lion"))
+        warm = tmp_path / "warm" / "register.assetreg"
+        warm.parent.mkdir()
+        shutil.copyfile(path, warm)
+        before = path.read_bytes()
+        for item in (folder, path):
+            if root:
+                os.chown(item, NOBODY, -1)  # nobody's own file and folder: only the permissions stop it
+        if what == "file":
+            path.chmod(0o444)
+        else:
+            folder.chmod(0o555)
+        result = subprocess.run(
+            [sys.executable, "-c", UNPRIVILEGED, str(warm), str(path), str(NOBODY if root else -1)],
+            env=ENV,
+            capture_output=True,
+            text=True,
+            timeout=180,
+        )
+        if root and "Operation not permitted" in result.stderr:
+            pytest.skip("running as root, but this process may not become another user")
+        assert result.returncode == 0, result.stderr
+        found = json.loads(result.stdout)
+        assert found["uid"] == (NOBODY if root else os.geteuid())
+        assert found["list"]["status"] == 0 and "The Red Lion" in found["list"]["out"], found["list"]
+        assert found["check"]["status"] == 0, found["check"]
+        write = found["write"]
+        assert write["status"] == ReadOnlyRegisterError.exit_status and "can only be read here" in write["err"]
+        assert "Traceback" not in write["err"] and "sqlalchemy" not in write["err"].lower()
+        assert "can only be read here" in found["read_only"] and "Nothing was changed" in found["service"]
+        assert path.read_bytes() == before
+        beside = {p.name: p.stat().st_size for p in folder.iterdir() if p != path}
+        if what == "folder":
+            assert beside == {}
+        else:  # in a folder it may write, SQLite makes its shared-memory file (to see others' writes) and an
+            assert beside.get("register.assetreg-wal", 0) == 0  # empty log: nothing of a change is in it
+            assert set(beside) <= {"register.assetreg-wal", "register.assetreg-shm"}
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(place, ignore_errors=True)
+
+
 def mounted(*args: str) -> bool:
     return subprocess.run(["mount", *args], capture_output=True).returncode == 0
 
@@ -191,3 +300,73 @@ def test_a_backup_that_does_not_fit_is_removed_and_said_so(tmp_path: Path) -> No
             with pytest.raises(BackupError, match="partial copy was removed"):
                 make_backup(register)
             assert list(disk.iterdir()) == []
+
+
+# A file-size limit (RLIMIT_FSIZE) is a full disk that needs no root: a write that would grow a file past it fails
+# (SIGXFSZ ignored, the write gets EFBIG), as on a disk with no room left.
+LIMITED = textwrap.dedent(
+    """
+    import json, resource, signal, sys
+    from pathlib import Path
+    from assetreg.domain import entities as e
+    from assetreg.domain.errors import AssetRegError
+    from assetreg.services.backups import make_backup, set_backup_folder
+    from assetreg.services.records import Records
+    from assetreg.services.register import Register
+    path, what, limit = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+    register = Register.open(path)
+    if what == "backup":
+        set_backup_folder(register, path.parent / "backups")
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
+    made = []
+    try:
+        if what == "write":
+            for n in range(1000):
+                asset = Records(register).create(e.Asset(name=f"After {n}", description="x" * 20000)).value
+                made.append(asset.reference)
+        else:
+            make_backup(register)
+        print(json.dumps({"made": made, "error": ""}))
+    except AssetRegError as error:
+        print(json.dumps({"made": made, "error": type(error).__name__ + ": " + str(error)}))
+    """
+)
+
+
+def with_file_size_limit(path: Path, what: str, limit: int) -> dict:
+    result = subprocess.run(
+        [sys.executable, "-c", LIMITED, str(path), what, str(limit)],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_file_size_limit_fails_a_write_plainly_and_keeps_every_write_before_it(tmp_path: Path) -> None:
+    path = tmp_path / "register.assetreg"
+    with Register.open(path, create=True) as register:
+        Records(register).create(e.Asset(name="Before"))
+    outcome = with_file_size_limit(path, "write", path.stat().st_size + 200_000)
+    assert outcome["error"].startswith("StorageError") and "nothing was changed" in outcome["error"]
+    assert "sqlalchemy" not in outcome["error"].lower() and len(outcome["made"]) >= 1
+    assert integrity(path) == [("ok",)]
+    with Register.open(path) as register:
+        names = {a.reference: a.name for a in Records(register).list(RecordKind.ASSET)}
+    assert names["AST-0001"] == "Before" and set(outcome["made"]) <= set(names)
+    assert len(names) == 1 + len(outcome["made"])  # the refused write left nothing behind
+
+
+def test_a_file_size_limit_during_a_backup_removes_the_partial_copy_and_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "register.assetreg"
+    with Register.open(path, create=True) as register:
+        for n in range(200):
+            Records(register).create(e.Asset(name=f"Asset {n}", description="x" * 2000))
+    size = path.stat().st_size
+    outcome = with_file_size_limit(path, "backup", size // 2)
+    assert outcome["error"].startswith("BackupError") and "partial copy was removed" in outcome["error"]
+    assert [p.name for p in (tmp_path / "backups").iterdir()] == []
+    assert integrity(path) == [("ok",)] and path.stat().st_size == size

@@ -211,6 +211,7 @@ def test_every_action_is_in_a_menu_with_its_shortcut(window):
         ("Open re&cent", []),
         ("&New register…", ["Ctrl+Shift+N"]),
         ("Bac&kups…", []),
+        ("&Move register…", []),
         ("&Export deadlines to calendar…", []),
         ("&Import council list…", []),
         ("Print &deadlines for a meeting…", ["Ctrl+P"]),

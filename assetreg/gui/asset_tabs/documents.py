@@ -55,6 +55,7 @@ class DocumentsTab(QWidget):
         remove_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         remove_action.triggered.connect(self._on_remove_documents)
         self.documents_view.addAction(remove_action)
+        self.context.writes(remove_action)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(t("&Add files…"))
         self.open_button = QPushButton(t("&Open"))
@@ -62,6 +63,7 @@ class DocumentsTab(QWidget):
         self.add_button.clicked.connect(self._on_add_documents)
         self.open_button.clicked.connect(self._on_open_document)
         self.remove_button.clicked.connect(self._on_remove_documents)
+        self.context.writes(self.add_button, self.remove_button)
         hint = QLabel(t("Drop files on the list to attach them."))
         hint.setWordWrap(True)
         for widget in (self.add_button, self.open_button, self.remove_button):

@@ -105,6 +105,9 @@ class ListingTab(QWidget):
         self.removed_button.setToolTip(t("The council took the chosen entry off its list"))
         self.challenge_button = QPushButton(t("Owner's revie&w or appeal…"))
         self.challenge_button.setToolTip(t("A review, appeal or compensation claim about a list entry"))
+        context.writes(
+            self.crtb_button, self.nominate_button, self.decision_button, self.removed_button, self.challenge_button
+        )
         self.nominate_button.clicked.connect(self._on_nominate)
         self.decision_button.clicked.connect(self._on_decision)
         self.removed_button.clicked.connect(self._on_removed)

@@ -50,6 +50,7 @@ class NoticesTab(QScrollArea):
         self.exempt_button = QPushButton(t("Record an e&xempt disposal…"))
         self.exempt_button.setToolTip(t("A gift, inheritance or other disposal the Act exempts (Schedule 3)"))
         self.exempt_button.clicked.connect(self._on_record_exempt)
+        context.writes(self.exempt_button)
         outer.addWidget(self._exempt_heading)
         outer.addWidget(self.exempt_view)
         buttons = QHBoxLayout()

@@ -43,6 +43,7 @@ class PeopleTab(QWidget):
         self.add_button = QPushButton(t("&Add an owner or occupier…"))
         self.add_button.setToolTip(t("A freeholder, leaseholder, occupier or contact of this asset"))
         self.add_button.clicked.connect(self._on_add)
+        context.writes(self.add_button)
         # A party is shared by every asset it holds an interest in: its name and address are corrected once.
         self.party_button = QPushButton(t("Edit pe&rson…"))
         self.party_button.setToolTip(
@@ -52,6 +53,7 @@ class PeopleTab(QWidget):
         self.party_button.clicked.connect(self._on_edit_party)
         self.view.selectionModel().selectionChanged.connect(self._on_selection)
         self.model.modelReset.connect(self._on_selection)
+        context.writes(self.party_button)
         heading = QLabel(t("Owners and occupiers"))
         heading.setBuddy(self.view)
         layout = QVBoxLayout(self)

@@ -91,6 +91,7 @@ class RecordActions(QObject):
         remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         remove.triggered.connect(self._on_delete)
         view.addAction(remove)
+        context.writes(self.edit_button, self.delete_button, remove)
         view.selectionModel().selectionChanged.connect(self._on_selection)
         view.model().modelReset.connect(self._on_selection)
         self._on_selection()
