@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..db.due_index import track
 from ..db.engine import OpenedRegister, open_register
 from ..db.health import plain_database_error
 from ..domain.errors import ReadOnlyRegisterError
@@ -129,7 +130,14 @@ class Register:
         self._may_write()
         try:
             with self._writing() as session, session.begin():
+                touched = track(session)
                 yield session
+                session.flush()
+                if touched:
+                    # What's due kept ready follows every change that can move a date, in the same transaction.
+                    from .due_index import settle
+
+                    settle(session, touched, self.today())
         except DBAPIError as error:
             raise (plain_database_error(error, self.path) or error) from error
 
