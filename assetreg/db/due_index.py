@@ -162,6 +162,13 @@ def stale(session: Session, day: date) -> list[str]:
     return list(session.scalars(query))
 
 
+def statuses(session: Session) -> list[tuple[str, date, date, str]]:
+    """Every asset's stored status with the days it holds for: (asset, built for, valid until, status)."""
+    c = m.DueCoverageRow
+    query = select(c.asset_ref, c.built_for, c.valid_until, c.status).where(c.asset_ref != WHOLE)
+    return [tuple(row) for row in session.execute(query)]
+
+
 def covered(session: Session) -> dict[str, tuple[date, date]]:
     """Every asset's coverage: (built for, valid until)."""
     c = m.DueCoverageRow
@@ -206,8 +213,8 @@ def add_lines(session: Session, rows: Sequence[tuple[str, str, int, date, str]])
         session.execute(m.DueIndexRow.__table__.insert(), [dict(zip(names, row, strict=True)) for row in rows])
 
 
-def add_coverage(session: Session, rows: Sequence[tuple[str, date, date, str]]) -> None:
-    """Inserts coverage (asset, built for, valid until, fingerprint) in one statement."""
+def add_coverage(session: Session, rows: Sequence[tuple[str, date, date, str, str]]) -> None:
+    """Inserts coverage (asset, built for, valid until, status, fingerprint) in one statement."""
     if rows:
-        names = ("asset_ref", "built_for", "valid_until", "fingerprint")
+        names = ("asset_ref", "built_for", "valid_until", "status", "fingerprint")
         session.execute(m.DueCoverageRow.__table__.insert(), [dict(zip(names, row, strict=True)) for row in rows])

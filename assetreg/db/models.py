@@ -343,7 +343,8 @@ class DueCoverageRow(Base):
     """The days an asset's lines in ``due_index`` hold for: from ``built_for`` to ``valid_until``, both included.
 
     The row with the reference "*" stands for the whole index: the day it was built for (an asset with no row
-    has no line on any day from then on) and the ``fingerprint`` of the settings and rules it was built with.
+    has no clock: no line and the status "not nominated" on any day from then on) and the ``fingerprint`` of the
+    settings and rules it was built with.
     """
 
     __tablename__ = "due_index_coverage"
@@ -351,4 +352,5 @@ class DueCoverageRow(Base):
     asset_ref: Mapped[str] = mapped_column(REF, primary_key=True)
     built_for: Mapped[date] = mapped_column(Date)
     valid_until: Mapped[date] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(64), **TEXT_DEFAULT)  # the case's status, "asset:listed"
     fingerprint: Mapped[str] = mapped_column(String(64), **TEXT_DEFAULT)

@@ -39,7 +39,7 @@ from ..domain.i18n import tr
 from ..domain.records import RecordKind
 from ..domain.rules import CATALOGUE, Event, Rule, rule
 from ..domain.settings import Settings
-from ..domain.status import listing_end
+from ..domain.status import AssetStatus, NoticeStatus, listing_end
 
 FORMAT = 1  # bump when what a line holds changes: an index of another format is built again
 DEADLINE, IN_FORCE = "deadline", "in_force"
@@ -285,19 +285,16 @@ def cases_in(
 def store(session: Session, cases: Sequence[Case], asked: Iterable[str], day: date, *, whole: bool) -> None:
     """Writes the lines of ``cases`` and the days they hold for; with ``whole``, the index is these cases alone.
 
-    An asset asked for with no case (no clock, or deleted) has no lines from ``day`` on: a whole index says so
-    by having no row for it, a partial refresh by a row of its own.
+    Every case's status is kept with its lines. An asset asked for with no case (no clock, or deleted) has no
+    lines from ``day`` on: a whole index says so by having no row for it, a partial refresh by a row of its own.
     """
     lines, coverage, seen = [], [], set()
     for case in cases:
-        mine = lines_of(case)
-        until = valid_until(case)
         seen.add(case.asset_ref)
-        lines += mine
-        if mine or until != date.max or not whole:
-            coverage.append((case.asset_ref, day, until, ""))
+        lines += lines_of(case)
+        coverage.append((case.asset_ref, day, valid_until(case), status_text(case.status), ""))
     if not whole:
-        coverage += [(ref, day, date.max, "") for ref in set(asked) - seen]
+        coverage += [(ref, day, date.max, status_text(AssetStatus.NOT_NOMINATED), "") for ref in set(asked) - seen]
     db.add_lines(session, lines)
     db.add_coverage(session, coverage)
 
@@ -321,7 +318,7 @@ def refresh(session: Session, asset_ids: Collection[str] | None = None, *, day: 
         db.clear(session)
         cases, asked = cases_in(session, day, settings)
         store(session, cases, asked, day, whole=True)
-        db.add_coverage(session, [(db.WHOLE, day, date.max, print_)])
+        db.add_coverage(session, [(db.WHOLE, day, date.max, "", print_)])
         return
     assets = set(asset_ids)
     if not assets:
@@ -350,6 +347,33 @@ def settle(session: Session, touched: db.Touched, day: date) -> None:
         db.clear(session)
         return
     refresh(session, assets, day=day)
+
+
+def status_text(status: AssetStatus | NoticeStatus) -> str:
+    """A status as the index keeps it: "asset:listed", "notice:interim-moratorium"."""
+    return ("notice:" if isinstance(status, NoticeStatus) else "asset:") + status.value
+
+
+def status_of(text: str) -> AssetStatus | NoticeStatus:
+    kind, _, value = text.partition(":")
+    return NoticeStatus(value) if kind == "notice" else AssetStatus(value)
+
+
+def read_statuses(session: Session, day: date) -> tuple[dict[str, AssetStatus | NoticeStatus], set[str]] | None:
+    """Each asset's status on ``day`` as stored (an asset with no row: not nominated), and the assets whose
+    stored status does not hold then; None when the index cannot say (as ``read``)."""
+    current = db.whole(session)
+    if current is None or current.fingerprint != fingerprint(settings_in(session)) or day < current.built_for:
+        return None
+    found, stale = {}, set()
+    for ref, start, until, text in db.statuses(session):
+        if start <= day <= until:
+            found[ref] = status_of(text)
+        else:
+            stale.add(ref)
+    if len(stale) > STALE_LIMIT:
+        return None
+    return found, stale
 
 
 # reading
@@ -395,24 +419,21 @@ def read(session: Session, day: date, within: int | None) -> Indexed | None:
 def write_back(register: Any, cases: Sequence[Case], day: date, *, whole: bool) -> None:
     """Stores cases just worked out for What's due, when this register may be written without waiting.
 
-    Derived data only: when the register is read-only or another window holds it, nothing is written.
+    Derived data only: when the register is read-only, another window holds it, or it is looked at as of
+    another day, nothing is written and nothing is said.
     """
-    from . import lock
-
-    if register.read_only or register.day is not None:
-        return
-    if register.lock is None and lock.read_lock(register.path) is not None:
+    if register.day is not None:
         return
     try:
-        with register.transaction() as session:
-            defer(session)
+        with register.keeping() as session:
+            if session is None:
+                return
             settings = settings_in(session)
             current = db.whole(session)
             if whole:
                 db.clear(session)
-                asked = {c.asset_ref for c in cases}
-                store(session, cases, asked, day, whole=True)
-                db.add_coverage(session, [(db.WHOLE, day, date.max, fingerprint(settings))])
+                store(session, cases, {c.asset_ref for c in cases}, day, whole=True)
+                db.add_coverage(session, [(db.WHOLE, day, date.max, "", fingerprint(settings))])
             elif current is not None and current.fingerprint == fingerprint(settings):
                 refs = {c.asset_ref for c in cases}
                 db.clear(session, refs)

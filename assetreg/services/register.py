@@ -142,6 +142,18 @@ class Register:
             raise (plain_database_error(error, self.path) or error) from error
 
     @contextmanager
+    def keeping(self) -> Iterator[Session | None]:
+        """A write transaction for data derived from the records (What's due kept ready), or None when this
+        window may not write now. Unlike ``transaction`` it never waits for another writer's lock and never
+        warns (it may run off the GUI thread): derived data is simply not kept this time."""
+        mine = self.lock is not None and lock.still_mine(self.path, self.lock)
+        if self.read_only or not (mine or (self.lock is None and lock.read_lock(self.path) is None)):
+            yield None
+            return
+        with self._writing() as session, session.begin():
+            yield session
+
+    @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reading only."""
         try:

@@ -28,7 +28,9 @@ from assetreg.domain.enums import (
     NominationDecision,
     Regime,
 )
+from assetreg.domain.records import RecordKind
 from assetreg.services import due_index
+from assetreg.services.assets import list_assets
 from assetreg.services.check import check_register
 from assetreg.services.deadlines import computed_whats_due, indexed_whats_due, whats_due
 from assetreg.services.marks import mark_deadline
@@ -235,3 +237,25 @@ def test_refresh_rebuilds_all_of_it_after_bulk_writes(register, varied):
     with register.transaction() as session:
         due_index.refresh(session, None, day=TODAY)
     assert_index_agrees(register)
+
+
+def computed_statuses(register, day: date) -> dict:
+    from assetreg.domain.case import build_case
+    from assetreg.services.deadlines import facts_of
+
+    with register.reading() as session:
+        repo = RecordRepository(session)
+        assets = repo.rows(RecordKind.ASSET, ("reference", "name", "authority_ref"))
+        facts = facts_of(repo, assets, "", load_settings(register).default_jurisdiction, every_asset=True)
+    return {f.asset_ref: build_case(f, day).status for f in facts}
+
+
+def test_the_register_list_reads_each_status_from_the_index_on_any_day(register, varied):
+    for offset in (0, 1, 5, 26, 40, 180, 400, 1200):
+        day = TODAY + timedelta(days=offset)
+        assert {a.reference: a.status for a in list_assets(register, day)} == computed_statuses(register, day), day
+    Records(register).update(varied["lion_notice"], received_on=date(2025, 9, 2))
+    assert {a.reference: a.status for a in list_assets(register, TODAY)} == computed_statuses(register, TODAY)
+    with closing(sqlite3.connect(register.path)) as connection, connection:
+        connection.execute("DELETE FROM due_index_coverage")  # never built: every case is worked out
+    assert {a.reference: a.status for a in list_assets(register, TODAY)} == computed_statuses(register, TODAY)

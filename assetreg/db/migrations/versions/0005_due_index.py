@@ -41,6 +41,7 @@ def upgrade() -> None:
         sa.Column("asset_ref", sa.String(length=16), nullable=False),
         sa.Column("built_for", sa.Date(), nullable=False),
         sa.Column("valid_until", sa.Date(), nullable=False),
+        sa.Column("status", sa.String(length=64), server_default="", nullable=False),
         sa.Column("fingerprint", sa.String(length=64), server_default="", nullable=False),
         sa.PrimaryKeyConstraint("asset_ref", name=op.f("pk_due_index_coverage")),
     )
