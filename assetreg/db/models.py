@@ -320,3 +320,38 @@ class SettingRow(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class DueIndexRow(Base):
+    """One line What's due shows, kept ready from the asset's case so the dashboard need not work every case out.
+
+    Derived data, never a fact: ``services.due_index`` writes it on every change that can move a date and
+    ``assetreg check`` compares it with the cases. ``kind`` is "deadline" or "in_force"; ``position`` keeps the
+    case's own order; ``on_date`` is the deadline's date or the day the period ends; ``payload`` is JSON.
+    """
+
+    __tablename__ = "due_index"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    asset_ref: Mapped[str] = mapped_column(REF, index=True)  # "" for tasks tied to no asset
+    kind: Mapped[str] = mapped_column(String(16))
+    position: Mapped[int] = mapped_column(Integer)
+    on_date: Mapped[date] = mapped_column(Date, index=True)
+    payload: Mapped[str] = mapped_column(Text)
+
+
+class DueCoverageRow(Base):
+    """The days an asset's lines in ``due_index`` hold for: from ``built_for`` to ``valid_until``, both included.
+
+    The row with the reference "*" stands for the whole index: the day it was built for (an asset with no row
+    has no clock: no line and the status "not nominated" on any day from then on) and the ``fingerprint`` of the
+    settings and rules it was built with.
+    """
+
+    __tablename__ = "due_index_coverage"
+
+    asset_ref: Mapped[str] = mapped_column(REF, primary_key=True)
+    built_for: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date] = mapped_column(Date, index=True)
+    status: Mapped[str] = mapped_column(String(64), **TEXT_DEFAULT)  # the case's status, "asset:listed"
+    fingerprint: Mapped[str] = mapped_column(String(64), **TEXT_DEFAULT)

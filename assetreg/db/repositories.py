@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain.entities import AuditEntry
@@ -83,7 +83,11 @@ class RecordRepository:
         query = select(*columns).order_by(table.c.id)
         query = query.where(table.c.deleted_at.is_not(None) if deleted else table.c.deleted_at.is_(None))
         for name, value in (where or {}).items():
-            query = query.where(table.c[name] == value)
+            if isinstance(value, tuple):  # any of these values; "" (an absent reference) matches an empty column
+                wanted = table.c[name].in_([v for v in value if v != ""])
+                query = query.where(or_(wanted, table.c[name].is_(None)) if "" in value else wanted)
+            else:
+                query = query.where(table.c[name] == value)
         return self.session.execute(query).all()
 
     def deleted_at_by_reference(self, kind: RecordKind) -> dict[str, datetime]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -19,20 +20,19 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import AssetRegError
-from ..services.calendar_export import export_calendar
 from ..services.lock import HEARTBEAT
 from ..services.register import Register
 from . import icons
-from .backups_dialog import BackupsDialog
 from .banner import safety_banner, update_banner
 from .context import AppContext
-from .help import GuideDialog, show_about
-from .printing import print_deadline_report, print_register_extract
 from .recent import RecentMenu, follow_move, register_folder, remember_register, suggest_new_register
-from .settings_dialog import SettingsDialog
 from .undo import undo_history
 from .view import View
 from .watcher import EVERYTHING, RegisterWatcher
+
+if TYPE_CHECKING:  # the dialogs, printing and calendar export load when first used, not at start
+    from .backups_dialog import BackupsDialog
+    from .settings_dialog import SettingsDialog
 
 REGISTER_FILES = "AssetReg registers (*.assetreg)"
 CALENDAR_FILES = "Calendar files (*.ics)"
@@ -208,11 +208,15 @@ class MainWindow(QMainWindow):
     # behaviour
 
     def _on_guide(self) -> None:
+        from .help import GuideDialog
+
         dialog = GuideDialog(self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
     def _on_about(self) -> None:
+        from .help import show_about
+
         show_about(self, str(self.context.register.path))
 
     def _on_nav(self, row: int) -> None:
@@ -243,6 +247,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog | None:
         """Shows the settings (window-modal); saving them notifies every view."""
+        from .settings_dialog import SettingsDialog
+
         try:
             dialog = SettingsDialog(self.context, self)
         except AssetRegError as error:
@@ -255,6 +261,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_backups(self) -> BackupsDialog:
+        from .backups_dialog import BackupsDialog
+
         dialog = BackupsDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -336,6 +344,8 @@ class MainWindow(QMainWindow):
         return self.open_register(moved.target)
 
     def _on_print_deadlines(self) -> None:
+        from .printing import print_deadline_report
+
         print_deadline_report(self.context, self)
 
     def _on_import_list(self) -> None:
@@ -344,6 +354,8 @@ class MainWindow(QMainWindow):
         ImportDialog(self.context, self).exec()
 
     def _on_print_register(self) -> None:
+        from .printing import print_register_extract
+
         print_register_extract(self.context, self)
 
     def _on_export_calendar(self) -> None:
@@ -351,6 +363,8 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         register = self.context.register
+        from ..services.calendar_export import export_calendar
+
         self.export_action.setEnabled(False)
         self.context.tasks.run(
             lambda: export_calendar(register, path),

@@ -117,18 +117,16 @@ def list_assets(register: Register, today: date | None = None) -> list[AssetSumm
         repo = RecordRepository(session)
         assets = repo.rows(RecordKind.ASSET, _SUMMARY_FIELDS)
         authorities = repo.authorities_by_reference()
-        facts = facts_of(repo, [(a[0], a[1], a[3]) for a in assets], "", default, every_asset=True)
+        statuses = _statuses(session, repo, assets, today, default)
     summaries = []
-    for (reference, name, category, authority_ref, address, postcode, uprn), asset_facts in zip(
-        assets, facts, strict=True
-    ):
+    for reference, name, category, authority_ref, address, postcode, uprn in assets:
         authority_name, jurisdiction = authorities.get(authority_ref, ("", None))
         summaries.append(
             AssetSummary(
                 reference=reference,
                 name=name,
                 category=category,
-                status=build_case(asset_facts, today).status,
+                status=statuses.get(reference, AssetStatus.NOT_NOMINATED),
                 authority=authority_name,
                 authority_ref=authority_ref,
                 jurisdiction=jurisdiction,
@@ -138,6 +136,28 @@ def list_assets(register: Register, today: date | None = None) -> list[AssetSumm
             )
         )
     return summaries
+
+
+def _statuses(
+    session, repo: RecordRepository, assets: list, today: date, default: Jurisdiction
+) -> dict[str, AssetStatus | NoticeStatus]:
+    """Each asset's status on ``today`` from its case: as the due index keeps it, with only the assets whose kept
+    status does not hold on the day worked out again (every asset, when the index cannot say)."""
+    from .due_index import read_statuses
+
+    kept = read_statuses(session, today)
+    if kept is None:
+        statuses: dict[str, AssetStatus | NoticeStatus] = {}
+        chunks = [(assets, None)]
+    else:
+        statuses, stale = kept
+        wanted = [a for a in assets if a[0] in stale]
+        chunks = [(wanted[i : i + 500], tuple(a[0] for a in wanted[i : i + 500])) for i in range(0, len(wanted), 500)]
+    for chunk, among in chunks:
+        rows = [(a[0], a[1], a[3]) for a in chunk]
+        facts = facts_of(repo, rows, "", default, every_asset=True, among=among)
+        statuses.update((f.asset_ref, build_case(f, today).status) for f in facts)
+    return statuses
 
 
 def first_asset(register: Register) -> str | None:

@@ -1,4 +1,5 @@
-"""``assetreg check``: is the register whole? Database pages, links between records, schema, attachments."""
+"""``assetreg check``: is the register whole? Database pages, links between records, schema, attachments, and
+What's due as kept ready (the due index)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ class HealthReport:
 
 def check_register(register: Register, *, tidy: bool = False) -> HealthReport:
     """Every problem found, each in a sentence that says what is wrong and where. Damage is reported, never
-    raised. ``tidy`` deletes attachment files left over by an interrupted write, keeping any a backup needs."""
+    raised. ``tidy`` deletes attachment files left over by an interrupted write, keeping any a backup needs, and
+    builds the due index again when it differs from the dates worked out from the records."""
     problems: list[str] = []
     try:
         revision, head = current_revision(register.opened.engine), head_revision()
@@ -46,6 +48,10 @@ def check_register(register: Register, *, tidy: bool = False) -> HealthReport:
             counts = {kind.value: repo.count(kind) for kind in RecordKind}
     except AssetRegError as error:
         return HealthReport((*problems, str(error)))
+    if revision == head:
+        from .due_index import verify
+
+        problems += verify(register, tidy=tidy)  # What's due as kept ready; ``tidy`` builds a wrong one again
     for document in documents:
         path = stored_path(register, document.sha256)
         where = tr("{reference} ({name})").format(reference=document.reference, name=document.original_filename)

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..db.repositories import RecordRepository
 from ..domain import entities as e
@@ -25,6 +26,9 @@ from ..domain.rules import Event
 from ..domain.settings import Settings
 from .register import Register
 from .settings import load_settings
+
+if TYPE_CHECKING:
+    from .due_index import InForceAsset
 
 
 def calendars(settings: Settings) -> dict[Jurisdiction, WorkingDayCalendar]:
@@ -66,7 +70,9 @@ class WhatsDue:
 
     day: date
     deadlines: tuple[AssetDeadline, ...]  # overdue, then coming (within the days asked), in date order
-    in_force: tuple[tuple[Case, InForce], ...]  # every running moratorium, protected period and listing
+    # Every running moratorium, protected period and listing, with the case it belongs to: the case itself, or
+    # when read from the due index, what the line needs of it (``due_index.InForceAsset``: reference, name, day).
+    in_force: tuple[tuple[Case | InForceAsset, InForce], ...]
 
 
 def whats_due(
@@ -78,23 +84,76 @@ def whats_due(
     asset_ref: str = "",
 ) -> WhatsDue:
     """Deadlines still to be met — those overdue, then those from ``day`` on (within ``within`` days) — and
-    everything in force on ``day``, soonest to end first."""
+    everything in force on ``day``, soonest to end first.
+
+    For the whole register the answer is read from the due index (``services.due_index``), with only the assets
+    whose stored lines have run out worked out again; when the index cannot answer for the day, every case is
+    worked out and the index is built from them. Either way the answer is the same.
+    """
     day = day or register.today()
+    if not asset_ref:
+        due = indexed_whats_due(register, day, within=within, overdue_only=overdue_only)
+        if due is not None:
+            return due
     cases = register_cases(register, day, asset_ref=asset_ref)
-    items = []
-    for case in cases:
-        for item in case.deadlines:
-            if item.done:
-                continue
-            coming = item.date >= day and (within is None or item.date <= day + timedelta(within))
-            if item.overdue(day) or (coming and not overdue_only):
-                items.append(item)
+    if not asset_ref:
+        from .due_index import write_back
+
+        write_back(register, cases, day, whole=True)
+    return _whats_due_of(cases, day, within, overdue_only)
+
+
+def computed_whats_due(
+    register: Register, day: date | None = None, *, within: int | None = None, overdue_only: bool = False
+) -> WhatsDue:
+    """What's due for the whole register worked out from every case, without the due index (for checking it)."""
+    day = day or register.today()
+    return _whats_due_of(register_cases(register, day), day, within, overdue_only)
+
+
+def _wanted(item: AssetDeadline, day: date, within: int | None, overdue_only: bool) -> bool:
+    if item.done:
+        return False
+    coming = item.date >= day and (within is None or item.date <= day + timedelta(within))
+    return item.overdue(day) or (coming and not overdue_only)
+
+
+def _whats_due_of(cases: Sequence[Case], day: date, within: int | None, overdue_only: bool) -> WhatsDue:
+    items = [item for case in cases for item in case.deadlines if _wanted(item, day, within, overdue_only)]
     running = [(case, x) for case in cases for x in case.in_force]
     return WhatsDue(
         day,
         tuple(sorted(items, key=lambda x: (x.date, x.asset_ref, x.code))),
         tuple(sorted(running, key=lambda pair: (pair[1].ends_on, pair[0].asset_ref, pair[1].period))),
     )
+
+
+def indexed_whats_due(
+    register: Register,
+    day: date,
+    *,
+    within: int | None = None,
+    overdue_only: bool = False,
+    write: bool = True,
+) -> WhatsDue | None:
+    """What's due for the whole register from the due index, or None when the index cannot answer for ``day``.
+
+    Lines come back in the order ``whats_due`` gives: ties broken by each case's own order, as its sort keeps
+    them. Assets worked out again are stored back (with ``write``), so the next start reads them too.
+    """
+    from . import due_index
+
+    with register.reading() as session:
+        found = due_index.read(session, day, within)
+    if found is None:
+        return None
+    items = [(item, i) for item, i in found.deadlines if _wanted(item, day, within, overdue_only)]
+    items.sort(key=lambda pair: (pair[0].date, pair[0].asset_ref, pair[0].code, pair[1]))
+    running = found.in_force
+    running.sort(key=lambda pair: (pair[0][1].ends_on, pair[0][0].asset_ref, pair[0][1].period, pair[1]))
+    if write and found.recomputed:
+        due_index.write_back(register, found.recomputed, day, whole=False)
+    return WhatsDue(day, tuple(item for item, _ in items), tuple(pair for pair, _ in running))
 
 
 def register_deadlines(
@@ -190,13 +249,17 @@ def facts_of(
     default: Jurisdiction,
     *,
     every_asset: bool,
+    among: tuple[str, ...] | None = None,
 ) -> list[AssetFacts]:
     """The facts of each of ``assets`` (reference, name, authority reference), read in one pass per kind.
 
     ``every_asset`` keeps assets with nothing recorded (a register's list shows them all); otherwise only assets
-    with something that starts a clock come back, plus tasks tied to no asset.
+    with something that starts a clock come back, plus tasks tied to no asset. ``among`` reads the records of
+    those assets only ("" among them: the tasks tied to no asset), for the due index.
     """
-    mine = {"asset_ref": asset_ref} if asset_ref else {}
+    mine: dict[str, Any] = {"asset_ref": asset_ref} if asset_ref else {}
+    if among is not None:
+        mine = {"asset_ref": among}
     nations = {ref: nation for ref, (_, nation) in repo.authorities_by_reference().items()}
 
     def grouped(kind: RecordKind, where=None, fields=None) -> dict[str, list]:
@@ -232,7 +295,7 @@ def facts_of(
     # Tasks the user did not tie to an asset (a council meeting, an AGM) still have dates.
     unattached = (
         [AssetFacts(asset_ref="", asset_name="", jurisdiction=default, tasks=tasks[""], marks=marks.get("", {}))]
-        if "" in tasks and not asset_ref and not every_asset
+        if "" in tasks and not asset_ref and not every_asset and (among is None or "" in among)
         else []
     )
     return unattached + [

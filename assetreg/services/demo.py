@@ -17,7 +17,6 @@ from pathlib import Path
 from ..domain.errors import RegisterRefusedError
 from ..domain.i18n import tr
 from ..paths import attachments_dir
-from .demo_content import fill
 from .register import Register
 
 
@@ -38,6 +37,8 @@ def write_demo_register(path: Path, today: date | None = None) -> str:
     building = Path(tempfile.mkdtemp(prefix=".assetreg-demo-", dir=path.parent))
     try:
         with Register.open(building / path.name, create=True) as register:
+            from .demo_content import fill  # the demo's records, read only when one is made
+
             counts = fill(register, today or register.today(), building)
         for leftover in building.glob(f"{path.name}-*"):  # write-ahead log files, already checkpointed
             leftover.unlink()

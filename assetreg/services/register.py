@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from ..db.due_index import track
 from ..db.engine import OpenedRegister, open_register
 from ..db.health import plain_database_error
 from ..domain.errors import ReadOnlyRegisterError
@@ -136,9 +137,28 @@ class Register:
         self._may_write()
         try:
             with self._writing() as session, session.begin():
+                touched = track(session)
                 yield session
+                session.flush()
+                if touched:
+                    # What's due kept ready follows every change that can move a date, in the same transaction.
+                    from .due_index import settle
+
+                    settle(session, touched, self.today())
         except DBAPIError as error:
             raise (plain_database_error(error, self.path) or error) from error
+
+    @contextmanager
+    def keeping(self) -> Iterator[Session | None]:
+        """A write transaction for data derived from the records (What's due kept ready), or None when this
+        window may not write now. Unlike ``transaction`` it never waits for another writer's lock and never
+        warns (it may run off the GUI thread): derived data is simply not kept this time."""
+        mine = self.lock is not None and lock.still_mine(self.path, self.lock)
+        if self.read_only or not (mine or (self.lock is None and lock.read_lock(self.path) is None)):
+            yield None
+            return
+        with self._writing() as session, session.begin():
+            yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

@@ -1,0 +1,486 @@
+"""The due index: What's due kept ready, so the dashboard and ``assetreg deadlines`` need not work out every case.
+
+Each asset's lines (its deadlines still to be met and what is in force) are taken from its case account
+(``build_case``), never worked out here, and stored with the days they hold for. A case changes only when the
+day passes one of the dates in it or in its facts, so the lines of the case built on one day hold until the
+day before the next such date (``valid_until``). Reading the index for a day therefore needs only the assets
+whose lines have run out to be worked out again; everything else is read back as it was stored.
+
+The services keep the index up to date: every write transaction notes which assets its changes belong to
+(``db.due_index.track``) and refreshes them before it commits (``settle``); a change of settings (holidays, the
+2026 commencement date...) or a bulk change clears it, and the next read builds it again from the cases it
+works out anyway. ``refresh`` is the one function other code calls after writing in bulk; ``verify`` is
+``assetreg check``'s.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from .. import __version__
+from ..db import due_index as db
+from ..db.repositories import RecordRepository
+from ..db.settings import read_settings
+from ..domain import entities as e
+from ..domain.asset_deadlines import AssetDeadline
+from ..domain.case import Case, InForce, build_case
+from ..domain.deadlines import Deadline
+from ..domain.enums import Jurisdiction, Period
+from ..domain.i18n import tr
+from ..domain.records import RecordKind
+from ..domain.rules import CATALOGUE, Event, Rule, rule
+from ..domain.settings import Settings
+from ..domain.status import AssetStatus, NoticeStatus, listing_end
+
+FORMAT = 1  # bump when what a line holds changes: an index of another format is built again
+DEADLINE, IN_FORCE = "deadline", "in_force"
+BULK = 2000  # more assets than this touched at once: clear the index, and let the next read build it again
+STALE_LIMIT = 5000  # more assets than this run out on the day asked: work every case out instead
+
+
+@dataclass(frozen=True, slots=True)
+class InForceAsset:
+    """The asset a line of "In force now" belongs to, as its case names it on the day asked."""
+
+    asset_ref: str
+    asset_name: str
+    day: date
+
+
+# fingerprint
+
+
+@cache
+def _rules_digest() -> str:
+    import holidays
+
+    return hashlib.sha256(repr((CATALOGUE, holidays.__version__, __version__)).encode()).hexdigest()
+
+
+def fingerprint(settings: Settings) -> str:
+    """What the index depends on besides the records: the settings, the rules, the holidays and the format."""
+    key = (
+        FORMAT,
+        _rules_digest(),
+        sorted(settings.reminder_days.items()),
+        settings.send_by_working_days,
+        settings.renomination_lead_days,
+        settings.extra_holidays,
+        settings.default_jurisdiction.value,
+        settings.new_regime_commencement,
+    )
+    return hashlib.sha256(repr(key).encode()).hexdigest()
+
+
+def settings_in(session: Session) -> Settings:
+    """The register's settings, read in ``session``."""
+    from .settings import _settings_from
+
+    return _settings_from(read_settings(session))
+
+
+# the days a case holds for
+
+
+@cache
+def _fields(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name != "day")
+
+
+def _dates(value: Any, found: set[date]) -> None:
+    if isinstance(value, date):
+        found.add(value)
+    elif isinstance(value, Rule | str | int | float | bool) or value is None:
+        return
+    elif dataclasses.is_dataclass(value):
+        for name in _fields(type(value)):
+            _dates(getattr(value, name), found)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _dates(item, found)
+    elif isinstance(value, tuple | list | set | frozenset):
+        for item in value:
+            _dates(item, found)
+
+
+def valid_until(case: Case) -> date:
+    """The last day on which the case of the same facts says the same as on ``case.day``.
+
+    Every rule compares the day with dates found in the facts or in the case (``day < x``, ``day > x``...), so
+    the answer can change only on such a date or the day after it: the case holds until the day before the
+    first of them after its day (or just its day, when one falls on it).
+    """
+    found: set[date] = set()
+    _dates(case.facts, found)
+    _dates((case.notices, case.listing_ends_on, case.in_force, case.deadlines), found)
+    found.update(listing_end(x) for x in case.facts.list_entries)
+    later = [x for x in found if x >= case.day]
+    if not later:
+        return date.max
+    first = min(later)
+    return case.day if first == case.day else first - timedelta(days=1)
+
+
+# lines
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _deadline_json(d: Deadline) -> list:
+    return [
+        d.code,
+        d.date.isoformat(),
+        d.trigger_event.value,
+        d.trigger_date.isoformat(),
+        d.jurisdiction.value,
+        d.conditional,
+        d.provisional,
+        d.non_working_day,
+        d.holiday_name,
+        _iso(d.act_by),
+        _iso(d.published_date),
+        d.published_basis,
+        d.base_code,
+        _iso(d.base_date),
+        _iso(d.alternative_date),
+    ]
+
+
+def _deadline_of(v: list) -> Deadline:
+    return Deadline(
+        rule=rule(v[0]),
+        date=date.fromisoformat(v[1]),
+        trigger_event=Event(v[2]),
+        trigger_date=date.fromisoformat(v[3]),
+        jurisdiction=Jurisdiction(v[4]),
+        conditional=v[5],
+        provisional=v[6],
+        non_working_day=v[7],
+        holiday_name=v[8],
+        act_by=_day(v[9]),
+        published_date=_day(v[10]),
+        published_basis=v[11],
+        base_code=v[12],
+        base_date=_day(v[13]),
+        alternative_date=_day(v[14]),
+    )
+
+
+def _task_json(t: e.UserDeadline) -> list:
+    return [t.reference, t.title, t.due_on.isoformat(), t.asset_ref, t.lead_days, _iso(t.done_on), t.notes]
+
+
+def _task_of(v: list) -> e.UserDeadline:
+    return e.UserDeadline(
+        reference=v[0],
+        title=v[1],
+        due_on=date.fromisoformat(v[2]),
+        asset_ref=v[3],
+        lead_days=v[4],
+        done_on=_day(v[5]),
+        notes=v[6],
+    )
+
+
+def item_payload(item: AssetDeadline) -> str:
+    """A deadline still to be met, as a line stores it."""
+    return json.dumps(
+        [
+            item.asset_name,
+            item.record_ref,
+            _deadline_json(item.deadline) if item.deadline is not None else None,
+            _task_json(item.task) if item.task is not None else None,
+            list(item.reminder_days),
+            _iso(item.send_by),
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def item_of(asset_ref: str, payload: str) -> AssetDeadline:
+    name, record_ref, deadline, task, reminders, send_by = json.loads(payload)
+    return AssetDeadline(
+        asset_ref=asset_ref,
+        asset_name=name,
+        record_ref=record_ref,
+        deadline=_deadline_of(deadline) if deadline is not None else None,
+        task=_task_of(task) if task is not None else None,
+        reminder_days=tuple(reminders),
+        send_by=_day(send_by),
+    )
+
+
+def in_force_payload(case: Case, x: InForce) -> str:
+    value = [case.asset_name, x.period.value, x.record_ref, x.starts_on.isoformat(), x.ends_on.isoformat(), x.rule.code]
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def in_force_of(asset_ref: str, payload: str, day: date) -> tuple[InForceAsset, InForce]:
+    name, period, record_ref, starts_on, ends_on, code = json.loads(payload)
+    x = InForce(Period(period), record_ref, date.fromisoformat(starts_on), date.fromisoformat(ends_on), rule(code))
+    return InForceAsset(asset_ref, name, day), x
+
+
+def lines_of(case: Case) -> list[tuple[str, str, int, date, str]]:
+    """The case's lines for the index: its deadlines still to be met, and what is in force, in its own order.
+
+    A date passed by the case's day that is no longer worth doing can never be due again, so it is left out.
+    """
+    day, ref, found = case.day, case.asset_ref, []
+    for position, item in enumerate(case.deadlines or ()):
+        if item.done or (item.date < day and not item.overdue(day)):
+            continue
+        found.append((ref, DEADLINE, position, item.date, item_payload(item)))
+    for position, x in enumerate(case.in_force):
+        found.append((ref, IN_FORCE, position, x.ends_on, in_force_payload(case, x)))
+    return found
+
+
+# working cases out inside a transaction
+
+
+def cases_in(
+    session: Session, day: date, settings: Settings, assets: Collection[str] | None = None
+) -> tuple[list[Case], set[str]]:
+    """The case of each of ``assets`` (every asset when None) that has a clock, built as What's due builds them,
+    and the references of the assets asked for (those with no clock have no case)."""
+    from .deadlines import calendars, facts_of, settled
+
+    repo = RecordRepository(session)
+    by_nation = calendars(settings)
+    default = settings.default_jurisdiction
+    asked: set[str] = set()
+    facts = []
+    if assets is None:
+        rows = repo.rows(RecordKind.ASSET, ("reference", "name", "authority_ref"))
+        asked = {ref for ref, _, _ in rows} | {""}
+        facts = facts_of(repo, rows, "", default, every_asset=False)
+    else:
+        wanted = sorted(set(assets))
+        asked = set(wanted)
+        for start in range(0, len(wanted), 500):
+            chunk = tuple(wanted[start : start + 500])
+            rows = repo.rows(RecordKind.ASSET, ("reference", "name", "authority_ref"), where={"reference": chunk})
+            facts += facts_of(repo, rows, "", default, every_asset=False, among=chunk)
+    with settled(facts):
+        return [build_case(f, day, settings, by_nation[f.jurisdiction]) for f in facts], asked
+
+
+def store(session: Session, cases: Sequence[Case], asked: Iterable[str], day: date, *, whole: bool) -> None:
+    """Writes the lines of ``cases`` and the days they hold for; with ``whole``, the index is these cases alone.
+
+    Every case's status is kept with its lines. An asset asked for with no case (no clock, or deleted) has no
+    lines from ``day`` on: a whole index says so by having no row for it, a partial refresh by a row of its own.
+    """
+    lines, coverage, seen = [], [], set()
+    for case in cases:
+        seen.add(case.asset_ref)
+        lines += lines_of(case)
+        coverage.append((case.asset_ref, day, valid_until(case), status_text(case.status), ""))
+    if not whole:
+        coverage += [(ref, day, date.max, status_text(AssetStatus.NOT_NOMINATED), "") for ref in set(asked) - seen]
+    db.add_lines(session, lines)
+    db.add_coverage(session, coverage)
+
+
+def refresh(session: Session, asset_ids: Collection[str] | None = None, *, day: date | None = None) -> None:
+    """Brings the due index up to date inside the caller's transaction, after a write to ``asset_ids`` (the
+    assets' references; "" for tasks tied to no asset), or rebuilds all of it when None.
+
+    ``day`` is the day the register is looked at (default: today). Call it after writing in bulk with
+    ``defer`` in force; ordinary writes through the services refresh the index by themselves.
+    """
+    day = day or date.today()
+    settings = settings_in(session)
+    print_ = fingerprint(settings)
+    current = db.whole(session)
+    if asset_ids is not None and (current is None or current.fingerprint != print_):
+        if current is not None:
+            db.clear(session)  # built with other settings: of no use any more; the next read builds it again
+        return  # never built: nothing to keep up to date
+    if asset_ids is None:
+        db.clear(session)
+        cases, asked = cases_in(session, day, settings)
+        store(session, cases, asked, day, whole=True)
+        db.add_coverage(session, [(db.WHOLE, day, date.max, "", print_)])
+        return
+    assets = set(asset_ids)
+    if not assets:
+        return
+    db.clear(session, assets)
+    cases, asked = cases_in(session, day, settings, assets)
+    store(session, cases, asked, day, whole=False)
+
+
+def defer(session: Session) -> None:
+    """This transaction refreshes the index itself (with ``refresh``) once its bulk writes are done."""
+    session.info["due_index_deferred"] = True
+
+
+def settle(session: Session, touched: db.Touched, day: date) -> None:
+    """Before a write transaction commits: refreshes the assets its changes belong to (see ``refresh``)."""
+    if session.info.get("due_index_deferred") or not touched:
+        return
+    if db.whole(session) is None:
+        return
+    if touched.everything:
+        db.clear(session)
+        return
+    assets = db.assets_touched(session, touched)
+    if len(assets) > BULK:
+        db.clear(session)
+        return
+    refresh(session, assets, day=day)
+
+
+def status_text(status: AssetStatus | NoticeStatus) -> str:
+    """A status as the index keeps it: "asset:listed", "notice:interim-moratorium"."""
+    return ("notice:" if isinstance(status, NoticeStatus) else "asset:") + status.value
+
+
+def status_of(text: str) -> AssetStatus | NoticeStatus:
+    kind, _, value = text.partition(":")
+    return NoticeStatus(value) if kind == "notice" else AssetStatus(value)
+
+
+def read_statuses(session: Session, day: date) -> tuple[dict[str, AssetStatus | NoticeStatus], set[str]] | None:
+    """Each asset's status on ``day`` as stored (an asset with no row: not nominated), and the assets whose
+    stored status does not hold then; None when the index cannot say (as ``read``)."""
+    current = db.whole(session)
+    if current is None or current.fingerprint != fingerprint(settings_in(session)) or day < current.built_for:
+        return None
+    found, stale = {}, set()
+    for ref, start, until, text in db.statuses(session):
+        if start <= day <= until:
+            found[ref] = status_of(text)
+        else:
+            stale.add(ref)
+    if len(stale) > STALE_LIMIT:
+        return None
+    return found, stale
+
+
+# reading
+
+
+@dataclass(frozen=True)
+class Indexed:
+    """What the index gives for a day: the deadlines and in-force lines, unsorted, with the assets worked out."""
+
+    deadlines: list[tuple[AssetDeadline, int]]
+    in_force: list[tuple[tuple[Any, InForce], int]]
+    recomputed: list[Case]  # the cases of assets whose lines had run out on the day
+
+
+def read(session: Session, day: date, within: int | None) -> Indexed | None:
+    """The lines that hold on ``day`` (deadlines up to ``within`` days on), or None when the index cannot say:
+    never built, built with other settings, built after ``day``, or too many assets run out by then."""
+    settings = settings_in(session)
+    current = db.whole(session)
+    if current is None or current.fingerprint != fingerprint(settings) or day < current.built_for:
+        return None
+    stale = set(db.stale(session, day))
+    if len(stale) > STALE_LIMIT:
+        return None
+    until = None if within is None else day + timedelta(days=within)
+    deadlines = [
+        (item_of(ref, payload), position)
+        for ref, position, payload in db.lines(session, DEADLINE, until)
+        if ref not in stale
+    ]
+    in_force = [
+        (in_force_of(ref, payload, day), position)
+        for ref, position, payload in db.lines(session, IN_FORCE)
+        if ref not in stale
+    ]
+    recomputed = cases_in(session, day, settings, stale)[0] if stale else []
+    for case in recomputed:
+        deadlines += [(item, i) for i, item in enumerate(case.deadlines or ())]
+        in_force += [((case, x), i) for i, x in enumerate(case.in_force)]
+    return Indexed(deadlines, in_force, recomputed)
+
+
+def write_back(register: Any, cases: Sequence[Case], day: date, *, whole: bool) -> None:
+    """Stores cases just worked out for What's due, when this register may be written without waiting.
+
+    Derived data only: when the register is read-only, another window holds it, or it is looked at as of
+    another day, nothing is written and nothing is said.
+    """
+    if register.day is not None:
+        return
+    try:
+        with register.keeping() as session:
+            if session is None:
+                return
+            settings = settings_in(session)
+            current = db.whole(session)
+            if whole:
+                db.clear(session)
+                store(session, cases, {c.asset_ref for c in cases}, day, whole=True)
+                db.add_coverage(session, [(db.WHOLE, day, date.max, "", fingerprint(settings))])
+            elif current is not None and current.fingerprint == fingerprint(settings):
+                refs = {c.asset_ref for c in cases}
+                db.clear(session, refs)
+                store(session, cases, refs, day, whole=False)
+    except Exception:  # noqa: BLE001 - keeping the index is a nicety: What's due is already worked out
+        return
+
+
+# checking
+
+
+def verify(register: Any, *, tidy: bool = False) -> list[str]:
+    """``assetreg check``: does the index give what working every case out gives today? Problems as sentences;
+    with ``tidy`` a wrong index is built again. Never raises."""
+    from .deadlines import computed_whats_due, indexed_whats_due
+
+    try:
+        day = register.today()
+        with register.reading() as session:
+            built = db.whole(session) is not None
+        if not built:
+            if tidy:
+                with register.transaction() as session:
+                    refresh(session, None, day=day)
+            return []
+        indexed = indexed_whats_due(register, day, within=None, write=False)
+        computed = computed_whats_due(register, day, within=None)
+        if indexed is None or same_answers(indexed, computed):
+            return []
+        if tidy:
+            with register.transaction() as session:
+                refresh(session, None, day=day)
+            return []
+        return [
+            tr(
+                "What's due, as kept ready, differs from the dates worked out from the records; "
+                "“assetreg check --tidy” builds it again."
+            )
+        ]
+    except Exception as error:  # noqa: BLE001 - check reports, never raises
+        return [tr("What's due, as kept ready, could not be checked: {error}").format(error=error)]
+
+
+def same_answers(a: Any, b: Any) -> bool:
+    """Whether two What's due say the same: the same deadlines, and the same things in force on the same assets."""
+
+    def running(due: Any) -> list:
+        return [(c.asset_ref, c.asset_name, c.day, x) for c, x in due.in_force]
+
+    return a.day == b.day and a.deadlines == b.deadlines and running(a) == running(b)
