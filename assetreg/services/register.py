@@ -64,7 +64,7 @@ class Register:
     def claim(self, *, take_over: bool = False) -> lock.LockHolder | None:
         """Takes the lock on the register for this window; None when it is ours, else who holds it (then this
         register is read-only). ``take_over`` replaces a stale lock (ask first)."""
-        if self.opened.read_only:
+        if self.opened.read_only or self.shared:  # a server takes writers one at a time itself
             return None
         self.lock, self.held_by = lock.acquire(self.path, self.user, take_over=take_over)
         return self.held_by
@@ -78,7 +78,7 @@ class Register:
     def read_only(self) -> str:
         """Why nothing can be changed in this register from here, or "" when it can be."""
         if self.opened.read_only:
-            return tr("{path} can only be read here: {why}.").format(path=self.path, why=self.opened.read_only)
+            return tr("{path} can only be read here: {why}.").format(path=self.location, why=self.opened.read_only)
         if self.held_by is not None:
             return tr("{path} is open for changes by {holder}; this window shows it read-only.").format(
                 path=self.path, holder=self.held_by.describe()
@@ -86,6 +86,10 @@ class Register:
         return ""
 
     def _may_write(self) -> None:
+        if self.shared:
+            if self.read_only:
+                raise ReadOnlyRegisterError(self.read_only + " " + tr("Nothing was changed."))
+            return
         if self.warn is not None:
             from .places import place_warnings
 
@@ -104,13 +108,28 @@ class Register:
             lock.wait_until_free(self.path)
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = False) -> Register:
-        """Opens the register at ``path`` (migrating it after a backup); ``create`` makes a new one."""
-        return cls(open_register(path, create=create))
+    def open(cls, path: Path | str, *, create: bool = False) -> Register:
+        """Opens the register at ``path`` — a file, or a shared register's URL — migrating it (a file after a
+        backup); ``create`` makes a new one."""
+        opened = open_register(path, create=create)
+        return cls(opened, user=opened.role) if opened.role else cls(opened)
 
     @property
     def path(self) -> Path:
+        """The register file (a shared register on a server has none: ask ``shared`` first)."""
+        if self.opened.path is None:
+            raise AttributeError("a shared register has no file")
         return self.opened.path
+
+    @property
+    def shared(self) -> bool:
+        """Whether this is a shared register on a database server (several people at once), not a file."""
+        return self.opened.shared
+
+    @property
+    def location(self) -> str:
+        """Where the register is, as shown to people: the file's path, or the server's address (no password)."""
+        return self.opened.location
 
     def today(self) -> date:
         """The day the register is looked at: ``day`` when set, else today where the user is (local, not UTC)."""
@@ -131,7 +150,7 @@ class Register:
             with self._writing() as session, session.begin():
                 yield session
         except DBAPIError as error:
-            raise (plain_database_error(error, self.path) or error) from error
+            raise (plain_database_error(error, self.location) or error) from error
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -140,7 +159,7 @@ class Register:
             with self._sessions() as session:
                 yield session
         except DBAPIError as error:
-            raise (plain_database_error(error, self.path) or error) from error
+            raise (plain_database_error(error, self.location) or error) from error
 
     def close(self) -> None:
         if self.lock is not None:
