@@ -68,7 +68,17 @@ def backup_folder(register: Register) -> Path:
             chosen = read_settings(session).get(FOLDER_SETTING)
     except Exception:  # a damaged register still gets its backups listed from the usual place
         chosen = None
-    return Path(json.loads(chosen)) if chosen else default_folder(register.path)
+    if chosen:
+        return Path(json.loads(chosen))
+    return _shared_default_folder(register) if register.shared else default_folder(register.path)
+
+
+def _shared_default_folder(register: Register) -> Path:
+    """A shared register's backups are register files in the user's data folder, one folder per database."""
+    from ..paths import data_dir
+
+    name = "".join(c if c.isalnum() or c in "-_" else "-" for c in register.location.split("?")[0].split("/")[-1])
+    return data_dir() / "shared-backups" / (name or "shared")
 
 
 def set_backup_folder(register: Register, folder: Path | None) -> Path:
@@ -87,7 +97,10 @@ def set_backup_folder(register: Register, folder: Path | None) -> Path:
 
 
 def make_backup(register: Register, reason: str = "on-demand", *, prune_after: bool = True) -> Backup:
-    """A verified copy of the register now, in its backup folder, with its manifest; then old ones are pruned."""
+    """A verified copy of the register now, in its backup folder, with its manifest; then old ones are pruned.
+    A shared register is copied into a register file there (every row and attachment, checked)."""
+    if register.shared:
+        return _shared_backup(register, f"{reason}")
     return backup_file(register.path, backup_folder(register), reason, prune_after=prune_after)
 
 
@@ -128,8 +141,38 @@ def backup_file(path: Path, folder: Path, reason: str, *, prune_after: bool = Tr
     return backup
 
 
+def _shared_backup(register: Register, reason: str) -> Backup:
+    from .copying import copy_register
+
+    folder = backup_folder(register)
+    now = datetime.now(UTC)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BackupError(
+            tr("No backup was made: the folder {folder} cannot be written ({error}).").format(
+                folder=folder, error=error.strerror
+            )
+        ) from error
+    target = folder / f"{folder.name}-{now.strftime(STAMP)}-{reason}.assetreg"
+    report = copy_register(register.opened.url, target)
+    if not report.whole:
+        raise BackupError(
+            tr("The backup made at {target} failed its check ({problem}).").format(
+                target=target, problem=report.problems[0]
+            )
+        )
+    backup = Backup(target, now, reason, target.stat().st_size, True, inspect_register(target), document_hashes(target))
+    manifest_of(target).write_text(json.dumps(backup.as_json(), indent=2), encoding="utf-8")
+    return backup
+
+
 def daily_backup(register: Register) -> Backup | None:
-    """The day's backup, the first time the register is opened on a day; None when there is one already."""
+    """The day's backup, the first time the register is opened on a day; None when there is one already.
+    A shared register is backed up by whoever runs its server (and on demand, or before an import), not daily by
+    each person who opens it."""
+    if register.shared:
+        return None
     today = datetime.now(UTC).astimezone().date()
     folder = backup_folder(register)
     if any(b.created.astimezone().date() == today for b in _in_folder(folder, register.path.stem)):
