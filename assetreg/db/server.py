@@ -14,7 +14,7 @@ interleave with another person's. Readers never wait for it.
 from __future__ import annotations
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from ..domain.errors import RegisterRefusedError
@@ -45,7 +45,23 @@ def shown_url(location: str) -> str:
         url = make_url(normal_url(location))
     except ArgumentError:
         return location
-    return url.set(drivername="postgresql").render_as_string(hide_password=True)
+    return _without_password(url, "postgresql").render_as_string(hide_password=False)
+
+
+def url_to_remember(location: str) -> str:
+    """The URL as given but without any password (kept in the person's settings; the password belongs in
+    PostgreSQL's own password file, or is asked for by the server's login)."""
+    try:
+        url = make_url(location)
+    except ArgumentError:
+        return location
+    if not url.password:
+        return location
+    return _without_password(url, location.split("://", 1)[0]).render_as_string(hide_password=False)
+
+
+def _without_password(url: URL, drivername: str) -> URL:
+    return URL.create(drivername, url.username, None, url.host, url.port, url.database, url.query)
 
 
 def _refused(location: str, why: str) -> RegisterRefusedError:

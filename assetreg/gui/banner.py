@@ -15,7 +15,8 @@ def safety_banner(register: Register) -> QLabel:
     lines = []
     if register.read_only:
         lines.append(register.read_only + " " + QLabel.tr("Changes cannot be saved in this window."))
-    lines += place_warnings(register.path)
+    if not register.shared:  # a shared register's place is its server, not a folder that may be synced
+        lines += place_warnings(register.path)
     banner = QLabel("\n\n".join(lines))
     banner.setObjectName("safetyBanner")
     banner.setTextFormat(Qt.TextFormat.PlainText)

@@ -25,3 +25,9 @@ class AppContext(QObject):
     def notify(self, changes: Changes) -> None:
         if changes:
             self.data_changed.emit(changes)
+
+    def notify_everything(self) -> None:
+        """Every view shows the register afresh (someone else has changed it)."""
+        from ..domain.records import RecordKind
+
+        self.data_changed.emit(Changes(frozenset(RecordKind)))

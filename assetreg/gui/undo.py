@@ -69,10 +69,12 @@ class UndoHistory(QObject):
 
     # edits
 
-    def update(self, reference: str, **fields: Any) -> Changed[Any]:
-        """Changes fields of a record and puts the change on the stack (nothing goes on it if nothing changed)."""
+    def update(self, reference: str, *, based_on: Any = None, **fields: Any) -> Changed[Any]:
+        """Changes fields of a record and puts the change on the stack (nothing goes on it if nothing changed).
+        ``based_on`` is the record as the person opened it: a change someone else saved since is not overwritten
+        (``ConflictError``)."""
         before = self.records.get(reference)
-        changed = self.records.update(reference, **fields)
+        changed = self.records.update(reference, based_on=based_on, **fields)
         if changed.changes:
             after = changed.value
             names = [name for name in fields if getattr(before, name) != getattr(after, name)]
@@ -190,11 +192,11 @@ class _Update(_Step):
 
     def _forward(self) -> Changed[Any]:
         self._expect(self.old)
-        return self.history.records.update(self.reference, **self.new)
+        return self.history.records.update(self.reference, based_on=self.old, **self.new)
 
     def _backward(self) -> Changed[Any]:
         self._expect(self.new)
-        return self.history.records.update(self.reference, **self.old)
+        return self.history.records.update(self.reference, based_on=self.new, **self.old)
 
     def _expect(self, values: dict) -> None:
         current = self.history.records.get(self.reference)

@@ -127,6 +127,15 @@ class Register:
         return self.opened.shared
 
     @property
+    def remembered(self) -> Path | str:
+        """What to remember this register by (recent registers): its file, or its address without a password."""
+        if self.opened.path is not None:
+            return self.opened.path
+        from ..db.server import url_to_remember
+
+        return url_to_remember(self.opened.url)
+
+    @property
     def location(self) -> str:
         """Where the register is, as shown to people: the file's path, or the server's address (no password)."""
         return self.opened.location
