@@ -46,10 +46,13 @@ RECORD_TABLES = (
 
 def upgrade() -> None:
     """Upgrade schema."""
+    # recreate="never": SQLite adds a column with a constant default in place. Left to decide, batch mode would
+    # copy every table (slow on a large register) and drop the old one, which the foreign keys pointing at it
+    # refuse once it holds rows others refer to.
     for table in RECORD_TABLES:
-        with op.batch_alter_table(table, schema=None) as batch_op:
+        with op.batch_alter_table(table, schema=None, recreate="never") as batch_op:
             batch_op.add_column(sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False))
-    with op.batch_alter_table("audit_entries", schema=None) as batch_op:
+    with op.batch_alter_table("audit_entries", schema=None, recreate="never") as batch_op:
         batch_op.add_column(sa.Column("record_version", sa.Integer(), nullable=True))
     op.create_table(
         "attachment_blobs",
