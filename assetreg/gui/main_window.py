@@ -364,12 +364,12 @@ class MainWindow(QMainWindow):
 
     def choose_register_to_open(self) -> Path | None:
         return self.context.messages.choose_existing_file(
-            self, self.tr("Open a register"), register_folder(self.context.register.path), self.tr(REGISTER_FILES)
+            self, self.tr("Open a register"), register_folder(self.context.register.remembered), self.tr(REGISTER_FILES)
         )
 
     def choose_new_register(self) -> Path | None:
         """Where the new register goes: by default beside this one, named so that nothing is overwritten."""
-        suggested = suggest_new_register(self.context.register.path)
+        suggested = suggest_new_register(self.context.register.remembered)
         path = self.context.messages.choose_new_file(self, self.tr("New register"), suggested, self.tr(REGISTER_FILES))
         return path if path is None or path.suffix else path.with_suffix(".assetreg")
 

@@ -182,6 +182,9 @@ def daily_backup(register: Register) -> Backup | None:
 
 def list_backups(register: Register) -> list[Backup]:
     """Every backup of the register, newest first: those in its backup folder, and upgrade copies beside it."""
+    if register.shared:  # its backups are register files in its own backup folder, named after it
+        folder = backup_folder(register)
+        return sorted(_in_folder(folder, folder.name), key=lambda b: b.created, reverse=True)
     found = _in_folder(backup_folder(register), register.path.stem)
     for legacy in register.path.parent.glob(f"{register.path.name}{BACKUP_SUFFIX}*"):
         if legacy.suffix in ("-wal", "-shm") or legacy.name.endswith(("-wal", "-shm", "-journal")):

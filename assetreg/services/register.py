@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -31,6 +32,12 @@ class Changes:
 
     def __bool__(self) -> bool:
         return bool(self.kinds)
+
+
+def person_name(role: str = "") -> str:
+    """Who the audit trail says made a change: the name the person set (``ASSETREG_USER``), else the database
+    role a shared register is opened as, else the login name."""
+    return os.environ.get("ASSETREG_USER", "").strip() or role or _os_user()
 
 
 def _os_user() -> str:
@@ -112,7 +119,7 @@ class Register:
         """Opens the register at ``path`` — a file, or a shared register's URL — migrating it (a file after a
         backup); ``create`` makes a new one."""
         opened = open_register(path, create=create)
-        return cls(opened, user=opened.role) if opened.role else cls(opened)
+        return cls(opened, user=person_name(opened.role))
 
     @property
     def path(self) -> Path:
@@ -125,6 +132,13 @@ class Register:
     def shared(self) -> bool:
         """Whether this is a shared register on a database server (several people at once), not a file."""
         return self.opened.shared
+
+    @property
+    def name(self) -> str:
+        """A short name for the register: its file's name without the extension, or its database's name."""
+        if self.opened.path is not None:
+            return self.opened.path.stem
+        return self.location.split("?", 1)[0].rsplit("/", 1)[-1] or "shared"
 
     @property
     def remembered(self) -> Path | str:

@@ -275,7 +275,7 @@ def test_references_are_never_handed_out_twice_to_writers_at_once(shared_registe
 # --- people and permissions --------------------------------------------------------------------------------
 
 
-def test_the_audit_trail_names_the_database_role(postgres, postgres_url: str) -> None:
+def test_the_audit_trail_names_the_database_role_or_the_name_set(postgres, postgres_url: str, monkeypatch) -> None:
     database = postgres_url.split("@/")[1].split("?")[0]
     postgres.sql("DO $$ BEGIN CREATE ROLE clerk LOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
     postgres.sql("GRANT ALL ON ALL TABLES IN SCHEMA public TO clerk", database)
@@ -284,6 +284,10 @@ def test_the_audit_trail_names_the_database_role(postgres, postgres_url: str) ->
         assert register.user == "clerk" and register.read_only == ""
         Records(register).create(e.Asset(name="The Red Lion"))
         assert [h.user for h in Records(register).history("AST-0001")] == ["clerk"]
+    monkeypatch.setenv("ASSETREG_USER", "Margaret Hale (treasurer)")  # a name the person set
+    with Register.open(postgres.url(database, user="clerk")) as register:
+        Records(register).update("AST-0001", notes="Asked the council")
+        assert [h.user for h in Records(register).history("AST-0001")] == ["clerk", "Margaret Hale (treasurer)"]
 
 
 def test_a_read_only_role_can_look_but_not_change(postgres, shared_register) -> None:
