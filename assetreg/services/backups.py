@@ -26,6 +26,7 @@ from ..db.engine import BACKUP_SUFFIX, inspect_register
 from ..db.settings import read_settings, write_setting
 from ..domain.errors import BackupError
 from ..domain.i18n import tr
+from ..paths import is_register_url
 from .register import Register
 
 FOLDER_SETTING = "backup_folder"
@@ -198,7 +199,7 @@ def list_backups(register: Register) -> list[Backup]:
     return sorted(found, key=lambda b: b.created, reverse=True)
 
 
-def list_backups_of(path: Path) -> tuple[Path, list[Backup]]:
+def list_backups_of(path: Path | str) -> tuple[Path, list[Backup]]:
     """The backup folder and backups of the register at ``path``, even when the register cannot be opened (it is
     damaged): then those in the usual place beside it."""
     from ..domain.errors import RegisterRefusedError
@@ -207,6 +208,8 @@ def list_backups_of(path: Path) -> tuple[Path, list[Backup]]:
         with Register.open(path) as register:
             return backup_folder(register), list_backups(register)
     except RegisterRefusedError:
+        if is_register_url(path):  # a shared register that cannot be reached: its message says why
+            raise
         stand_in = _Unopened(Path(path))
         return default_folder(stand_in.path), list_backups(stand_in)  # type: ignore[arg-type]
 
@@ -214,6 +217,7 @@ def list_backups_of(path: Path) -> tuple[Path, list[Backup]]:
 @dataclass(frozen=True)
 class _Unopened:
     path: Path
+    shared: bool = False
 
     def reading(self):
         raise RuntimeError("not open")
