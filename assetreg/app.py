@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -35,7 +34,9 @@ def _start_gui(args) -> int:
             path = temporary_demo_register()
             demo_folder = path.parent
         else:
-            path = Path(args.db) if getattr(args, "db", None) else None
+            from .paths import register_path
+
+            path = register_path(args.db) if getattr(args, "db", None) else None  # a file, or an address
         from .gui.application import run_gui
 
         # A demo copy is thrown away, so it is never the register opened next time.

@@ -1,5 +1,8 @@
 """Where a register lives: ``--db PATH``, else ``ASSETREG_DB``, else the platform's user data folder.
 
+``--db`` and ``ASSETREG_DB`` may also name a shared register on a database server by its URL
+(``postgresql://user@host/register``); it is kept as the text given.
+
 ``ASSETREG_DATA_DIR`` moves the whole data folder (handy for portable installs and tests).
 """
 
@@ -20,9 +23,25 @@ def data_dir() -> Path:
     return Path(override).expanduser() if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def register_path(cli_value: str | os.PathLike[str] | None = None) -> Path:
-    """The register to use: the command line wins, then ``ASSETREG_DB``, then the default in ``data_dir()``."""
+def is_register_url(location: object) -> bool:
+    """Whether ``location`` is a shared register's URL (``postgresql://…``) rather than a file."""
+    return (
+        isinstance(location, str)
+        and location.split("://", 1)[0].split("+", 1)[0].lower()
+        in (
+            "postgresql",
+            "postgres",
+        )
+        and "://" in location
+    )
+
+
+def register_path(cli_value: str | os.PathLike[str] | None = None) -> Path | str:
+    """The register to use: the command line wins, then ``ASSETREG_DB``, then the default in ``data_dir()``.
+    A file is a ``Path``; a shared register's URL stays the ``str`` given."""
     chosen = cli_value or os.environ.get("ASSETREG_DB")
+    if is_register_url(chosen):
+        return str(chosen)
     return Path(chosen).expanduser() if chosen else data_dir() / DEFAULT_REGISTER_NAME
 
 

@@ -39,15 +39,95 @@ def register_path(template_register: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def register(register_path: Path):
-    """An open register whose clock is fixed at Mon 15 Sep 2025 10:30 UTC and whose user is 'tester'."""
-    from assetreg.services.register import Register
-
-    opened = Register.open(register_path)
-    opened.user = "tester"
-    opened.clock = lambda: FIXED_NOW
+def file_register(register_path: Path):
+    """An open register file whose clock is fixed at Mon 15 Sep 2025 10:30 UTC and whose user is 'tester'."""
+    opened = open_test_register(register_path)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def register(file_register):
+    """The register a test works on: a file here; tests/db and tests/services run on a shared register too."""
+    return file_register
+
+
+@pytest.fixture
+def shared_register(postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """An open shared register on the test server, with the same fixed clock and user as ``file_register``
+    (its local copies of attachments and its backups go to this test's own data folder)."""
+    monkeypatch.setenv("ASSETREG_DATA_DIR", str(tmp_path / "data"))
+    opened = open_test_register(postgres_url)
+    yield opened
+    opened.close()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "file_only: reads the register file itself, so it runs on the file only")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """A test that reads the register file itself (``register_path``, or marked ``file_only``) is not run on the
+    shared register: there is no file."""
+    kept, dropped = [], []
+    for item in items:
+        on_server = getattr(item, "callspec", None) is not None and item.callspec.params.get("register") == "shared"
+        if on_server and ("register_path" in item.fixturenames or item.get_closest_marker("file_only")):
+            dropped.append(item)
+        else:
+            kept.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+def _load_cluster_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("postgres_cluster", Path(__file__).with_name("postgres_cluster.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throwaway PostgreSQL server for the whole test session (skipped only when no server is installed)."""
+    cluster_module = _load_cluster_module()
+    binaries = cluster_module.server_bin()
+    if binaries is None:
+        pytest.skip("PostgreSQL's server programs (initdb, pg_ctl) are not installed, so no shared register to test")
+    cluster = cluster_module.Cluster(binaries).start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session")
+def postgres_template(postgres) -> str:
+    """An empty shared register migrated to head, made once; each test gets a copy (CREATE DATABASE TEMPLATE)."""
+    from assetreg.db.engine import open_register
+
+    name = postgres.create("assetreg_template")
+    open_register(postgres.url(name), create=True).engine.dispose()
+    return name
+
+
+@pytest.fixture
+def postgres_url(postgres, postgres_template: str):
+    """The URL of a fresh shared register (a copy of the template), dropped after the test."""
+    name = postgres.create(template=postgres_template)
+    yield postgres.url(name)
+    postgres.drop(name)
+
+
+def open_test_register(location):
+    """A register at ``location`` whose clock is fixed at Mon 15 Sep 2025 10:30 UTC and whose user is 'tester'."""
+    from assetreg.services.register import Register
+
+    opened = Register.open(location)
+    opened.user = "tester"
+    opened.clock = lambda: FIXED_NOW
+    return opened
 
 
 @pytest.fixture(autouse=True)

@@ -16,6 +16,7 @@ from ..domain.errors import AssetRegError
 from ..domain.i18n import tr
 from . import (
     backup_commands,
+    copy_commands,
     date_commands,
     import_commands,
     mark_commands,
@@ -31,9 +32,12 @@ def build_parser() -> argparse.ArgumentParser:
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument(
         "--db",
-        metavar="PATH",
+        metavar="PATH|URL",
         default=argparse.SUPPRESS,
-        help=tr("the register file (default: $ASSETREG_DB, else the one in your user data folder)"),
+        help=tr(
+            "the register file, or a shared register's address (postgresql://user@host/register) "
+            "(default: $ASSETREG_DB, else the file in your user data folder)"
+        ),
     )
     as_json = argparse.ArgumentParser(add_help=False)
     as_json.add_argument("--json", action="store_true", help=tr("print JSON for scripts instead of text"))
@@ -214,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(handler=register_commands.check)
     backup_commands.add_parsers(commands, db, as_json)
+    copy_commands.add_parsers(commands, as_json)
     return parser
 
 

@@ -48,7 +48,7 @@ def make(args: argparse.Namespace) -> int:
         return 0
     print(
         tr("Backed up {path} to {backup} ({size}); it passed its check.").format(
-            path=register.path, backup=backup.path, size=_size(backup.size)
+            path=register.location, backup=backup.path, size=_size(backup.size)
         )
     )
     return 0

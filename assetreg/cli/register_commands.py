@@ -13,7 +13,7 @@ from ..domain.i18n import tr
 from .output import indent, print_json, print_table
 
 
-def register_path_of(args: argparse.Namespace) -> Path:
+def register_path_of(args: argparse.Namespace) -> Path | str:
     from ..paths import register_path
 
     return register_path(getattr(args, "db", None))
@@ -34,17 +34,19 @@ def init(args: argparse.Namespace) -> int:
     from ..services.register import Register
 
     path = register_path_of(args)
-    if path.exists():
+    if isinstance(path, Path) and path.exists():
         raise RegisterRefusedError(
             tr("{path} already exists; AssetReg will not overwrite it. Choose another file name with --db.").format(
                 path=path
             )
         )
-    Register.open(path, create=True).close()
+    register = Register.open(path, create=True)  # a shared register: only an empty database is made one
+    where = register.location
+    register.close()
     if args.json:
-        print_json({"path": str(path), "created": True})
+        print_json({"path": where, "created": True})
         return 0
-    print(tr("Created an empty register at {path}.").format(path=path))
+    print(tr("Created an empty register at {path}.").format(path=where))
     return 0
 
 
@@ -244,11 +246,11 @@ def check(args: argparse.Namespace) -> int:
                 "The register at {path} is healthy: {assets} assets, {documents} documents, all attachments "
                 "present and unchanged."
             ).format(
-                path=register.path, assets=report.counts.get("asset", 0), documents=report.counts.get("document", 0)
+                path=register.location, assets=report.counts.get("asset", 0), documents=report.counts.get("document", 0)
             )
         )
     else:
-        print(tr("Problems found in {path}:").format(path=register.path))
+        print(tr("Problems found in {path}:").format(path=register.location))
         for problem in report.problems:
             print(f"  - {problem}")
     return 0 if report.healthy else 1

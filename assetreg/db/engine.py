@@ -3,7 +3,8 @@
 A file that is not a register, is damaged, or was written by a newer AssetReg is refused before anything
 writes to it: it is first inspected through a read-only connection. An older register is copied to a
 timestamped backup beside it (with SQLite's online backup, so a pending write-ahead log is included) and only
-then upgraded. SQLite-specific details live here and nowhere else.
+then upgraded. SQLite-specific details live here and nowhere else; a shared register on a database server is
+opened through ``db.server``, and ``open_register`` is the one place that chooses between the two.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from sqlalchemy import Engine, create_engine, event
 
 from ..domain.errors import RegisterDamagedError, RegisterRefusedError
 from ..domain.i18n import tr
+from . import server
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUP_SUFFIX = ".backup-"
@@ -31,10 +33,22 @@ BACKUP_SUFFIX = ".backup-"
 @dataclass(frozen=True)
 class OpenedRegister:
     engine: Engine
-    path: Path
+    path: Path | None  # the register file; None for a shared register on a server
     backup: Path | None  # the copy made before a migration, if one was needed
     created: bool
     read_only: str = ""  # why the register can only be read (a read-only file, folder or disk), else ""
+    url: str = ""  # a shared register's address (as given), else ""
+    role: str = ""  # the database role a shared register is opened as, else ""
+
+    @property
+    def shared(self) -> bool:
+        """Whether this is a shared register on a database server rather than a file."""
+        return bool(self.url)
+
+    @property
+    def location(self) -> str:
+        """Where the register is, as shown to people: the file's path, or the server's address (no password)."""
+        return server.shown_url(self.url) if self.url else str(self.path)
 
 
 def alembic_config() -> Config:
@@ -114,8 +128,11 @@ def why_read_only(path: Path) -> str:
     return ""
 
 
-def open_register(path: Path, *, create: bool = False) -> OpenedRegister:
-    """Opens (or with ``create``, makes) the register at ``path``, migrated to the current schema."""
+def open_register(path: Path | str, *, create: bool = False) -> OpenedRegister:
+    """Opens (or with ``create``, makes) the register at ``path`` — a file, or a shared register's URL —
+    migrated to the current schema. This is the one place that tells the two apart."""
+    if server.is_database_url(path):
+        return open_server_register(str(path), create=create)
     path = Path(path)
     if not path.exists():
         if not create:
@@ -146,6 +163,45 @@ def open_register(path: Path, *, create: bool = False) -> OpenedRegister:
     if backup is not None:
         _upgrade(engine)
     return OpenedRegister(engine, path, backup, False, read_only)
+
+
+def open_server_register(url: str, *, create: bool = False) -> OpenedRegister:
+    """Opens the shared register at ``url``; ``create`` makes the schema in an empty database.
+
+    An unreachable server, a database that is not a register, a register from a newer AssetReg, or (without
+    ``create``) an empty database is refused before anything is written.
+    """
+    engine = server.make_server_engine(url)
+    try:
+        server.reach(engine, url)
+        revision = server.server_revision(engine, url)
+        if revision is None and not create:
+            raise server._refused(
+                url,
+                tr("the database is empty; make it a register with “assetreg init --db {url}”").format(
+                    url=server.shown_url(url)
+                ),
+            )
+        if revision is not None and create:
+            raise server._refused(url, tr("it is already a register; AssetReg will not make it again"))
+        if revision is not None and revision not in known_revisions():
+            raise RegisterRefusedError(
+                tr(
+                    "The shared register {url} was saved by a newer version of AssetReg (schema {revision}). "
+                    "Install the newer version to open it. Nothing was changed."
+                ).format(url=server.shown_url(url), revision=revision)
+            )
+        read_only = server.why_read_only_role(engine) if revision is not None else ""
+        if revision != head_revision():
+            if read_only:
+                raise server._refused(
+                    url, tr("it needs upgrading to this version of AssetReg, and {why}").format(why=read_only)
+                )
+            _upgrade(engine)  # one transaction: PostgreSQL undoes a failed schema change whole
+        return OpenedRegister(engine, None, None, revision is None, read_only, url=url, role=server.role_of(engine))
+    except BaseException:
+        engine.dispose()
+        raise
 
 
 def inspect_register(path: Path) -> str:

@@ -31,6 +31,8 @@ def plain_database_error(error: BaseException, path: object) -> AssetRegError | 
     """What a failure of the database engine means for the person using AssetReg, in their words; None when it
     is not one of the failures a register's place can cause (the caller re-raises it unchanged)."""
     orig = getattr(error, "orig", error)
+    if getattr(orig, "sqlstate", None):
+        return _plain_server_error(orig, path)
     if not isinstance(orig, sqlite3.DatabaseError) or isinstance(orig, sqlite3.IntegrityError):
         return None
     words = str(orig).lower()
@@ -69,5 +71,34 @@ def plain_database_error(error: BaseException, path: object) -> AssetRegError | 
                 "The register at {path} could not be read or written ({detail}); nothing was changed. Check the disk "
                 "or folder is still there."
             ).format(path=path, detail=orig)
+        )
+    return None
+
+
+def _plain_server_error(orig: BaseException, where: object) -> AssetRegError | None:
+    """The same for a shared register's server (PostgreSQL), by the error's SQLSTATE class."""
+    state = str(getattr(orig, "sqlstate", ""))
+    if state == "42501":  # insufficient privilege
+        return ReadOnlyRegisterError(
+            tr("Your database role may only read the shared register {path}; nothing was changed.").format(path=where)
+        )
+    if state.startswith("08") or state.startswith("57P"):  # the connection went, or the server shut down
+        return StorageError(
+            tr(
+                "The shared register {path} could not be reached ({detail}); nothing was changed. Check the network "
+                "and that the server is running, then try again."
+            ).format(path=where, detail=" ".join(str(orig).split())[:200])
+        )
+    if state.startswith("53"):  # insufficient resources: disk full, out of memory, too many connections
+        return StorageError(
+            tr("The server holding {path} is short of room ({detail}); nothing was changed.").format(
+                path=where, detail=" ".join(str(orig).split())[:200]
+            )
+        )
+    if state in ("40001", "40P01", "55P03"):  # serialisation failure, deadlock, lock not available
+        return RegisterBusyError(
+            tr("The shared register {path} is busy with someone else's change; nothing was changed. Try again.").format(
+                path=where
+            )
         )
     return None

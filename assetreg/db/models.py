@@ -17,13 +17,14 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
     UniqueConstraint,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from ..domain import enums
 from .types import CodeEnum, TextTuple, UTCDateTime
@@ -49,7 +50,11 @@ class Base(DeclarativeBase):
 
 
 class RecordRow(Base):
-    """Columns every record has: identity, reference, and the soft-delete mark."""
+    """Columns every record has: identity, reference, the soft-delete mark, and its version.
+
+    ``version`` counts the record's changes (SQLAlchemy's version counter): every UPDATE says which version it
+    changes, so a save of a record someone else has changed since it was read changes nothing and is reported.
+    """
 
     __abstract__ = True
 
@@ -58,6 +63,11 @@ class RecordRow(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:
+        return {"version_id_col": cls.version}
 
 
 def _text() -> Mapped[str]:
@@ -302,6 +312,8 @@ class AuditEntryRow(Base):
     field: Mapped[str] = _text()
     old_value: Mapped[str] = _text()
     new_value: Mapped[str] = _text()
+    # The record's version the change made (empty for entries written before versions were kept).
+    record_version: Mapped[int | None] = mapped_column(Integer)
 
 
 class ReferenceCounterRow(Base):
@@ -355,3 +367,14 @@ class DueCoverageRow(Base):
     valid_until: Mapped[date] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(64), **TEXT_DEFAULT)  # the case's status, "asset:listed"
     fingerprint: Mapped[str] = mapped_column(String(64), **TEXT_DEFAULT)
+
+
+class AttachmentBlobRow(Base):
+    """An attachment's content kept in the database, named by its SHA-256 (a shared register has no folder
+    beside it). The same content attached twice is kept once; a register file keeps its attachments in files."""
+
+    __tablename__ = "attachment_blobs"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)

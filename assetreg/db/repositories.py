@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..domain.entities import AuditEntry
 from ..domain.records import RecordKind, format_reference
@@ -159,7 +160,8 @@ class RecordRepository:
 
     def next_references(self, kind: RecordKind, count: int = 1) -> list[str]:
         """Takes the next ``count`` references of a kind; numbers are never handed out twice."""
-        counter = self.session.get(m.ReferenceCounterRow, kind.value)
+        # Locked until the transaction ends (FOR UPDATE on a server), so two writers never take the same number.
+        counter = self.session.get(m.ReferenceCounterRow, kind.value, with_for_update=True)
         if counter is None:
             counter = m.ReferenceCounterRow(kind=kind.value, last_number=0)
             self.session.add(counter)
@@ -189,16 +191,44 @@ class RecordRepository:
         self.session.execute(row_class.__table__.insert(), rows)
         return references
 
-    def write(self, kind: RecordKind, row: m.RecordRow, entity: Any, names: tuple[str, ...], now: datetime) -> None:
+    def write(
+        self,
+        kind: RecordKind,
+        row: m.RecordRow,
+        entity: Any,
+        names: tuple[str, ...],
+        now: datetime,
+        *,
+        expected_version: int | None = None,
+    ) -> int:
+        """Writes the fields ``names`` of the row and returns its new version. With ``expected_version`` the
+        UPDATE changes the row only if it is still at that version (SQLAlchemy's version counter), else raises
+        ``StaleDataError`` and nothing is written."""
+        if expected_version is not None:
+            set_committed_value(row, "version", expected_version)
         write_fields(kind, row, entity, names)
         row.updated_at = now
+        self.session.flush()
+        return row.version
+
+    def version(self, kind: RecordKind, reference: str) -> int | None:
+        """The current version of a record (deleted or not); None when there is none."""
+        row_class = ROW_CLASSES[kind]
+        return self.session.scalar(select(row_class.version).where(row_class.reference == reference))
+
+    def lock_row(self, kind: RecordKind, reference: str) -> m.RecordRow | None:
+        """The live row, locked against other writers until the transaction ends (``FOR UPDATE`` on a server;
+        SQLite's writing transaction already holds the whole file)."""
+        row_class = ROW_CLASSES[kind]
+        query = select(row_class).where(row_class.reference == reference, row_class.deleted_at.is_(None))
+        return self.session.scalars(query.with_for_update()).one_or_none()
 
     def mark_deleted(self, row: m.RecordRow, moment: datetime | None) -> None:
         row.deleted_at = moment
 
     # audit trail
 
-    def add_audit(self, entries: Iterable[AuditEntry]) -> None:
+    def add_audit(self, entries: Iterable[AuditEntry], record_version: int | None = None) -> None:
         # One executemany of plain rows: an import audits hundreds of thousands of fields, and ORM objects for
         # them would cost many times the records themselves.
         rows = [
@@ -211,6 +241,7 @@ class RecordRepository:
                 "field": e.field,
                 "old_value": e.old_value,
                 "new_value": e.new_value,
+                "record_version": record_version,
             }
             for e in entries
         ]
@@ -226,6 +257,31 @@ class RecordRepository:
     def audit_for(self, reference: str) -> list[AuditEntry]:
         query = select(m.AuditEntryRow).where(m.AuditEntryRow.record_reference == reference)
         return [_audit_entry(row) for row in self.session.scalars(query.order_by(m.AuditEntryRow.id))]
+
+    def audit_since(self, reference: str, version: int) -> list[AuditEntry]:
+        """The audited changes to a record that made its versions after ``version``, oldest first."""
+        query = select(m.AuditEntryRow).where(
+            m.AuditEntryRow.record_reference == reference, m.AuditEntryRow.record_version > version
+        )
+        return [_audit_entry(row) for row in self.session.scalars(query.order_by(m.AuditEntryRow.id))]
+
+    def last_audit_of_fields(self, reference: str, fields: Iterable[str]) -> list[AuditEntry]:
+        """The latest audited change to each of ``fields`` of a record, in the order they were made."""
+        wanted = set(fields)
+        found: dict[str, AuditEntry] = {}
+        query = select(m.AuditEntryRow).where(
+            m.AuditEntryRow.record_reference == reference, m.AuditEntryRow.field.in_(wanted)
+        )
+        for row in self.session.scalars(query.order_by(m.AuditEntryRow.id.desc())):
+            found.setdefault(row.field, _audit_entry(row))
+        return sorted(found.values(), key=lambda entry: entry.at)
+
+    def last_change(self) -> tuple[int, int]:
+        """A cheap mark of the register's last change (the newest audit entry and the number of settings), so
+        another window can notice, by polling, that someone has changed something."""
+        latest = self.session.scalar(select(func.max(m.AuditEntryRow.id))) or 0
+        settings = self.session.scalar(select(func.count()).select_from(m.SettingRow)) or 0
+        return latest, settings
 
     def recent_audit(self, limit: int = 100) -> list[AuditEntry]:
         query = select(m.AuditEntryRow).order_by(m.AuditEntryRow.id.desc()).limit(limit)

@@ -72,3 +72,18 @@ class StorageError(AssetRegError):
 
 class BackupError(AssetRegError):
     """A backup could not be made, verified or restored; the message says what was kept."""
+
+
+class ConflictError(AssetRegError):
+    """Someone else changed the record since it was opened; nothing was saved.
+
+    ``changes`` are the audit entries of their changes (who, when, which field, from and to); ``current`` is the
+    record as it now is, so the person can reload it or save theirs over it knowingly.
+    """
+
+    exit_status = 6
+
+    def __init__(self, message: str, changes: tuple = (), current: object = None):
+        super().__init__(message)
+        self.changes = tuple(changes)
+        self.current = current

@@ -66,7 +66,7 @@ def run_gui(path: Path | None, *, screenshot: Path | None = None, view: str = ""
             path, remember = starting_register()
         if path is None:
             return 0
-        register = Register.open(path, create=path == register_path())
+        register = Register.open(path, create=isinstance(path, Path) and path == register_path())
     except AssetRegError as error:
         QMessageBox.critical(None, app.tr("AssetReg cannot open the register"), str(error))
         return error.exit_status
@@ -146,10 +146,11 @@ def starting_register(welcome: Welcome | None = None) -> tuple[Path | None, bool
     there, else the default register; on first run, or when the last one has gone, the welcome asks."""
     welcome = welcome or _welcome
     last = last_register()
-    if last is not None and last.exists():
+    if isinstance(last, str) or (last is not None and last.exists()):  # a shared register: its server will say
         return last, True
     if last is None:
-        return (register_path(), True) if register_path().exists() else welcome("")
+        usual = register_path()
+        return (usual, True) if isinstance(usual, str) or usual.exists() else welcome("")
     forget_last_register()
     notice = QApplication.translate(
         "welcome",

@@ -135,5 +135,5 @@ class AssetDialog(FormDialog):
                 written = history.create(asset)
             else:
                 fields = {f.name: getattr(asset, f.name) for f in dataclasses.fields(asset) if f.name != "reference"}
-                written = history.update(self.asset.reference, **fields)
+                written = history.update(self.asset.reference, based_on=self.based_on(self.asset), **fields)
         return Changed(written.value, written.changes | changes)

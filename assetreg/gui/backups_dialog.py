@@ -98,6 +98,16 @@ class BackupsDialog(QDialog):
         ).replace("{when}", backup.created.astimezone().strftime("%Y-%m-%d %H:%M"))
         if not self.context.messages.confirm(self, self.tr("Restore a backup"), question):
             return False
+        if self.context.register.shared:
+            self.context.messages.error(
+                self,
+                self.tr("The backup was not restored"),
+                self.tr(
+                    "A shared register is not replaced from this window, as others may be working in it. Whoever "
+                    "runs its server can put {backup} back into an empty database with “assetreg copy”."
+                ).replace("{backup}", str(backup.path)),
+            )
+            return False
         try:
             restore_backup(self.context.register.path, backup.path)
         except AssetRegError as error:

@@ -30,6 +30,7 @@ def update_banner(banner: QLabel, register: Register) -> None:
     lines = []
     if register.read_only:
         lines.append(register.read_only + " " + QLabel.tr("Changes cannot be saved in this window."))
-    lines += place_warnings(register.path)
+    if not register.shared:  # a shared register's place is its server, not a folder that may be synced
+        lines += place_warnings(register.path)
     banner.setText("\n\n".join(lines))
     banner.setVisible(bool(lines))

@@ -278,7 +278,7 @@ class CalendarView(View):
     def _on_export(self) -> None:
         register = self.context.register
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(folder or Path.home()) / self.tr("{name} deadlines.ics").format(name=register.path.stem)
+        suggested = Path(folder or Path.home()) / self.tr("{name} deadlines.ics").format(name=register.name)
         path = choose_calendar_file(self, suggested)
         if path is None:
             return

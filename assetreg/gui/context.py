@@ -87,6 +87,12 @@ class AppContext(QObject):
             starter = initiator or next((n.initiator for n in gathered if n.initiator is not None), None)
             self.notify(Changes(kinds), references, starter, via or next((n.via for n in gathered if n.via), ""))
 
+    def notify_everything(self) -> None:
+        """Every view shows the register afresh (someone else has changed it)."""
+        from ..domain.records import RecordKind
+
+        self.notify(Changes(frozenset(RecordKind)), via=OUTSIDE)
+
     # who may write
 
     @property

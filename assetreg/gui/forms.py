@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.errors import AssetRegError, ValidationError
+from ..domain.errors import AssetRegError, ConflictError, ValidationError
 from . import icons
 from .context import AppContext
 from .date_edit import DateEdit
@@ -151,6 +151,8 @@ class FormDialog(QDialog):
         self.fields: dict[str, Field] = {}
         self._finished = self._fit_pending = False
         self._as_opened: list[Any] | None = None  # what the fields held when the form was shown
+        # The record as it is now, when someone else changed it and the person chose to keep theirs over it.
+        self.kept_over: Any = None
         self.setWindowTitle(title)
         self.setSizeGripEnabled(True)
         self._body = QWidget()
@@ -322,6 +324,20 @@ class FormDialog(QDialog):
         except ValidationError as error:
             self.show_problems(error.problems)
             return None
+        except ConflictError as conflict:  # someone else saved this record since the form was opened
+            self.clear_problems()
+            if self.kept_over is None and self.context.messages.conflict(
+                self, self.tr("Someone else changed this record"), str(conflict)
+            ):
+                self.kept_over = conflict.current  # save mine over the record as it now is, knowingly
+                try:
+                    return self.write(action, extra_problems)
+                finally:
+                    self.kept_over = None
+            self.context.notify_everything()  # reload: every view shows their change; this form closes
+            self._as_opened = None
+            super().reject()
+            return None
         except AssetRegError as error:  # not about a field: the record is gone, or the register refused
             self.clear_problems()
             self.context.messages.error(self, self.tr("Nothing was saved"), str(error))
@@ -334,6 +350,11 @@ class FormDialog(QDialog):
     def _snapshot(self) -> list[Any]:
         """What every field holds, as far as a person could have changed it."""
         return [_held(entry.widget) for entry in self.fields.values()]
+
+    def based_on(self, opened: Any) -> Any:
+        """What a save of ``opened`` is checked against (no lost edits): the record as the form opened it, or
+        as it now is once the person chose to keep theirs over someone else's change."""
+        return self.kept_over if self.kept_over is not None else opened
 
     def has_changes(self) -> bool:
         """Whether any field holds something other than it did when the form was shown."""

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import AssetRegError
+from ..paths import is_register_url
 from ..services.lock import HEARTBEAT
 from ..services.register import Register
 from . import icons
@@ -64,11 +65,12 @@ class MainWindow(QMainWindow):
         self.context = context
         self._build_views = build_views
         if remember:
-            remember_register(context.register.path)
+            remember_register(context.register.remembered)
         self.watcher = RegisterWatcher(context)
         self._owns_register = False  # a register this window opened itself is closed with it
         self.settings_dialog: SettingsDialog | None = None
-        self.setWindowTitle(self.tr("AssetReg — {name}").replace("{name}", context.register.path.name))
+        name = context.register.location if context.register.shared else context.register.path.name
+        self.setWindowTitle(self.tr("AssetReg — {name}").replace("{name}", name))
         self._views = {view.name: view for view in views}
         self._loaded: set[str] = set()  # views loaded once already
         self._nav = QListWidget()
@@ -135,6 +137,8 @@ class MainWindow(QMainWindow):
         self.recent_menu.chosen.connect(self.open_register)
         file_menu.addMenu(self.recent_menu)
         self.new_action = self._action(file_menu, t("&New register…"), self._on_new_register, "Ctrl+Shift+N")
+        self.connect_action = self._action(file_menu, t("Connect to a s&hared register…"), self._on_connect)
+        self.connect_action.setStatusTip(t("Open a register several people use at once, on a PostgreSQL server"))
         file_menu.addSeparator()
         self.backups_action = self._action(file_menu, t("Bac&kups…"), self.open_backups)
         self.backups_action.setStatusTip(t("See the register's backups, back up now, or put one back"))
@@ -217,7 +221,7 @@ class MainWindow(QMainWindow):
     def _on_about(self) -> None:
         from .help import show_about
 
-        show_about(self, str(self.context.register.path))
+        show_about(self, self.context.register.location)
 
     def _on_nav(self, row: int) -> None:
         self._stack.setCurrentIndex(row)
@@ -291,9 +295,37 @@ class MainWindow(QMainWindow):
             return
         self.open_register(path, create=True)
 
-    def open_register(self, path: Path, *, create: bool = False) -> MainWindow | None:
-        """Opens (or makes) another register in a new window, which takes this one's place."""
-        if not create and path.resolve() == self.context.register.path.resolve():
+    def _on_connect(self) -> None:
+        current = self.context.register.remembered if self.context.register.shared else "postgresql://"
+        address = self.context.messages.ask_text(
+            self,
+            self.tr("Connect to a shared register"),
+            self.tr(
+                "The shared register's address, as whoever runs its server gave it to you, such as\n"
+                "postgresql://your-name@server.example.org/register"
+            ),
+            str(current),
+        )
+        if address is None:
+            return
+        if not is_register_url(address):
+            self.context.messages.error(
+                self,
+                self.tr("The register was not opened"),
+                self.tr("{address} is not a shared register's address; it starts with postgresql://").replace(
+                    "{address}", address
+                ),
+            )
+            return
+        self.open_register(address)
+
+    def open_register(self, path: Path | str, *, create: bool = False) -> MainWindow | None:
+        """Opens (or makes) another register — a file, or a shared register's address — in a new window, which
+        takes this one's place."""
+        if not create and path == self.context.register.remembered:
+            return self
+        same_file = isinstance(path, Path) and not self.context.register.shared
+        if not create and same_file and path.resolve() == self.context.register.path.resolve():
             return self
         try:
             register = Register.open(path, create=create)
@@ -390,12 +422,12 @@ class MainWindow(QMainWindow):
 
     def choose_register_to_open(self) -> Path | None:
         return self.context.messages.choose_existing_file(
-            self, self.tr("Open a register"), register_folder(self.context.register.path), self.tr(REGISTER_FILES)
+            self, self.tr("Open a register"), register_folder(self.context.register.remembered), self.tr(REGISTER_FILES)
         )
 
     def choose_new_register(self) -> Path | None:
         """Where the new register goes: by default beside this one, named so that nothing is overwritten."""
-        suggested = suggest_new_register(self.context.register.path)
+        suggested = suggest_new_register(self.context.register.remembered)
         path = self.context.messages.choose_new_file(self, self.tr("New register"), suggested, self.tr(REGISTER_FILES))
         return path if path is None or path.suffix else path.with_suffix(".assetreg")
 

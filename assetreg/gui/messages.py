@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 class Messages:
@@ -23,6 +23,20 @@ class Messages:
         box.setDefaultButton(QMessageBox.StandardButton.No)  # as QMessageBox.question did
         box.exec()
         return box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+
+    def conflict(self, parent: QWidget | None, title: str, text: str) -> bool:
+        """Someone else changed the record being saved: True to keep (save) mine over theirs, False to reload."""
+        box = _box(parent, QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton)
+        reload = box.addButton(QApplication.translate("Messages", "&Reload theirs"), QMessageBox.ButtonRole.RejectRole)
+        keep = box.addButton(QApplication.translate("Messages", "&Keep mine"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(reload)
+        box.exec()
+        return box.clickedButton() is keep
+
+    def ask_text(self, parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+        """A line of text from the person (an address); None if they cancel."""
+        answer, ok = QInputDialog.getText(parent, title, label, text=text)
+        return answer.strip() if ok and answer.strip() else None
 
     def choose_new_file(
         self, parent: QWidget | None, title: str, suggested: Path, filters: str, *, confirm_overwrite: bool = False

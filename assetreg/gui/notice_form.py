@@ -341,5 +341,5 @@ class DisposalNoticeDialog(FormDialog):
                 written = history.create(notice)
             else:
                 fields = {f.name: getattr(notice, f.name) for f in dataclasses.fields(notice) if f.name != "reference"}
-                written = history.update(self.existing.reference, **fields)
+                written = history.update(self.existing.reference, based_on=self.based_on(self.existing), **fields)
         return Changed(written.value, written.changes | changes)

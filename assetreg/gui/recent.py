@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings, Signal
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
 
+from ..paths import is_register_url
 from ..services.demo import is_temporary_demo
 
 RECENT_KEY = "registers/recent"
@@ -18,23 +19,30 @@ LAST_KEY = "registers/last"
 KEEP = 8  # how many the menu lists
 
 
-def recent_registers() -> list[Path]:
-    """The registers opened lately, most recent first (some may since have moved or gone)."""
+def _location(text: str) -> Path | str:
+    """A remembered register: a file's path, or a shared register's address (kept as text)."""
+    return text if is_register_url(text) else Path(text)
+
+
+def recent_registers() -> list[Path | str]:
+    """The registers opened lately, most recent first (some may since have moved or gone); a shared register
+    is its address."""
     stored = QSettings().value(RECENT_KEY, [])
     if isinstance(stored, str):  # QSettings gives a lone string for a list of one
         stored = [stored]
-    return [Path(text) for text in stored or [] if text]
+    return [_location(str(text)) for text in stored or [] if text]
 
 
-def last_register() -> Path | None:
+def last_register() -> Path | str | None:
     """The register open when the app last ran, or None if none was remembered."""
     stored = QSettings().value(LAST_KEY, "")
-    return Path(str(stored)) if stored else None
+    return _location(str(stored)) if stored else None
 
 
-def remember_register(path: Path) -> None:
-    """``path`` becomes the last register and the first of the recent ones."""
-    path = path.resolve()
+def remember_register(path: Path | str) -> None:
+    """``path`` (a file, or a shared register's address) becomes the last register and the first of the recent
+    ones."""
+    path = path if isinstance(path, str) else path.resolve()
     others = [p for p in recent_registers() if p != path]
     settings = QSettings()
     settings.setValue(RECENT_KEY, [str(p) for p in [path, *others][:KEEP]])
@@ -62,16 +70,16 @@ def clear_recent_registers() -> None:
     QSettings().remove(RECENT_KEY)
 
 
-def register_folder(current: Path) -> Path:
-    """Where to look for or make a register: beside ``current``, unless that is a temporary demo copy (then the
-    person's Documents)."""
-    if is_temporary_demo(current):
+def register_folder(current: Path | str) -> Path:
+    """Where to look for or make a register: beside ``current``, unless that is a temporary demo copy or a
+    shared register (then the person's Documents)."""
+    if isinstance(current, str) or is_temporary_demo(current):
         documents = Path.home() / "Documents"
         return documents if documents.is_dir() else Path.home()
     return current.parent
 
 
-def suggest_new_register(current: Path) -> Path:
+def suggest_new_register(current: Path | str) -> Path:
     """A name for a new register in ``register_folder(current)`` that no file has yet."""
     folder = register_folder(current)
     suggested = folder / QApplication.translate("recent", "New register.assetreg")
@@ -102,8 +110,11 @@ class RecentMenu(QMenu):
         self.clear()
         paths = recent_registers()
         for number, path in enumerate(paths, start=1):
-            present = self._exists(path)
-            text = f"{path.name} — {path.parent}".replace("&", "&&")  # an & in a name is shown, not a mnemonic
+            if isinstance(path, str):  # a shared register: whether its server answers is seen when it is opened
+                present, text = True, self.tr("{address} (shared)").replace("{address}", path).replace("&", "&&")
+            else:
+                present = self._exists(path)
+                text = f"{path.name} — {path.parent}".replace("&", "&&")  # an & in a name is shown, not a mnemonic
             if not present:
                 text += " " + self.tr("(no longer there)")
             action = self.addAction(f"&{number} {text}" if number < 10 else text)

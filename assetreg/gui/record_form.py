@@ -85,7 +85,9 @@ class RecordDialog(FormDialog):
             if self.existing is None:
                 written = history.create(record)
             else:
-                written = history.update(self.existing.reference, **record_fields(record))
+                written = history.update(
+                    self.existing.reference, based_on=self.based_on(self.existing), **record_fields(record)
+                )
             changes |= self.write_more(history, written.value)
         return Changed(written.value, written.changes | changes)
 

@@ -195,5 +195,5 @@ class BidderRequestDialog(FormDialog):
                 fields = {
                     f.name: getattr(request, f.name) for f in dataclasses.fields(request) if f.name != "reference"
                 }
-                recorded = history.update(self.existing.reference, **fields)
+                recorded = history.update(self.existing.reference, based_on=self.based_on(self.existing), **fields)
         return Changed(assessment_of(self.context.register, recorded.value), recorded.changes | changes)

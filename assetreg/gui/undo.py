@@ -158,10 +158,14 @@ class UndoHistory(QObject):
 
     # edits, each an operation of its own unless one is open
 
-    def update(self, reference: str, /, *, initiator: object | None = None, **fields: Any) -> Changed[Any]:
-        """Changes fields of a record and puts the change on the stack (nothing goes on it if nothing changed)."""
+    def update(
+        self, reference: str, /, *, initiator: object | None = None, based_on: Any = None, **fields: Any
+    ) -> Changed[Any]:
+        """Changes fields of a record and puts the change on the stack (nothing goes on it if nothing changed).
+        ``based_on`` is the record as the person opened it: a change someone else saved since is not overwritten
+        (``ConflictError``)."""
         with self._edit(initiator) as operation:
-            return operation.update(reference, **fields)
+            return operation.update(reference, based_on=based_on, **fields)
 
     def create(self, entity: Any, *, initiator: object | None = None) -> Changed[Any]:
         """Saves a new record; undoing moves it to the trash and redoing brings it back with the same reference."""
@@ -225,10 +229,10 @@ class Operation:
         self.text = self.text or text
         self.initiator = self.initiator or initiator
 
-    def update(self, reference: str, **fields: Any) -> Changed[Any]:
-        """Changes fields of a record (no step when nothing changed)."""
+    def update(self, reference: str, based_on: Any = None, **fields: Any) -> Changed[Any]:
+        """Changes fields of a record (no step when nothing changed); ``based_on`` as for ``Records.update``."""
         before = self.records.get(reference)
-        changed = self.records.update(reference, **fields)
+        changed = self.records.update(reference, based_on=based_on, **fields)
         if changed.changes:
             after = changed.value
             names = [name for name in fields if getattr(before, name) != getattr(after, name)]
@@ -356,11 +360,11 @@ class _Update(_Step):
 
     def forward(self) -> tuple[Changed[Any], list[str]]:
         self._expect(self.old)
-        return self.history.records.update(self.reference, **self.new), [self.reference]
+        return self.history.records.update(self.reference, based_on=self.old, **self.new), [self.reference]
 
     def backward(self) -> tuple[Changed[Any], list[str]]:
         self._expect(self.new)
-        return self.history.records.update(self.reference, **self.old), [self.reference]
+        return self.history.records.update(self.reference, based_on=self.new, **self.old), [self.reference]
 
     def _expect(self, values: dict) -> None:
         current = self.history.records.get(self.reference)

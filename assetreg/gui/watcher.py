@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from ..domain.records import RecordKind
 from ..services.register import Changes
-from ..services.watch import ChangeProbe, watch_register
+from ..services.watch import ChangeProbe, SharedChangeProbe, watch_register
 from .context import OUTSIDE, AppContext
 
 log = logging.getLogger(__name__)
@@ -26,11 +26,11 @@ class RegisterWatcher(QObject):
     def __init__(self, context: AppContext, poll_ms: int = POLL_MS, settle_ms: int = SETTLE_MS) -> None:
         super().__init__(context)
         self._context = context
-        self._probe: ChangeProbe | None
+        self._probe: ChangeProbe | SharedChangeProbe | None
         try:
-            self._probe = watch_register(context.register.path)
+            self._probe = watch_register(context.register)
         except Exception:  # watching is a convenience; the register itself is open and working
-            log.exception("cannot watch %s for changes", context.register.path)
+            log.exception("cannot watch %s for changes", context.register.location)
             self._probe = None
         self._poll = QTimer(self)
         self._poll.setInterval(poll_ms)

@@ -26,6 +26,7 @@ from ..db.engine import BACKUP_SUFFIX, inspect_register
 from ..db.settings import read_settings, write_setting
 from ..domain.errors import BackupError
 from ..domain.i18n import tr
+from ..paths import is_register_url
 from .register import Register
 
 FOLDER_SETTING = "backup_folder"
@@ -68,7 +69,17 @@ def backup_folder(register: Register) -> Path:
             chosen = read_settings(session).get(FOLDER_SETTING)
     except Exception:  # a damaged register still gets its backups listed from the usual place
         chosen = None
-    return Path(json.loads(chosen)) if chosen else default_folder(register.path)
+    if chosen:
+        return Path(json.loads(chosen))
+    return _shared_default_folder(register) if register.shared else default_folder(register.path)
+
+
+def _shared_default_folder(register: Register) -> Path:
+    """A shared register's backups are register files in the user's data folder, one folder per database."""
+    from ..paths import data_dir
+
+    name = "".join(c if c.isalnum() or c in "-_" else "-" for c in register.location.split("?")[0].split("/")[-1])
+    return data_dir() / "shared-backups" / (name or "shared")
 
 
 def set_backup_folder(register: Register, folder: Path | None) -> Path:
@@ -87,7 +98,10 @@ def set_backup_folder(register: Register, folder: Path | None) -> Path:
 
 
 def make_backup(register: Register, reason: str = "on-demand", *, prune_after: bool = True) -> Backup:
-    """A verified copy of the register now, in its backup folder, with its manifest; then old ones are pruned."""
+    """A verified copy of the register now, in its backup folder, with its manifest; then old ones are pruned.
+    A shared register is copied into a register file there (every row and attachment, checked)."""
+    if register.shared:
+        return _shared_backup(register, f"{reason}")
     return backup_file(register.path, backup_folder(register), reason, prune_after=prune_after)
 
 
@@ -128,8 +142,38 @@ def backup_file(path: Path, folder: Path, reason: str, *, prune_after: bool = Tr
     return backup
 
 
+def _shared_backup(register: Register, reason: str) -> Backup:
+    from .copying import copy_register
+
+    folder = backup_folder(register)
+    now = datetime.now(UTC)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BackupError(
+            tr("No backup was made: the folder {folder} cannot be written ({error}).").format(
+                folder=folder, error=error.strerror
+            )
+        ) from error
+    target = folder / f"{folder.name}-{now.strftime(STAMP)}-{reason}.assetreg"
+    report = copy_register(register.opened.url, target)
+    if not report.whole:
+        raise BackupError(
+            tr("The backup made at {target} failed its check ({problem}).").format(
+                target=target, problem=report.problems[0]
+            )
+        )
+    backup = Backup(target, now, reason, target.stat().st_size, True, inspect_register(target), document_hashes(target))
+    manifest_of(target).write_text(json.dumps(backup.as_json(), indent=2), encoding="utf-8")
+    return backup
+
+
 def daily_backup(register: Register) -> Backup | None:
-    """The day's backup, the first time the register is opened on a day; None when there is one already."""
+    """The day's backup, the first time the register is opened on a day; None when there is one already.
+    A shared register is backed up by whoever runs its server (and on demand, or before an import), not daily by
+    each person who opens it."""
+    if register.shared:
+        return None
     today = datetime.now(UTC).astimezone().date()
     folder = backup_folder(register)
     if any(b.created.astimezone().date() == today for b in _in_folder(folder, register.path.stem)):
@@ -139,6 +183,9 @@ def daily_backup(register: Register) -> Backup | None:
 
 def list_backups(register: Register) -> list[Backup]:
     """Every backup of the register, newest first: those in its backup folder, and upgrade copies beside it."""
+    if register.shared:  # its backups are register files in its own backup folder, named after it
+        folder = backup_folder(register)
+        return sorted(_in_folder(folder, folder.name), key=lambda b: b.created, reverse=True)
     found = _in_folder(backup_folder(register), register.path.stem)
     for legacy in register.path.parent.glob(f"{register.path.name}{BACKUP_SUFFIX}*"):
         if legacy.suffix in ("-wal", "-shm") or legacy.name.endswith(("-wal", "-shm", "-journal")):
@@ -152,7 +199,7 @@ def list_backups(register: Register) -> list[Backup]:
     return sorted(found, key=lambda b: b.created, reverse=True)
 
 
-def list_backups_of(path: Path) -> tuple[Path, list[Backup]]:
+def list_backups_of(path: Path | str) -> tuple[Path, list[Backup]]:
     """The backup folder and backups of the register at ``path``, even when the register cannot be opened (it is
     damaged): then those in the usual place beside it."""
     from ..domain.errors import RegisterRefusedError
@@ -161,6 +208,8 @@ def list_backups_of(path: Path) -> tuple[Path, list[Backup]]:
         with Register.open(path) as register:
             return backup_folder(register), list_backups(register)
     except RegisterRefusedError:
+        if is_register_url(path):  # a shared register that cannot be reached: its message says why
+            raise
         stand_in = _Unopened(Path(path))
         return default_folder(stand_in.path), list_backups(stand_in)  # type: ignore[arg-type]
 
@@ -168,6 +217,7 @@ def list_backups_of(path: Path) -> tuple[Path, list[Backup]]:
 @dataclass(frozen=True)
 class _Unopened:
     path: Path
+    shared: bool = False
 
     def reading(self):
         raise RuntimeError("not open")

@@ -14,7 +14,7 @@ from ..domain.i18n import tr
 from ..domain.records import RecordKind
 from ..paths import attachments_dir
 from .backups import needed_attachments
-from .documents import file_sha256, stored_path
+from .documents import file_sha256, shared_content_problem, stored_path
 from .register import Register
 
 
@@ -48,6 +48,21 @@ def check_register(register: Register, *, tidy: bool = False) -> HealthReport:
             counts = {kind.value: repo.count(kind) for kind in RecordKind}
     except AssetRegError as error:
         return HealthReport((*problems, str(error)))
+    if register.shared:  # the content is in the database: checked there, with no folder to tidy
+        for document in documents:
+            where = tr("{reference} ({name})").format(reference=document.reference, name=document.original_filename)
+            problem = shared_content_problem(register, document)
+            if problem == "missing":
+                problems.append(tr("Attachment missing: {where} has no content in the register.").format(where=where))
+            elif problem:
+                problems.append(
+                    tr("Attachment altered: {where} no longer matches what was attached.").format(where=where)
+                )
+        if revision == head:
+            from .due_index import verify
+
+            problems += verify(register, tidy=tidy)
+        return HealthReport(tuple(problems), counts)
     if revision == head:
         from .due_index import verify
 

@@ -1,4 +1,5 @@
-"""Attaching files: each is copied once, by its SHA-256, into the attachments folder beside the register.
+"""Attaching files: each is copied once, by its SHA-256, into the attachments folder beside the register (a
+shared register keeps the content in the database, in a table named by the same hashes).
 
 The original file name is kept on the record; the stored file is named by its hash, so the same content
 attached twice is stored once and a changed or missing file is easy to detect (``assetreg check``).
@@ -14,12 +15,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..db.blobs import put_blob, read_blob
 from ..db.repositories import RecordRepository
 from ..domain import entities as e
 from ..domain.errors import AssetRegError, ValidationError
 from ..domain.i18n import tr
 from ..domain.records import RecordKind
-from ..paths import attachments_dir
+from ..paths import attachments_dir, data_dir
 from .records import Changed, Records
 from .register import Register
 
@@ -33,8 +35,39 @@ class Attached:
 
 
 def stored_path(register: Register, sha256: str) -> Path:
-    """Where the content with this hash is kept."""
+    """Where the content with this hash is kept: beside a register file; for a shared register (whose content
+    is in the database), a checked local copy in the user's data folder, made on first use (missing when the
+    database has no such content, or what it has no longer matches the hash)."""
+    if register.shared:
+        return _fetched(register, sha256)
     return attachments_dir(register.path) / sha256[:2] / sha256
+
+
+def _fetched(register: Register, sha256: str) -> Path:
+    target = data_dir() / "shared-attachments" / sha256[:2] / sha256
+    if target.is_file() and file_sha256(target) == sha256:
+        return target
+    with register.reading() as session:
+        content = read_blob(session, sha256)
+    if content is None or hashlib.sha256(content).hexdigest() != sha256:
+        return target.with_name(f"{sha256}.missing")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".incoming-")
+    with os.fdopen(handle, "wb") as out:
+        out.write(content)
+    os.replace(temporary, target)
+    return target
+
+
+def shared_content_problem(register: Register, document: e.Document) -> str:
+    """What is wrong with a shared register's stored content for ``document`` ("" when whole and unchanged)."""
+    with register.reading() as session:
+        content = read_blob(session, document.sha256)
+    if content is None:
+        return "missing"
+    if len(content) != document.size_bytes or hashlib.sha256(content).hexdigest() != document.sha256:
+        return "altered"
+    return ""
 
 
 def file_sha256(path: Path) -> str:
@@ -142,7 +175,16 @@ def _existing(source: Path) -> Path:
 
 
 def _store(register: Register, source: Path) -> tuple[str, int]:
-    """Copies the file into place by hash, atomically, and returns the hash and size."""
+    """Copies the file into place by hash, atomically, and returns the hash and size. A shared register keeps
+    the content in the database (committed before the document that names it, as a file is copied first)."""
+    if register.shared:
+        content = source.read_bytes()
+        sha256 = hashlib.sha256(content).hexdigest()
+        if sha256 != file_sha256(source):
+            raise AssetRegError(tr("{path} changed while it was being copied; attach it again.").format(path=source))
+        with register.transaction() as session:
+            put_blob(session, sha256, content)
+        return sha256, len(content)
     sha256 = file_sha256(source)
     target = stored_path(register, sha256)
     if target.is_file() and file_sha256(target) == sha256:
@@ -168,6 +210,13 @@ def document_file(register: Register, reference: str) -> Path:
     document = Records(register).get(reference)
     path = stored_path(register, document.sha256)
     if not path.is_file():
+        if register.shared:
+            raise AssetRegError(
+                tr(
+                    "The file of {reference} ({name}) is missing from the shared register, or no longer matches "
+                    "what was attached. Attach the file again."
+                ).format(reference=document.reference, name=document.original_filename)
+            )
         raise AssetRegError(
             tr(
                 "The file of {reference} ({name}) is missing from {folder}. Restore the attachments "

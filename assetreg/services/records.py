@@ -13,12 +13,14 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
+from sqlalchemy.orm.exc import StaleDataError
+
 from ..db.mapping import to_entity
 from ..db.repositories import RecordRepository, referenced_kinds
 from ..domain import entities as e
 from ..domain.entities import AuditEntry
 from ..domain.enums import Regime
-from ..domain.errors import NotFoundError, ValidationError
+from ..domain.errors import ConflictError, NotFoundError, ValidationError
 from ..domain.i18n import tr
 from ..domain.pack_sections import pack_section
 from ..domain.records import RecordKind, parse_reference
@@ -116,7 +118,7 @@ class Records:
             entity = self._checked(repo, entity)
             (reference,) = repo.next_references(kind)
             repo.add(entity, reference, now)
-            repo.add_audit([self._audit(now, "create", kind, reference, "", "", _summary(entity))])
+            repo.add_audit([self._audit(now, "create", kind, reference, "", "", _summary(entity))], record_version=1)
         return Changed(dataclasses.replace(entity, reference=reference), Changes(frozenset({kind})))
 
     def create_many(self, entities: Sequence[Any]) -> Changed[list[str]]:
@@ -176,13 +178,42 @@ class Records:
             checked = _check_marks_in_bulk(repo, checked, self.register.today())
         references = repo.add_many(kind, checked, now)
         repo.add_audit(
-            self._audit(now, "create", kind, ref, "", "", _summary(x))
-            for ref, x in zip(references, checked, strict=True)
+            (
+                self._audit(now, "create", kind, ref, "", "", _summary(x))
+                for ref, x in zip(references, checked, strict=True)
+            ),
+            record_version=1,
         )
         return references
 
-    def update(self, reference: str, **fields: Any) -> Changed[Any]:
-        """Changes some fields of a record; only fields whose value differs are written and audited."""
+    def version(self, reference: str) -> int:
+        """The record's version: how many times it has been saved (1 when new)."""
+        kind, reference = parse_reference(reference)
+        with self.register.reading() as session:
+            found = RecordRepository(session).version(kind, reference)
+        if found is None:
+            raise NotFoundError(
+                tr("There is no {kind} {reference} in this register.").format(kind=kind.label, reference=reference)
+            )
+        return found
+
+    def opened(self, reference: str) -> tuple[Any, int]:
+        """The live record and its version, read together: what an edit starts from (``expected_version``)."""
+        kind, reference = parse_reference(reference)
+        with self.register.reading() as session:
+            repo = RecordRepository(session)
+            row = self._live_row(repo, kind, reference)
+            return to_entity(kind, row), row.version
+
+    def update(
+        self, reference: str, *, based_on: Any = None, expected_version: int | None = None, **fields: Any
+    ) -> Changed[Any]:
+        """Changes some fields of a record; only fields whose value differs are written and audited.
+
+        No lost edits: ``based_on`` is the record as the person opened it (an entity, or a dict of the fields
+        they saw), ``expected_version`` the version they opened. If someone else has changed it since, nothing
+        is saved and ``ConflictError`` says who changed what (from the audit trail), with the record as it is.
+        """
         kind, reference = parse_reference(reference)
         changeable = {f.name for f in dataclasses.fields(kind.entity)} - {"reference"}
         unknown = set(fields) - changeable
@@ -196,12 +227,74 @@ class Records:
                 }
             )
         now = self.register.clock()
-        with self.register.transaction() as session:
-            after, changed = self.update_in(RecordRepository(session), kind, reference, fields, now)
+        try:
+            with self.register.transaction() as session:
+                repo = RecordRepository(session)
+                if based_on is not None or expected_version is not None:
+                    self._check_unchanged(repo, kind, reference, based_on, expected_version)
+                after, changed = self.update_in(repo, kind, reference, fields, now, expected_version=expected_version)
+        except StaleDataError as error:  # changed between our read and our write (another writer's commit)
+            with self.register.reading() as session:
+                raise self._conflict(RecordRepository(session), kind, reference, None, expected_version) from error
         return Changed(after, Changes(frozenset({kind}) if changed else frozenset()))
 
+    def _check_unchanged(
+        self, repo: RecordRepository, kind: RecordKind, reference: str, based_on: Any, expected_version: int | None
+    ) -> None:
+        row = repo.lock_row(kind, reference)
+        if row is None:
+            return  # update_in says plainly that it is not there (deleted meanwhile)
+        current = to_entity(kind, row)
+        if expected_version is not None and row.version != expected_version:
+            raise self._conflict(repo, kind, reference, based_on, expected_version)
+        if based_on is not None and _differing(based_on, current):
+            raise self._conflict(repo, kind, reference, based_on, expected_version)
+
+    def _conflict(
+        self, repo: RecordRepository, kind: RecordKind, reference: str, based_on: Any, expected_version: int | None
+    ) -> ConflictError:
+        from ..domain.dates import format_date
+
+        row = repo.find_row(kind, reference, include_deleted=True)
+        current = to_entity(kind, row) if row is not None else None
+        if expected_version is not None:
+            changes = repo.audit_since(reference, expected_version)
+        else:
+            changes = repo.last_audit_of_fields(reference, _differing(based_on, current) if current else ())
+        lines = []
+        for entry in changes:
+            moment = entry.at.astimezone()
+            when = tr("{time} on {day}").format(time=moment.strftime("%H:%M"), day=format_date(moment.date()))
+            if entry.field:
+                lines.append(
+                    tr("{user} changed {field} from “{old}” to “{new}” at {when}").format(
+                        user=entry.user, field=entry.field, old=entry.old_value, new=entry.new_value, when=when
+                    )
+                )
+            else:
+                done = {"delete": tr("moved it to the trash"), "restore": tr("brought it back from the trash")}
+                lines.append(
+                    tr("{user} {did} at {when}").format(
+                        user=entry.user, did=done.get(entry.action, entry.action), when=when
+                    )
+                )
+        message = tr(
+            "{reference} was changed by someone else after you opened it, so your change was not saved."
+        ).format(reference=reference)
+        if lines:
+            message += " " + "; ".join(lines) + "."
+        message += " " + tr("Reload it to see their change, or save yours again over it.")
+        return ConflictError(message, tuple(changes), current)
+
     def update_in(
-        self, repo: RecordRepository, kind: RecordKind, reference: str, fields: dict[str, Any], now: datetime
+        self,
+        repo: RecordRepository,
+        kind: RecordKind,
+        reference: str,
+        fields: dict[str, Any],
+        now: datetime,
+        *,
+        expected_version: int | None = None,
     ) -> tuple[Any, tuple[str, ...]]:
         """Changes fields of a record inside the caller's transaction: validated, and only the fields whose
         value differs written and audited. Returns the record as it now is and the names of those fields."""
@@ -219,18 +312,21 @@ class Records:
         changed = tuple(name for name in names if getattr(after, name) != getattr(before, name))
         if not changed:
             return before, ()
-        repo.write(kind, row, after, changed, now)
+        version = repo.write(kind, row, after, changed, now, expected_version=expected_version)
         repo.add_audit(
-            self._audit(
-                now,
-                "update",
-                kind,
-                reference,
-                name,
-                audit_text(getattr(before, name)),
-                audit_text(getattr(after, name)),
-            )
-            for name in changed
+            (
+                self._audit(
+                    now,
+                    "update",
+                    kind,
+                    reference,
+                    name,
+                    audit_text(getattr(before, name)),
+                    audit_text(getattr(after, name)),
+                )
+                for name in changed
+            ),
+            record_version=version,
         )
         return after, changed
 
@@ -241,14 +337,14 @@ class Records:
         with self.register.transaction() as session:
             repo = RecordRepository(session)
             pending = [(kind, self._live_row(repo, kind, reference))]
-            deleted: list[tuple[RecordKind, str]] = []
+            deleted: list[tuple[RecordKind, Any]] = []
             while pending:
                 current_kind, row = pending.pop()
                 repo.mark_deleted(row, now)
-                deleted.append((current_kind, row.reference))
+                deleted.append((current_kind, row))
                 pending.extend(repo.referrers(current_kind, row.reference))
-            repo.add_audit(self._audit(now, "delete", k, ref, "", "", "") for k, ref in deleted)
-        return Changed([ref for _, ref in deleted], Changes(frozenset(k for k, _ in deleted)))
+            self._audit_versions(repo, now, "delete", deleted)
+        return Changed([row.reference for _, row in deleted], Changes(frozenset(k for k, _ in deleted)))
 
     def restore(self, reference: str) -> Changed[list[str]]:
         """Brings a deleted record back from the trash, with everything that was deleted along with it."""
@@ -277,10 +373,16 @@ class Records:
                 repo.mark_deleted(current, None)
                 restored.append((current_kind, current))
                 pending.extend(repo.referrers(current_kind, current.reference, deleted_at=moment))
-            repo.add_audit(self._audit(now, "restore", k, r.reference, "", "", "") for k, r in restored)
+            self._audit_versions(repo, now, "restore", restored)
         return Changed([r.reference for _, r in restored], Changes(frozenset(k for k, _ in restored)))
 
     # helpers
+
+    def _audit_versions(self, repo: RecordRepository, now: datetime, action: str, rows: list[tuple[Any, Any]]) -> None:
+        """Audits a change to many rows, each entry with the version it made (rows are flushed first)."""
+        repo.session.flush()
+        for kind, row in rows:
+            repo.add_audit([self._audit(now, action, kind, row.reference, "", "", "")], record_version=row.version)
 
     def _checked(self, repo: RecordRepository, entity: T, reference: str = "") -> T:
         """The entity once its links and cross-record rules hold, with what they fill in (a mark's asset)."""
@@ -411,6 +513,16 @@ def _check_marks_in_bulk(repo: RecordRepository, marks: Sequence[e.DeadlineMark]
         seen.add(mark.uid)
         result.append(checked_mark(repo, mark, today, new=True))
     return result
+
+
+def _differing(based_on: Any, current: Any) -> list[str]:
+    """The fields whose value the person saw (an entity, or a dict of fields) differs from the record's now."""
+    seen = (
+        based_on
+        if isinstance(based_on, dict)
+        else {f.name: getattr(based_on, f.name) for f in dataclasses.fields(based_on) if f.name != "reference"}
+    )
+    return [name for name, value in seen.items() if getattr(current, name) != value]
 
 
 def _regime_day(entity: e.ListEntry | e.DisposalNotice) -> date | None:

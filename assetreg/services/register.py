@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -32,6 +33,12 @@ class Changes:
 
     def __bool__(self) -> bool:
         return bool(self.kinds)
+
+
+def person_name(role: str = "") -> str:
+    """Who the audit trail says made a change: the name the person set (``ASSETREG_USER``), else the database
+    role a shared register is opened as, else the login name."""
+    return os.environ.get("ASSETREG_USER", "").strip() or role or _os_user()
 
 
 def _os_user() -> str:
@@ -65,7 +72,7 @@ class Register:
     def claim(self, *, take_over: bool = False) -> lock.LockHolder | None:
         """Takes the lock on the register for this window; None when it is ours, else who holds it (then this
         register is read-only). ``take_over`` replaces a stale lock (ask first)."""
-        if self.opened.read_only:
+        if self.opened.read_only or self.shared:  # a server takes writers one at a time itself
             return None
         self.lock, self.held_by = lock.acquire(self.path, self.user, take_over=take_over)
         return self.held_by
@@ -86,7 +93,7 @@ class Register:
     def read_only(self) -> str:
         """Why nothing can be changed in this register from here, or "" when it can be."""
         if self.opened.read_only:
-            return tr("{path} can only be read here: {why}.").format(path=self.path, why=self.opened.read_only)
+            return tr("{path} can only be read here: {why}.").format(path=self.location, why=self.opened.read_only)
         if self.held_by is not None:
             return tr("{path} is open for changes by {holder}; this window shows it read-only.").format(
                 path=self.path, holder=self.held_by.describe()
@@ -94,6 +101,10 @@ class Register:
         return ""
 
     def _may_write(self) -> None:
+        if self.shared:
+            if self.read_only:
+                raise ReadOnlyRegisterError(self.read_only + " " + tr("Nothing was changed."))
+            return
         if self.warn is not None:
             from .places import place_warnings
 
@@ -112,13 +123,44 @@ class Register:
             lock.wait_until_free(self.path)
 
     @classmethod
-    def open(cls, path: Path, *, create: bool = False) -> Register:
-        """Opens the register at ``path`` (migrating it after a backup); ``create`` makes a new one."""
-        return cls(open_register(path, create=create))
+    def open(cls, path: Path | str, *, create: bool = False) -> Register:
+        """Opens the register at ``path`` — a file, or a shared register's URL — migrating it (a file after a
+        backup); ``create`` makes a new one."""
+        opened = open_register(path, create=create)
+        return cls(opened, user=person_name(opened.role))
 
     @property
     def path(self) -> Path:
+        """The register file (a shared register on a server has none: ask ``shared`` first)."""
+        if self.opened.path is None:
+            raise AttributeError("a shared register has no file")
         return self.opened.path
+
+    @property
+    def shared(self) -> bool:
+        """Whether this is a shared register on a database server (several people at once), not a file."""
+        return self.opened.shared
+
+    @property
+    def name(self) -> str:
+        """A short name for the register: its file's name without the extension, or its database's name."""
+        if self.opened.path is not None:
+            return self.opened.path.stem
+        return self.location.split("?", 1)[0].rsplit("/", 1)[-1] or "shared"
+
+    @property
+    def remembered(self) -> Path | str:
+        """What to remember this register by (recent registers): its file, or its address without a password."""
+        if self.opened.path is not None:
+            return self.opened.path
+        from ..db.server import url_to_remember
+
+        return url_to_remember(self.opened.url)
+
+    @property
+    def location(self) -> str:
+        """Where the register is, as shown to people: the file's path, or the server's address (no password)."""
+        return self.opened.location
 
     def today(self) -> date:
         """The day the register is looked at: ``day`` when set, else today where the user is (local, not UTC)."""
@@ -146,7 +188,7 @@ class Register:
 
                     settle(session, touched, self.today())
         except DBAPIError as error:
-            raise (plain_database_error(error, self.path) or error) from error
+            raise (plain_database_error(error, self.location) or error) from error
 
     @contextmanager
     def keeping(self) -> Iterator[Session | None]:
@@ -167,7 +209,7 @@ class Register:
             with self._sessions() as session:
                 yield session
         except DBAPIError as error:
-            raise (plain_database_error(error, self.path) or error) from error
+            raise (plain_database_error(error, self.location) or error) from error
 
     def close(self) -> None:
         if self.lock is not None:

@@ -13,6 +13,7 @@ from ..db.backup import copy_database, copy_into, integrity_problems, remove_dat
 from ..db.engine import inspect_register
 from ..domain.errors import BackupError, RegisterDamagedError
 from ..domain.i18n import tr
+from ..paths import is_register_url
 from . import lock
 from .backups import STAMP, backup_before, default_folder
 from .register import Register
@@ -26,9 +27,16 @@ class Restored:
     schema: str
 
 
-def restore_backup(path: Path, backup: Path) -> Restored:
+def restore_backup(path: Path | str, backup: Path) -> Restored:
     """Makes the register at ``path`` what ``backup`` holds. Refuses a backup that fails ``integrity_check``,
     is not a register, or is from a newer AssetReg; refuses while a window has the register open for changes."""
+    if is_register_url(path):
+        raise BackupError(
+            tr(
+                "A shared register is not replaced from a backup while others may be working in it. Whoever runs its "
+                "server can put {backup} back into a new, empty database with “assetreg copy {backup} ADDRESS”."
+            ).format(backup=backup)
+        )
     path, backup = Path(path), Path(backup)
     if not backup.is_file():
         raise BackupError(tr("There is no backup at {backup}.").format(backup=backup))

@@ -1,4 +1,5 @@
-"""Noticing that someone else changed the register: the command line, or another window, writing to the same file.
+"""Noticing that someone else changed the register: the command line, or another window, writing to the same file,
+or another person saving to the same shared register.
 
 SQLite counts, per connection, the commits made by every other connection (``PRAGMA data_version``); reading it
 is cheap (no lock, no table read), so the desktop app can ask once a second.
@@ -46,6 +47,41 @@ class ChangeProbe:
             self._connection = None
 
 
-def watch_register(path: Path) -> ChangeProbe:
-    """A probe on the register file at ``path``."""
-    return ChangeProbe(path)
+class SharedChangeProbe:
+    """The same for a shared register: polls a cheap mark of its last change (the newest audit entry), which
+    every other person's saved change moves on."""
+
+    def __init__(self, register) -> None:
+        self._register = register
+        self._seen = self._version()
+
+    def _version(self) -> object:
+        from ..db.repositories import RecordRepository
+
+        try:
+            with self._register.reading() as session:
+                return RecordRepository(session).last_change()
+        except Exception:  # the server is away for a moment: try again next time
+            return self._seen
+
+    def changed(self) -> bool:
+        version = self._version()
+        if version == self._seen:
+            return False
+        self._seen = version
+        return True
+
+    def seen(self) -> None:
+        self._seen = self._version()
+
+    def close(self) -> None:
+        self._register = None
+
+
+def watch_register(where) -> ChangeProbe | SharedChangeProbe:
+    """A probe on a register: an open ``Register`` (a file or a shared one), or the path of a register file."""
+    from .register import Register
+
+    if isinstance(where, Register):
+        return SharedChangeProbe(where) if where.shared else ChangeProbe(where.path)
+    return ChangeProbe(where)

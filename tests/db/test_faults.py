@@ -90,7 +90,7 @@ def damage(path: Path) -> None:
             )
         ]
     with path.open("r+b") as handle:
-        handle.seek((pages[len(pages) // 2] - 1) * page_size + page_size // 4)
+        handle.seek((pages[len(pages) // 2] - 1) * page_size)  # from the start of a page of assets: its header is lost
         handle.write(b"\xde\xad\xbe\xef" * 512)
 
 

@@ -322,6 +322,27 @@ def test_each_fixture_is_small_whole_and_of_the_revision_it_is_named_after(fixtu
     assert inspect_register(copy) == fixture.name.removeprefix("schema-").removesuffix(".assetreg")
 
 
+def test_records_referred_to_by_others_upgrade_in_place(tmp_path: Path) -> None:
+    """An upgrade adds columns without copying tables: a copy would drop tables others' foreign keys point at."""
+    path = tmp_path / "register.assetreg"
+    shutil.copyfile(FIXTURES / "schema-0004.assetreg", path)
+    with closing(sqlite3.connect(path)) as connection:
+        connection.execute(
+            "INSERT INTO nominations (asset_ref, nominator_ref, decision, id, reference, created_at, updated_at) "
+            "VALUES ('AST-0001', 'GRP-0001', 'pending', 99, 'NOM-0099', '2025-09-15 10:30:00', "
+            "'2025-09-15 10:30:00')"
+        )
+        connection.commit()
+    opened = open_register(path)
+    try:
+        assert current_revision(opened.engine) == head_revision()
+        with opened.engine.connect() as connection:
+            rows = connection.exec_driver_sql("SELECT reference, nominator_ref, version FROM nominations").fetchall()
+        assert rows == [("NOM-0099", "GRP-0001", 1)]
+    finally:
+        opened.engine.dispose()
+
+
 @pytest.mark.parametrize("fixture", _fixtures(), ids=lambda path: path.name)
 def test_each_released_schema_opens_with_its_data(fixture: Path, tmp_path: Path) -> None:
     from assetreg.domain import entities as e

@@ -210,6 +210,7 @@ def test_every_action_is_in_a_menu_with_its_shortcut(window):
         ("&Open register…", ["Ctrl+O"]),
         ("Open re&cent", []),
         ("&New register…", ["Ctrl+Shift+N"]),
+        ("Connect to a s&hared register…", []),
         ("Bac&kups…", []),
         ("&Move register…", []),
         ("&Export deadlines to calendar…", []),

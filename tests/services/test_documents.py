@@ -45,6 +45,7 @@ def stored_files(register) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file())
 
 
+@pytest.mark.file_only  # the attachments folder beside the file (shared: tests/db/test_shared_register.py)
 def test_a_file_is_stored_beside_the_register_by_its_hash(register, records: Records, minutes: Path) -> None:
     attached = attach(register, minutes, asset_ref="AST-0001")
 
@@ -90,6 +91,7 @@ def test_title_media_type_and_pack_section_are_kept(register, records: Records, 
     )
 
 
+@pytest.mark.file_only  # the attachments folder beside the file (shared: tests/db/test_shared_register.py)
 def test_the_same_file_attached_twice_to_the_same_asset_is_refused(
     register, records: Records, minutes: Path, tmp_path: Path
 ) -> None:
@@ -107,6 +109,7 @@ def test_the_same_file_attached_twice_to_the_same_asset_is_refused(
     assert len(stored_files(register)) == 1
 
 
+@pytest.mark.file_only  # the attachments folder beside the file (shared: tests/db/test_shared_register.py)
 def test_the_same_content_on_another_asset_is_stored_once_and_reported(
     register, records: Records, minutes: Path
 ) -> None:
@@ -150,6 +153,7 @@ def test_check_finds_an_empty_register_healthy(register) -> None:
     assert (report.problems, report.counts) == ((), ZERO_COUNTS)
 
 
+@pytest.mark.file_only  # the attachments folder beside the file (shared: tests/db/test_shared_register.py)
 def test_check_reports_a_missing_attachment(register, records: Records, minutes: Path) -> None:
     attach(register, minutes, asset_ref="AST-0001")
     place = stored_path(register, SHA)
@@ -164,6 +168,7 @@ def test_check_reports_a_missing_attachment(register, records: Records, minutes:
     assert "DOC-0001" in str(caught.value)
 
 
+@pytest.mark.file_only  # the attachments folder beside the file (shared: tests/db/test_shared_register.py)
 def test_check_reports_an_altered_attachment(register, records: Records, minutes: Path) -> None:
     attach(register, minutes, asset_ref="AST-0001")
     place = stored_path(register, SHA)
@@ -179,6 +184,7 @@ def test_check_reports_an_altered_attachment(register, records: Records, minutes
     )
 
 
+@pytest.mark.file_only  # the attachments folder beside the file (shared: tests/db/test_shared_register.py)
 def test_check_reports_each_document_sharing_a_missing_file(register, records: Records, minutes: Path) -> None:
     attach(register, minutes, asset_ref="AST-0001")
     attach(register, minutes, asset_ref="AST-0002")
@@ -190,6 +196,7 @@ def test_check_reports_each_document_sharing_a_missing_file(register, records: R
     )
 
 
+@pytest.mark.file_only  # the attachments folder beside the file (shared: tests/db/test_shared_register.py)
 def test_check_reports_a_broken_link_between_tables(register, records: Records) -> None:
     # A row written behind the app's back, with the database's own link checking switched off.
     with closing(sqlite3.connect(register.path)) as connection:

@@ -139,6 +139,7 @@ def test_the_register_exports_with_formulas_neutralised_and_read_back_by_openpyx
     assert (csv_path.stat().st_mode & 0o777) == (path.stat().st_mode & 0o777)
 
 
+@pytest.mark.file_only  # copies or backs up the register file itself
 def test_the_national_dataset_round_trips(register, tmp_path):
     import_file(register, COUNCILS / "planning-data.csv", "Exeter")
     out = tmp_path / "acv.csv"
@@ -276,6 +277,7 @@ def test_a_varied_register_round_trips_through_the_national_csv(register, tmp_pa
             assert facts_and_dates(fresh, day) == facts_and_dates(register, day)
 
 
+@pytest.mark.file_only  # copies or backs up the register file itself
 def test_an_import_that_writes_is_preceded_by_a_verified_backup_and_a_dry_run_by_none(register):
     from assetreg.services.backups import list_backups
 
