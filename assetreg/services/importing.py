@@ -22,6 +22,7 @@ from ..domain.i18n import tr
 from ..domain.import_headings import mapping_problems, match_headings, normalise_heading
 from ..domain.import_plan import AssetPlan, Existing, plan_import
 from ..domain.records import RecordKind, parse_reference
+from . import due_index
 from .backups import backup_before
 from .deadlines import settled
 from .import_writing import WRITE_CHUNK, ImportWritten, write_import
@@ -163,6 +164,7 @@ def apply_import(
     now = register.clock()
     advance()
     with register.transaction() as session, settled(plans):
+        due_index.defer(session)  # refreshed once below, for the assets written, not row by row
         written = write_import(
             register,
             session,
@@ -173,7 +175,7 @@ def apply_import(
             now=now,
             advance=advance,
         )
-        refresh_derived(session, written.asset_refs)
+        refresh_derived(session, written.asset_refs, register.today())
         _save_mapping(session, preview)
         advance()
     if progress:
@@ -181,12 +183,10 @@ def apply_import(
     return written
 
 
-def refresh_derived(session, asset_refs: Sequence[str]) -> None:
-    """Brings what is derived from these assets' records up to date, inside the import's transaction.
-
-    The one place an import does so: a derived table (the due index) refreshes the touched assets from here.
-    Nothing is derived from an asset's records yet, so there is nothing to do.
-    """
+def refresh_derived(session, asset_refs: Sequence[str], day) -> None:
+    """Brings what is derived from these assets' records (the due index) up to date, inside the import's
+    transaction: the one place an import does so."""
+    due_index.refresh(session, asset_refs, day=day)
 
 
 def _save_mapping(session, preview: ImportPreview) -> None:

@@ -195,10 +195,14 @@ class Register:
         """A write transaction for data derived from the records (What's due kept ready), or None when this
         window may not write now. Unlike ``transaction`` it never waits for another writer's lock and never
         warns (it may run off the GUI thread): derived data is simply not kept this time."""
-        mine = self.lock is not None and lock.still_mine(self.path, self.lock)
-        if self.read_only or not (mine or (self.lock is None and lock.read_lock(self.path) is None)):
+        if self.read_only:
             yield None
             return
+        if not self.shared:  # a shared register's writers queue on the server (briefly), not on a lock file
+            mine = self.lock is not None and lock.still_mine(self.path, self.lock)
+            if not (mine or (self.lock is None and lock.read_lock(self.path) is None)):
+                yield None
+                return
         with self._writing() as session, session.begin():
             yield session
 

@@ -143,6 +143,7 @@ def assert_index_agrees(register, day: date = TODAY, within: int | None = None, 
     assert [(c.asset_ref, c.asset_name, c.day, x) for c, x in indexed.in_force] == running, note
 
 
+@pytest.mark.file_only  # reads the register file itself with sqlite3
 def test_the_index_is_built_by_the_first_whats_due_and_holds_lines(register, varied):
     with closing(sqlite3.connect(register.path)) as connection:
         kinds = dict(connection.execute("SELECT kind, count(*) FROM due_index GROUP BY kind").fetchall())
@@ -215,6 +216,7 @@ def test_a_change_of_settings_clears_the_index_and_the_next_read_builds_it(regis
     assert_index_agrees(register)
 
 
+@pytest.mark.file_only  # reads the register file itself with sqlite3
 def test_check_finds_a_wrong_index_and_tidy_builds_it_again(register, varied):
     assert check_register(register).healthy
     with closing(sqlite3.connect(register.path)) as connection, connection:
@@ -250,6 +252,7 @@ def computed_statuses(register, day: date) -> dict:
     return {f.asset_ref: build_case(f, day).status for f in facts}
 
 
+@pytest.mark.file_only  # reads the register file itself with sqlite3
 def test_the_register_list_reads_each_status_from_the_index_on_any_day(register, varied):
     for offset in (0, 1, 5, 26, 40, 180, 400, 1200):
         day = TODAY + timedelta(days=offset)

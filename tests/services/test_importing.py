@@ -288,6 +288,7 @@ def test_an_import_that_writes_is_preceded_by_a_verified_backup_and_a_dry_run_by
     assert backup.verified
 
 
+@pytest.mark.file_only  # reads the register file itself with sqlite3
 def test_the_bulk_write_stores_exactly_what_the_orm_stores(register):
     import sqlite3
 
@@ -305,3 +306,18 @@ def test_the_bulk_write_stores_exactly_what_the_orm_stores(register):
     audit = connection.execute("SELECT at, action, record_reference FROM audit_entries ORDER BY id").fetchall()
     assert audit[0][0] == audit[-1][0] == "2025-09-15 10:30:00.000000"
     connection.close()
+
+
+def test_an_import_keeps_whats_due_ready_for_the_assets_it_wrote(register):
+    """The due index, once built, is refreshed for every asset an import adds or changes, in the same transaction."""
+    from assetreg.db.models import DueCoverageRow
+    from assetreg.services.deadlines import whats_due
+    from assetreg.services.due_index import verify
+
+    whats_due(register)  # builds the index
+    import_file(register, COUNCILS / "camden.csv", "Camden")
+    with register.reading() as session:
+        covered = {row.asset_ref for row in session.query(DueCoverageRow)}
+    assets = {a.reference for a in Records(register).list(RecordKind.ASSET)}
+    assert assets and assets <= covered
+    assert verify(register) == []  # what the index says is what the cases say
