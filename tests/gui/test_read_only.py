@@ -42,6 +42,7 @@ DEMO_DAY = date(2025, 9, 15)
 LOOKING = {
     # menus
     "&Open register…",
+    "Connect to a s&hared register…",  # opens another register, in this window
     "&New register…",
     "Bac&kups…",
     "&Export deadlines to calendar…",
