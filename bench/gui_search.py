@@ -23,9 +23,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt  # noqa: E402 - the platform must be chosen before Qt loads
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from assetreg.gui.asset_table import COL_REFERENCE  # noqa: E402
-from assetreg.gui.assets_view import AssetsView  # noqa: E402
 from assetreg.gui.context import AppContext  # noqa: E402
+from assetreg.gui.tables.asset_table import COL_REFERENCE  # noqa: E402
+from assetreg.gui.views.assets_view import AssetsView  # noqa: E402
 from assetreg.services.register import Register  # noqa: E402
 
 DEFAULT = Path(__file__).parent / "out" / "register-100000.assetreg"

@@ -23,20 +23,20 @@ from .display_check import display_problem
 from .main_window import MainWindow
 from .recent import forget_last_register, last_register
 from .translation import install_catalogue
-from .view import View
+from .views.view import View
 
 Welcome = Callable[[str], tuple[Path | None, bool]]  # a notice to show first → (register, remember it)
 
 
 def build_views(context: AppContext) -> list[View]:
     """Every view of the window, in navigation order."""
-    from .applications_view import ApplicationsView
-    from .asset_page import AssetPage
-    from .assets_view import AssetsView
-    from .calendar_view import CalendarView
-    from .contacts_view import ContactsView
-    from .dashboard_view import DashboardView
-    from .trash_view import TrashView
+    from .views.applications_view import ApplicationsView
+    from .views.asset_page import AssetPage
+    from .views.assets_view import AssetsView
+    from .views.calendar_view import CalendarView
+    from .views.contacts_view import ContactsView
+    from .views.dashboard_view import DashboardView
+    from .views.trash_view import TrashView
 
     return [
         DashboardView(context),
@@ -206,7 +206,7 @@ def _choose_subject(shown: View) -> None:
     """For a picture, the view shows what it can show most of: on the applications view, a council transfer
     whose council's own profile is known (the demo's youth centre), with its history and pack checklist."""
     from ..domain.enums import ApplicationKind
-    from .applications_view import ApplicationsView
+    from .views.applications_view import ApplicationsView
 
     CAT = ApplicationKind.COMMUNITY_ASSET_TRANSFER
     if isinstance(shown, ApplicationsView):

@@ -7,7 +7,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel
 
 from ..domain.status import AssetStatus, NoticeStatus
-from . import icons
+from .widgets import icons
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the raw value a column sorts by
 ENTITY_ROLE = Qt.ItemDataRole.UserRole + 2  # the record a row shows

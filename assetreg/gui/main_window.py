@@ -23,17 +23,17 @@ from ..domain.errors import AssetRegError
 from ..paths import is_register_url
 from ..services.lock import HEARTBEAT
 from ..services.register import Register
-from . import icons
-from .banner import safety_banner, update_banner
 from .context import AppContext
 from .recent import RecentMenu, follow_move, register_folder, remember_register, suggest_new_register
 from .undo import undo_history
-from .view import View
+from .views.view import View
 from .watcher import EVERYTHING, RegisterWatcher
+from .widgets import icons
+from .widgets.banner import safety_banner, update_banner
 
 if TYPE_CHECKING:  # the dialogs, printing and calendar export load when first used, not at start
-    from .backups_dialog import BackupsDialog
-    from .settings_dialog import SettingsDialog
+    from .forms.backups_dialog import BackupsDialog
+    from .forms.settings_dialog import SettingsDialog
 
 REGISTER_FILES = "AssetReg registers (*.assetreg)"
 CALENDAR_FILES = "Calendar files (*.ics)"
@@ -251,7 +251,7 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> SettingsDialog | None:
         """Shows the settings (window-modal); saving them notifies every view."""
-        from .settings_dialog import SettingsDialog
+        from .forms.settings_dialog import SettingsDialog
 
         try:
             dialog = SettingsDialog(self.context, self)
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_backups(self) -> BackupsDialog:
-        from .backups_dialog import BackupsDialog
+        from .forms.backups_dialog import BackupsDialog
 
         dialog = BackupsDialog(self.context, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -381,7 +381,7 @@ class MainWindow(QMainWindow):
         print_deadline_report(self.context, self)
 
     def _on_import_list(self) -> None:
-        from .import_dialog import ImportDialog
+        from .forms.import_dialog import ImportDialog
 
         ImportDialog(self.context, self).exec()
 

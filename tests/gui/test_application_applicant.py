@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from assetreg.domain import entities as e
 from assetreg.domain.enums import LegalForm
-from assetreg.gui.application_form import ApplicationDialog
 from assetreg.gui.context import AppContext
+from assetreg.gui.forms.application_form import ApplicationDialog
 from assetreg.services.records import Records
 from tests.gui.test_journeys_applications import Answering
 

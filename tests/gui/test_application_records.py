@@ -10,9 +10,9 @@ import pytest
 from assetreg.domain import entities as e
 from assetreg.domain.enums import ApplicationKind, Jurisdiction
 from assetreg.domain.records import RecordKind
-from assetreg.gui.applications_view import ApplicationsView
 from assetreg.gui.context import AppContext
 from assetreg.gui.undo import undo_history
+from assetreg.gui.views.applications_view import ApplicationsView
 from assetreg.services.applications import save_pack_answer
 from assetreg.services.documents import document_file
 from assetreg.services.records import Records

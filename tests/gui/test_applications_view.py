@@ -12,10 +12,14 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel
 
 from assetreg.domain.records import RecordKind
-from assetreg.gui import answer_dialog, icons, stage_dialog
-from assetreg.gui.answer_dialog import AnswerDialog
 from assetreg.gui.application import build_views
-from assetreg.gui.application_tables import (
+from assetreg.gui.context import AppContext
+from assetreg.gui.display import ENTITY_ROLE, SORT_ROLE
+from assetreg.gui.forms import answer_dialog, stage_dialog
+from assetreg.gui.forms.answer_dialog import AnswerDialog
+from assetreg.gui.forms.stage_dialog import StageChoice, StageDialog
+from assetreg.gui.messages import Messages
+from assetreg.gui.tables.application_tables import (
     CHECK_ANSWER,
     CHECK_DOCUMENTS,
     CHECK_SECTION,
@@ -34,12 +38,9 @@ from assetreg.gui.application_tables import (
     PRESENT_ICON,
     ROUND_ICON,
 )
-from assetreg.gui.applications_view import ApplicationsView
-from assetreg.gui.context import AppContext
-from assetreg.gui.display import ENTITY_ROLE, SORT_ROLE
-from assetreg.gui.messages import Messages
-from assetreg.gui.stage_dialog import StageChoice, StageDialog
 from assetreg.gui.undo import undo_history
+from assetreg.gui.views.applications_view import ApplicationsView
+from assetreg.gui.widgets import icons
 from assetreg.paths import attachments_dir
 from assetreg.services.applications import pack_answer
 from assetreg.services.demo import write_demo_register

@@ -17,8 +17,15 @@ from PySide6.QtWidgets import QAbstractButton, QTableView
 from assetreg.domain import entities as e
 from assetreg.domain.counting import Counting, Length, Unit, period_end
 from assetreg.domain.records import RecordKind
-from assetreg.gui.asset_form import AssetDialog
-from assetreg.gui.asset_page import (
+from assetreg.gui.context import AppContext
+from assetreg.gui.display import SORT_ROLE
+from assetreg.gui.forms.asset_form import AssetDialog
+from assetreg.gui.forms.notice_form import DisposalNoticeDialog
+from assetreg.gui.forms.request_form import BidderRequestDialog
+from assetreg.gui.messages import Messages
+from assetreg.gui.tables.document_table import local_files
+from assetreg.gui.tables.record_table import RecordTableModel
+from assetreg.gui.views.asset_page import (
     APP_REFERENCE,
     DOC_FILE,
     DOC_SIZE,
@@ -35,15 +42,8 @@ from assetreg.gui.asset_page import (
     TAB_NOTICES,
     AssetPage,
 )
-from assetreg.gui.context import AppContext
-from assetreg.gui.display import SORT_ROLE
-from assetreg.gui.document_table import local_files
-from assetreg.gui.messages import Messages
-from assetreg.gui.notice_form import DisposalNoticeDialog
-from assetreg.gui.notice_panel import REQ_COUNTS, REQ_REASON
-from assetreg.gui.record_table import RecordTableModel
-from assetreg.gui.request_form import BidderRequestDialog
-from assetreg.gui.timeline import FULL, INTERIM, PROTECTED
+from assetreg.gui.widgets.notice_panel import REQ_COUNTS, REQ_REASON
+from assetreg.gui.widgets.timeline import FULL, INTERIM, PROTECTED
 from assetreg.paths import attachments_dir
 from assetreg.services.check import check_register
 from assetreg.services.demo import write_demo_register

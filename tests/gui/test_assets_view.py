@@ -17,9 +17,9 @@ from assetreg.domain.enums import AssetCategory, Jurisdiction
 from assetreg.domain.errors import AssetRegError
 from assetreg.domain.records import RecordKind
 from assetreg.domain.status import AssetStatus, NoticeStatus
-from assetreg.gui import assets_view
-from assetreg.gui.asset_form import AssetDialog
-from assetreg.gui.asset_table import (
+from assetreg.gui.context import AppContext
+from assetreg.gui.forms.asset_form import AssetDialog
+from assetreg.gui.tables.asset_table import (
     COL_COUNCIL,
     COL_NAME,
     COL_POSTCODE,
@@ -32,8 +32,8 @@ from assetreg.gui.asset_table import (
     postcode_key,
     search_terms,
 )
-from assetreg.gui.assets_view import AssetsView
-from assetreg.gui.context import AppContext
+from assetreg.gui.views import assets_view
+from assetreg.gui.views.assets_view import AssetsView
 from assetreg.services.assets import AssetSummary, list_assets
 from assetreg.services.demo import write_demo_register
 from assetreg.services.records import Records

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import QLabel
 
 from assetreg.domain import entities as e
 from assetreg.domain.records import RecordKind
-from assetreg.gui import calendar_view
-from assetreg.gui.calendar_view import CalendarView
 from assetreg.gui.context import AppContext
-from assetreg.gui.deadline_table import COL_ASSET, COL_RULE, COL_WHAT, COL_WHEN
 from assetreg.gui.display import ENTITY_ROLE
 from assetreg.gui.messages import Messages
+from assetreg.gui.tables.deadline_table import COL_ASSET, COL_RULE, COL_WHAT, COL_WHEN
+from assetreg.gui.views import calendar_view
+from assetreg.gui.views.calendar_view import CalendarView
 from assetreg.services import calendar_export
 from assetreg.services.demo import write_demo_register
 from assetreg.services.records import Records

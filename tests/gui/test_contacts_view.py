@@ -7,11 +7,11 @@ import pytest
 from assetreg.domain import entities as e
 from assetreg.domain.enums import LegalForm
 from assetreg.domain.records import RecordKind
-from assetreg.gui.contacts_view import TAB_COUNCILS, TAB_GROUPS, TAB_PARTIES, ContactsView
 from assetreg.gui.context import AppContext
-from assetreg.gui.group_form import GroupDialog
+from assetreg.gui.forms.group_form import GroupDialog
 from assetreg.gui.messages import Messages
 from assetreg.gui.undo import undo_history
+from assetreg.gui.views.contacts_view import TAB_COUNCILS, TAB_GROUPS, TAB_PARTIES, ContactsView
 from assetreg.services.records import Records
 
 

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QWidget
 from assetreg.domain import entities as e
 from assetreg.domain.asset_deadlines import AssetDeadline
 from assetreg.domain.records import RecordKind
-from assetreg.gui import icons as app_icons
 from assetreg.gui.context import AppContext
-from assetreg.gui.dashboard_view import DashboardView
-from assetreg.gui.deadline_table import COL_ASSET, COL_RULE, COL_WHAT, COL_WHEN, LATER, OVERDUE, SOON
 from assetreg.gui.display import ENTITY_ROLE, SORT_ROLE
+from assetreg.gui.tables.deadline_table import COL_ASSET, COL_RULE, COL_WHAT, COL_WHEN, LATER, OVERDUE, SOON
+from assetreg.gui.views.dashboard_view import DashboardView
+from assetreg.gui.widgets import icons as app_icons
 from assetreg.services.demo import write_demo_register
 from assetreg.services.records import Records
 from assetreg.services.register import Changes, Register
@@ -326,7 +326,7 @@ def test_a_failed_load_is_reported_and_not_left_loading(qtbot, demo_register: Re
     def broken(*args, **kwargs):
         raise OSError("the register file could not be read")
 
-    monkeypatch.setattr("assetreg.gui.dashboard_view.whats_due", broken)
+    monkeypatch.setattr("assetreg.gui.views.dashboard_view.whats_due", broken)
     view = DashboardView(AppContext(demo_register))
     qtbot.addWidget(view)
     view.refresh()

@@ -17,18 +17,18 @@ from PySide6.QtCore import Qt
 
 from assetreg.domain import entities as e
 from assetreg.domain.enums import LegalForm
-from assetreg.gui.asset_form import AssetDialog
-from assetreg.gui.asset_page import DUE_DATE, DUE_WHAT, TAB_NOTICES, AssetPage
-from assetreg.gui.assets_view import AssetsView
 from assetreg.gui.context import AppContext
-from assetreg.gui.dashboard_view import DashboardView
-from assetreg.gui.deadline_table import COL_WHEN, LATER
 from assetreg.gui.display import ENTITY_ROLE
-from assetreg.gui.form_widgets import GOOD, NEW
+from assetreg.gui.forms.asset_form import AssetDialog
+from assetreg.gui.forms.notice_form import DisposalNoticeDialog
+from assetreg.gui.forms.request_form import BidderRequestDialog
 from assetreg.gui.messages import Messages
-from assetreg.gui.notice_form import DisposalNoticeDialog
-from assetreg.gui.request_form import BidderRequestDialog
-from assetreg.gui.timeline import FULL, INTERIM
+from assetreg.gui.tables.deadline_table import COL_WHEN, LATER
+from assetreg.gui.views.asset_page import DUE_DATE, DUE_WHAT, TAB_NOTICES, AssetPage
+from assetreg.gui.views.assets_view import AssetsView
+from assetreg.gui.views.dashboard_view import DashboardView
+from assetreg.gui.widgets.form_widgets import GOOD, NEW
+from assetreg.gui.widgets.timeline import FULL, INTERIM
 from assetreg.services.records import Records
 from assetreg.services.register import Register
 

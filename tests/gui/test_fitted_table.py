@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from assetreg.gui.fitted_table import FittedTable, make_table
+from assetreg.gui.tables.fitted_table import FittedTable, make_table
 
 
 def rows_model(count: int) -> QStandardItemModel:
@@ -58,8 +58,8 @@ def test_a_table_grows_with_its_rows_up_to_its_most_then_scrolls(qtbot):
 def test_the_asset_pages_one_row_lists_are_not_tall_empty_boxes(qtbot, tmp_path):
     from datetime import date
 
-    from assetreg.gui.asset_page import AssetPage
     from assetreg.gui.context import AppContext
+    from assetreg.gui.views.asset_page import AssetPage
     from assetreg.services.demo import write_demo_register
     from assetreg.services.register import Register
 

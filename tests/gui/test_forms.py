@@ -15,14 +15,14 @@ from PySide6.QtWidgets import QDialog, QLabel, QWidget
 from assetreg.domain import entities as e
 from assetreg.domain.enums import AssetCategory, DisposalKind, ExemptionCode, LegalForm, PartyKind
 from assetreg.domain.records import RecordKind
-from assetreg.gui.asset_form import AssetDialog
 from assetreg.gui.context import AppContext
-from assetreg.gui.date_edit import DateEdit, date_text, parse_date
-from assetreg.gui.form_widgets import GOOD, INFO, NEW, WARNING
-from assetreg.gui.forms import FormDialog
+from assetreg.gui.forms.asset_form import AssetDialog
+from assetreg.gui.forms.forms import FormDialog
+from assetreg.gui.forms.notice_form import NOT_KNOWN, DisposalNoticeDialog
+from assetreg.gui.forms.request_form import BidderRequestDialog
 from assetreg.gui.messages import Messages
-from assetreg.gui.notice_form import NOT_KNOWN, DisposalNoticeDialog
-from assetreg.gui.request_form import BidderRequestDialog
+from assetreg.gui.widgets.date_edit import DateEdit, date_text, parse_date
+from assetreg.gui.widgets.form_widgets import GOOD, INFO, NEW, WARNING
 from assetreg.services.records import Records
 from assetreg.services.register import Register
 

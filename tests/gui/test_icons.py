@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from assetreg.domain.status import AssetStatus, NoticeStatus
-from assetreg.gui import icons
+from assetreg.gui.widgets import icons
 from tests.gui.test_dashboard_view import dark_palette
 
 

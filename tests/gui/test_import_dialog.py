@@ -6,7 +6,7 @@ from pathlib import Path
 
 from assetreg.domain.records import RecordKind
 from assetreg.gui.context import AppContext
-from assetreg.gui.import_dialog import ImportDialog
+from assetreg.gui.forms.import_dialog import ImportDialog
 from assetreg.gui.messages import Messages
 from assetreg.gui.undo import undo_history
 from assetreg.services.records import Records

@@ -16,19 +16,19 @@ import pytest
 from assetreg.domain import entities as e
 from assetreg.domain.enums import LegalForm, NominationDecision
 from assetreg.domain.records import RecordKind
-from assetreg.gui.asset_form import AssetDialog
-from assetreg.gui.asset_page import TAB_NOTICES, AssetPage
 from assetreg.gui.context import AppContext
-from assetreg.gui.dashboard_view import DashboardView
-from assetreg.gui.form_widgets import NEW
-from assetreg.gui.interest_form import InterestDialog
-from assetreg.gui.listing_forms import DecisionDialog, NominationDialog
+from assetreg.gui.forms.asset_form import AssetDialog
+from assetreg.gui.forms.interest_form import InterestDialog
+from assetreg.gui.forms.listing_forms import DecisionDialog, NominationDialog
+from assetreg.gui.forms.notice_form import DisposalNoticeDialog
+from assetreg.gui.forms.request_form import BidderRequestDialog
 from assetreg.gui.messages import Messages
-from assetreg.gui.notice_form import DisposalNoticeDialog
-from assetreg.gui.request_form import BidderRequestDialog
-from assetreg.gui.timeline import FULL, INTERIM
-from assetreg.gui.trash_view import TrashView
 from assetreg.gui.undo import undo_history
+from assetreg.gui.views.asset_page import TAB_NOTICES, AssetPage
+from assetreg.gui.views.dashboard_view import DashboardView
+from assetreg.gui.views.trash_view import TrashView
+from assetreg.gui.widgets.form_widgets import NEW
+from assetreg.gui.widgets.timeline import FULL, INTERIM
 from assetreg.services.records import Records
 from assetreg.services.register import Register
 

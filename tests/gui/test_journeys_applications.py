@@ -13,16 +13,17 @@ from reportlab.pdfgen import canvas
 
 from assetreg.domain.enums import ApplicationKind, Jurisdiction, TransferType
 from assetreg.domain.records import RecordKind
-from assetreg.gui import answer_dialog, printing, stage_dialog
-from assetreg.gui.answer_dialog import AnswerDialog
-from assetreg.gui.application_tables import CHECK_STATUS
-from assetreg.gui.applications_view import ApplicationsView
-from assetreg.gui.asset_form import AssetDialog
-from assetreg.gui.contacts_view import TAB_COUNCILS, ContactsView
+from assetreg.gui import printing
 from assetreg.gui.context import AppContext
+from assetreg.gui.forms import answer_dialog, stage_dialog
+from assetreg.gui.forms.answer_dialog import AnswerDialog
+from assetreg.gui.forms.asset_form import AssetDialog
+from assetreg.gui.forms.stage_dialog import StageDialog
 from assetreg.gui.messages import Messages
-from assetreg.gui.stage_dialog import StageDialog
+from assetreg.gui.tables.application_tables import CHECK_STATUS
 from assetreg.gui.undo import undo_history
+from assetreg.gui.views.applications_view import ApplicationsView
+from assetreg.gui.views.contacts_view import TAB_COUNCILS, ContactsView
 from assetreg.services.records import Records
 from assetreg.services.transfers import Decision
 

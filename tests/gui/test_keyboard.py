@@ -15,26 +15,26 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QMenu, QTabBar, QTabWidget, QWidget
 
 from assetreg.domain.records import RecordKind
-from assetreg.gui.answer_dialog import AnswerDialog
 from assetreg.gui.application import build_views
-from assetreg.gui.application_form import ApplicationDialog
-from assetreg.gui.asset_form import AssetDialog
-from assetreg.gui.challenge_form import ChallengeDialog
-from assetreg.gui.contact_forms import CouncilDialog, PartyDialog
 from assetreg.gui.context import AppContext
-from assetreg.gui.crtb_form import CrtbRegistrationDialog
-from assetreg.gui.disposal_forms import ExemptDisposalDialog, NoticeOutcomeDialog
-from assetreg.gui.document_form import DocumentDialog
-from assetreg.gui.group_form import GroupDialog
-from assetreg.gui.interest_form import InterestDialog
-from assetreg.gui.list_entry_form import ListEntryDialog
-from assetreg.gui.listing_forms import DecisionDialog, NominationDialog, RemovalDialog
+from assetreg.gui.forms.answer_dialog import AnswerDialog
+from assetreg.gui.forms.application_form import ApplicationDialog
+from assetreg.gui.forms.asset_form import AssetDialog
+from assetreg.gui.forms.challenge_form import ChallengeDialog
+from assetreg.gui.forms.contact_forms import CouncilDialog, PartyDialog
+from assetreg.gui.forms.crtb_form import CrtbRegistrationDialog
+from assetreg.gui.forms.disposal_forms import ExemptDisposalDialog, NoticeOutcomeDialog
+from assetreg.gui.forms.document_form import DocumentDialog
+from assetreg.gui.forms.group_form import GroupDialog
+from assetreg.gui.forms.interest_form import InterestDialog
+from assetreg.gui.forms.list_entry_form import ListEntryDialog
+from assetreg.gui.forms.listing_forms import DecisionDialog, NominationDialog, RemovalDialog
+from assetreg.gui.forms.notice_form import DisposalNoticeDialog
+from assetreg.gui.forms.request_form import BidderRequestDialog
+from assetreg.gui.forms.settings_dialog import SettingsDialog
+from assetreg.gui.forms.stage_dialog import StageDialog
 from assetreg.gui.main_window import MainWindow
 from assetreg.gui.messages import Messages
-from assetreg.gui.notice_form import DisposalNoticeDialog
-from assetreg.gui.request_form import BidderRequestDialog
-from assetreg.gui.settings_dialog import SettingsDialog
-from assetreg.gui.stage_dialog import StageDialog
 from assetreg.services.assets import asset_detail
 from assetreg.services.demo import write_demo_register
 from assetreg.services.records import Records
@@ -206,7 +206,7 @@ def make_dialogs(qtbot, context) -> dict[str, QWidget]:
     asset = records.list(RecordKind.ASSET)[0]
     notice = records.list(RecordKind.DISPOSAL_NOTICE)[0]
     entry = records.list(RecordKind.LIST_ENTRY)[0]
-    from assetreg.gui.applications_view import ApplicationsView
+    from assetreg.gui.views.applications_view import ApplicationsView
 
     view = ApplicationsView(context)
     qtbot.addWidget(view)

@@ -12,18 +12,18 @@ from PySide6.QtCore import Qt
 from assetreg.domain import entities as e
 from assetreg.domain.enums import InterestRole, Jurisdiction, LegalForm, PartyKind
 from assetreg.domain.records import RecordKind
-from assetreg.gui import stage_dialog
-from assetreg.gui.applications_view import ApplicationsView
-from assetreg.gui.asset_page import AssetPage
-from assetreg.gui.asset_tabs.listing import CRTB_BODY, CRTB_LAPSES, CRTB_REGISTERED
-from assetreg.gui.contact_forms import PartyDialog
 from assetreg.gui.context import AppContext
-from assetreg.gui.crtb_form import CrtbRegistrationDialog
-from assetreg.gui.form_widgets import NEW
-from assetreg.gui.group_form import GroupDialog
+from assetreg.gui.forms import stage_dialog
+from assetreg.gui.forms.contact_forms import PartyDialog
+from assetreg.gui.forms.crtb_form import CrtbRegistrationDialog
+from assetreg.gui.forms.group_form import GroupDialog
+from assetreg.gui.forms.stage_dialog import StageChoice
 from assetreg.gui.messages import Messages
-from assetreg.gui.stage_dialog import StageChoice
 from assetreg.gui.undo import undo_history
+from assetreg.gui.views.applications_view import ApplicationsView
+from assetreg.gui.views.asset_page import AssetPage
+from assetreg.gui.views.asset_tabs.listing import CRTB_BODY, CRTB_LAPSES, CRTB_REGISTERED
+from assetreg.gui.widgets.form_widgets import NEW
 from assetreg.services.assets import asset_detail
 from assetreg.services.records import Records
 

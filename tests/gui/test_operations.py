@@ -13,16 +13,16 @@ from assetreg.domain import entities as e
 from assetreg.domain.enums import AssetCategory, LegalForm, PartyKind
 from assetreg.domain.errors import ValidationError
 from assetreg.domain.records import RecordKind
-from assetreg.gui.asset_page import AssetPage
-from assetreg.gui.assets_view import AssetsView
-from assetreg.gui.contacts_view import ContactsView
 from assetreg.gui.context import REDO, UNDO, AppContext, ChangeNotice
-from assetreg.gui.dashboard_view import DashboardView
-from assetreg.gui.form_widgets import NEW
+from assetreg.gui.forms.notice_form import DisposalNoticeDialog
 from assetreg.gui.messages import Messages
-from assetreg.gui.notice_form import DisposalNoticeDialog
-from assetreg.gui.trash_view import TrashView
 from assetreg.gui.undo import undo_history
+from assetreg.gui.views.asset_page import AssetPage
+from assetreg.gui.views.assets_view import AssetsView
+from assetreg.gui.views.contacts_view import ContactsView
+from assetreg.gui.views.dashboard_view import DashboardView
+from assetreg.gui.views.trash_view import TrashView
+from assetreg.gui.widgets.form_widgets import NEW
 from assetreg.services.records import Records
 from assetreg.services.register import Register
 
@@ -229,7 +229,7 @@ def test_every_view_refreshes_after_undo_and_redo_and_the_asset_page_is_never_em
 
 
 def test_an_asset_saved_with_a_new_council_is_undone_and_redone_whole(qtbot, context) -> None:
-    from assetreg.gui.asset_form import AssetDialog
+    from assetreg.gui.forms.asset_form import AssetDialog
 
     seen, history, records = notices(context), undo_history(context), Records(context.register)
     dialog = AssetDialog(context)

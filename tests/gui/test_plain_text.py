@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from assetreg.domain.records import RecordKind
 from assetreg.gui.application import build_views
-from assetreg.gui.asset_form import AssetDialog
 from assetreg.gui.context import AppContext
+from assetreg.gui.forms.asset_form import AssetDialog
+from assetreg.gui.forms.notice_form import DisposalNoticeDialog
+from assetreg.gui.forms.request_form import BidderRequestDialog
 from assetreg.gui.main_window import MainWindow
 from assetreg.gui.messages import Messages
-from assetreg.gui.notice_form import DisposalNoticeDialog
-from assetreg.gui.request_form import BidderRequestDialog
 from assetreg.services.demo import write_demo_register
 from assetreg.services.records import Records
 from assetreg.services.register import Register

@@ -11,10 +11,10 @@ import pytest
 
 from assetreg.domain.errors import NotFoundError
 from assetreg.gui import printing
-from assetreg.gui.asset_page import AssetPage
 from assetreg.gui.context import AppContext
-from assetreg.gui.dashboard_view import DashboardView
 from assetreg.gui.messages import Messages
+from assetreg.gui.views.asset_page import AssetPage
+from assetreg.gui.views.dashboard_view import DashboardView
 from assetreg.services.demo import write_demo_register
 from assetreg.services.register import Register
 
@@ -135,7 +135,7 @@ def test_a_problem_is_said_plainly_and_nothing_is_saved(qtbot, context, opened, 
 
 
 def test_the_applications_view_prints_the_pack_with_the_groups_answers(qtbot, context, opened, pdf):
-    from assetreg.gui.applications_view import ApplicationsView
+    from assetreg.gui.views.applications_view import ApplicationsView
     from assetreg.services.applications import application_overview
 
     view = ApplicationsView(context)

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (
 
 from assetreg.domain.records import RecordKind
 from assetreg.gui.application import build_views, claim_register
-from assetreg.gui.asset_form import AssetDialog
 from assetreg.gui.context import WRITES, AppContext
+from assetreg.gui.forms.asset_form import AssetDialog
+from assetreg.gui.forms.settings_dialog import SettingsDialog
 from assetreg.gui.main_window import MainWindow
 from assetreg.gui.messages import Messages
-from assetreg.gui.settings_dialog import SettingsDialog
 from assetreg.services import lock
 from assetreg.services.demo import write_demo_register
 from assetreg.services.records import Records

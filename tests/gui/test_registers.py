@@ -13,11 +13,11 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from assetreg.gui import application
-from assetreg.gui.assets_view import AssetsView
 from assetreg.gui.context import AppContext
 from assetreg.gui.main_window import MainWindow
 from assetreg.gui.messages import Messages
 from assetreg.gui.recent import last_register, recent_registers, remember_register
+from assetreg.gui.views.assets_view import AssetsView
 from assetreg.services.register import Register
 
 REPO = Path(__file__).resolve().parents[2]

@@ -22,8 +22,8 @@ from assetreg.domain.records import RecordKind
 from assetreg.domain.rules import CATALOGUE
 from assetreg.domain.settings import Settings
 from assetreg.gui.context import AppContext
-from assetreg.gui.reminder_table import REM_DEFAULT, REM_YOURS, days_text, parse_days
-from assetreg.gui.settings_dialog import TAB_GROUP, TAB_REMINDERS, SettingsDialog
+from assetreg.gui.forms.settings_dialog import TAB_GROUP, TAB_REMINDERS, SettingsDialog
+from assetreg.gui.tables.reminder_table import REM_DEFAULT, REM_YOURS, days_text, parse_days
 from assetreg.gui.undo import undo_history
 from assetreg.services.records import Records
 from assetreg.services.settings import load_settings, save_settings

@@ -12,8 +12,8 @@ import pytest
 
 from assetreg.domain import entities as e
 from assetreg.domain.enums import AssetCategory
-from assetreg.gui.asset_form import AssetDialog
 from assetreg.gui.context import AppContext
+from assetreg.gui.forms.asset_form import AssetDialog
 from assetreg.gui.messages import Messages
 from assetreg.services.records import Records
 from assetreg.services.register import Register
@@ -92,8 +92,8 @@ class Connecting(Answering):
 
 
 def _window(qtbot, register: Register, messages: Messages):
-    from assetreg.gui.assets_view import AssetsView
     from assetreg.gui.main_window import MainWindow
+    from assetreg.gui.views.assets_view import AssetsView
 
     context = AppContext(register, messages)
     window = MainWindow(context, [AssetsView(context)], lambda c: [AssetsView(c)], remember=True)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from assetreg.domain.records import RecordKind
 from assetreg.gui.context import AppContext
 from assetreg.gui.main_window import MainWindow
-from assetreg.gui.view import View
+from assetreg.gui.views.view import View
 from assetreg.services.register import Changes
 
 
@@ -268,7 +268,7 @@ def test_undo_and_redo_follow_the_stack_with_its_words(qtbot, window, register):
 
 
 def test_settings_open_from_the_edit_menu(qtbot, window):
-    from assetreg.gui.settings_dialog import SettingsDialog
+    from assetreg.gui.forms.settings_dialog import SettingsDialog
 
     window.show()
     window.settings_action.trigger()

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from assetreg.domain import entities as e
 from assetreg.domain.enums import Jurisdiction, LegalForm, RemovalReason
 from assetreg.domain.notice_case import RequestFacts, notice_case
-from assetreg.gui.timeline import FULL, INTERIM, PROTECTED, NoticeTimeline, TimelineModel, timeline_model
+from assetreg.gui.widgets.timeline import FULL, INTERIM, PROTECTED, NoticeTimeline, TimelineModel, timeline_model
 
 NOTICE = date(2025, 8, 31)
 REQUEST = date(2025, 9, 10)

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from assetreg.domain import i18n
 from assetreg.domain.errors import NotFoundError
-from assetreg.gui.asset_form import AssetDialog
 from assetreg.gui.context import AppContext
+from assetreg.gui.forms.asset_form import AssetDialog
 from assetreg.gui.translation import install_catalogue
 from assetreg.services.assets import asset_detail
 from assetreg.services.register import Register

@@ -14,8 +14,15 @@ from assetreg.domain.errors import NotFoundError, ValidationError
 from assetreg.domain.records import RecordKind
 from assetreg.gui.context import AppContext
 from assetreg.gui.messages import Messages
-from assetreg.gui.trash_view import TRASH_DELETED, TRASH_KIND, TRASH_NAME, TRASH_PART_OF, TRASH_REFERENCE, TrashView
 from assetreg.gui.undo import UNDO_LIMIT, undo_history
+from assetreg.gui.views.trash_view import (
+    TRASH_DELETED,
+    TRASH_KIND,
+    TRASH_NAME,
+    TRASH_PART_OF,
+    TRASH_REFERENCE,
+    TrashView,
+)
 from assetreg.services.records import Records
 
 
@@ -316,7 +323,7 @@ def test_undo_of_a_record_deleted_since_is_explained(context, records, messages,
 
 
 def test_a_deadline_mark_in_the_trash_says_which_deadline_and_what_was_said(register) -> None:
-    from assetreg.gui.trash_view import load_trash
+    from assetreg.gui.views.trash_view import load_trash
 
     records = Records(register)
     records.create(e.UserDeadline(title="Ring the council", due_on=date(2025, 9, 10)))

@@ -1,0 +1,1 @@
+"""The GUI's forms."""
