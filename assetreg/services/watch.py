@@ -11,8 +11,30 @@ import sqlite3
 from pathlib import Path
 
 
-class ChangeProbe:
-    """Says whether the register has changed since last asked (or since ``seen`` was called)."""
+class _Probe:
+    """Says whether the register has changed since last asked (or since ``seen`` was called), from a mark of
+    its last change that ``_version`` reads."""
+
+    _seen: object = None
+
+    def _version(self) -> object:
+        raise NotImplementedError
+
+    def changed(self) -> bool:
+        """Whether someone else has committed since the last call."""
+        version = self._version()
+        if version == self._seen:
+            return False
+        self._seen = version
+        return True
+
+    def seen(self) -> None:
+        """Whatever has changed so far is already known (the app made the change itself)."""
+        self._seen = self._version()
+
+
+class ChangeProbe(_Probe):
+    """A register file's probe: SQLite's count of other connections' commits."""
 
     def __init__(self, path: Path) -> None:
         # mode=rw: a register that has been moved away is not quietly made again as an empty file.
@@ -29,25 +51,13 @@ class ChangeProbe:
         except sqlite3.Error:  # busy for a moment, or the file went: try again next time
             return self._seen
 
-    def changed(self) -> bool:
-        """Whether another connection has committed since the last call."""
-        version = self._version()
-        if version == self._seen:
-            return False
-        self._seen = version
-        return True
-
-    def seen(self) -> None:
-        """Whatever has changed so far is already known (the app made the change itself)."""
-        self._seen = self._version()
-
     def close(self) -> None:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
 
 
-class SharedChangeProbe:
+class SharedChangeProbe(_Probe):
     """The same for a shared register: polls a cheap mark of its last change (the newest audit entry), which
     every other person's saved change moves on."""
 
@@ -63,16 +73,6 @@ class SharedChangeProbe:
                 return RecordRepository(session).last_change()
         except Exception:  # the server is away for a moment: try again next time
             return self._seen
-
-    def changed(self) -> bool:
-        version = self._version()
-        if version == self._seen:
-            return False
-        self._seen = version
-        return True
-
-    def seen(self) -> None:
-        self._seen = self._version()
 
     def close(self) -> None:
         self._register = None
