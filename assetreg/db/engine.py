@@ -15,16 +15,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 
 from ..domain.errors import RegisterDamagedError, RegisterRefusedError
 from ..domain.i18n import tr
 from . import server
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUP_SUFFIX = ".backup-"
@@ -51,18 +51,29 @@ class OpenedRegister:
         return server.shown_url(self.url) if self.url else str(self.path)
 
 
+# The migration scripts: Alembic's script location, and where the newest revision is read from.
+MIGRATIONS = resources.files("assetreg.db") / "migrations"
+
+
 def alembic_config() -> Config:
+    from alembic.config import Config  # Alembic is loaded only to migrate or inspect revisions, not at each start
+
     config = Config()
-    config.set_main_option("script_location", str(resources.files("assetreg.db") / "migrations"))
+    config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
-def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
-
-
 def known_revisions() -> set[str]:
-    return {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    """Every schema revision. Revisions are numbered 0001, 0002… in one line, each file named after its number,
+    so they are read from the files' names without loading Alembic at each start (tests check the names against
+    Alembic's own revisions)."""
+    names = {f.name.split("_", 1)[0] for f in (MIGRATIONS / "versions").iterdir() if f.name.endswith(".py")}
+    return {name for name in names if name.isdigit()}
+
+
+def head_revision() -> str:
+    """The newest schema revision: the highest number (tests check that it is Alembic's own head)."""
+    return max(known_revisions())
 
 
 def make_engine(path: Path, *, read_only: str = "") -> Engine:
@@ -304,6 +315,8 @@ def backup_register(path: Path, label: str = "") -> Path:
 
 
 def _upgrade(engine: Engine) -> None:
+    from alembic import command
+
     config = alembic_config()
     with engine.begin() as connection:
         config.attributes["connection"] = connection
@@ -311,5 +324,7 @@ def _upgrade(engine: Engine) -> None:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()

@@ -78,6 +78,9 @@ def test_there_is_exactly_one_head_and_a_single_line_of_revisions() -> None:
     parents = [r.down_revision for r in revisions]
     assert all(isinstance(p, str) for p in parents if p is not None)
     assert len(set(parents)) == len(parents)
+    # head_revision() reads the highest number among the files' names (without loading Alembic at start-up).
+    assert all(Path(r.path).name.startswith(r.revision + "_") for r in revisions)
+    assert engine_module.known_revisions() == {r.revision for r in revisions}
     assert {r.revision for r in revisions} == engine_module.known_revisions()
 
 

@@ -12,7 +12,6 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from alembic.config import Config
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
@@ -24,7 +23,7 @@ from assetreg.domain.errors import RegisterRefusedError
 from assetreg.services.records import Records
 from assetreg.services.register import Register
 
-FAKE_REVISION = "9999_test_only"
+FAKE_REVISION = "9999"
 NOW = datetime(2025, 9, 15, 10, 30, tzinfo=UTC)
 
 
@@ -84,8 +83,9 @@ def pretend_a_newer_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     "older" from the outside — rewriting alembic_version to an unknown value is
     refused as a *newer* schema, and downgrading to base leaves a file with no tables, which is not a register.
     Instead the shipped revisions are copied, unchanged, with one extra test-only revision on top (it adds a
-    marker table and a row), and ``alembic_config`` is pointed at that copy. Every part of ``open_register``
-    then runs for real — inspecting, backing up, upgrading through env.py — exactly as it will when 0002 ships.
+    marker table and a row), and ``MIGRATIONS`` (Alembic's script location) is pointed at that copy. Every part
+    of ``open_register`` then runs for real — inspecting, backing up, upgrading through env.py — exactly as it
+    will when 0002 ships.
     """
     real_head, real_revisions = head_revision(), engine_module.known_revisions()
     scripts = tmp_path / "migrations-with-a-newer-revision"
@@ -94,7 +94,7 @@ def pretend_a_newer_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
         scripts,
         ignore=shutil.ignore_patterns("__pycache__"),
     )
-    (scripts / "versions" / f"{FAKE_REVISION}.py").write_text(
+    (scripts / "versions" / f"{FAKE_REVISION}_test_only.py").write_text(
         textwrap.dedent(
             f'''
             """test-only revision: one more than the real head"""
@@ -123,12 +123,7 @@ def pretend_a_newer_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
         encoding="utf-8",
     )
 
-    def config() -> Config:
-        newer = Config()
-        newer.set_main_option("script_location", str(scripts))
-        return newer
-
-    monkeypatch.setattr(engine_module, "alembic_config", config)
+    monkeypatch.setattr(engine_module, "MIGRATIONS", scripts)
     assert head_revision() == FAKE_REVISION
     assert engine_module.known_revisions() == real_revisions | {FAKE_REVISION}
     return real_head
