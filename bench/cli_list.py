@@ -25,7 +25,7 @@ import json, sqlite3, sys
 connection = sqlite3.connect(sys.argv[1])
 cursor = connection.execute("SELECT * FROM assets WHERE deleted_at IS NULL ORDER BY id")
 names = [d[0] for d in cursor.description]
-json.dump([dict(zip(names, row)) for row in cursor], sys.stdout, ensure_ascii=False)
+sys.stdout.write(json.dumps([dict(zip(names, row)) for row in cursor], ensure_ascii=False))
 """
 
 
