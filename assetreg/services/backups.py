@@ -111,8 +111,9 @@ def backup_before(register: Register, reason: str) -> Backup:
     return make_backup(register, f"before-{reason}", prune_after=False)
 
 
-def backup_file(path: Path, folder: Path, reason: str, *, prune_after: bool = True) -> Backup:
-    now = datetime.now(UTC)
+def _new_target(folder: Path, stem: str, reason: str, now: datetime) -> Path:
+    """A new file in the backup folder (made if need be), named by the register, the moment and the reason;
+    two backups in the same second get -2, -3…"""
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -121,11 +122,17 @@ def backup_file(path: Path, folder: Path, reason: str, *, prune_after: bool = Tr
                 folder=folder, error=error.strerror
             )
         ) from error
-    base = f"{path.stem}-{now.strftime(STAMP)}-{reason}"
+    base = f"{stem}-{now.strftime(STAMP)}-{reason}"
     target, counter = folder / f"{base}.assetreg", 1
     while target.exists():
         counter += 1
         target = folder / f"{base}-{counter}.assetreg"
+    return target
+
+
+def backup_file(path: Path, folder: Path, reason: str, *, prune_after: bool = True) -> Backup:
+    now = datetime.now(UTC)
+    target = _new_target(folder, path.stem, reason, now)
     copy_database(path, target)  # verified, or removed and refused
     backup = Backup(target, now, reason, target.stat().st_size, True, inspect_register(target), document_hashes(target))
     try:
@@ -147,15 +154,7 @@ def _shared_backup(register: Register, reason: str) -> Backup:
 
     folder = backup_folder(register)
     now = datetime.now(UTC)
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise BackupError(
-            tr("No backup was made: the folder {folder} cannot be written ({error}).").format(
-                folder=folder, error=error.strerror
-            )
-        ) from error
-    target = folder / f"{folder.name}-{now.strftime(STAMP)}-{reason}.assetreg"
+    target = _new_target(folder, folder.name, reason, now)
     report = copy_register(register.opened.url, target)
     if not report.whole:
         raise BackupError(

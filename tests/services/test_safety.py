@@ -139,3 +139,12 @@ def test_synced_folders_and_conflicted_copies_are_recognised(tmp_path: Path) -> 
     for name in [*names, "register-old.assetreg", "other.assetreg", "register.assetreg"]:
         (tmp_path / name).write_text("x")
     assert sorted(p.name for p in conflicted_copies(register)) == sorted(names)
+
+
+def test_two_backups_in_the_same_second_are_two_files(register) -> None:
+    """A file or a shared register backed up twice within a second (an import right after another) keeps both."""
+    from assetreg.services.backups import backup_before
+
+    first, second = backup_before(register, "import"), backup_before(register, "import")
+    assert first.path != second.path and first.path.is_file() and second.path.is_file()
+    assert first.schema == second.schema
