@@ -24,6 +24,7 @@ from ..paths import is_register_url
 from ..services.lock import HEARTBEAT
 from ..services.register import Register
 from .context import AppContext
+from .messages import calendar_saved
 from .recent import RecentMenu, follow_move, register_folder, remember_register, suggest_new_register
 from .undo import undo_history
 from .views.view import View
@@ -406,13 +407,7 @@ class MainWindow(QMainWindow):
 
     def _on_exported(self, path: Path, count: int) -> None:
         self.export_action.setEnabled(True)
-        text = (
-            self.tr("1 deadline was saved to {file}.")
-            if count == 1
-            else self.tr("{count} deadlines were saved to {file}.").replace("{count}", f"{count:,}")
-        ).replace("{file}", str(path))
-        text += " " + self.tr("Import the file into your calendar; importing it again updates the same events.")
-        self.context.messages.info(self, self.tr("Deadlines exported"), text)
+        self.context.messages.info(self, self.tr("Deadlines exported"), calendar_saved(path, count))
 
     def _on_export_failed(self, error: Exception) -> None:
         self.export_action.setEnabled(True)

@@ -63,3 +63,14 @@ def _box(
     box = QMessageBox(icon, title, text, buttons, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     return box
+
+
+def calendar_saved(path: Path, count: int) -> str:
+    """What File ▸ Export deadlines to calendar… and the Calendar view say once the file is written."""
+    t = lambda text: QApplication.translate("Calendar", text)  # noqa: E731
+    text = (
+        t("1 deadline was saved to {file}.")
+        if count == 1
+        else t("{count} deadlines were saved to {file}.").replace("{count}", f"{count:,}")
+    ).replace("{file}", str(path))
+    return text + " " + t("Import the file into your calendar; importing it again updates the same events.")

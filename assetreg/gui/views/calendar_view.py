@@ -29,6 +29,7 @@ from ...services.deadlines import register_deadlines
 from ...services.register import Changes
 from ..context import AppContext
 from ..display import ENTITY_ROLE
+from ..messages import calendar_saved
 from ..tables.deadline_table import COL_ASSET, COL_RULE, COL_WHEN, NOT_SHOWN, DeadlineTableModel, SectionTable
 from ..widgets import typography
 from ..widgets.deadline_calendar import DeadlineCalendar, qdate
@@ -298,14 +299,7 @@ class CalendarView(View):
             return
         self._exporting = False
         self.export_button.setEnabled(True)
-        # The same words as File ▸ Export deadlines to calendar…, which writes the same file.
-        text = (
-            self.tr("1 deadline was saved to {file}.")
-            if count == 1
-            else self.tr("{count} deadlines were saved to {file}.").replace("{count}", f"{count:,}")
-        ).replace("{file}", str(path))
-        text += " " + self.tr("Import the file into your calendar; importing it again updates the same events.")
-        self.context.messages.info(self, self.tr("Deadlines exported"), text)
+        self.context.messages.info(self, self.tr("Deadlines exported"), calendar_saved(path, count))
 
     def _on_export_failed(self, error: Exception) -> None:
         if not shiboken6.isValid(self):
