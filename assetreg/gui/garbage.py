@@ -13,16 +13,24 @@ from PySide6.QtCore import QObject, QTimer
 
 
 class GuiThreadCollector(QObject):
-    """Disables automatic collection and collects on the GUI thread when the counts say it is due."""
+    """Disables automatic collection and collects on the GUI thread when the counts say it is due.
+
+    Generation by generation, as Python itself would: the youngest objects when enough have been made, the
+    older ones only when enough young collections have passed. Collecting everything each time took a third of
+    a second on a large register, where What's due holds the 50,000 listings in force.
+    """
 
     def __init__(self, parent: QObject | None = None, interval_ms: int = 1000) -> None:
         super().__init__(parent)
         gc.disable()
-        self._threshold = gc.get_threshold()[0]
+        self._thresholds = gc.get_threshold()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_tick)
         self._timer.start(interval_ms)
 
     def _on_tick(self) -> None:
-        if gc.get_count()[0] >= self._threshold:
-            gc.collect()
+        due = [
+            g for g, (count, limit) in enumerate(zip(gc.get_count(), self._thresholds, strict=True)) if count >= limit
+        ]
+        if due:
+            gc.collect(max(due))

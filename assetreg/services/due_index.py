@@ -22,6 +22,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
+from importlib import metadata
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -61,9 +62,8 @@ class InForceAsset:
 
 @cache
 def _rules_digest() -> str:
-    import holidays
-
-    return hashlib.sha256(repr((CATALOGUE, holidays.__version__, __version__)).encode()).hexdigest()
+    # The package's version from its metadata: importing the holidays themselves takes longer than a start.
+    return hashlib.sha256(repr((CATALOGUE, metadata.version("holidays"), __version__)).encode()).hexdigest()
 
 
 def fingerprint(settings: Settings) -> str:

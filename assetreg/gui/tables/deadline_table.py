@@ -6,7 +6,7 @@ import html
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,30 +49,19 @@ class DeadlineTableModel(RowsTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__((self.tr("When"), self.tr("What to do"), self.tr("Asset"), self.tr("Rule")), parent)
-        self._keys: tuple[list, ...] = ([], [], [], [])  # the sort role's values, by column then row
         self._today = date.min
         self._icons: dict[bool, QIcon] = {}
 
     def set_items(self, items: list[AssetDeadline], today: date) -> None:
         self._today = today
-        # Worked out once: the proxy asks for them at every comparison while it sorts thousands of rows.
-        self._keys = (
-            [x.date.toordinal() for x in items],
-            [x.action.casefold() for x in items],
-            [reference_number(x.asset_ref) for x in items],
-            [x.code for x in items],
-        )
         self.set_rows(items)
 
     def items(self) -> list[AssetDeadline]:
         return self._rows
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == SORT_ROLE and index.isValid():  # by position: the keys were worked out with the rows
-            return self._keys[index.column()][index.row()]
-        return super().data(index, role)
-
     def cell(self, item: AssetDeadline, column: int, role: int) -> Any:
+        if role == SORT_ROLE:
+            return self._sort_key(item, column)
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(item, column)
         if role == Qt.ItemDataRole.DecorationRole and column == COL_WHEN:
@@ -80,6 +69,14 @@ class DeadlineTableModel(RowsTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"<p><b>{html.escape(item.label)}</b></p><p>{html.escape(self.why(item))}</p>"
         return None
+
+    @staticmethod
+    def _sort_key(item: AssetDeadline, column: int) -> Any:
+        if column == COL_WHEN:
+            return item.date.toordinal()
+        if column == COL_WHAT:
+            return item.action.casefold()
+        return reference_number(item.asset_ref) if column == COL_ASSET else item.code
 
     def text(self, item: AssetDeadline, column: int) -> str:
         """What the cell in ``column`` shows."""
@@ -137,10 +134,7 @@ class SectionTable(QTableView):
         self.min_rows = self.MIN_ROWS if first_served else 2  # the rows kept in sight when room runs short
         self.first_served = first_served  # …kept whole, before any other section's
         self._widths: dict[int, int] = {}
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(model)
-        proxy.setSortRole(SORT_ROLE)
-        self.setModel(proxy)
+        self.setModel(model)  # which sorts itself (RowsTableModel.sort), faster than a proxy on thousands of rows
         self.setItemDelegate(_Padded(self))
         self.setSortingEnabled(True)
         self.sortByColumn(COL_WHEN, Qt.SortOrder.AscendingOrder)

@@ -73,11 +73,45 @@ class RowsTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._headings = tuple(headings)
         self._rows: list[Any] = []
+        self._sort: tuple[int, Qt.SortOrder] | None = None  # kept when the rows are set again
 
     def set_rows(self, rows: Iterable[Any]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._rows = [self._rows[i] for i in self._sorted_positions()]
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Orders the rows by ``column``'s raw value (``SORT_ROLE``): the table's own sorting.
+
+        The model sorts rather than a sorting proxy: a proxy asks for both values at every comparison, hundreds
+        of thousands of calls for the 50,000 listings in force on a large register; here each value is worked
+        out once. A selected row stays selected.
+        """
+        if not 0 <= column < len(self._headings):
+            return
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        positions = self._sorted_positions()
+        self._rows = [self._rows[i] for i in positions]
+        now = {old: new for new, old in enumerate(positions)}
+        kept = self.persistentIndexList()
+        self.changePersistentIndexList(kept, [self.index(now[i.row()], i.column()) for i in kept])
+        self.layoutChanged.emit()
+
+    def _sorted_positions(self) -> list[int]:
+        """The rows' positions in the order of the current sort."""
+        positions = list(range(len(self._rows)))
+        if self._sort is None:
+            return positions
+        column, order = self._sort
+        keys = [self.cell(row, column, SORT_ROLE) for row in self._rows]
+        backwards = order == Qt.SortOrder.DescendingOrder
+        try:
+            return sorted(positions, key=keys.__getitem__, reverse=backwards)
+        except TypeError:  # values of different kinds (a date, and nothing): ordered as their text
+            texts = ["" if key is None else str(key) for key in keys]
+            return sorted(positions, key=texts.__getitem__, reverse=backwards)
 
     def rows(self) -> list[Any]:
         return list(self._rows)

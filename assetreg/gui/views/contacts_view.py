@@ -116,7 +116,7 @@ class ContactsView(View):
 
     def _add_tab(self, kind: RecordKind, label: str, dialog, columns: list[Column]) -> None:
         model = RecordTableModel(columns, self)
-        table = make_table(model, label.replace("&", ""), 0, QTableView(), len(columns) - 2)
+        table = make_table(model, label.replace("&", ""), 0, QTableView(), len(columns) - 2, filtered=True)
         table.model().setFilterKeyColumn(-1)  # a filter matches any column
         table.model().setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         table.doubleClicked.connect(self._on_edit)
