@@ -26,6 +26,10 @@ def _start_gui(args) -> int:
     # Qt is imported only here, so commands stay fast and work without a display.
     from .domain.errors import AssetRegError
 
+    # What the window reads, loaded before Qt: once PySide6 is loaded it reads the source of every module
+    # imported after it (for its __feature__ switches), which took half a second of each start.
+    from .services import deadlines, records, register  # noqa: F401
+
     demo_folder = None
     try:
         if args.demo:

@@ -28,8 +28,8 @@ from .views.view import View
 Welcome = Callable[[str], tuple[Path | None, bool]]  # a notice to show first → (register, remember it)
 
 
-def build_views(context: AppContext) -> list[View]:
-    """Every view of the window, in navigation order."""
+def view_kinds() -> list[type[View]]:
+    """Every view of the window, in navigation order; the window builds each when it is first wanted."""
     from .views.applications_view import ApplicationsView
     from .views.asset_page import AssetPage
     from .views.assets_view import AssetsView
@@ -38,15 +38,12 @@ def build_views(context: AppContext) -> list[View]:
     from .views.dashboard_view import DashboardView
     from .views.trash_view import TrashView
 
-    return [
-        DashboardView(context),
-        AssetsView(context),
-        AssetPage(context),
-        ApplicationsView(context),
-        CalendarView(context),
-        ContactsView(context),
-        TrashView(context),
-    ]
+    return [DashboardView, AssetsView, AssetPage, ApplicationsView, CalendarView, ContactsView, TrashView]
+
+
+def build_views(context: AppContext) -> list[View]:
+    """Every view of the window, built now."""
+    return [kind(context) for kind in view_kinds()]
 
 
 def run_gui(path: Path | None, *, screenshot: Path | None = None, view: str = "", remember: bool = True) -> int:
@@ -73,7 +70,7 @@ def run_gui(path: Path | None, *, screenshot: Path | None = None, view: str = ""
     context = AppContext(register)
     if screenshot is None:
         claim_register(context)
-    window = MainWindow(context, build_views(context), remember=remember)
+    window = MainWindow(context, view_kinds(), remember=remember)
     if view:
         shown = window.show_view(view)
         if screenshot is not None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -38,15 +38,17 @@ if TYPE_CHECKING:  # the dialogs, printing and calendar export load when first u
 
 REGISTER_FILES = "AssetReg registers (*.assetreg)"
 CALENDAR_FILES = "Calendar files (*.ics)"
-ViewBuilder = Callable[[AppContext], list[View]]
+ViewBuilder = Callable[[AppContext], "list[View | type[View]]"]
 
 
 class MainWindow(QMainWindow):
     """Holds the views. Ctrl+1…Ctrl+9 switch between them; the last one shown opens next time.
 
-    ``build_views`` makes the views for another register when File › Open or New switches to it
-    (by default, the application's own list). Unless ``remember`` is False (a demo copy, a screenshot),
-    the register becomes the last one, opened again next time, and heads File › Open recent.
+    A view may be given as its class, to be built the first time it is wanted (shown, or asked for by
+    ``view``), so that starting needs only the view shown first. ``build_views`` makes the views for another
+    register when File › Open or New switches to it (by default, the application's own list). Unless
+    ``remember`` is False (a demo copy, a screenshot), the register becomes the last one, opened again next
+    time, and heads File › Open recent.
     Changes another process makes to the register are shown as they happen.
 
     While the window holds the register's lock it says so every ``HEARTBEAT`` (so the lock is not thought
@@ -57,7 +59,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         context: AppContext,
-        views: list[View],
+        views: Sequence[View | type[View]],
         build_views: ViewBuilder | None = None,
         *,
         remember: bool = True,
@@ -72,12 +74,13 @@ class MainWindow(QMainWindow):
         self.settings_dialog: SettingsDialog | None = None
         name = context.register.location if context.register.shared else context.register.path.name
         self.setWindowTitle(self.tr("AssetReg — {name}").replace("{name}", name))
-        self._views = {view.name: view for view in views}
+        self._kinds = {view.name: view if isinstance(view, type) else type(view) for view in views}
+        self._views = {view.name: view for view in views if isinstance(view, View)}  # those built so far
         self._loaded: set[str] = set()  # views loaded once already
         self._nav = QListWidget()
         self._nav.setAccessibleName(self.tr("Views"))
         # As wide as the longest title (so "Transfer applications" is never cut), and at least 150 pixels.
-        longest = max((self._nav.fontMetrics().horizontalAdvance(view.title()) for view in views), default=0)
+        longest = max((self._nav.fontMetrics().horizontalAdvance(self._title(n)) for n in self._kinds), default=0)
         self._nav.setFixedWidth(max(150, longest + 20 + 16 + 28))  # icon, item padding, gaps and frame
         self._nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._nav.setFrameShape(QFrame.Shape.NoFrame)
@@ -85,13 +88,15 @@ class MainWindow(QMainWindow):
         self._nav.setIconSize(QSize(20, 20))
         self._nav.setStyleSheet("QListWidget { padding-top: 8px; } QListWidget::item { padding: 6px 8px; }")
         self._stack = QStackedWidget()
-        for view in views:
-            item = QListWidgetItem(view.icon(), view.title(), self._nav)
-            item.setData(Qt.ItemDataRole.UserRole, view.name)
-            self._stack.addWidget(view)
-            view.open_record.connect(self._on_open_record)
+        for name in self._kinds:
+            item = QListWidgetItem(self._icon(name), self._title(name), self._nav)
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            built = self._views.get(name)
+            self._stack.addWidget(built if built is not None else QWidget())  # a place kept until it is built
+            if built is not None:
+                self._adopt(built)
         icons.follow(self._nav, self._on_palette)  # the views' icons redrawn when light turns dark
-        self._make_menus(views)
+        self._make_menus()
         self._nav.currentRowChanged.connect(self._on_nav)
         main = QWidget()
         layout = QHBoxLayout(main)
@@ -119,18 +124,49 @@ class MainWindow(QMainWindow):
         update_banner(self.banner, self.context.register)
 
     def _on_palette(self) -> None:
-        for row, view in enumerate(self._views.values()):
+        for row, name in enumerate(self._kinds):
             if (item := self._nav.item(row)) is not None:
-                item.setIcon(view.icon())
+                item.setIcon(self._icon(name))
+
+    def _title(self, name: str) -> str:
+        built = self._views.get(name)
+        return built.title() if built is not None else self._kinds[name].title_of()
+
+    def _icon(self, name: str) -> QIcon:
+        built = self._views.get(name)
+        return built.icon() if built is not None else icons.icon(self._kinds[name].icon_name, self.palette())
 
     def show_view(self, name: str) -> View:
-        names = list(self._views)
+        names = list(self._kinds)
         self._nav.setCurrentRow(names.index(name) if name in names else 0)
         return self._stack.currentWidget()
 
+    def view(self, name: str) -> View:
+        """The view called ``name``, built now if it has not been yet (it loads when first shown)."""
+        built = self._views.get(name)
+        if built is None:
+            built = self._kinds[name](self.context)
+            index = list(self._kinds).index(name)
+            placeholder = self._stack.widget(index)
+            self._stack.insertWidget(index, built)
+            self._stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._views[name] = built
+            self._adopt(built)
+        return built
+
+    def views(self) -> list[View]:
+        """Every view, in navigation order, each built if it was not yet."""
+        return [self.view(name) for name in self._kinds]
+
+    def _adopt(self, view: View) -> None:
+        view.open_record.connect(self._on_open_record)
+        if view.name == "assets" and hasattr(view, "find_shortcut"):
+            view.find_shortcut.setEnabled(False)  # Edit › Find does it from anywhere in the window
+
     # menus
 
-    def _make_menus(self, views: list[View]) -> None:
+    def _make_menus(self) -> None:
         t = self.tr
         file_menu = self.menuBar().addMenu(t("&File"))
         self.open_action = self._action(file_menu, t("&Open register…"), self._on_open_register, "Ctrl+O")
@@ -179,12 +215,12 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(t("&View"))
         self._view_group = QActionGroup(self)
         self.view_actions: list[QAction] = []
-        for index, view in enumerate(views):
+        for index, name in enumerate(self._kinds):
             shortcut = f"Ctrl+{index + 1}" if index < 9 else ""
             action = self._action(
-                view_menu, view.title(), lambda _=False, i=index: self._nav.setCurrentRow(i), shortcut
+                view_menu, self._title(name), lambda _=False, i=index: self._nav.setCurrentRow(i), shortcut
             )
-            action.setIcon(view.icon())
+            action.setIcon(self._icon(name))
             action.setCheckable(True)
             self._view_group.addAction(action)
             self.view_actions.append(action)
@@ -198,9 +234,6 @@ class MainWindow(QMainWindow):
         for menu in (file_menu, edit_menu):
             menu.setToolTipsVisible(True)  # a disabled entry says why
         self.context.writes(self.import_action, self.move_action, self.undo_action, self.redo_action)
-        assets = self._views.get("assets")
-        if assets is not None and hasattr(assets, "find_shortcut"):
-            assets.find_shortcut.setEnabled(False)  # Edit › Find does it from anywhere in the window
 
     def _action(self, menu, text: str, slot: Callable, shortcut: str = "") -> QAction:
         action = QAction(text, self)
@@ -225,6 +258,8 @@ class MainWindow(QMainWindow):
         show_about(self, self.context.register.location)
 
     def _on_nav(self, row: int) -> None:
+        if 0 <= row < len(self._kinds):
+            self.view(list(self._kinds)[row])
         self._stack.setCurrentIndex(row)
         if 0 <= row < len(self.view_actions):
             self.view_actions[row].setChecked(True)
@@ -244,7 +279,7 @@ class MainWindow(QMainWindow):
         self.context.notify(EVERYTHING)
 
     def _on_open_record(self, reference: str) -> None:
-        asset_page = self._views.get("asset")
+        asset_page = self.view("asset") if "asset" in self._kinds else None
         if asset_page is not None and hasattr(asset_page, "show_asset"):
             asset_page.show_asset(reference)  # loads it; showing the page must not load it again
             self._loaded.add(asset_page.name)
@@ -469,7 +504,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _application_views(context: AppContext) -> list[View]:
-    from .application import build_views  # the application module builds this window, so import it late
+def _application_views(_context: AppContext) -> list[View | type[View]]:
+    from .application import view_kinds  # the application module builds this window, so import it late
 
-    return build_views(context)
+    return list(view_kinds())

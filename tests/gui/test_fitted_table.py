@@ -81,3 +81,32 @@ def test_the_asset_pages_one_row_lists_are_not_tall_empty_boxes(qtbot, tmp_path)
             one_row = table.horizontalHeader().height() + table.rowHeight(0) + 2 * table.frameWidth()
             assert table.height() <= one_row + 2, (table.accessibleName(), table.height(), one_row)
         context.tasks.wait()
+
+
+def test_a_table_sorts_by_raw_value_keeps_the_chosen_row_and_sorts_new_rows_alike(qtbot):
+    from datetime import date
+
+    from PySide6.QtCore import Qt
+
+    from assetreg.gui.display import ENTITY_ROLE
+    from assetreg.gui.tables.record_table import Column, RecordTableModel
+
+    model = RecordTableModel(
+        [
+            Column("Name", lambda row: row[0]),
+            Column("Ends", lambda row: str(row[1] or ""), lambda row: row[1]),  # a date, or nothing
+        ]
+    )
+    model.set_rows([("Bell", date(2026, 3, 1)), ("Anchor", date(2025, 12, 24)), ("Crown", None)])
+    table = make_table(model, "Listings", 0, FittedTable(1, 4), 0)
+    qtbot.addWidget(table)
+    names = lambda: [table.model().index(r, 0).data(ENTITY_ROLE)[0] for r in range(3)]  # noqa: E731
+    assert names() == ["Anchor", "Bell", "Crown"]
+    table.selectRow(1)  # the Bell
+    table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    assert names() == ["Crown", "Bell", "Anchor"]
+    assert table.selectionModel().selectedRows()[0].data(ENTITY_ROLE)[0] == "Bell"
+    table.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # dates and a missing one: ordered as their text
+    assert names() == ["Crown", "Anchor", "Bell"]
+    model.set_rows([("Dog", date(2020, 1, 1)), ("Eagle", date(2019, 5, 5)), ("Fox", date(2030, 1, 1))])
+    assert names() == ["Eagle", "Dog", "Fox"]  # the rows set later come in the order chosen

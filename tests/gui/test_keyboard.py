@@ -143,7 +143,7 @@ def menu_clashes(menu: QMenu) -> dict[str, list[str]]:
 
 def loaded(qtbot, window: MainWindow) -> None:
     window.context.tasks.wait()
-    qtbot.waitUntil(lambda: not any(view.loading for view in window._views.values()), timeout=120_000)
+    qtbot.waitUntil(lambda: not any(view.loading for view in window.views()), timeout=120_000)
     window.context.tasks.wait()
 
 
@@ -159,7 +159,7 @@ def window(qtbot, context):
 
 def test_no_two_controls_of_a_view_share_an_alt_letter_with_the_menu_bar(qtbot, window):
     problems = {}
-    for name in window._views:
+    for name in [view.name for view in window.views()]:
         view = window.show_view(name)
         view.refresh()
         loaded(qtbot, window)
@@ -169,7 +169,7 @@ def test_no_two_controls_of_a_view_share_an_alt_letter_with_the_menu_bar(qtbot, 
 
 
 def test_no_two_controls_share_an_alt_letter_on_any_assets_page(qtbot, window):
-    page = window._views["asset"]
+    page = window.view("asset")
     problems = {}
     for asset in Records(window.context.register).list(RecordKind.ASSET):
         page.show_asset(asset.reference)
@@ -319,7 +319,7 @@ def test_ctrl_f_goes_to_the_assets_search_from_anywhere_in_the_window(qtbot, win
     window.view_actions[0].trigger()  # the dashboard, then Ctrl+F from there
     focused = QApplication.focusWidget() or window
     qtbot.keyClick(focused, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assets = window._views["assets"]
+    assets = window.view("assets")
     assert window._stack.currentWidget() is assets
     assert assets.search.hasFocus()
     qtbot.keyClicks(assets.search, "lion")

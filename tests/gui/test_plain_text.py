@@ -76,7 +76,7 @@ def rich(root: QWidget) -> list[str]:
 
 def loaded(qtbot, window: MainWindow) -> None:
     window.context.tasks.wait()
-    qtbot.waitUntil(lambda: not any(view.loading for view in window._views.values()), timeout=120_000)
+    qtbot.waitUntil(lambda: not any(view.loading for view in window.views()), timeout=120_000)
     window.context.tasks.wait()
 
 
@@ -86,17 +86,17 @@ def test_every_view_shows_markup_in_a_name_as_words(qtbot, context):
     window.watcher.stop()
     window.resize(1200, 800)
     seen, problems = 0, {}
-    for name in window._views:
+    for name in [view.name for view in window.views()]:
         window.show_view(name).refresh()
         loaded(qtbot, window)
-    page = window._views["asset"]
+    page = window.view("asset")
     for asset in Records(context.register).list(RecordKind.ASSET):
         page.show_asset(asset.reference)
         loaded(qtbot, window)
         seen += len(marked_up_labels(window))
         if found := rich(window):
             problems[asset.reference] = found
-    applications = window._views["applications"]
+    applications = window.view("applications")
     for row in applications.rows():
         applications.select_application(row.reference)
         loaded(qtbot, window)

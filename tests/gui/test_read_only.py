@@ -152,7 +152,7 @@ def select_first_rows(window: MainWindow) -> None:
 def walk(qtbot, window: MainWindow, reason: str) -> tuple[set[str], int]:
     """Shows each view and each asset (with tables chosen); checks every control; returns the enabled ones."""
     enabled, writes = set(), 0
-    for name in list(window._views):
+    for name in [view.name for view in window.views()]:
         view = window.show_view(name)
         qtbot.waitUntil(lambda view=view: not view.loading, timeout=20000)
         pages = [None]

@@ -67,6 +67,55 @@ def test_the_last_view_and_window_size_are_remembered(qtbot, context, settings_f
     assert (again.width(), again.height()) == (700, 500)
 
 
+class Built(View):
+    """A view the window is given as its class: built only when first wanted."""
+
+    made: list[str] = []
+
+    def __init__(self, context):
+        super().__init__(context)
+        Built.made.append(self.name)
+
+
+class First(Built):
+    name, icon_name, heading = "dashboard", "due", "First"
+
+
+class Second(Built):
+    name, icon_name, heading = "assets", "assets", "Second"
+
+
+class Third(Built):
+    name, icon_name, heading = "trash", "trash", "Third"
+
+
+def test_views_given_as_classes_are_listed_at_once_and_built_when_first_wanted(qtbot, context, settings_file):
+    Built.made = []
+    window = MainWindow(context, [First, Second, Third])
+    qtbot.addWidget(window)
+    assert [window._nav.item(r).text() for r in range(3)] == ["First", "Second", "Third"]
+    assert [a.text() for a in window.view_actions] == ["First", "Second", "Third"]
+    assert Built.made == ["dashboard"]  # only the view shown first
+    assert window.show_view("trash").name == "trash"
+    assert Built.made == ["dashboard", "trash"]
+    assert window.view("trash") is window.show_view("trash")  # built once
+    assert [v.name for v in window.views()] == ["dashboard", "assets", "trash"]
+    assert Built.made == ["dashboard", "trash", "assets"]
+    assert window._stack.count() == 3 and window._stack.currentWidget().name == "trash"
+
+
+def test_starting_the_app_does_not_load_qtawesome_or_its_qt_layer() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import assetreg.gui.main_window, assetreg.gui.widgets.icons; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('qtawesome', 'qtpy')))"
+    )
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
+
+
 def test_a_change_refreshes_only_the_views_that_show_it(qtbot, context):
     view = StubView(context, "assets")
     before = view.refreshed

@@ -77,6 +77,7 @@ class ApplicationsView(View):
 
     name = "applications"
     icon_name = "applications"
+    heading = "Transfer applications"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -98,9 +99,6 @@ class ApplicationsView(View):
         self.checklist_model, self.checklist_table = self.checklist.checklist_model, self.checklist.checklist_table
         self.documents, self._write = self.checklist.documents, self.checklist.write_button
         self._build()
-
-    def title(self) -> str:
-        return self.tr("Transfer applications")
 
     def shows(self, changes: Changes) -> bool:
         return bool(changes.kinds & SHOWN)

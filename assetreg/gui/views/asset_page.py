@@ -77,6 +77,7 @@ class AssetPage(View):
 
     name = "asset"
     icon_name = "asset"
+    heading = "Asset"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -106,9 +107,6 @@ class AssetPage(View):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack)
-
-    def title(self) -> str:
-        return self.tr("Asset")
 
     def reference(self) -> str | None:
         return self._reference

@@ -54,6 +54,7 @@ class AssetsView(View):
 
     name = "assets"
     icon_name = "assets"
+    heading = "Assets"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -139,9 +140,6 @@ class AssetsView(View):
         self.model.modelReset.connect(self._on_rows_changed)
         self._fill_filters(AssetRows(()))
         self._show_count()
-
-    def title(self) -> str:
-        return self.tr("Assets")
 
     def refresh(self) -> None:
         register = self.context.register

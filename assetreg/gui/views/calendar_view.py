@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from ...domain.asset_deadlines import AssetDeadline
 from ...domain.dates import format_date
-from ...services.calendar_export import export_calendar
 from ...services.deadlines import register_deadlines
 from ...services.register import Changes
 from ..context import AppContext
@@ -52,6 +51,7 @@ class CalendarView(View):
 
     name = "calendar"
     icon_name = "calendar"
+    heading = "Calendar"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -75,9 +75,6 @@ class CalendarView(View):
         self.export_button.clicked.connect(self._on_export)
         self._build()
         self._show_lists()
-
-    def title(self) -> str:
-        return self.tr("Calendar")
 
     def is_exporting(self) -> bool:
         return self._exporting
@@ -288,6 +285,8 @@ class CalendarView(View):
         self._exporting = True
         self.export_button.setEnabled(False)
         today = register.today()
+        from ...services.calendar_export import export_calendar  # loads icalendar: only when exporting
+
         self.context.tasks.run(
             lambda: export_calendar(register, path, today),
             lambda count: self._on_exported(path, count),

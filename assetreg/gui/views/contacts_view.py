@@ -62,6 +62,7 @@ class ContactsView(View):
 
     name = "contacts"
     icon_name = "contacts"
+    heading = "Contacts"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -107,9 +108,6 @@ class ContactsView(View):
             ],
         )
         self._build()
-
-    def title(self) -> str:
-        return self.tr("Contacts")
 
     def shows(self, changes: Changes) -> bool:
         return bool(changes.kinds & SHOWN)

@@ -60,6 +60,7 @@ class DashboardView(View):
 
     name = "dashboard"
     icon_name = "due"
+    heading = "What's due"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -117,9 +118,6 @@ class DashboardView(View):
         for first, second in zip(chain, chain[1:], strict=False):
             self.setTabOrder(first, second)
         self._show_sections()
-
-    def title(self) -> str:
-        return self.tr("What's due")
 
     def print_report(self) -> None:
         """The deadline report for a meeting, made in the background and opened."""

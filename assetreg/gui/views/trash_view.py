@@ -38,6 +38,7 @@ class TrashView(View):
 
     name = "trash"
     icon_name = "trash"
+    heading = "Trash"
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -116,9 +117,6 @@ class TrashView(View):
         self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
         self.restore_button.clicked.connect(self._on_restore)
         self._show_count()
-
-    def title(self) -> str:
-        return self.tr("Trash")
 
     def refresh(self) -> None:
         register = self.context.register

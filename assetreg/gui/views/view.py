@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QWidget
 
@@ -21,6 +21,7 @@ class View(QWidget):
     open_record = Signal(str)  # a reference the user wants to open, e.g. "AST-0001"
     name = ""  # stable code used by --view and remembered between runs
     icon_name = "assets"  # one of icons.py's names
+    heading = ""  # the title, in English: ``title`` says it in the user's language
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,8 +60,13 @@ class View(QWidget):
 
         self.context.tasks.run(work, arriving(done), arriving(failed))
 
+    @classmethod
+    def title_of(cls) -> str:
+        """The view's title, known before the view is built (the window lists every view at start)."""
+        return QCoreApplication.translate(cls.__name__, cls.heading)
+
     def title(self) -> str:
-        raise NotImplementedError
+        return self.title_of()
 
     def icon(self) -> QIcon:
         """The view's icon in the navigation list, in the palette's colours."""

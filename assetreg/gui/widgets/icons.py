@@ -1,26 +1,28 @@
-"""AssetReg's icons: one family (Material Design Icons, drawn from qtawesome's font), coloured from the palette.
+"""AssetReg's icons: one family (Material Design Icons, from the font qtawesome ships), coloured from the palette.
 
 Views name an icon by what it means ("warning", "print", a status); only this module knows the glyphs. An icon
 is drawn in the palette's text colour, in its highlighted-text colour when its row is selected, and urgent ones
 (overdue, a moratorium running, something missing) in a warning colour chosen to read on light and dark windows.
 ``follow`` redraws a widget's icon when the palette changes (the system switching between light and dark).
+
+The glyphs are drawn here with Qt's own text drawing, from qtawesome's font file and character map: importing
+qtawesome itself loads a compatibility layer (qtpy) that makes every class and enumeration of Qt at once, which
+took a third of a second of each start, more than the rest of the window.
 """
 
 from __future__ import annotations
 
-import os
+import importlib.util
+import json
+from collections.abc import Callable
+from functools import cache, lru_cache
+from pathlib import Path
 
-os.environ.setdefault("QT_API", "pyside6")  # qtawesome draws with the binding AssetReg uses
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QIconEngine, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
-from collections.abc import Callable  # noqa: E402
-from functools import lru_cache  # noqa: E402
-
-import qtawesome  # noqa: E402
-from PySide6.QtCore import QEvent, QObject, QSize  # noqa: E402
-from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap  # noqa: E402
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget  # noqa: E402
-
-from ...domain.status import AssetStatus, NoticeStatus  # noqa: E402
+from ...domain.status import AssetStatus, NoticeStatus
 
 _A, _N = AssetStatus, NoticeStatus
 URGENT = "urgent"  # drawn in the warning colour
@@ -90,15 +92,58 @@ def problem_colour(palette: QPalette) -> QColor:
     return QColor("#ff9b9b") if is_dark(palette) else QColor("#a1000e")
 
 
+@cache
+def _font() -> tuple[str, dict[str, int]]:
+    """The family of Material Design Icons 6 (registered with Qt once) and its glyphs' code points by name."""
+    spec = importlib.util.find_spec("qtawesome")  # where its files are, without importing it
+    folders = spec.submodule_search_locations if spec is not None else None
+    if not folders:
+        raise RuntimeError("qtawesome, which holds AssetReg's icon font, is not installed")
+    fonts = Path(next(iter(folders))) / "fonts"
+    (font_file,) = sorted(fonts.glob("materialdesignicons6-webfont-*.ttf"))[-1:]
+    charmap = font_file.with_name(font_file.name.replace("-webfont-", "-webfont-charmap-")).with_suffix(".json")
+    loaded = QFontDatabase.addApplicationFont(str(font_file))
+    families = QFontDatabase.applicationFontFamilies(loaded)
+    if not families:
+        raise RuntimeError(f"the icon font {font_file.name} could not be loaded")
+    codes = json.loads(charmap.read_text(encoding="utf-8"))
+    return families[0], {name: int(code, 16) for name, code in codes.items()}
+
+
+class _GlyphEngine(QIconEngine):
+    """One glyph of the icon font, in a colour for each of the icon's modes (normal, selected, disabled)."""
+
+    def __init__(self, char: str, colours: dict[QIcon.Mode, QColor]) -> None:
+        super().__init__()
+        self._char, self._colours = char, colours
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        painter.save()
+        painter.setPen(self._colours.get(mode, self._colours[QIcon.Mode.Normal]))
+        font = QFont(_font()[0])
+        font.setPixelSize(max(1, round(0.875 * rect.height())))  # the glyph's bearings fill the rest
+        painter.setFont(font)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._char)
+        painter.restore()
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        drawn = QPixmap(size)
+        drawn.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(drawn)
+        self.paint(painter, QRect(QPoint(0, 0), size), mode, state)
+        painter.end()
+        return drawn
+
+    def clone(self) -> QIconEngine:
+        return _GlyphEngine(self._char, self._colours)
+
+
 @lru_cache(maxsize=512)
 def _drawn(glyph: str, normal: int, selected: int, disabled: int) -> QIcon:
-    return qtawesome.icon(
-        glyph,
-        color=QColor.fromRgba(normal),
-        color_active=QColor.fromRgba(normal),
-        color_selected=QColor.fromRgba(selected),
-        color_disabled=QColor.fromRgba(disabled),
-    )
+    char = chr(_font()[1][glyph.removeprefix("mdi6.")])
+    M = QIcon.Mode
+    colours = {M.Normal: normal, M.Active: normal, M.Selected: selected, M.Disabled: disabled}
+    return QIcon(_GlyphEngine(char, {mode: QColor.fromRgba(rgba) for mode, rgba in colours.items()}))
 
 
 def _icon(glyph: str, urgent: bool, palette: QPalette | None) -> QIcon:
