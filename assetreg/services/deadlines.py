@@ -143,14 +143,15 @@ def indexed_whats_due(
     """
     from . import due_index
 
-    with register.reading() as session:
-        found = due_index.read(session, day, within)
-    if found is None:
-        return None
-    items = [(item, i) for item, i in found.deadlines if _wanted(item, day, within, overdue_only)]
-    items.sort(key=lambda pair: (pair[0].date, pair[0].asset_ref, pair[0].code, pair[1]))
-    running = found.in_force
-    running.sort(key=lambda pair: (pair[0][1].ends_on, pair[0][0].asset_ref, pair[0][1].period, pair[1]))
+    with settled(True):  # the lines are values, like the cases
+        with register.reading() as session:
+            found = due_index.read(session, day, within)
+        if found is None:
+            return None
+        items = [(item, i) for item, i in found.deadlines if _wanted(item, day, within, overdue_only)]
+        items.sort(key=lambda pair: (pair[0].date, pair[0].asset_ref, pair[0].code, pair[1]))
+        running = found.in_force
+        running.sort(key=lambda pair: (pair[0][1].ends_on, pair[0][0].asset_ref, pair[0][1].period, pair[1]))
     if write and found.recomputed:
         due_index.write_back(register, found.recomputed, day, whole=False)
     return WhatsDue(day, tuple(item for item, _ in items), tuple(pair for pair, _ in running))
@@ -184,7 +185,8 @@ def register_cases(register: Register, day: date | None = None, *, asset_ref: st
 
 @contextmanager
 def settled(loaded: object) -> Iterator[None]:
-    """No garbage collection while a register's cases are built from the facts just loaded.
+    """No garbage collection while a register's cases are built from the facts just loaded (or its due index
+    read back).
 
     Cases and facts are frozen values without reference cycles, so reference counting frees them; but building
     one per asset of a large register allocates so much that the collector would walk every loaded fact again
