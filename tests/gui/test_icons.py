@@ -76,3 +76,14 @@ def test_no_view_asks_the_style_for_its_icons() -> None:
         assert "standardIcon" not in text, path.name
         if path.name != "icons.py":
             assert "qtawesome" not in text and "mdi6." not in text, path.name
+
+
+def test_an_icon_is_drawn_once_at_each_size_and_sharp_on_a_dense_screen(qapp) -> None:
+    from PySide6.QtCore import QSize
+
+    drawn = icons.icon("info")
+    assert drawn.pixmap(16, 16).cacheKey() == drawn.pixmap(16, 16).cacheKey()  # the same drawing, kept
+    assert drawn.pixmap(24, 24).cacheKey() != drawn.pixmap(16, 16).cacheKey()
+    dense = drawn.pixmap(QSize(16, 16), 2.0)
+    assert (dense.size(), dense.devicePixelRatio()) == (QSize(32, 32), 2.0)
+    assert ink(dense.toImage(), opaque=1)
