@@ -55,6 +55,7 @@ STATUS_ORDER: tuple[Status, ...] = (
     AssetStatus.EXPIRED,
     AssetStatus.REMOVED,
 )
+_SERVED = frozenset({_DISPLAY, _DECORATION, _TOOLTIP, ENTITY_ROLE, SORT_ROLE})  # the roles ``data`` answers
 _STATUS_RANK: dict[Status, int] = {status: rank for rank, status in enumerate(STATUS_ORDER)}
 
 
@@ -260,7 +261,8 @@ class AssetTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # A painted cell is asked for a dozen roles; most are answered at once, with nothing.
+        if role not in _SERVED or not index.isValid():
             return None
         row, column = self._shown[index.row()], index.column()
         asset = self._data.assets[row]
