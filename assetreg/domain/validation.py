@@ -88,7 +88,13 @@ def validate(entity: object) -> object:
     changes: dict[str, object] = check(entity, problems) if check else {}
     if problems:
         raise ValidationError(problems)
+    # Only what normalising changed: most records come already normal, and copying them is most of the cost.
+    changes = {k: v for k, v in changes.items() if not _same(getattr(entity, k), v)}
     return dataclasses.replace(entity, **changes) if changes else entity
+
+
+def _same(old: object, new: object) -> bool:
+    return old is new or (type(old) is type(new) and old == new)
 
 
 def _group(g: e.CommunityGroup, p: _Problems) -> dict[str, object]:
