@@ -106,7 +106,7 @@ def read_rows(
     problems: list[Problem] = []
     columns = {name: i for i, name in enumerate(fields) if name}
     month_first = any(
-        month_first_evidence(row[i] for row in rows if i < len(row))
+        month_first_evidence({row[i] for row in rows if i < len(row)})  # each distinct cell once
         for name, i in columns.items()
         if name in DATE_FIELDS or name == "interim_end"
     )
