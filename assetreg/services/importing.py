@@ -33,6 +33,7 @@ from .settings import load_settings
 from .tables import read_table
 
 PLAN_CHUNK = 500  # imported assets planned at a time (their references in one IN (…), under every limit)
+REFRESH_CHUNK = 2000  # assets whose due index lines are worked out and written at a time
 MAPPINGS_SETTING = "import_mappings"  # {mapping name: {heading: field}} in the settings table
 
 
@@ -202,18 +203,20 @@ def apply_import(
     settings = load_settings(register)
     now = register.clock()
     advance()
-    with register.transaction() as session, settled(plans):
+    with register.transaction() as session:
         due_index.defer(session)  # refreshed once below, for the assets written, not row by row
-        written = write_import(
-            register,
-            session,
-            plans,
-            council_ref=preview.council_ref,
-            council_name=preview.council_name,
-            settings=settings,
-            now=now,
-            advance=advance,
-        )
+        with settled(plans):
+            written = write_import(
+                register,
+                session,
+                plans,
+                council_ref=preview.council_ref,
+                council_name=preview.council_name,
+                settings=settings,
+                now=now,
+                advance=advance,
+            )
+        # With the collector back on: the cases worked out for the index are let go chunk by chunk.
         refresh_derived(session, written.asset_refs, register.today())
         _save_mapping(session, preview)
         advance()
@@ -224,8 +227,10 @@ def apply_import(
 
 def refresh_derived(session, asset_refs: Sequence[str], day) -> None:
     """Brings what is derived from these assets' records (the due index) up to date, inside the import's
-    transaction: the one place an import does so."""
-    due_index.refresh(session, asset_refs, day=day)
+    transaction: the one place an import does so. A chunk of assets at a time (each asset's lines are its own),
+    so the cases of a large import are never all held at once."""
+    for start in range(0, len(asset_refs), REFRESH_CHUNK):
+        due_index.refresh(session, asset_refs[start : start + REFRESH_CHUNK], day=day)
 
 
 def _save_mapping(session, preview: ImportPreview) -> None:
