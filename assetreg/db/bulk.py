@@ -12,7 +12,7 @@ from datetime import datetime
 from operator import attrgetter
 from typing import Any
 
-from sqlalchemy import Table, select, update
+from sqlalchemy import Date, Table, select, update
 from sqlalchemy import column as sql_column
 from sqlalchemy import table as sql_table
 from sqlalchemy.orm import Session
@@ -21,8 +21,10 @@ from ..domain.records import RecordKind
 from . import models as m
 from .mapping import ROW_CLASSES, field_names
 from .repositories import dependants
+from .types import CodeEnum
 
 IN_CHUNK = 500  # references per IN (…): under every database's limit on bound parameters
+_REPEATED = (Date, CodeEnum)  # column types whose values repeat, each bound the same way every time
 AUDIT_FIELDS = ("at", "user", "action", "record_kind", "record_reference", "field", "old_value", "new_value")
 
 
@@ -46,19 +48,34 @@ class _Insert:
         self.constants = [
             (p(v) if p else v) for p, v in zip(processors[len(varying) :], constants.values(), strict=True)
         ]
-        self.processed = [(i, p) for i, p in enumerate(processors[: len(varying)]) if p is not None]
+        # A date's or a code's bound value is worked out once per distinct value (a few thousand days, a handful
+        # of codes, however many rows), and NULL stays NULL; any other column's processor sees every value.
+        self.processed = [
+            (i, p, {} if isinstance(table.c[n].type, _REPEATED) else None)
+            for i, (n, p) in enumerate(zip(varying, processors[: len(varying)], strict=True))
+            if p is not None
+        ]
         self.links = [i for i, n in enumerate(varying) if n.endswith("_ref")]
 
     def run(self, rows: Iterable[Sequence[Any]]) -> None:
         batch = []
+        append, links, processed, constants = batch.append, self.links, self.processed, self.constants
         for values in rows:
             row = list(values)
-            for i in self.links:
-                row[i] = row[i] or None  # an absent link is NULL, as the foreign key wants
-            for i, process in self.processed:
-                row[i] = process(row[i])
-            row += self.constants
-            batch.append(tuple(row) if self.positional else dict(zip(self.names, row, strict=True)))
+            for i in links:
+                if not row[i]:
+                    row[i] = None  # an absent link is NULL, as the foreign key wants
+            for i, process, seen in processed:
+                value = row[i]
+                if seen is None:
+                    row[i] = process(value)
+                elif value is not None:
+                    bound = seen.get(value)
+                    if bound is None:
+                        bound = seen[value] = process(value)
+                    row[i] = bound
+            row += constants
+            append(tuple(row) if self.positional else dict(zip(self.names, row, strict=True)))
         if batch:
             self.connection.exec_driver_sql(self.sql, batch)
 

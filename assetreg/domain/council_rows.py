@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from operator import itemgetter
 
 from . import entities as e
 from .enums import NominationDecision
@@ -36,6 +38,8 @@ _POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})\b", re.I
 _PAIR = re.compile(r"^\(?\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*\)?$")
 _POINT = re.compile(r"^POINT\s*\(\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*\)$", re.IGNORECASE)
 _DISTINGUISHER = re.compile(r"\s*[\(\[].*$")
+_UNSUCCESSFUL = re.compile(r"unsuccess|reject|refus|not list|declin")
+_LISTED = re.compile(r"list|success|approv|accept|moratorium|protected|removed|expired")
 _FORMULA = re.compile(r"^=\s*[A-Za-z_]+[A-Za-z0-9_.]*\s*\(|^=\s*[A-Z]{1,3}\d+")
 
 
@@ -102,7 +106,7 @@ def read_rows(
     problems: list[Problem] = []
     columns = {name: i for i, name in enumerate(fields) if name}
     month_first = any(
-        month_first_evidence(row[i] for row in rows if i < len(row))
+        month_first_evidence({row[i] for row in rows if i < len(row)})  # each distinct cell once
         for name, i in columns.items()
         if name in DATE_FIELDS or name == "interim_end"
     )
@@ -119,10 +123,15 @@ def read_rows(
             )
         )
     assets: dict[str, ImportedAsset] = {}
+    names, width = tuple(columns), max(columns.values(), default=-1) + 1
+    picked = itemgetter(*columns.values()) if len(columns) > 1 else None
     for number, row in enumerate(rows, start=first_row):
-        cells = {name: row[i] if i < len(row) else None for name, i in columns.items()}
         if all(_text(v) == "" for v in row):
             continue  # a blank line between blocks of a list
+        if picked is not None and len(row) >= width:
+            cells = dict(zip(names, picked(row), strict=True))  # the usual row, as long as the headings
+        else:
+            cells = {name: row[i] if i < len(row) else None for name, i in columns.items()}
         found, row_problems = _read_row(number, cells, month_first)
         problems += row_problems
         if found is None or any(p.level == "error" for p in row_problems):
@@ -141,24 +150,10 @@ def _read_row(number: int, cells: dict[str, object], month_first: bool) -> tuple
     def problem(name: str, message: str, level: str = "error") -> None:
         problems.append(Problem(number, name, message, level))
 
-    texts: dict[str, str] = {}
-    for name, value in cells.items():
-        text = " ".join(value.split()) if type(value) is str else _text(value)  # most cells are text
-        if not text:
-            texts[name] = text
-            continue
-        if len(text) > MAX_CELL:
-            problem(
-                name,
-                tr("The cell is {n} characters long; AssetReg takes at most {max}. Shorten it in the list.").format(
-                    n=len(text), max=MAX_CELL
-                ),
-            )
-            text = ""
-        elif text[0] == "=" and _FORMULA.match(text):
-            problem(name, tr("The cell holds a spreadsheet formula ({text}), not a value.").format(text=text[:40]))
-            text = ""
-        texts[name] = text
+    # Most cells are text, and none too long or a formula: that is checked for the whole row at once.
+    texts = {name: " ".join(v.split()) if type(v) is str else _text(v) for name, v in cells.items()}
+    if max(map(len, texts.values()), default=0) > MAX_CELL or "\n=" in "\n" + "\n".join(texts.values()):
+        _check_cells(texts, problem)
     dates: dict[str, date | None] = {}
     for name in _ALL_DATE_FIELDS:
         if name not in cells:
@@ -235,6 +230,22 @@ def _read_row(number: int, cells: dict[str, object], month_first: bool) -> tuple
     return asset, problems
 
 
+def _check_cells(texts: dict[str, str], problem) -> None:
+    """Blanks, with a problem for each, the cells too long to be a value and those holding a formula."""
+    for name, text in texts.items():
+        if len(text) > MAX_CELL:
+            problem(
+                name,
+                tr("The cell is {n} characters long; AssetReg takes at most {max}. Shorten it in the list.").format(
+                    n=len(text), max=MAX_CELL
+                ),
+            )
+            texts[name] = ""
+        elif text[:1] == "=" and _FORMULA.match(text):
+            problem(name, tr("The cell holds a spreadsheet formula ({text}), not a value.").format(text=text[:40]))
+            texts[name] = ""
+
+
 def _text(value: object) -> str:
     if value is None:
         return ""
@@ -267,14 +278,24 @@ def _checked_place(lat: float, lon: float, name: str, problem) -> tuple[float | 
 
 
 def _decision(texts: dict[str, str], decided_on: date | None) -> NominationDecision:
-    words = f"{texts.get('decision', '')} {texts.get('status', '')}".casefold()
-    if texts.get("unsuccessful_reason") or re.search(r"unsuccess|reject|refus|not list|declin", words):
+    if texts.get("unsuccessful_reason"):
+        return NominationDecision.UNSUCCESSFUL
+    said = _decision_said(f"{texts.get('decision', '')} {texts.get('status', '')}".casefold())
+    if said is None:
+        return NominationDecision.LISTED if decided_on else NominationDecision.PENDING
+    return said
+
+
+@lru_cache(maxsize=1024)
+def _decision_said(words: str) -> NominationDecision | None:
+    """The decision the list's words give, if they give one (a list repeats a few words in every row)."""
+    if _UNSUCCESSFUL.search(words):
         return NominationDecision.UNSUCCESSFUL
     if "withdr" in words:
         return NominationDecision.WITHDRAWN
-    if re.search(r"list|success|approv|accept|moratorium|protected|removed|expired", words) or decided_on:
+    if _LISTED.search(words):
         return NominationDecision.LISTED
-    return NominationDecision.PENDING
+    return None
 
 
 def _check_expiry(asset: ImportedAsset, expiry: date | None, problem) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 from .i18n import tr
 
@@ -74,7 +75,14 @@ def parse_date(cell: object, *, month_first_seen: bool = False) -> date | None:
         return cell
     if isinstance(cell, int | float) and not isinstance(cell, bool):
         return _serial(str(cell), str(cell))
-    text = " ".join(str(cell).split())
+    return _parse_text(cell if type(cell) is str else str(cell), month_first_seen)
+
+
+@lru_cache(maxsize=8192)
+def _parse_text(cell: str, month_first_seen: bool) -> date | None:
+    """``parse_date`` of a text cell. A list repeats its dates (a few thousand days in a hundred thousand rows),
+    so each text is read once; a cell that cannot be read raises each time, and is never remembered."""
+    text = " ".join(cell.split())
     if not text or text in {"-", "—", "n/a", "N/A", "None", "none", "TBC", "tbc"}:
         return None
     text = _WEEKDAY.sub("", text)

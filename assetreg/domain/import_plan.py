@@ -101,30 +101,66 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+@dataclass(frozen=True)
+class MatchKeys:
+    """What imported assets are matched by, for every live record of the register: read as a few columns, not
+    as whole records, so that a large register's records can be read a chunk at a time for planning."""
+
+    assets: Sequence[tuple[str, str, str, str]] = ()  # (reference, UPRN, name, postcode) of each asset
+    # (council reference, asset reference) of each nomination, then of each list entry, oldest first
+    council_refs: Sequence[tuple[str, str]] = ()
+
+    @classmethod
+    def of(cls, existing: Existing) -> MatchKeys:
+        return cls(
+            [(a.reference, a.uprn, a.name, a.postcode) for a in existing.assets],
+            [(r.council_reference, r.asset_ref) for r in (*existing.nominations, *existing.entries)],
+        )
+
+
+def match_assets(imported: Sequence[ImportedAsset], keys: MatchKeys) -> list[str]:
+    """The reference of the asset each imported asset is matched to ("" for none): by its UPRN, then the
+    council's reference (on a nomination or list entry), then its name and postcode."""
+    by_uprn = {uprn: reference for reference, uprn, _, _ in keys.assets if uprn}
+    live = {reference for reference, _, _, _ in keys.assets}
+    by_council_ref: dict[str, str] = {}
+    for council_reference, asset_ref in keys.council_refs:
+        if council_reference:
+            by_council_ref.setdefault(base_reference(council_reference).casefold(), asset_ref)
+    by_name = {(_norm(name), postcode): reference for reference, _, name, postcode in keys.assets}
+    matched = []
+    for item in imported:
+        by_council = by_council_ref.get(base_reference(item.reference).casefold(), "")
+        matched.append(
+            by_uprn.get(item.uprn)
+            or (by_council if by_council in live else "")
+            or by_name.get((_norm(item.name), item.postcode), "")
+        )
+    return matched
+
+
 def plan_import(
-    imported: Sequence[ImportedAsset], existing: Existing, authority_ref: str, imported_on: date
+    imported: Sequence[ImportedAsset],
+    existing: Existing,
+    authority_ref: str,
+    imported_on: date,
+    matched: Sequence[str] | None = None,
 ) -> tuple[list[AssetPlan], list[Problem]]:
     """What each imported asset would add or change; an asset whose records would not be valid is left out.
 
-    The register's records are indexed once (by UPRN, council reference, name and postcode, and by asset), so
-    each imported asset is matched by lookups, however large the register.
+    ``matched`` gives the asset each imported one is matched to (``match_assets``), when ``existing`` holds
+    only the records of those assets (the caller plans a large list a chunk at a time); without it, the assets
+    are matched against ``existing``. The register's records are indexed once (by asset, notice and group), so
+    each imported asset is planned by lookups, however large the register.
     """
-    by_uprn = {a.uprn: a for a in existing.assets if a.uprn}
+    if matched is None:
+        matched = match_assets(imported, MatchKeys.of(existing))
     by_ref = {a.reference: a for a in existing.assets}
-    by_council_ref: dict[str, str] = {}
-    for record in (*existing.nominations, *existing.entries):
-        if record.council_reference:
-            by_council_ref.setdefault(base_reference(record.council_reference).casefold(), record.asset_ref)
-    by_name = {(_norm(a.name), a.postcode): a for a in existing.assets}
     index = _Index(existing)
     basis = tr("council's list, imported {day}").format(day=imported_on.isoformat())
     plans, problems = [], []
-    for item in imported:
-        match = (
-            by_uprn.get(item.uprn)
-            or by_ref.get(by_council_ref.get(base_reference(item.reference).casefold(), ""))
-            or by_name.get((_norm(item.name), item.postcode))
-        )
+    for item, reference in zip(imported, matched, strict=True):
+        match = by_ref[reference] if reference else None
         try:
             plan = _plan_one(item, match, index, authority_ref, basis)
         except ValidationError as error:
@@ -170,7 +206,8 @@ def _plan_one(item: ImportedAsset, match, index: _Index, authority_ref: str, bas
         )
     else:
         plan = AssetPlan(item.rows[0], match.reference)
-        normalised = validate(dataclasses.replace(match, **given))
+        differs = {k: v for k, v in given.items() if getattr(match, k) != v}  # most of a re-import: none
+        normalised = validate(dataclasses.replace(match, **differs) if differs else match)
         changed = {k: getattr(normalised, k) for k in given if getattr(normalised, k) != getattr(match, k)}
         if authority_ref and not match.authority_ref:
             changed["authority_ref"] = authority_ref
@@ -205,7 +242,7 @@ def _plan_listing(plan: AssetPlan, item: ImportedAsset, nominations, entries) ->
         plan.nomination = nomination = validate(e.Nomination(asset_ref="", **wanted))
     else:
         changed = {k: v for k, v in wanted.items() if getattr(current, k) != v}
-        nomination = validate(dataclasses.replace(current, **changed))
+        nomination = validate(dataclasses.replace(current, **changed) if changed else current)
         if changed:
             plan.changes.append((current.reference, changed))
     kind = {

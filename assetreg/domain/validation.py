@@ -21,6 +21,7 @@ from .marks import normalise_uid
 from .pack_sections import SECTION_CODES, pack_section
 
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$")
+_SPACES = re.compile(r"\s+")
 _TITLE_NUMBER = re.compile(r"^[A-Z]{0,3}[0-9]{1,7}$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 UPRN_MAX_DIGITS = 12
@@ -28,7 +29,7 @@ UPRN_MAX_DIGITS = 12
 
 def normalise_postcode(text: str) -> str:
     """A UK postcode in its standard form (``sw1a1aa`` → ``SW1A 1AA``); ``ValueError`` if it is not one."""
-    compact = re.sub(r"\s+", "", text).upper()
+    compact = _SPACES.sub("", text).upper()
     if compact == "GIR0AA":
         return "GIR 0AA"
     match = _POSTCODE.match(compact)
@@ -88,7 +89,13 @@ def validate(entity: object) -> object:
     changes: dict[str, object] = check(entity, problems) if check else {}
     if problems:
         raise ValidationError(problems)
+    # Only what normalising changed: most records come already normal, and copying them is most of the cost.
+    changes = {k: v for k, v in changes.items() if not _same(getattr(entity, k), v)}
     return dataclasses.replace(entity, **changes) if changes else entity
+
+
+def _same(old: object, new: object) -> bool:
+    return old is new or (type(old) is type(new) and old == new)
 
 
 def _group(g: e.CommunityGroup, p: _Problems) -> dict[str, object]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
@@ -37,6 +37,8 @@ EXTENSION_FIELDS = (
     "uprn", "postcode", "interim-moratorium-end-date", "full-moratorium-end-date", "protected-period-end-date",
     "intention-to-bid-date", "interested-group-legal-form", "assetreg-status",
 )  # fmt: skip
+_NOMINATION_FIELDS = ("asset_ref", "received_on", "nominator_ref", "decision", "decided_on", "council_reference")
+_ENTRY_FIELDS = ("asset_ref", "council_reference", "entered_on", "removed_on")  # all listing_last_day reads
 _SPREADSHEET_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -88,8 +90,10 @@ def _period_ends(case) -> dict[Period, date | None]:
     return ends
 
 
-def planning_rows(register: Register, day: date | None = None) -> list[dict[str, str]]:
-    """The register as the national dataset's records, with the extension columns."""
+def planning_records(register: Register, day: date | None = None) -> Iterator[dict[str, str]]:
+    """The register as the national dataset's records, with the extension columns. The register is read now;
+    the records are made one at a time as they are written, each asset's case with its record, so a large
+    register's cases and records are never all held at once."""
     day = day or register.today()
     default = load_settings(register).default_jurisdiction
     with register.reading() as session:
@@ -101,26 +105,35 @@ def planning_rows(register: Register, day: date | None = None) -> list[dict[str,
             ref: (name, form) for ref, name, form in repo.rows(RecordKind.GROUP, ("reference", "name", "legal_form"))
         }
         request_groups = dict(repo.rows(RecordKind.BIDDER_REQUEST, ("reference", "group_ref")))
-        nominations = _latest(repo.list(RecordKind.NOMINATION))
-        entries = _latest(repo.list(RecordKind.LIST_ENTRY))
-    # Each asset's case without its deadlines (the costly part, and the dataset has no column for them).
-    with settled(facts):
-        cases = {f.asset_ref: build_case(f, day) for f in facts}
-    result = []
-    for a in assets:
-        nomination, entry, case = nominations.get(a.reference), entries.get(a.reference), cases.get(a.reference)
-        ends = _period_ends(case)
-        latest = case.notices[-1] if case and case.notices else None
-        protected = latest.period(Period.PROTECTED) if latest else None
-        # The request the case counts (the one that starts the full moratorium, else the first), and its group.
-        verdicts = latest.requests if latest else ()
-        request = next((v for v in verdicts if v.starts_full_moratorium), verdicts[0] if verdicts else None)
-        group_name, group_form = (
-            groups.get(request_groups.get(request.reference, ""), ("", None)) if request else ("", None)
-        )
-        reference = (entry and entry.council_reference) or (nomination and nomination.council_reference) or a.reference
-        result.append(
-            {
+        # Only the fields the dataset shows, as plain rows: a large register has one of each for most assets.
+        nominations = _latest(repo.rows(RecordKind.NOMINATION, _NOMINATION_FIELDS))
+        entries = _latest(repo.rows(RecordKind.LIST_ENTRY, _ENTRY_FIELDS))
+    facts_by_asset = {f.asset_ref: f for f in facts}
+    return _planning_records(assets, facts_by_asset, nominations, entries, codes, groups, request_groups, day)
+
+
+def _planning_records(assets, facts_by_asset, nominations, entries, codes, groups, request_groups, day):
+    with settled(facts_by_asset):  # the cases are built while the collector is off, as the register's are
+        for a in assets:
+            nomination, entry, found = (
+                nominations.get(a.reference),
+                entries.get(a.reference),
+                facts_by_asset[a.reference],
+            )
+            case = build_case(found, day)  # without its deadlines (the costly part: the dataset has no column for them)
+            ends = _period_ends(case)
+            latest = case.notices[-1] if case and case.notices else None
+            protected = latest.period(Period.PROTECTED) if latest else None
+            # The request the case counts (the one that starts the full moratorium, else the first), and its group.
+            verdicts = latest.requests if latest else ()
+            request = next((v for v in verdicts if v.starts_full_moratorium), verdicts[0] if verdicts else None)
+            group_name, group_form = (
+                groups.get(request_groups.get(request.reference, ""), ("", None)) if request else ("", None)
+            )
+            reference = (
+                (entry and entry.council_reference) or (nomination and nomination.council_reference) or a.reference
+            )
+            yield {
                 "reference": reference,
                 "name": a.name,
                 "address-text": a.address,
@@ -149,8 +162,6 @@ def planning_rows(register: Register, day: date | None = None) -> list[dict[str,
                 "interested-group-legal-form": group_form.value if group_form else "",
                 "assetreg-status": case.status.value if case else "",
             }
-        )
-    return result
 
 
 def _latest(records: Iterable[Any]) -> dict[str, Any]:
@@ -163,20 +174,32 @@ def _latest(records: Iterable[Any]) -> dict[str, Any]:
 def export_register(register: Register, path: Path, fmt: str, day: date | None = None) -> int:
     """Writes the register to ``path`` as ``planning-data``, ``geojson``, ``csv`` or ``xlsx``; the asset count."""
     if fmt in ("planning-data", "geojson"):
-        records = planning_rows(register, day)
+        counted = _Counted(planning_records(register, day))
         if fmt == "geojson":
-            _write(path, "w", lambda f: _geojson(records, f))
+            _write(path, "w", lambda f: _geojson(counted, f))
         else:
             _write(
-                path, "w", lambda f: _csv(PLANNING_FIELDS + EXTENSION_FIELDS, ([r[k] for k in r] for r in records), f)
+                path, "w", lambda f: _csv(PLANNING_FIELDS + EXTENSION_FIELDS, ([r[k] for k in r] for r in counted), f)
             )
-        return len(records)
+        return counted.count
     headings, rows = register_rows(register, day)
     if fmt == "xlsx":
         _write(path, "wb", lambda f: _xlsx(headings, rows, f))
     else:
         _write(path, "w", lambda f: _csv(headings, ([_plain(v) for v in row] for row in rows), f))
     return len(rows)
+
+
+class _Counted:
+    """The records of an iterator, counted as they are written (a large register's are never all held)."""
+
+    def __init__(self, records: Iterator[dict[str, str]]) -> None:
+        self.records, self.count = records, 0
+
+    def __iter__(self) -> Iterator[dict[str, str]]:
+        for record in self.records:
+            self.count += 1
+            yield record
 
 
 def _plain(value: object) -> object:
@@ -201,15 +224,17 @@ def _xlsx(headings: list[str], rows: list[list[object]], stream: IO[bytes]) -> N
     book.save(stream)
 
 
-def _geojson(records: list[dict[str, str]], stream: IO[str]) -> None:
-    features = []
-    for r in records:
+def _geojson(records: Iterable[dict[str, str]], stream: IO[str]) -> None:
+    """A FeatureCollection, written a feature at a time (the same text ``json.dump`` of the whole would write)."""
+    stream.write('{"type": "FeatureCollection", "features": [')
+    for n, r in enumerate(records):
         geometry = None
         if r["point"]:
             lon, lat = r["point"][6:-1].split()
             geometry = {"type": "Point", "coordinates": [float(lon), float(lat)]}
-        features.append({"type": "Feature", "geometry": geometry, "properties": r})
-    json.dump({"type": "FeatureCollection", "features": features}, stream, ensure_ascii=False)
+        feature = {"type": "Feature", "geometry": geometry, "properties": r}
+        stream.write((", " if n else "") + json.dumps(feature, ensure_ascii=False))
+    stream.write("]}")
 
 
 def _write(path: Path, mode: str, write: Callable[[IO], None]) -> None:

@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import attrgetter
 from typing import Any
 
 from ..db.bulk import BulkRecords
@@ -194,11 +195,13 @@ def _audit(bulk: BulkRecords, user: str, now: datetime, action: str, entries: It
     )
 
 
-def _summary(entity: Any) -> str:
+def _summary(entity: Any) -> Callable[[Any], str] | None:
+    """How a record of the entity's kind is summed up in its "create" audit entry: its name or title, if any."""
     for name in ("name", "title"):
         if hasattr(entity, name):
-            return audit_text(getattr(entity, name))
-    return ""
+            field = attrgetter(name)
+            return lambda record: audit_text(field(record))
+    return None
 
 
 class _Inserter:
@@ -212,12 +215,17 @@ class _Inserter:
         if not entities:
             return []
         references = self.repo.next_references(kind, len(entities))
+        summary = _summary(entities[0])  # records of one kind are summed up by the same field, if any
         for start in range(0, len(entities), WRITE_CHUNK):
             end = start + WRITE_CHUNK
             chunk, refs = entities[start:end], references[start:end]
             self.bulk.insert(kind, chunk, refs, self.now, {name: column[start:end] for name, column in given.items()})
-            entries = ((kind, ref, "", "", _summary(x)) for x, ref in zip(chunk, refs, strict=True))
-            _audit(self.bulk, self.user, self.now, "create", entries)
+            # Each record's "create" entry: only its reference and summary differ from one entry to the next.
+            same = {"at": self.now, "user": self.user, "action": "create", "record_kind": kind.value}
+            self.bulk.insert_audit(
+                {**same, "field": "", "old_value": ""},
+                zip(refs, map(summary, chunk), strict=True) if summary else ((ref, "") for ref in refs),
+            )
             self.advance()
         self.written.added.setdefault(kind, []).extend(references)
         return references

@@ -11,16 +11,17 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from ..db.repositories import RecordRepository
 from ..db.settings import read_settings, write_setting
-from ..domain.council_rows import Problem, read_rows
+from ..domain.council_rows import ImportedAsset, Problem, read_rows
 from ..domain.errors import AssetRegError
 from ..domain.i18n import tr
 from ..domain.import_headings import mapping_problems, match_headings, normalise_heading
-from ..domain.import_plan import AssetPlan, Existing, plan_import
+from ..domain.import_plan import AssetPlan, Existing, MatchKeys, match_assets, plan_import
 from ..domain.records import RecordKind, parse_reference
 from . import due_index
 from .backups import backup_before
@@ -31,6 +32,8 @@ from .register import Register
 from .settings import load_settings
 from .tables import read_table
 
+PLAN_CHUNK = 500  # imported assets planned at a time (their references in one IN (…), under every limit)
+REFRESH_CHUNK = 2000  # assets whose due index lines are worked out and written at a time
 MAPPINGS_SETTING = "import_mappings"  # {mapping name: {heading: field}} in the settings table
 
 
@@ -109,18 +112,55 @@ def preview_import(
         headings, row_count = table.headings, len(table.rows)
         del table  # the file's cells are not needed once read, and a large list's are most of the memory
         with register.reading() as session:
-            repo = RecordRepository(session)
-            existing = Existing(
-                assets=repo.list(RecordKind.ASSET),
-                nominations=repo.list(RecordKind.NOMINATION),
-                entries=repo.list(RecordKind.LIST_ENTRY),
-                notices=repo.list(RecordKind.DISPOSAL_NOTICE),
-                groups=repo.list(RecordKind.GROUP),
-                requests=repo.list(RecordKind.BIDDER_REQUEST),
-            )
-        plans, plan_problems = plan_import(imported, existing, council_ref, register.today())
+            plans, plan_problems = _plan(RecordRepository(session), imported, council_ref, register.today())
     problems += sorted(row_problems + plan_problems, key=lambda p: p.row)
     return ImportPreview(path, headings, fields, council_ref, council_name, mapping_name, plans, problems, row_count)
+
+
+def _plan(
+    repo: RecordRepository, imported: list[ImportedAsset], council_ref: str, day: date
+) -> tuple[list[AssetPlan], list[Problem]]:
+    """The plan of every imported asset. The register is read as the few columns assets are matched by, then
+    the records of the matched assets a chunk at a time: a re-import of a large list never holds every record
+    of the register at once."""
+    keys = MatchKeys(
+        repo.rows(RecordKind.ASSET, ("reference", "uprn", "name", "postcode")),
+        [
+            *repo.rows(RecordKind.NOMINATION, ("council_reference", "asset_ref")),
+            *repo.rows(RecordKind.LIST_ENTRY, ("council_reference", "asset_ref")),
+        ],
+    )
+    matched = match_assets(imported, keys)
+    del keys
+    groups = repo.list(RecordKind.GROUP)
+    plans: list[AssetPlan] = []
+    problems: list[Problem] = []
+    for start in range(0, len(imported), PLAN_CHUNK):
+        chunk, refs = imported[start : start + PLAN_CHUNK], matched[start : start + PLAN_CHUNK]
+        mine = tuple(sorted(set(refs) - {""}))
+        existing = Existing(groups=groups)
+        if mine:
+            notices = repo.list(RecordKind.DISPOSAL_NOTICE, where={"asset_ref": mine})
+            existing = Existing(
+                assets=repo.list(RecordKind.ASSET, where={"reference": mine}),
+                nominations=repo.list(RecordKind.NOMINATION, where={"asset_ref": mine}),
+                entries=repo.list(RecordKind.LIST_ENTRY, where={"asset_ref": mine}),
+                notices=notices,
+                groups=groups,
+                requests=_requests_on(repo, [n.reference for n in notices]),
+            )
+        found, found_problems = plan_import(chunk, existing, council_ref, day, refs)
+        plans += found
+        problems += found_problems
+    return plans, problems
+
+
+def _requests_on(repo: RecordRepository, notice_refs: list[str]) -> list[Any]:
+    requests: list[Any] = []
+    for start in range(0, len(notice_refs), PLAN_CHUNK):
+        chunk = tuple(notice_refs[start : start + PLAN_CHUNK])
+        requests += repo.list(RecordKind.BIDDER_REQUEST, where={"notice_ref": chunk})
+    return requests
 
 
 Progress = Callable[[int, int], None]  # (done, of)
@@ -163,18 +203,20 @@ def apply_import(
     settings = load_settings(register)
     now = register.clock()
     advance()
-    with register.transaction() as session, settled(plans):
+    with register.transaction() as session:
         due_index.defer(session)  # refreshed once below, for the assets written, not row by row
-        written = write_import(
-            register,
-            session,
-            plans,
-            council_ref=preview.council_ref,
-            council_name=preview.council_name,
-            settings=settings,
-            now=now,
-            advance=advance,
-        )
+        with settled(plans):
+            written = write_import(
+                register,
+                session,
+                plans,
+                council_ref=preview.council_ref,
+                council_name=preview.council_name,
+                settings=settings,
+                now=now,
+                advance=advance,
+            )
+        # With the collector back on: the cases worked out for the index are let go chunk by chunk.
         refresh_derived(session, written.asset_refs, register.today())
         _save_mapping(session, preview)
         advance()
@@ -185,8 +227,10 @@ def apply_import(
 
 def refresh_derived(session, asset_refs: Sequence[str], day) -> None:
     """Brings what is derived from these assets' records (the due index) up to date, inside the import's
-    transaction: the one place an import does so."""
-    due_index.refresh(session, asset_refs, day=day)
+    transaction: the one place an import does so. A chunk of assets at a time (each asset's lines are its own),
+    so the cases of a large import are never all held at once."""
+    for start in range(0, len(asset_refs), REFRESH_CHUNK):
+        due_index.refresh(session, asset_refs[start : start + REFRESH_CHUNK], day=day)
 
 
 def _save_mapping(session, preview: ImportPreview) -> None:

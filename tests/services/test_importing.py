@@ -321,3 +321,27 @@ def test_an_import_keeps_whats_due_ready_for_the_assets_it_wrote(register):
     assets = {a.reference for a in Records(register).list(RecordKind.ASSET)}
     assert assets and assets <= covered
     assert verify(register) == []  # what the index says is what the cases say
+
+
+def test_a_list_planned_a_few_assets_at_a_time_is_planned_as_it_is_all_at_once(register, monkeypatch):
+    """A re-import reads the register's records a chunk of matched assets at a time: the plan is the same."""
+    import_file(register, COUNCILS / "camden.csv", "Camden")
+    whole = preview_import(register, COUNCILS / "camden.csv", "Camden")
+    monkeypatch.setattr(importing, "PLAN_CHUNK", 1)
+    chunked = preview_import(register, COUNCILS / "camden.csv", "Camden")
+    assert chunked.plans == whole.plans and chunked.problems == whole.problems
+    assert chunked.counts() == {"added": 0, "updated": 0, "unchanged": 3}
+
+
+def test_the_due_index_refreshed_a_few_assets_at_a_time_is_what_the_cases_say(register, monkeypatch):
+    from assetreg.db.models import DueCoverageRow
+    from assetreg.services.deadlines import whats_due
+    from assetreg.services.due_index import verify
+
+    monkeypatch.setattr(importing, "REFRESH_CHUNK", 1)
+    whats_due(register)  # builds the index
+    import_file(register, COUNCILS / "camden.csv", "Camden")
+    with register.reading() as session:
+        covered = {row.asset_ref for row in session.query(DueCoverageRow)}
+    assert len(covered & {a.reference for a in Records(register).list(RecordKind.ASSET)}) == 3
+    assert verify(register) == []
