@@ -15,8 +15,8 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from typing import BinaryIO
-from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -56,6 +56,10 @@ ACCENT = colors.HexColor("#1d4e89")
 RULE = colors.HexColor("#c5ccd3")
 SHADE = colors.HexColor("#eef2f6")
 WARN = colors.HexColor("#a23b00")
+
+# Pages and pictures are stored compressed and binary, not also spelt out in ASCII (a fifth larger, and slow to
+# spell in Python); every PDF reader reads both.
+rl_config.useA85 = 0
 
 MARGIN = 20 * mm
 HEADER_GAP = 12 * mm  # from the top edge to the header's baseline is MARGIN - HEADER_GAP
@@ -157,6 +161,12 @@ def styles() -> Styles:
             ),
         ),
     )
+
+
+def escape(value: str) -> str:
+    """``&``, ``<`` and ``>`` written as paragraph markup writes them (as ``xml.sax.saxutils.escape`` does, without
+    loading the web libraries that come with it)."""
+    return value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def text(value: object, blank: str = NOT_KNOWN) -> str:

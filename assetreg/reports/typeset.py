@@ -94,8 +94,7 @@ def printable(value: str, font_name: str) -> str:
     value = _DATE.sub(lambda m: NO_BREAK.join(m.groups()), value)
     if value.isascii():
         return value
-    own = _covered(font_name)
-    if all(ord(c) in own for c in value):  # the usual case: the font prints it all (£, –, Welsh, Greek…)
+    if _covered(font_name).issuperset(map(ord, value)):  # the usual case: the font prints it all (£, –, ŵ, Greek…)
         return value
     covered = _printable_in(font_name)
     kept = "".join(c for c in value if ord(c) in covered or not _hidden(c))
@@ -111,7 +110,7 @@ def printable(value: str, font_name: str) -> str:
 def runs(value: str, font_name: str) -> list[tuple[str, bool]]:
     """``value`` (already made ``printable``) cut into runs, each marked True when it needs the fallback font."""
     covered = _covered(font_name)
-    if value.isascii() or all(ord(c) in covered for c in value):
+    if value.isascii() or covered.issuperset(map(ord, value)):
         return [(value, False)] if value else []
     register_fallback()  # the runs marked True are set in it
     out: list[tuple[str, bool]] = []
