@@ -15,8 +15,8 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from typing import BinaryIO
-from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
@@ -24,6 +24,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -55,8 +57,33 @@ RULE = colors.HexColor("#c5ccd3")
 SHADE = colors.HexColor("#eef2f6")
 WARN = colors.HexColor("#a23b00")
 
+# Pages and pictures are stored compressed and binary, not also spelt out in ASCII (a fifth larger, and slow to
+# spell in Python); every PDF reader reads both.
+rl_config.useA85 = 0
+
 MARGIN = 20 * mm
 HEADER_GAP = 12 * mm  # from the top edge to the header's baseline is MARGIN - HEADER_GAP
+
+
+class _HouseFont(TTFont):
+    """A TrueType font that remembers the width of each piece of text it has measured: laying out a page measures
+    every word, again for each way a paragraph might break, and again on each pass (the contents and "Page X of Y"
+    need two), mostly the same words at the same few sizes."""
+
+    _KEEP = 100_000  # pieces remembered, at most, before starting afresh
+
+    def __init__(self, name: str, filename: str) -> None:
+        super().__init__(name, filename)
+        self._widths: dict[tuple[str | bytes, float, str], float] = {}
+
+    def stringWidth(self, text, size, encoding="utf8"):  # noqa: N802 (reportlab's name)
+        key = (text, size, encoding)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) >= self._KEEP:
+                self._widths.clear()
+            width = self._widths[key] = super().stringWidth(text, size, encoding)
+        return width
 
 
 @cache
@@ -66,18 +93,12 @@ def register_fonts() -> str:
     faces = {"": "Regular", "-Bold": "Bold", "-Italic": "Italic", "-BoldItalic": "BoldItalic"}
     for suffix, face in faces.items():
         with resources.as_file(folder / f"Carlito-{face}.ttf") as path:
-            pdfmetrics.registerFont(TTFont(FONT + suffix, str(path)))
+            pdfmetrics.registerFont(_HouseFont(FONT + suffix, str(path)))
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT + "-Bold", italic=FONT + "-Italic", boldItalic=FONT + "-BoldItalic"
     )
-    # The fallback for what Carlito lacks (typeset.py says which characters); it has no italic, so slanted text
-    # falls back upright.
-    for suffix, face in {"": "", "-Bold": "-Bold"}.items():
-        with resources.as_file(folder / f"DejaVuSans{face}.ttf") as path:
-            pdfmetrics.registerFont(TTFont(FALLBACK + suffix, str(path)))
-    pdfmetrics.registerFontFamily(
-        FALLBACK, normal=FALLBACK, bold=FALLBACK + "-Bold", italic=FALLBACK, boldItalic=FALLBACK + "-Bold"
-    )
+    # The fallback for what Carlito lacks (typeset.py says which characters) is registered by typeset.py the
+    # first time a character needs it.
     # A table sets its cells' default font (Helvetica, never embedded) before drawing them, even when every cell
     # is a paragraph of its own; make the default the house font, so a document embeds every font it names.
     tables.CellStyle.fontname = FONT
@@ -140,6 +161,12 @@ def styles() -> Styles:
             ),
         ),
     )
+
+
+def escape(value: str) -> str:
+    """``&``, ``<`` and ``>`` written as paragraph markup writes them (as ``xml.sax.saxutils.escape`` does, without
+    loading the web libraries that come with it)."""
+    return value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def text(value: object, blank: str = NOT_KNOWN) -> str:
@@ -287,6 +314,31 @@ class _PageTotal(Flowable):
         pass
 
 
+class _DryText(PDFTextObject):
+    """Text placed but not written out, for a pass whose pages are thrown away."""
+
+    def _formatText(self, text):  # noqa: N802 (reportlab's name)
+        return ""
+
+
+class _DryCanvas(Canvas):
+    """The canvas of the first pass, which only finds where every heading and page falls (the contents and "Page
+    X of Y" come from it) and is never saved: the layout is the same, but text and pictures are not written."""
+
+    def beginText(self, x=0, y=0, direction=None):  # noqa: N802 (reportlab's name)
+        return _DryText(self, x, y, direction=direction)
+
+    def drawImage(self, image, x, y, width=None, height=None, *args, **kwargs):  # noqa: N802
+        return width, height
+
+
+def _first_pass_dry():
+    """A canvas maker for ``multiBuild``: a dry canvas for the first pass, a real one for every later pass. The
+    first pass is never the last: ``_PageTotal`` is satisfied only once a pass has been counted before it."""
+    made = itertools.count()
+    return lambda *args, **kwargs: (_DryCanvas if next(made) == 0 else Canvas)(*args, **kwargs)
+
+
 @dataclass(frozen=True)
 class Rendered:
     """What rendering made: the page count, and a warning for each attachment left out or missing."""
@@ -347,7 +399,7 @@ class HouseDocument(BaseDocTemplate):
     def render(self, story: list[Flowable], warnings: Iterable[str] = ()) -> Rendered:
         """Lays out ``story`` (as many passes as the contents and page count need)."""
         try:
-            self.multiBuild([self.pages, *story])
+            self.multiBuild([self.pages, *story], canvasmaker=_first_pass_dry())
         except LayoutError:
             # A table row taller than a page (pages of notes pasted into one field) can only print split across
             # pages. Rows are kept whole otherwise, so allow splitting only now, and lay the document out again.
@@ -356,7 +408,7 @@ class HouseDocument(BaseDocTemplate):
                     if isinstance(table, Table):
                         table.splitInRow = 1
             self.filename = io.BytesIO()
-            self.multiBuild([self.pages, *story])
+            self.multiBuild([self.pages, *story], canvasmaker=_first_pass_dry())
         pdf = self.filename.getvalue()
         self.out.write(stamp_pages(pdf, self.stamps) if self.stamps else pdf)
         return Rendered(self.pages.known or 0, tuple(warnings))

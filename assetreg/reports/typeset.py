@@ -38,6 +38,25 @@ _collected: ContextVar[set[str] | None] = ContextVar("unprintable", default=None
 
 
 @cache
+def register_fallback() -> str:
+    """Registers the fallback font shipped beside the house font, the first time a character needs it (most
+    documents never do, and reading the font takes time); returns its name. It has no italic, so slanted text
+    falls back upright."""
+    from importlib import resources
+
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    folder = resources.files("assetreg.resources") / "fonts"
+    for suffix, face in {"": "", "-Bold": "-Bold"}.items():
+        with resources.as_file(folder / f"DejaVuSans{face}.ttf") as path:
+            pdfmetrics.registerFont(TTFont(FALLBACK + suffix, str(path)))
+    pdfmetrics.registerFontFamily(
+        FALLBACK, normal=FALLBACK, bold=FALLBACK + "-Bold", italic=FALLBACK, boldItalic=FALLBACK + "-Bold"
+    )
+    return FALLBACK
+
+
+@cache
 def _covered(font_name: str) -> frozenset[int]:
     return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
 
@@ -46,17 +65,20 @@ def _covered(font_name: str) -> frozenset[int]:
 def _fallback_covered() -> frozenset[int]:
     """The characters the fallback prints as they are written: in its font, left to right, and not a mark that
     would need placing over another glyph."""
-    try:
-        covered = _covered(FALLBACK)
-    except KeyError:  # fonts not registered: no fallback
-        return frozenset()
+    register_fallback()
     return frozenset(
         c
-        for c in covered
+        for c in _covered(FALLBACK)
         if c <= 0xFFFF  # reportlab writes a character beyond it wrongly into the text a reader copies
         and unicodedata.bidirectional(chr(c)) not in _RIGHT_TO_LEFT
         and not unicodedata.category(chr(c)).startswith("M")
     )
+
+
+@cache
+def _printable_in(font_name: str) -> frozenset[int]:
+    """The characters that print, in ``font_name`` or the fallback."""
+    return _covered(font_name) | _fallback_covered()
 
 
 def _hidden(c: str) -> bool:
@@ -72,7 +94,9 @@ def printable(value: str, font_name: str) -> str:
     value = _DATE.sub(lambda m: NO_BREAK.join(m.groups()), value)
     if value.isascii():
         return value
-    covered = _covered(font_name) | _fallback_covered()
+    if _covered(font_name).issuperset(map(ord, value)):  # the usual case: the font prints it all (£, –, ŵ, Greek…)
+        return value
+    covered = _printable_in(font_name)
     kept = "".join(c for c in value if ord(c) in covered or not _hidden(c))
     missing = {c for c in kept if ord(c) not in covered and not c.isspace()}
     if not missing:
@@ -86,6 +110,9 @@ def printable(value: str, font_name: str) -> str:
 def runs(value: str, font_name: str) -> list[tuple[str, bool]]:
     """``value`` (already made ``printable``) cut into runs, each marked True when it needs the fallback font."""
     covered = _covered(font_name)
+    if value.isascii() or covered.issuperset(map(ord, value)):
+        return [(value, False)] if value else []
+    register_fallback()  # the runs marked True are set in it
     out: list[tuple[str, bool]] = []
     for c in value:
         needs = not (ord(c) in covered or c.isspace() or c.isascii())

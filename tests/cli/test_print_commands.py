@@ -6,12 +6,14 @@ register's own records, not copied from the output.
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 from pathlib import Path
 
 import pytest
 
+from assetreg import reports
 from assetreg.app import main
 from assetreg.domain.dates import format_date
 from assetreg.domain.status import NoticeStatus
@@ -123,6 +125,28 @@ def test_print_register_is_landscape_with_every_asset(demo, capsys, tmp_path, pd
 
     box = PdfReader(tmp_path / "reg.pdf").pages[0].mediabox
     assert box.width > box.height
+
+
+def test_printing_pauses_the_cycle_collector_only_while_it_prints(demo, capsys, tmp_path, monkeypatch):
+    seen = []
+    real_render = reports.render
+
+    def render(document, out):
+        seen.append(gc.isenabled())
+        return real_render(document, out)
+
+    monkeypatch.setattr(reports, "render", render)
+    status, _, err = run(capsys, "print", "pack", "TA-0001", "-o", tmp_path / "pack.pdf", "--db", demo)
+    assert status == 0, err
+    assert seen == [False] and gc.isenabled()
+    # Refused, it is collecting again too; and a program that had paused it itself finds it still paused.
+    assert run(capsys, "print", "pack", "DN-0001", "--db", demo)[0] == 2 and gc.isenabled()
+    gc.disable()
+    try:
+        assert run(capsys, "print", "register", "-o", tmp_path / "reg.pdf", "--db", demo)[0] == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_bad_references_and_places_are_refused_plainly(demo, capsys, tmp_path):
