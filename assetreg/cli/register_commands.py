@@ -13,6 +13,28 @@ from ..domain.i18n import tr
 from .output import indent, print_json, print_table
 
 
+def add_parsers(commands: Any, parents: Any) -> None:
+    """Registers ``init``, ``demo``, ``assets list``, ``assets show`` and ``check`` (``parents``: ``cli.Parents``)."""
+    db, as_json, on = parents.db, parents.as_json, parents.on
+    init_ = commands.add_parser("init", parents=[db, as_json])
+    init_.set_defaults(handler=init)
+    demo_ = commands.add_parser("demo", parents=[db, as_json])
+    demo_.set_defaults(handler=demo)
+
+    assets = commands.add_parser("assets").add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = assets.add_parser("list", parents=[db, as_json, on], help=tr("every asset with its status"))
+    listing.set_defaults(handler=assets_list)
+    show = assets.add_parser("show", parents=[db, as_json, on], help=tr("everything about one asset"))
+    show.add_argument("reference", metavar="REF", help=tr("the asset's reference, for example AST-0001"))
+    show.set_defaults(handler=assets_show)
+
+    check_ = commands.add_parser("check", parents=[db, as_json])
+    check_.add_argument(
+        "--tidy", action="store_true", help=tr("also delete attachment files left over by an interrupted write")
+    )
+    check_.set_defaults(handler=check)
+
+
 def register_path_of(args: argparse.Namespace) -> Path | str:
     from ..paths import register_path
 
