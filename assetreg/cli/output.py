@@ -6,7 +6,7 @@ import dataclasses
 import json
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
@@ -31,6 +31,21 @@ def print_json(data: Any) -> None:
     # Indented for a person at a terminal; compact for scripts (the compact encoder is many times faster).
     indent = 2 if sys.stdout.isatty() else None
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
+
+
+def print_json_lines(names: Sequence[str], batches: Iterable[Sequence[Sequence[Any]]]) -> None:
+    """A JSON list of objects with the fields ``names``, one per line of ``batches``, written batch by batch as
+    they come: the same text ``print_json`` writes of the whole list, without holding it all."""
+    if sys.stdout.isatty():  # a person at a terminal: indented, as print_json writes it
+        print_json([dict(zip(names, line, strict=True)) for batch in batches for line in batch])
+        return
+    write, between = sys.stdout.write, "["
+    for batch in batches:
+        if batch:
+            text = json.dumps([dict(zip(names, line, strict=True)) for line in batch], ensure_ascii=False)
+            write(between + text[1:-1])
+            between = ", "
+    write("[]\n" if between == "[" else "]\n")
 
 
 def print_table(headings: Sequence[str], rows: Sequence[Sequence[str]], max_width: int = 40) -> None:
