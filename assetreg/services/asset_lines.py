@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 
 from ..db import due_index as db
-from ..db.asset_lines import asset_lines
+from ..db.asset_lines import asset_lines, councils
 from ..domain.status import AssetStatus, NoticeStatus
 from . import due_index
 from .register import Register
@@ -32,6 +32,7 @@ FIELDS = (
     "uprn",
 )
 _NOT_NOMINATED = AssetStatus.NOT_NOMINATED
+_NO_COUNCIL = ("", None)
 
 
 def _worked_out(session, day: date) -> tuple[dict[str, AssetStatus | NoticeStatus], bool, list]:
@@ -62,10 +63,12 @@ def lines(register: Register, today: date | None = None) -> Iterator[list[tuple]
 
     with register.reading() as session:
         worked_out, usable, cases = _worked_out(session, day)
+        by_ref = councils(session)
         kept: dict[str | None, tuple[str, str]] = {None: shown(_NOT_NOMINATED)}
         for batch in asset_lines(session, day):
             out = []
-            for ref, name, category, council, council_ref, nation, address, postcode, uprn, text, holds in batch:
+            for ref, name, category, council_ref, address, postcode, uprn, text, holds in batch:
+                council, nation = by_ref.get(council_ref, _NO_COUNCIL)
                 status = worked_out.get(ref)
                 if status is not None:
                     code, label = shown(status)

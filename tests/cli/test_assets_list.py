@@ -25,6 +25,12 @@ from assetreg.services.records import Records
 TODAY = date(2025, 9, 15)  # the test register's clock (tests/conftest.py)
 
 
+@pytest.fixture(params=["file", "shared"])
+def register(request: pytest.FixtureRequest):
+    """Once a register file, once a shared register on the test server (the list reads the database's cursor)."""
+    return request.getfixturevalue(f"{request.param}_register")
+
+
 def add(register, entity) -> str:
     return Records(register).create(entity).value.reference
 
@@ -117,6 +123,13 @@ def test_the_list_gives_each_case_status_on_any_day_and_builds_the_index_it_read
     with closing(sqlite3.connect(register.path)) as connection, connection:
         connection.execute("UPDATE due_index_coverage SET fingerprint = 'other settings' WHERE asset_ref = '*'")
     assert read(register) == expected(register, TODAY)  # an index of other settings is not read
+
+
+def test_a_shared_register_lists_as_a_file_does(register, mixed) -> None:
+    assert read(register) == expected(register, TODAY)
+    later = TODAY + timedelta(days=45)  # the moratorium has ended: the Crown's kept status has run out
+    assert read(register, later) == expected(register, later)
+    assert {line[0]: line[2] for line in read(register, later)}[mixed["crown"]] != "interim-moratorium"
 
 
 def run_json(*args: str) -> str:
