@@ -132,6 +132,43 @@ def test_a_shared_register_lists_as_a_file_does(register, mixed) -> None:
     assert {line[0]: line[2] for line in read(register, later)}[mixed["crown"]] != "interim-moratorium"
 
 
+def test_show_reads_only_the_assets_own_records(register, mixed) -> None:
+    """``assets show`` of one asset reads the requests and challenges of that asset's records, not every one."""
+    from sqlalchemy import event
+
+    from assetreg.services.assets import asset_detail
+
+    other = add(register, e.CommunityGroup(name="Otford Village Society", legal_form=LegalForm.CHARITY))
+    lion_notice = add(
+        register,
+        e.DisposalNotice(asset_ref=mixed["lion"], owner_ref="PTY-0001", vacant_possession=True, received_on=TODAY),
+    )
+    add(register, e.BidderRequest(notice_ref=lion_notice, group_ref=other, received_on=TODAY + timedelta(days=3)))
+    statements: list[tuple[str, object]] = []
+
+    def seen(_conn, _cursor, statement, parameters, _context, _many) -> None:
+        statements.append((statement, parameters))
+
+    engine = register.opened.engine
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        crown = asset_detail(register, mixed["crown"])
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert [n.notice.asset_ref for n in crown.notices] == [mixed["crown"]]
+    assert crown.notices[0].requests == ()
+    for table, by in (("bidder_requests", "notice_ref"), ("challenges", "list_entry_ref")):
+        reads = [" ".join(sql.split()) for sql, _ in statements if f"FROM {table}" in sql]
+        assert reads, table
+        assert all(f"{table}.{by} IN (" in sql or f"{table}.{by} = " in sql for sql in reads), reads
+    assert lion_notice not in str([params for _, params in statements])
+
+    lion = asset_detail(register, mixed["lion"])  # the request on its own notice is read, and assessed
+    (notice,) = lion.notices
+    assert [r.request.group_ref for r in notice.requests] == [other]
+    assert notice.requests[0].verdict is not None
+
+
 def run_json(*args: str) -> str:
     buffer = io.StringIO()
     with contextlib.redirect_stdout(buffer):
