@@ -3,8 +3,10 @@ target: within 2x), each a whole process, alternating.
 
     python bench/cli_list.py [--runs N] [REGISTER]   (default: bench/out/register-100000.assetreg)
 
-The register is copied first (opening it may upgrade it). Medians of wall and CPU time are printed with the
-ratio, and the number of assets each printed.
+The register is copied first (opening it may upgrade it). The first run is timed apart: it upgrades the copy
+and, as the due index of a register never opened by the app is empty, works every case out and keeps them in
+the index, which the runs after it read. Medians of wall and CPU time are printed with the ratio, and the number
+of assets each printed.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ def main() -> int:
         shutil.copy2(args.register, register)
         app = [sys.executable, "-m", "assetreg", "--db", str(register), "assets", "list", "--json"]
         floor = [sys.executable, "-c", FLOOR, str(register)]
-        run(app, folder / "app.json")  # the first opening may upgrade the copy
+        first = run(app, folder / "app.json")  # upgrades the copy and builds the due index
         timings: dict[str, list[tuple[float, float]]] = {"app": [], "floor": []}
         for _ in range(args.runs):
             timings["floor"].append(run(floor, folder / "floor.json"))
@@ -63,6 +65,7 @@ def main() -> int:
     cpu = {name: statistics.median(c for _, c in runs) for name, runs in timings.items()}
     floor_text = f"median {wall['floor']:.2f} s (cpu {cpu['floor']:.2f} s), {counts['floor']:,} assets"
     print(f"plain sqlite3 to JSON (floor): {floor_text}")
+    print(f"assetreg assets list --json, first run (upgrade, due index built): {first[0]:.2f} s (cpu {first[1]:.2f} s)")
     print(
         f"assetreg assets list --json: median {wall['app']:.2f} s (cpu {cpu['app']:.2f} s), {counts['app']:,} assets; "
         f"{wall['app'] / wall['floor']:.2f}x the floor (target <= 2x)"

@@ -1,34 +1,124 @@
 """The command line: ``assetreg COMMAND ...``. Prints text, or JSON with ``--json``; calls services only.
 
-Services are imported inside each command so that ``assetreg --version`` and ``--help`` start instantly,
-and nothing here imports Qt, so every command works on a machine with no display.
+Services are imported inside each command, and each command's module (its options and its handler) only when
+that command is given (``Commands``), so ``assetreg --version`` and ``--help`` start instantly and the desktop app,
+which parses its command line first, loads none of them. Nothing here imports Qt, so every command works on a
+machine with no display.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
+from collections import namedtuple
 from pathlib import Path
 
 from .. import __version__
-from ..domain.errors import AssetRegError
 from ..domain.i18n import tr
-from . import (
-    backup_commands,
-    copy_commands,
-    date_commands,
-    import_commands,
-    mark_commands,
-    print_commands,
-    record_commands,
-    register_commands,
-)
-from .arguments import days, event_code, event_codes, iso_date, jurisdiction
+from .arguments import iso_date
+
+
+def _commands() -> tuple[tuple[str, str, str], ...]:
+    """Every command in the order ``assetreg --help`` lists them: its name, its line there, and the module of
+    this package whose ``add_parsers`` declares its arguments and handler (loaded only when the command is given)."""
+    return (
+        ("init", tr("create a new, empty register"), "register_commands"),
+        ("demo", tr("write a demo register with live clocks"), "register_commands"),
+        ("assets", tr("list or show assets"), "register_commands"),
+        ("dates", tr("the statutory dates an event starts, with how each is counted"), "date_commands"),
+        ("deadlines", tr("what is overdue and what is coming, across the register"), "date_commands"),
+        ("export-ics", tr("write the deadlines to a calendar file"), "date_commands"),
+        ("settings", tr("show or change reminders, the send-by margin and extra holidays"), "date_commands"),
+        ("notices", tr("list owners' disposal notices"), "print_commands"),
+        ("applications", tr("list transfer applications"), "print_commands"),
+        ("print", tr("print a document to PDF"), "print_commands"),
+        ("add", tr("add a record of any kind"), "record_commands"),
+        ("edit", tr("change fields of a record"), "record_commands"),
+        ("delete", tr("move a record, and the records that depend on it, to the trash"), "record_commands"),
+        ("restore", tr("bring a deleted record back, with what was deleted along with it"), "record_commands"),
+        ("done", tr("mark a deadline done, or not applicable, so it leaves what's due"), "mark_commands"),
+        ("undone", tr("take back a deadline's mark, so it is due again"), "mark_commands"),
+        ("import", tr("import a council's list of assets of community value (CSV or XLSX)"), "import_commands"),
+        (
+            "export",
+            tr("write the register to a spreadsheet, or as the national asset-of-community-value dataset"),
+            "import_commands",
+        ),
+        ("check", tr("check the register and its attachments are whole"), "register_commands"),
+        ("backup", tr("make a verified backup of the register now"), "backup_commands"),
+        ("backups", tr("list the register's backups (date, size, reason, verified)"), "backup_commands"),
+        (
+            "restore-backup",
+            tr("put a backup back (the register as it is now is backed up first); “restore BACKUP” does it too"),
+            "backup_commands",
+        ),
+        (
+            "move",
+            tr("move the register, its attachments and backups to TARGET (out of a synced folder, say)"),
+            "backup_commands",
+        ),
+        (
+            "copy",
+            tr("copy a register into a new file or an empty shared database, checked row by row"),
+            "copy_commands",
+        ),
+    )
+
+
+# The options many commands share, as parsers to pass as ``parents``: ``--db``, ``--json`` and ``--on``.
+# (Plain classes, not dataclasses: loading ``dataclasses`` would cost every start more than all of this module.)
+Parents = namedtuple("Parents", ("db", "as_json", "on"))
+
+
+class _Declared:
+    """A command named in ``assetreg --help`` whose parser its module has not made yet."""
+
+    __slots__ = ("module",)
+
+    def __init__(self, module: str):
+        self.module = module
+
+
+class Commands(argparse._SubParsersAction):
+    """The sub-commands: each listed with its line of help at once, its parser made by its module only when
+    the command is given, so ``assetreg --help`` and the desktop app's start load no command's code."""
+
+    parents: Parents
+
+    def declare(self, name: str, what: str, module: str) -> None:
+        self._choices_actions.append(self._ChoicesPseudoAction(name, (), what))
+        self._name_parser_map[name] = _Declared(module)
+
+    def add_parser(self, name: str, **kwargs: object) -> argparse.ArgumentParser:
+        """As argparse's; a declared command keeps the line of help it was declared with."""
+        if isinstance(self._name_parser_map.get(name), _Declared):
+            del self._name_parser_map[name]
+            kwargs.pop("help", None)
+        return super().add_parser(name, **kwargs)
+
+    def load(self, name: str) -> argparse.ArgumentParser | None:
+        """The parser of the command ``name`` (made by its module now if not yet), or None for no such command."""
+        found = self._name_parser_map.get(name)
+        if isinstance(found, _Declared):
+            importlib.import_module(f"{__name__}.{found.module}").add_parsers(self, self.parents)
+            found = self._name_parser_map.get(name)
+            if isinstance(found, _Declared):
+                raise LookupError(f"{found.module}.add_parsers made no parser for the command {name!r}")
+        return found
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        self.load(values[0])
+        super().__call__(parser, namespace, values, option_string)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The parser of every command; ``--db`` is accepted before or after the command."""
+    """The parser of every command; ``--db`` is accepted before or after the command.
+
+    Only the top level is made here: each command's own options are declared by its module (``add_parsers``),
+    loaded when the command is given.
+    """
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument(
         "--db",
@@ -71,159 +161,17 @@ def build_parser() -> argparse.ArgumentParser:
         default="",
         help=tr("the view to open (with --screenshot: the view to render)"),
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    init = commands.add_parser("init", parents=[db, as_json], help=tr("create a new, empty register"))
-    init.set_defaults(handler=register_commands.init)
-    demo = commands.add_parser("demo", parents=[db, as_json], help=tr("write a demo register with live clocks"))
-    demo.set_defaults(handler=register_commands.demo)
-
-    assets = commands.add_parser("assets", help=tr("list or show assets")).add_subparsers(
-        dest="action", metavar="ACTION", required=True
-    )
-    listing = assets.add_parser("list", parents=[db, as_json, on], help=tr("every asset with its status"))
-    listing.set_defaults(handler=register_commands.assets_list)
-    show = assets.add_parser("show", parents=[db, as_json, on], help=tr("everything about one asset"))
-    show.add_argument("reference", metavar="REF", help=tr("the asset's reference, for example AST-0001"))
-    show.set_defaults(handler=register_commands.assets_show)
-
-    dates = commands.add_parser(
-        "dates",
-        parents=[db, as_json],
-        help=tr("the statutory dates an event starts, with how each is counted"),
-        description=tr("Work out every date an event starts. EVENT is one of: {events}.").format(
-            events=", ".join(event_codes())
-        ),
-    )
-    dates.add_argument(
-        "event", metavar="EVENT", type=event_code, help=tr("what happened, e.g. disposal-notice-received")
-    )
-    dates.add_argument("date", metavar="DATE", type=iso_date, help=tr("the day it happened, as YYYY-MM-DD"))
-    dates.add_argument(
-        "--jurisdiction",
-        type=jurisdiction,
-        default="england",
-        help=tr("england, wales, scotland or northern-ireland (default england)"),
-    )
-    dates.set_defaults(handler=date_commands.dates)
-
-    deadlines = commands.add_parser(
-        "deadlines", parents=[db, as_json], help=tr("what is overdue and what is coming, across the register")
-    )
-    # --today came first; it stays as another name of --on.
-    deadlines.add_argument(
-        "--on", "--today", dest="on", type=iso_date, metavar="DATE", help=tr("the deadlines as they stand on DATE")
-    )
-    deadlines.add_argument("--within", type=days, metavar="DAYS", help=tr("only the next DAYS days"))
-    deadlines.add_argument("--overdue", action="store_true", help=tr("only what is overdue"))
-    deadlines.set_defaults(handler=date_commands.deadlines)
-
-    export = commands.add_parser(
-        "export-ics", parents=[db, as_json, on], help=tr("write the deadlines to a calendar file")
-    )
-    export.add_argument("file", metavar="FILE", type=Path, help=tr("the .ics file to write"))
-    export.add_argument("--within", type=days, metavar="DAYS", help=tr("only the next DAYS days"))
-    export.set_defaults(handler=date_commands.export_ics)
-
-    settings = commands.add_parser(
-        "settings",
-        parents=[db, as_json],
-        help=tr("show or change reminders, the send-by margin and extra holidays"),
-        description=tr("With no options, shows the settings. Reminders are days before a rule's date."),
-    )
-    settings.add_argument(
-        "--reminders",
-        metavar="RULE=DAYS",
-        action="append",
-        default=[],
-        help=tr("e.g. ACV-IMP-END=28,14,7 (RULE= alone restores the default)"),
-    )
-    settings.add_argument(
-        "--send-by",
-        type=days,
-        metavar="WORKING_DAYS",
-        help=tr("send things that must be received this many working days early"),
-    )
-    settings.add_argument(
-        "--add-holiday",
-        metavar="DATE=NAME",
-        action="append",
-        default=[],
-        help=tr("a one-off day off, e.g. 2026-06-15=Local holiday"),
-    )
-    settings.add_argument("--remove-holiday", metavar="DATE", type=iso_date, action="append", default=[])
-    settings.set_defaults(handler=date_commands.settings)
-
-    notices = commands.add_parser("notices", help=tr("list owners' disposal notices")).add_subparsers(
-        dest="action", metavar="ACTION", required=True
-    )
-    listing = notices.add_parser("list", parents=[db, as_json, on], help=tr("every disposal notice with its status"))
-    listing.set_defaults(handler=print_commands.notices_list)
-    applications = commands.add_parser("applications", help=tr("list transfer applications")).add_subparsers(
-        dest="action", metavar="ACTION", required=True
-    )
-    listing = applications.add_parser("list", parents=[db, as_json, on], help=tr("every application with its stage"))
-    listing.set_defaults(handler=print_commands.applications_list)
-
-    output = argparse.ArgumentParser(add_help=False)
-    output.add_argument(
-        "-o", "--output", metavar="FILE", help=tr("the PDF to write (default: a name like pack-TA-0001.pdf here)")
-    )
-    printing = commands.add_parser("print", help=tr("print a document to PDF")).add_subparsers(
-        dest="document", metavar="DOCUMENT", required=True
-    )
-    for name, handler, what, reference in (
-        ("nomination", print_commands.print_nomination, tr("a nomination of an asset for listing"), "ASSET_REF"),
-        (
-            "bidder-request",
-            print_commands.print_bidder_request,
-            tr("a request to be treated as a potential bidder, for an owner's notice"),
-            "NOTICE_REF",
-        ),
-        (
-            "pack",
-            print_commands.print_pack,
-            tr("a transfer application pack with its papers bound in"),
-            "APPLICATION_REF",
-        ),
-    ):
-        command = printing.add_parser(name, parents=[db, output, as_json, on], help=what)
-        command.add_argument("reference", metavar=reference)
-        command.set_defaults(handler=handler)
-        if name == "bidder-request":
-            command.add_argument(
-                "--out-of-time",
-                action="store_true",
-                help=tr("print the letter even when its time has run out, marked “Out of time” with the reason"),
-            )
-    command = printing.add_parser(
-        "deadlines", parents=[db, output, as_json, on], help=tr("overdue and upcoming deadlines, for a meeting")
-    )
-    command.add_argument("--within", type=days, metavar="DAYS", help=tr("the next DAYS days (default 30)"))
-    command.set_defaults(handler=print_commands.print_deadlines)
-    command = printing.add_parser(
-        "register", parents=[db, output, as_json, on], help=tr("every asset with its status and dates")
-    )
-    command.set_defaults(handler=print_commands.print_register)
-
-    record_commands.add_parsers(commands, db, as_json)
-    mark_commands.add_parsers(commands, db, as_json)
-    import_commands.add_parsers(commands, db, as_json)
-
-    check = commands.add_parser(
-        "check", parents=[db, as_json], help=tr("check the register and its attachments are whole")
-    )
-    check.add_argument(
-        "--tidy", action="store_true", help=tr("also delete attachment files left over by an interrupted write")
-    )
-    check.set_defaults(handler=register_commands.check)
-    backup_commands.add_parsers(commands, db, as_json)
-    copy_commands.add_parsers(commands, as_json)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", action=Commands)
+    commands.parents = Parents(db, as_json, on)
+    for name, what, module in _commands():
+        commands.declare(name, what, module)
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
     """Runs the parsed command; a problem the user can fix is printed plainly with a non-zero exit status."""
+    from ..domain.errors import AssetRegError
+
     try:
         return args.handler(args)
     except AssetRegError as error:

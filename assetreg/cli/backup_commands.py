@@ -10,28 +10,20 @@ from .output import print_json, print_table
 from .register_commands import open_register_of, register_path_of
 
 
-def add_parsers(commands, db: argparse.ArgumentParser, as_json: argparse.ArgumentParser) -> None:
-    backup = commands.add_parser("backup", parents=[db, as_json], help=tr("make a verified backup of the register now"))
+def add_parsers(commands, parents) -> None:
+    """Registers ``backup``, ``backups``, ``restore-backup`` and ``move`` (``parents``: ``cli.Parents``)."""
+    db, as_json = parents.db, parents.as_json
+    backup = commands.add_parser("backup", parents=[db, as_json])
     backup.set_defaults(handler=make)
-    listing = commands.add_parser(
-        "backups", parents=[db, as_json], help=tr("list the register's backups (date, size, reason, verified)")
-    )
+    listing = commands.add_parser("backups", parents=[db, as_json])
     listing.add_argument(
         "--folder", metavar="FOLDER", help=tr('keep the backups in FOLDER from now on ("" for beside the register)')
     )
     listing.set_defaults(handler=show)
-    restore = commands.add_parser(
-        "restore-backup",
-        parents=[db, as_json],
-        help=tr("put a backup back (the register as it is now is backed up first); “restore BACKUP” does it too"),
-    )
+    restore = commands.add_parser("restore-backup", parents=[db, as_json])
     restore.add_argument("backup", metavar="BACKUP", type=Path, help=tr("the backup file, as listed by “backups”"))
     restore.set_defaults(handler=put_back)
-    move = commands.add_parser(
-        "move",
-        parents=[db, as_json],
-        help=tr("move the register, its attachments and backups to TARGET (out of a synced folder, say)"),
-    )
+    move = commands.add_parser("move", parents=[db, as_json])
     move.add_argument(
         "target", metavar="TARGET", type=Path, help=tr("the new file name, or the folder to move it into")
     )

@@ -8,11 +8,11 @@ from ..domain.i18n import tr
 from .output import print_json, print_table
 
 
-def add_parsers(commands, as_json: argparse.ArgumentParser) -> None:
+def add_parsers(commands, parents) -> None:
+    """Registers ``copy`` (``parents``: ``cli.Parents``; it names its registers itself, so takes no ``--db``)."""
     copy = commands.add_parser(
         "copy",
-        parents=[as_json],
-        help=tr("copy a register into a new file or an empty shared database, checked row by row"),
+        parents=[parents.as_json],
         description=tr(
             "Copy every record, reference, history entry, setting and attachment of SOURCE into TARGET, then "
             "check the copy: each table's rows counted and checksummed on both sides, each attachment re-hashed. "

@@ -4,12 +4,78 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+from pathlib import Path
 from typing import Any
 
 from ..domain.i18n import tr
-from .arguments import iso_date_or_error
+from .arguments import days, event_code, event_codes, iso_date, iso_date_or_error, jurisdiction
 from .output import indent, plain, print_json, when
 from .register_commands import open_register_of, register_path_of
+
+
+def add_parsers(commands: Any, parents: Any) -> None:
+    """Registers ``dates``, ``deadlines``, ``export-ics`` and ``settings`` (``parents``: ``cli.Parents``)."""
+    db, as_json, on = parents.db, parents.as_json, parents.on
+    dates_ = commands.add_parser(
+        "dates",
+        parents=[db, as_json],
+        description=tr("Work out every date an event starts. EVENT is one of: {events}.").format(
+            events=", ".join(event_codes())
+        ),
+    )
+    dates_.add_argument(
+        "event", metavar="EVENT", type=event_code, help=tr("what happened, e.g. disposal-notice-received")
+    )
+    dates_.add_argument("date", metavar="DATE", type=iso_date, help=tr("the day it happened, as YYYY-MM-DD"))
+    dates_.add_argument(
+        "--jurisdiction",
+        type=jurisdiction,
+        default="england",
+        help=tr("england, wales, scotland or northern-ireland (default england)"),
+    )
+    dates_.set_defaults(handler=dates)
+
+    deadlines_ = commands.add_parser("deadlines", parents=[db, as_json])
+    # --today came first; it stays as another name of --on.
+    deadlines_.add_argument(
+        "--on", "--today", dest="on", type=iso_date, metavar="DATE", help=tr("the deadlines as they stand on DATE")
+    )
+    deadlines_.add_argument("--within", type=days, metavar="DAYS", help=tr("only the next DAYS days"))
+    deadlines_.add_argument("--overdue", action="store_true", help=tr("only what is overdue"))
+    deadlines_.set_defaults(handler=deadlines)
+
+    export = commands.add_parser("export-ics", parents=[db, as_json, on])
+    export.add_argument("file", metavar="FILE", type=Path, help=tr("the .ics file to write"))
+    export.add_argument("--within", type=days, metavar="DAYS", help=tr("only the next DAYS days"))
+    export.set_defaults(handler=export_ics)
+
+    settings_ = commands.add_parser(
+        "settings",
+        parents=[db, as_json],
+        description=tr("With no options, shows the settings. Reminders are days before a rule's date."),
+    )
+    settings_.add_argument(
+        "--reminders",
+        metavar="RULE=DAYS",
+        action="append",
+        default=[],
+        help=tr("e.g. ACV-IMP-END=28,14,7 (RULE= alone restores the default)"),
+    )
+    settings_.add_argument(
+        "--send-by",
+        type=days,
+        metavar="WORKING_DAYS",
+        help=tr("send things that must be received this many working days early"),
+    )
+    settings_.add_argument(
+        "--add-holiday",
+        metavar="DATE=NAME",
+        action="append",
+        default=[],
+        help=tr("a one-off day off, e.g. 2026-06-15=Local holiday"),
+    )
+    settings_.add_argument("--remove-holiday", metavar="DATE", type=iso_date, action="append", default=[])
+    settings_.set_defaults(handler=settings)
 
 
 def dates(args: argparse.Namespace) -> int:

@@ -11,11 +11,12 @@ from .output import print_json
 from .register_commands import open_register_of
 
 
-def add_parsers(commands, db: argparse.ArgumentParser, as_json: argparse.ArgumentParser) -> None:
+def add_parsers(commands, parents) -> None:
+    """Registers ``import`` and ``export`` (``parents``: ``cli.Parents``)."""
+    db, as_json = parents.db, parents.as_json
     command = commands.add_parser(
         "import",
         parents=[db, as_json],
-        help=tr("import a council's list of assets of community value (CSV or XLSX)"),
         description=tr(
             "Reads a council's list and adds or updates its assets, listings and disposal notices, all at once "
             "or not at all. Rows with a problem are left out and reported. Run with --dry-run first to see what "
@@ -30,11 +31,7 @@ def add_parsers(commands, db: argparse.ArgumentParser, as_json: argparse.Argumen
     command.add_argument("--dry-run", action="store_true", help=tr("say what would change, and change nothing"))
     command.set_defaults(handler=import_list)
 
-    command = commands.add_parser(
-        "export",
-        parents=[db, as_json],
-        help=tr("write the register to a spreadsheet, or as the national asset-of-community-value dataset"),
-    )
+    command = commands.add_parser("export", parents=[db, as_json])
     command.add_argument("file", metavar="FILE", type=Path, help=tr("the file to write"))
     command.add_argument(
         "--format",

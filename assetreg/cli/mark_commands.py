@@ -23,12 +23,12 @@ from .register_commands import open_register_of
 _OPTIONS = {"marked_on": "--on-date", "notes": "--notes", "state": "--not-applicable", "uid": "UID"}
 
 
-def add_parsers(commands: Any, db: argparse.ArgumentParser, as_json: argparse.ArgumentParser) -> None:
-    """Registers ``done`` and ``undone`` on the command line's sub-commands."""
+def add_parsers(commands: Any, parents: Any) -> None:
+    """Registers ``done`` and ``undone`` (``parents``: ``cli.Parents``)."""
+    db, as_json = parents.db, parents.as_json
     done = commands.add_parser(
         "done",
         parents=[db, as_json],
-        help=tr("mark a deadline done, or not applicable, so it leaves what's due"),
         description=tr(
             "Mark a deadline done: it leaves what is overdue and what is coming, and stays in the asset's history. "
             "UID is as assetreg deadlines --json prints it, for example DN-0001/ACV-IMP-END. assetreg undone UID "
@@ -48,7 +48,6 @@ def add_parsers(commands: Any, db: argparse.ArgumentParser, as_json: argparse.Ar
     undone = commands.add_parser(
         "undone",
         parents=[db, as_json],
-        help=tr("take back a deadline's mark, so it is due again"),
         description=tr("Take back the mark on a deadline: the mark goes to the trash and the deadline is due again."),
     )
     undone.__class__ = FieldsParser

@@ -7,8 +7,10 @@ import functools
 import gc
 import sys
 from pathlib import Path
+from typing import Any
 
 from ..domain.i18n import tr
+from .arguments import days
 from .output import print_json, print_table, when
 from .register_commands import open_register_of
 
@@ -29,6 +31,51 @@ def _collection_paused(command):
                 gc.enable()
 
     return run
+
+
+def add_parsers(commands: Any, parents: Any) -> None:
+    """Registers ``notices list``, ``applications list`` and ``print DOCUMENT`` (``parents``: ``cli.Parents``)."""
+    db, as_json, on = parents.db, parents.as_json, parents.on
+    notices = commands.add_parser("notices").add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = notices.add_parser("list", parents=[db, as_json, on], help=tr("every disposal notice with its status"))
+    listing.set_defaults(handler=notices_list)
+    applications = commands.add_parser("applications").add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = applications.add_parser("list", parents=[db, as_json, on], help=tr("every application with its stage"))
+    listing.set_defaults(handler=applications_list)
+
+    output = argparse.ArgumentParser(add_help=False)
+    output.add_argument(
+        "-o", "--output", metavar="FILE", help=tr("the PDF to write (default: a name like pack-TA-0001.pdf here)")
+    )
+    printing = commands.add_parser("print").add_subparsers(dest="document", metavar="DOCUMENT", required=True)
+    for name, handler, what, reference in (
+        ("nomination", print_nomination, tr("a nomination of an asset for listing"), "ASSET_REF"),
+        (
+            "bidder-request",
+            print_bidder_request,
+            tr("a request to be treated as a potential bidder, for an owner's notice"),
+            "NOTICE_REF",
+        ),
+        ("pack", print_pack, tr("a transfer application pack with its papers bound in"), "APPLICATION_REF"),
+    ):
+        command = printing.add_parser(name, parents=[db, output, as_json, on], help=what)
+        command.add_argument("reference", metavar=reference)
+        command.set_defaults(handler=handler)
+        if name == "bidder-request":
+            command.add_argument(
+                "--out-of-time",
+                action="store_true",
+                help=tr("print the letter even when its time has run out, marked “Out of time” with the reason"),
+            )
+    command = printing.add_parser(
+        "deadlines", parents=[db, output, as_json, on], help=tr("overdue and upcoming deadlines, for a meeting")
+    )
+    command.add_argument("--within", type=days, metavar="DAYS", help=tr("the next DAYS days (default 30)"))
+    command.set_defaults(handler=print_deadlines)
+    command = printing.add_parser(
+        "register", parents=[db, output, as_json, on], help=tr("every asset with its status and dates")
+    )
+    command.set_defaults(handler=print_register)
 
 
 def _print(args: argparse.Namespace, gather, default_name: str) -> int:

@@ -90,9 +90,10 @@ def add_field_options(parser: argparse.ArgumentParser, kind: RecordKind) -> None
         )
 
 
-def add_parsers(commands: Any, db: argparse.ArgumentParser, as_json: argparse.ArgumentParser) -> None:
-    """Registers ``add``, ``edit``, ``delete`` and ``restore`` on the command line's sub-commands."""
-    add = commands.add_parser("add", help=tr("add a record of any kind"), description=_add_description())
+def add_parsers(commands: Any, parents: Any) -> None:
+    """Registers ``add``, ``edit``, ``delete`` and ``restore`` (``parents``: ``cli.Parents``)."""
+    db, as_json = parents.db, parents.as_json
+    add = commands.add_parser("add", description=_add_description())
     # argparse makes every sub-command with its parent's parser class; these need the refusing kind.
     add.__class__ = FieldsParser
     kinds = add.add_subparsers(dest="record_kind", metavar="KIND", required=True, parser_class=FieldsParser)
@@ -115,7 +116,6 @@ def add_parsers(commands: Any, db: argparse.ArgumentParser, as_json: argparse.Ar
         "edit",
         parents=[db, as_json],
         allow_abbrev=False,
-        help=tr("change fields of a record"),
         description=tr(
             "Change some fields of a record; the others stay as they are. An empty value clears an optional field. "
             "The fields are those of the record's kind: assetreg edit REF --help lists them."
@@ -125,11 +125,8 @@ def add_parsers(commands: Any, db: argparse.ArgumentParser, as_json: argparse.Ar
     edit.add_argument("reference", metavar="REF", help=tr("the record's reference, for example DN-0001"))
     edit.set_defaults(handler=edit_record)
 
-    for name, handler, what in (
-        ("delete", delete_record, tr("move a record, and the records that depend on it, to the trash")),
-        ("restore", restore_record, tr("bring a deleted record back, with what was deleted along with it")),
-    ):
-        command = commands.add_parser(name, parents=[db, as_json], help=what)
+    for name, handler in (("delete", delete_record), ("restore", restore_record)):
+        command = commands.add_parser(name, parents=[db, as_json])
         command.__class__ = FieldsParser
         command.add_argument("reference", metavar="REF", help=tr("the record's reference, for example DN-0001"))
         command.set_defaults(handler=handler)

@@ -10,7 +10,29 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.i18n import tr
-from .output import indent, print_json, print_table
+from .output import indent, print_json, print_json_lines, print_table
+
+
+def add_parsers(commands: Any, parents: Any) -> None:
+    """Registers ``init``, ``demo``, ``assets list``, ``assets show`` and ``check`` (``parents``: ``cli.Parents``)."""
+    db, as_json, on = parents.db, parents.as_json, parents.on
+    init_ = commands.add_parser("init", parents=[db, as_json])
+    init_.set_defaults(handler=init)
+    demo_ = commands.add_parser("demo", parents=[db, as_json])
+    demo_.set_defaults(handler=demo)
+
+    assets = commands.add_parser("assets").add_subparsers(dest="action", metavar="ACTION", required=True)
+    listing = assets.add_parser("list", parents=[db, as_json, on], help=tr("every asset with its status"))
+    listing.set_defaults(handler=assets_list)
+    show = assets.add_parser("show", parents=[db, as_json, on], help=tr("everything about one asset"))
+    show.add_argument("reference", metavar="REF", help=tr("the asset's reference, for example AST-0001"))
+    show.set_defaults(handler=assets_show)
+
+    check_ = commands.add_parser("check", parents=[db, as_json])
+    check_.add_argument(
+        "--tidy", action="store_true", help=tr("also delete attachment files left over by an interrupted write")
+    )
+    check_.set_defaults(handler=check)
 
 
 def register_path_of(args: argparse.Namespace) -> Path | str:
@@ -64,33 +86,17 @@ def demo(args: argparse.Namespace) -> int:
 
 
 def assets_list(args: argparse.Namespace) -> int:
-    from ..services.assets import list_assets
+    """``assets list``: every live asset with its status, read with one query and printed as it is read."""
+    from ..services.asset_lines import FIELDS, lines
 
     with open_register_of(args) as register:
-        assets = list_assets(register)
-    if args.json:
-        print_json([summary_json(a) for a in assets])
-        return 0
-    rows = [(a.reference, a.name, a.status.label, a.authority, a.postcode) for a in assets]
+        if args.json:
+            print_json_lines(FIELDS, lines(register))
+            return 0
+        rows = [(a[0], a[1], a[3], a[4], a[9]) for batch in lines(register) for a in batch]
     print_table((tr("Reference"), tr("Name"), tr("Status"), tr("Council"), tr("Postcode")), rows)
-    print(tr("{count} assets").format(count=len(assets)) if len(assets) != 1 else tr("1 asset"))
+    print(tr("{count} assets").format(count=len(rows)) if len(rows) != 1 else tr("1 asset"))
     return 0
-
-
-def summary_json(a: Any) -> dict[str, Any]:
-    return {
-        "reference": a.reference,
-        "name": a.name,
-        "status": a.status.value,
-        "status_label": a.status.label,
-        "authority": a.authority,
-        "authority_ref": a.authority_ref,
-        "jurisdiction": a.jurisdiction.value if a.jurisdiction else None,
-        "category": a.category.value,
-        "address": a.address,
-        "postcode": a.postcode,
-        "uprn": a.uprn,
-    }
 
 
 def assets_show(args: argparse.Namespace) -> int:

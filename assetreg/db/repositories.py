@@ -102,9 +102,9 @@ class RecordRepository:
         query = select(m.AuthorityRow.reference, m.AuthorityRow.name, m.AuthorityRow.jurisdiction)
         return {ref: (name, jurisdiction) for ref, name, jurisdiction in self.session.execute(query)}
 
-    def bidder_request_facts(self) -> list[tuple[str, Any, Any, str]]:
-        """For every live request: the notice it answers, when it was received, the requesting body's form, and
-        the request's own reference."""
+    def bidder_request_facts(self, notices: Iterable[str] | None = None) -> list[tuple[str, Any, Any, str]]:
+        """For every live request (on one of ``notices``, when given): the notice it answers, when it was
+        received, the requesting body's form, and the request's own reference."""
         query = (
             select(
                 m.BidderRequestRow.notice_ref,
@@ -115,7 +115,13 @@ class RecordRepository:
             .join(m.CommunityGroupRow, m.CommunityGroupRow.reference == m.BidderRequestRow.group_ref)
             .where(m.BidderRequestRow.deleted_at.is_(None))
         )
-        return [tuple(row) for row in self.session.execute(query)]
+        if notices is None:
+            return [tuple(row) for row in self.session.execute(query)]
+        wanted, found = sorted(notices), []
+        for start in range(0, len(wanted), 500):  # stay under the database's limit on bound parameters
+            chunk = query.where(m.BidderRequestRow.notice_ref.in_(wanted[start : start + 500]))
+            found += [tuple(row) for row in self.session.execute(chunk)]
+        return found
 
     def first_reference(self, kind: RecordKind) -> str | None:
         """The reference of the oldest live record of a kind, if there is one."""

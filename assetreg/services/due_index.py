@@ -96,20 +96,48 @@ def _fields(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls) if f.name != "day")
 
 
+_DATE, _NOTHING, _VALUES, _ITEMS = "date", "nothing", "values", "items"
+_HOW: dict[type, Any] = {}  # how to look into a value of each type: one of the above, or a dataclass's fields
+
+
+def _how(kind: type) -> Any:
+    """How ``_dates`` looks into a value of type ``kind``: the tests isinstance would make of every value, made
+    once per type (a 100,000-asset register has some six million values in its cases)."""
+    if issubclass(kind, date):
+        how = _DATE
+    elif issubclass(kind, Rule | str | int | float | bool) or kind is type(None):
+        how = _NOTHING
+    elif dataclasses.is_dataclass(kind):
+        how = _fields(kind)
+    elif issubclass(kind, dict):
+        how = _VALUES
+    elif issubclass(kind, tuple | list | set | frozenset):
+        how = _ITEMS
+    else:
+        how = _NOTHING
+    _HOW[kind] = how
+    return how
+
+
 def _dates(value: Any, found: set[date]) -> None:
-    if isinstance(value, date):
-        found.add(value)
-    elif isinstance(value, Rule | str | int | float | bool) or value is None:
-        return
-    elif dataclasses.is_dataclass(value):
-        for name in _fields(type(value)):
-            _dates(getattr(value, name), found)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _dates(item, found)
-    elif isinstance(value, tuple | list | set | frozenset):
-        for item in value:
-            _dates(item, found)
+    """Adds to ``found`` every date in ``value``: in it, its fields, items and values, however deep (no
+    recursion: a stack of what is still to look into, four times faster)."""
+    waiting = [value]
+    take, put, put_all, add, known = waiting.pop, waiting.append, waiting.extend, found.add, _HOW.get
+    while waiting:
+        value = take()
+        how = known(type(value)) or _how(type(value))
+        if how is _NOTHING:
+            continue
+        if how is _DATE:
+            add(value)
+        elif how is _ITEMS:
+            put_all(value)
+        elif how is _VALUES:
+            put_all(value.values())
+        else:
+            for name in how:
+                put(getattr(value, name))
 
 
 def valid_until(case: Case) -> date:
