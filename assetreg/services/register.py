@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..db.due_index import track
 from ..db.engine import OpenedRegister, open_register
 from ..db.health import plain_database_error
-from ..domain.errors import ReadOnlyRegisterError
+from ..domain.errors import ReadOnlyRegisterError, ValidationError
 from ..domain.i18n import tr
 from ..domain.records import RecordKind
 from . import lock
@@ -35,10 +35,29 @@ class Changes:
         return bool(self.kinds)
 
 
-def person_name(role: str = "") -> str:
-    """Who the audit trail says made a change: the name the person set (``ASSETREG_USER``), else the database
-    role a shared register is opened as, else the login name."""
-    return os.environ.get("ASSETREG_USER", "").strip() or role or _os_user()
+NAME_LENGTH = 120  # the audit trail's column holds this many characters
+
+
+def person_name(role: str = "", chosen: str = "") -> str:
+    """Who the audit trail says made a change: the name the person set in the app's Settings (``chosen``), else
+    the one set for the command line (``ASSETREG_USER``), else the database role a shared register is opened as,
+    else the login name."""
+    named = " ".join(chosen.split()) or " ".join(os.environ.get("ASSETREG_USER", "").split())
+    return (named or role or _os_user())[:NAME_LENGTH]
+
+
+def checked_person_name(text: str) -> str:
+    """The name a person gives for the audit trail, tidied (spaces), or ``ValidationError`` saying what to do.
+    An empty name is allowed: the trail then names the database role or the login name."""
+    name = " ".join(text.split())
+    if len(name) > NAME_LENGTH:
+        raise ValidationError.single(
+            "person_name",
+            tr("A name can be at most {most} characters; this one has {count}. Shorten it.").format(
+                most=NAME_LENGTH, count=len(name)
+            ),
+        )
+    return name
 
 
 def _os_user() -> str:
@@ -66,6 +85,11 @@ class Register:
         self.held_by: lock.LockHolder | None = None  # someone else's lock, when this one opened read-only for it
         # Told, once, before the first write, what is risky about the register's place (a synced folder…).
         self.warn: Callable[[str], None] | None = None
+
+    def name_person(self, chosen: str) -> None:
+        """The audit trail names the person by ``chosen`` (the name set in the app's Settings) from now on; an
+        empty name falls back as ``person_name`` says."""
+        self.user = person_name(self.opened.role, chosen)
 
     # who may write
 
