@@ -96,9 +96,10 @@ class Register:
     def claim(self, *, take_over: bool = False) -> lock.LockHolder | None:
         """Takes the lock on the register for this window; None when it is ours, else who holds it (then this
         register is read-only). ``take_over`` replaces a stale lock (ask first)."""
-        if self.opened.read_only or self.shared:  # a server takes writers one at a time itself
+        guarded = self.opened.store.lock_file_of
+        if self.opened.read_only or guarded is None:  # a server takes writers one at a time itself
             return None
-        self.lock, self.held_by = lock.acquire(self.path, self.user, take_over=take_over)
+        self.lock, self.held_by = lock.acquire(guarded, self.user, take_over=take_over)
         return self.held_by
 
     def keep_lock(self) -> None:
@@ -125,7 +126,7 @@ class Register:
         return ""
 
     def _may_write(self) -> None:
-        if self.shared:
+        if self.opened.store.lock_file_of is None:  # a server takes writers one at a time itself
             if self.read_only:
                 raise ReadOnlyRegisterError(self.read_only + " " + tr("Nothing was changed."))
             return
@@ -222,7 +223,7 @@ class Register:
         if self.read_only:
             yield None
             return
-        if not self.shared:  # a shared register's writers queue on the server (briefly), not on a lock file
+        if self.opened.store.lock_file_of is not None:  # else writers queue on the server (briefly)
             mine = self.lock is not None and lock.still_mine(self.path, self.lock)
             if not (mine or (self.lock is None and lock.read_lock(self.path) is None)):
                 yield None
