@@ -22,6 +22,7 @@ from sqlalchemy import Engine, create_engine, event
 from ..domain.errors import RegisterDamagedError, RegisterRefusedError
 from ..domain.i18n import tr
 from . import server
+from .store import Store, file_store, server_store
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -44,6 +45,13 @@ class OpenedRegister:
     def shared(self) -> bool:
         """Whether this is a shared register on a database server rather than a file."""
         return bool(self.url)
+
+    @property
+    def store(self) -> Store:
+        """Where the register is kept, as far as who may write and how it is backed up go."""
+        if self.path is not None:
+            return file_store(self.path)
+        return server_store(self.location.split("?")[0].split("/")[-1])
 
     @property
     def location(self) -> str:

@@ -53,6 +53,10 @@ class AppContext(QObject):
 
     def __init__(self, register: Register, messages: Messages | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        from .person import chosen_name
+
+        if chosen_name():  # the name this person set in Settings names them in the audit trail, not their login
+            register.name_person(chosen_name())
         self.register = register
         self.messages = messages or Messages()
         self.tasks = TaskRunner(self)

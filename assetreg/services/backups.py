@@ -24,6 +24,7 @@ from pathlib import Path
 from ..db.backup import copy_database, document_hashes
 from ..db.engine import BACKUP_SUFFIX, inspect_register
 from ..db.settings import read_settings, write_setting
+from ..db.store import file_backup_folder, file_store
 from ..domain.errors import BackupError
 from ..domain.i18n import tr
 from ..paths import is_register_url
@@ -59,7 +60,8 @@ def manifest_of(path: Path) -> Path:
 
 
 def default_folder(register_path: Path) -> Path:
-    return register_path.with_name(f"{register_path.stem}-backups")
+    """The usual backup folder of the register file at ``register_path``, beside it."""
+    return file_backup_folder(register_path)
 
 
 def backup_folder(register: Register) -> Path:
@@ -71,15 +73,7 @@ def backup_folder(register: Register) -> Path:
         chosen = None
     if chosen:
         return Path(json.loads(chosen))
-    return _shared_default_folder(register) if register.shared else default_folder(register.path)
-
-
-def _shared_default_folder(register: Register) -> Path:
-    """A shared register's backups are register files in the user's data folder, one folder per database."""
-    from ..paths import data_dir
-
-    name = "".join(c if c.isalnum() or c in "-_" else "-" for c in register.location.split("?")[0].split("/")[-1])
-    return data_dir() / "shared-backups" / (name or "shared")
+    return register.opened.store.usual_backup_folder
 
 
 def set_backup_folder(register: Register, folder: Path | None) -> Path:
@@ -100,8 +94,8 @@ def set_backup_folder(register: Register, folder: Path | None) -> Path:
 def make_backup(register: Register, reason: str = "on-demand", *, prune_after: bool = True) -> Backup:
     """A verified copy of the register now, in its backup folder, with its manifest; then old ones are pruned.
     A shared register is copied into a register file there (every row and attachment, checked)."""
-    if register.shared:
-        return _shared_backup(register, f"{reason}")
+    if register.opened.store.backed_up_by_copying_rows:
+        return _copied_backup(register, reason)
     return backup_file(register.path, backup_folder(register), reason, prune_after=prune_after)
 
 
@@ -149,12 +143,12 @@ def backup_file(path: Path, folder: Path, reason: str, *, prune_after: bool = Tr
     return backup
 
 
-def _shared_backup(register: Register, reason: str) -> Backup:
+def _copied_backup(register: Register, reason: str) -> Backup:
     from .copying import copy_register
 
     folder = backup_folder(register)
     now = datetime.now(UTC)
-    target = _new_target(folder, folder.name, reason, now)
+    target = _new_target(folder, register.opened.store.backup_name, reason, now)
     report = copy_register(register.opened.url, target)
     if not report.whole:
         raise BackupError(
@@ -171,25 +165,25 @@ def daily_backup(register: Register) -> Backup | None:
     """The day's backup, the first time the register is opened on a day; None when there is one already.
     A shared register is backed up by whoever runs its server (and on demand, or before an import), not daily by
     each person who opens it."""
-    if register.shared:
+    store = register.opened.store
+    if not store.daily_backups:
         return None
     today = datetime.now(UTC).astimezone().date()
     folder = backup_folder(register)
-    if any(b.created.astimezone().date() == today for b in _in_folder(folder, register.path.stem)):
+    if any(b.created.astimezone().date() == today for b in _in_folder(folder, store.backup_name)):
         return None
     return make_backup(register, "daily")
 
 
 def list_backups(register: Register) -> list[Backup]:
     """Every backup of the register, newest first: those in its backup folder, and upgrade copies beside it."""
-    if register.shared:  # its backups are register files in its own backup folder, named after it
-        folder = backup_folder(register)
-        return sorted(_in_folder(folder, folder.name), key=lambda b: b.created, reverse=True)
-    found = _in_folder(backup_folder(register), register.path.stem)
-    for legacy in register.path.parent.glob(f"{register.path.name}{BACKUP_SUFFIX}*"):
+    store = register.opened.store
+    found = _in_folder(backup_folder(register), store.backup_name)
+    beside = store.upgrade_copies_beside
+    for legacy in beside.parent.glob(f"{beside.name}{BACKUP_SUFFIX}*") if beside is not None else ():
         if legacy.suffix in ("-wal", "-shm") or legacy.name.endswith(("-wal", "-shm", "-journal")):
             continue
-        stamp = legacy.name[len(register.path.name + BACKUP_SUFFIX) :][:16]
+        stamp = legacy.name[len(beside.name + BACKUP_SUFFIX) :][:16]
         try:
             created = datetime.strptime(stamp, STAMP).replace(tzinfo=UTC)
         except ValueError:
@@ -215,8 +209,17 @@ def list_backups_of(path: Path | str) -> tuple[Path, list[Backup]]:
 
 @dataclass(frozen=True)
 class _Unopened:
+    """A register file that cannot be opened (damaged), standing in for it to list its backups."""
+
     path: Path
-    shared: bool = False
+
+    @property
+    def opened(self) -> _Unopened:
+        return self
+
+    @property
+    def store(self):
+        return file_store(self.path)
 
     def reading(self):
         raise RuntimeError("not open")

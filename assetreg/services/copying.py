@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..db.backup import remove_database
 from ..db.blobs import put_blob, read_blob
-from ..db.copying import copy_rows, table_sums
+from ..db.copying import TableSum, copied_tables, copy_rows, table_sums
 from ..db.engine import open_register
 from ..db.repositories import RecordRepository
 from ..domain.errors import RegisterRefusedError
@@ -66,12 +66,13 @@ def copy_register(source: Path | str, target: Path | str) -> CopyReport:
         opened = open_register(target, create=True)  # refuses a database that is not empty
         try:
             with opened.engine.begin() as connection:  # one transaction: the copy is all there, or none of it
-                copy_rows(reading.opened.engine, connection, with_blobs=opened.shared)
+                # Each table's count and checksum as read from the source, in the same pass as the copy.
+                read = copy_rows(reading.opened.engine, connection, with_blobs=opened.shared)
                 if opened.shared:
                     _attachments_into_database(reading, connection)
             if not opened.shared:
                 _attachments_into_folder(reading, Path(target))
-            return _checked(reading, Register(opened))
+            return _checked(reading, Register(opened), read)
         except BaseException:
             if not opened.shared:
                 opened.engine.dispose()
@@ -124,8 +125,9 @@ def _attachments_into_folder(source: Register, target: Path) -> None:
         os.replace(temporary, place)
 
 
-def _checked(source: Register, target: Register) -> CopyReport:
-    before = table_sums(source.opened.engine, with_blobs=False)
+def _checked(source: Register, target: Register, read: dict[str, TableSum]) -> CopyReport:
+    """The copy checked against the source as the copy read it (``read``: each table's count and checksum)."""
+    before = {table.name: read[table.name] for table in copied_tables(with_blobs=False)}
     after = table_sums(target.opened.engine, with_blobs=False)
     problems, tables = [], {}
     for name, summed in before.items():

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from ..db.due_index import track
 from ..db.engine import OpenedRegister, open_register
 from ..db.health import plain_database_error
-from ..domain.errors import ReadOnlyRegisterError
+from ..domain.errors import ReadOnlyRegisterError, ValidationError
 from ..domain.i18n import tr
 from ..domain.records import RecordKind
 from . import lock
@@ -35,10 +35,29 @@ class Changes:
         return bool(self.kinds)
 
 
-def person_name(role: str = "") -> str:
-    """Who the audit trail says made a change: the name the person set (``ASSETREG_USER``), else the database
-    role a shared register is opened as, else the login name."""
-    return os.environ.get("ASSETREG_USER", "").strip() or role or _os_user()
+NAME_LENGTH = 120  # the audit trail's column holds this many characters
+
+
+def person_name(role: str = "", chosen: str = "") -> str:
+    """Who the audit trail says made a change: the name the person set in the app's Settings (``chosen``), else
+    the one set for the command line (``ASSETREG_USER``), else the database role a shared register is opened as,
+    else the login name."""
+    named = " ".join(chosen.split()) or " ".join(os.environ.get("ASSETREG_USER", "").split())
+    return (named or role or _os_user())[:NAME_LENGTH]
+
+
+def checked_person_name(text: str) -> str:
+    """The name a person gives for the audit trail, tidied (spaces), or ``ValidationError`` saying what to do.
+    An empty name is allowed: the trail then names the database role or the login name."""
+    name = " ".join(text.split())
+    if len(name) > NAME_LENGTH:
+        raise ValidationError.single(
+            "person_name",
+            tr("A name can be at most {most} characters; this one has {count}. Shorten it.").format(
+                most=NAME_LENGTH, count=len(name)
+            ),
+        )
+    return name
 
 
 def _os_user() -> str:
@@ -67,14 +86,20 @@ class Register:
         # Told, once, before the first write, what is risky about the register's place (a synced folder…).
         self.warn: Callable[[str], None] | None = None
 
+    def name_person(self, chosen: str) -> None:
+        """The audit trail names the person by ``chosen`` (the name set in the app's Settings) from now on; an
+        empty name falls back as ``person_name`` says."""
+        self.user = person_name(self.opened.role, chosen)
+
     # who may write
 
     def claim(self, *, take_over: bool = False) -> lock.LockHolder | None:
         """Takes the lock on the register for this window; None when it is ours, else who holds it (then this
         register is read-only). ``take_over`` replaces a stale lock (ask first)."""
-        if self.opened.read_only or self.shared:  # a server takes writers one at a time itself
+        guarded = self.opened.store.lock_file_of
+        if self.opened.read_only or guarded is None:  # a server takes writers one at a time itself
             return None
-        self.lock, self.held_by = lock.acquire(self.path, self.user, take_over=take_over)
+        self.lock, self.held_by = lock.acquire(guarded, self.user, take_over=take_over)
         return self.held_by
 
     def keep_lock(self) -> None:
@@ -101,7 +126,7 @@ class Register:
         return ""
 
     def _may_write(self) -> None:
-        if self.shared:
+        if self.opened.store.lock_file_of is None:  # a server takes writers one at a time itself
             if self.read_only:
                 raise ReadOnlyRegisterError(self.read_only + " " + tr("Nothing was changed."))
             return
@@ -198,7 +223,7 @@ class Register:
         if self.read_only:
             yield None
             return
-        if not self.shared:  # a shared register's writers queue on the server (briefly), not on a lock file
+        if self.opened.store.lock_file_of is not None:  # else writers queue on the server (briefly)
             mine = self.lock is not None and lock.still_mine(self.path, self.lock)
             if not (mine or (self.lock is None and lock.read_lock(self.path) is None)):
                 yield None

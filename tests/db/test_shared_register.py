@@ -327,6 +327,44 @@ def test_attachments_live_in_the_database_and_check_finds_them_altered(shared_re
     )
 
 
+def test_awkward_text_numbers_and_content_copy_exactly_both_ways_and_server_to_server(postgres, tmp_path: Path) -> None:
+    """Rows go into PostgreSQL by COPY: tabs, line breaks, backslashes, a literal \\N, quotes and accents in text,
+    exact floats, empty and missing values, and an attachment's bytes all arrive as they left."""
+    from assetreg.services.copying import copy_register
+    from assetreg.services.documents import attach, document_file
+
+    source = tmp_path / "awkward.assetreg"
+    awkward = "Tab\there, line\nbreak, back\\slash, \\N, \\., “quotes” 'and' \"more\", Ysgol Gymraeg, ½ — end"
+    with Register.open(source, create=True) as register:
+        Records(register).create(
+            e.Asset(
+                name="The Red Lion\tand Garden",
+                address="1 High Street\r\nLlanfair\\PG",
+                title_numbers=("WA123", "CYM456"),
+                latitude=51.481583109999996,
+                longitude=-3.1790999999999997,
+                notes=awkward,
+            )
+        )
+        Records(register).create(e.Asset(name="The Old Forge", latitude=None, notes=""))
+        content = bytes(range(256)) * 3 + b"\\N\t\n"
+        (tmp_path / "plan.pdf").write_bytes(content)
+        attach(register, tmp_path / "plan.pdf", asset_ref="AST-0001")
+        before = Records(register).list(RecordKind.ASSET)
+    first = postgres.url(postgres.create())
+    assert copy_register(source, first).whole
+    second = postgres.url(postgres.create())
+    server_to_server = copy_register(first, second)  # attachments' content copied as rows this time
+    assert server_to_server.whole and server_to_server.attachments == (1, 1)
+    back = tmp_path / "back.assetreg"
+    assert copy_register(second, back).whole
+    for location in (first, second, back):
+        with Register.open(location) as register:
+            assert Records(register).list(RecordKind.ASSET) == before
+            assert Records(register).get("AST-0001").notes == awkward
+            assert document_file(register, "DOC-0001").read_bytes() == content
+
+
 def test_a_file_copies_to_a_shared_register_and_back_with_everything(postgres, tmp_path: Path) -> None:
     from assetreg.services.copying import copy_register
     from assetreg.services.demo import write_demo_register

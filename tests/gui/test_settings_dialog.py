@@ -22,10 +22,12 @@ from assetreg.domain.records import RecordKind
 from assetreg.domain.rules import CATALOGUE
 from assetreg.domain.settings import Settings
 from assetreg.gui.context import AppContext
-from assetreg.gui.forms.settings_dialog import TAB_GROUP, TAB_REMINDERS, SettingsDialog
+from assetreg.gui.forms.settings_dialog import TAB_GROUP, TAB_REMINDERS, TAB_YOU, SettingsDialog
+from assetreg.gui.person import chosen_name
 from assetreg.gui.tables.reminder_table import REM_DEFAULT, REM_YOURS, days_text, parse_days
 from assetreg.gui.undo import undo_history
 from assetreg.services.records import Records
+from assetreg.services.register import Register, person_name
 from assetreg.services.settings import load_settings, save_settings
 
 ROWS = {rule.code: row for row, rule in enumerate(CATALOGUE)}
@@ -295,3 +297,60 @@ def test_days_are_read_as_people_type_them():
     with pytest.raises(ValueError, match="not a list of days"):
         parse_days("a week")
     assert days_text((1,)) == "1 day" and days_text(()) == "none" and days_text((14, 7)) == "14, 7 days"
+
+
+# --- the name the history gives the person (Settings › Yourself) ------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", ["file", "shared"])
+def test_the_name_a_person_sets_names_their_changes_in_the_history(qtbot, request, monkeypatch, kind):
+    """On a file and on a shared register alike: the name set in Settings › Yourself names every change from then on,
+    is kept for the person (not in the register), and names them again when the register is next opened."""
+    monkeypatch.delenv("ASSETREG_USER", raising=False)
+    register = request.getfixturevalue("file_register" if kind == "file" else "shared_register")
+    location = register.opened.url if kind == "shared" else register.path
+    Records(register).create(e.Asset(name="The Red Lion"))  # as the fixture's 'tester'
+    context = AppContext(register)
+    dialog = SettingsDialog(context)
+    qtbot.addWidget(dialog)
+    otherwise = person_name(register.opened.role)  # the database role on a server, the login name on a file
+    assert dialog.person_name.text() == "" and dialog.person_name.placeholderText() == otherwise
+    assert dialog.you_tab.fallback.text() == f"Left empty, the history names you “{otherwise}”."
+    dialog.tabs.setCurrentIndex(TAB_YOU)
+    dialog.person_name.setText("  Margaret   Hale (treasurer) ")
+    assert dialog.save()
+    assert chosen_name() == "Margaret Hale (treasurer)" and register.user == "Margaret Hale (treasurer)"
+    assert load_settings(register) == Settings()  # the register's own settings are untouched by a person's name
+    Records(register).update("AST-0001", notes="Asked the council")
+    assert [h.user for h in Records(register).history("AST-0001")] == ["tester", "Margaret Hale (treasurer)"]
+
+    # Opened again, as the app opens it: the window's context names the person as they set.
+    again = Register.open(location)
+    try:
+        assert again.user == otherwise
+        AppContext(again)
+        assert again.user == "Margaret Hale (treasurer)"
+        Records(again).update("AST-0001", notes="Council replied")
+        assert [h.user for h in Records(again).history("AST-0001")][-1] == "Margaret Hale (treasurer)"
+        reopened = SettingsDialog(AppContext(again))
+        qtbot.addWidget(reopened)
+        assert reopened.person_name.text() == "Margaret Hale (treasurer)"
+        reopened.person_name.setText("")  # forgotten: the history names the role or login again
+        assert reopened.save()
+        assert chosen_name() == "" and again.user == otherwise
+        Records(again).update("AST-0001", notes="Meeting booked")
+        assert [h.user for h in Records(again).history("AST-0001")][-1] == otherwise
+    finally:
+        again.close()
+
+
+def test_a_name_too_long_for_the_history_is_refused_and_nothing_is_saved(dialog, context, register):
+    dialog.send_by.setValue(9)
+    dialog.person_name.setText("M" * 121)
+    assert not dialog.save()
+    assert dialog.errors["person_name"].text() == "A name can be at most 120 characters; this one has 121. Shorten it."
+    assert dialog.tabs.currentIndex() == TAB_YOU and not dialog.tabs.tabIcon(TAB_YOU).isNull()
+    assert chosen_name() == "" and register.user == "tester" and load_settings(register) == Settings()
+    dialog.person_name.setText("M" * 120)
+    assert dialog.save()
+    assert register.user == "M" * 120 and load_settings(register).send_by_working_days == 9

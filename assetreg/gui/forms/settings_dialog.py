@@ -1,9 +1,10 @@
-"""Settings: the group's own profile, how dates are counted and reminded, and the 2026 Act's start date.
+"""Settings: the group's own profile, how dates are counted and reminded, the 2026 Act's start date, and the
+name the history gives the person using the app.
 
 The group is a record (``CommunityGroup`` with ``is_own_group``): its tab is the group form itself
 (``GroupDialog.page``), saved through the undo history so a change can be undone; everything else is
-``Settings``, saved with ``save_settings``. Both are checked before either is written, and every problem is shown
-beside its field.
+``Settings``, saved with ``save_settings``, but the person's name, which is theirs and not the register's
+(``gui.person``). All are checked before any is written, and every problem is shown beside its field.
 """
 
 from __future__ import annotations
@@ -26,9 +27,10 @@ from ...domain.errors import AssetRegError, ValidationError
 from ...domain.records import RecordKind
 from ...domain.settings import Settings, validate_settings
 from ...services.records import Records
-from ...services.register import Changes
+from ...services.register import Changes, checked_person_name, person_name
 from ...services.settings import load_settings, save_settings
 from ..context import AppContext
+from ..person import choose_name, chosen_name
 from ..undo import undo_history
 from ..widgets import icons
 from .group_form import GroupDialog
@@ -37,10 +39,12 @@ from .settings_tabs import (  # noqa: F401 - the tab numbers, where tests and th
     TAB_GROUP,
     TAB_NEW_LAW,
     TAB_REMINDERS,
+    TAB_YOU,
     DatesTab,
     FieldError,
     NewLawTab,
     RemindersTab,
+    YouTab,
 )
 
 
@@ -51,7 +55,7 @@ def own_group(context: AppContext) -> e.CommunityGroup | None:
 
 
 class SettingsDialog(QDialog):
-    """Four tabs — Your group, Dates, Reminders, New law — saved together with Save (Ctrl+S)."""
+    """Five tabs — Your group, Dates, Reminders, New law, Yourself — saved together with Save (Ctrl+S)."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,10 +72,12 @@ class SettingsDialog(QDialog):
         self.dates_tab = DatesTab(self.errors)
         self.reminders_tab = RemindersTab(self.errors)
         self.new_law_tab = NewLawTab(self.errors)
+        self.you_tab = YouTab(self.errors)
         for page, title in (
             (self.dates_tab, self.tr("&Dates")),
             (self.reminders_tab, self.tr("&Reminders")),
             (self.new_law_tab, self.tr("New la&w")),
+            (self.you_tab, self.tr("Yoursel&f")),
         ):
             for name in page.names:  # the controls the dialog reads, and tests reach, through it
                 setattr(self, name, getattr(page, name))
@@ -103,6 +109,7 @@ class SettingsDialog(QDialog):
     def _load(self) -> None:
         for tab in (self.dates_tab, self.reminders_tab, self.new_law_tab):
             tab.load(self.settings)
+        self.you_tab.load_person(chosen_name(), person_name(self.context.register.opened.role))
 
     def chosen_settings(self) -> Settings:
         """The settings as the dialog shows them (not yet checked; unreadable reminders are left out)."""
@@ -130,6 +137,10 @@ class SettingsDialog(QDialog):
             settings = validate_settings(self.chosen_settings())
         except ValidationError as error:
             problems.update(error.problems)
+        try:
+            name = checked_person_name(self.person_name.text())
+        except ValidationError as error:
+            problems.update(error.problems)
         group_problems = self.group_page.problems_found() if self.group_page.has_changes() else {}
         self.group_page.show_problems(group_problems)  # shown by the form's own fields
         if group_problems:
@@ -154,6 +165,8 @@ class SettingsDialog(QDialog):
         except AssetRegError as error:
             self.context.messages.error(self, self.tr("The settings were not saved"), str(error))
             return False
+        if name != chosen_name():
+            choose_name(self.context.register, name)  # from the next change on; the history is never rewritten
         return True
 
     def _show_problems(self, problems: dict[str, str], focus: bool = True) -> None:

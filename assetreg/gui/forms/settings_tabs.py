@@ -1,4 +1,4 @@
-"""The settings' tabs beside the group (whose tab is the group form itself): Dates, Reminders and New law.
+"""The settings' tabs beside the group (whose tab is the group form itself): Dates, Reminders, New law and Yourself.
 
 Each is a widget that builds its fields, loads them from ``Settings`` and leaves what they hold to be read by the
 dialog; a field's problem is shown beside it, in the ``FieldError`` the tab files under the field's name.
@@ -37,7 +37,7 @@ from ..tables.reminder_table import REM_CODE, REM_DEFAULT, REM_NAME, REM_NATION,
 from ..widgets import icons
 from ..widgets.form_widgets import focus_through, quiet
 
-TAB_GROUP, TAB_DATES, TAB_REMINDERS, TAB_NEW_LAW = range(4)
+TAB_GROUP, TAB_DATES, TAB_REMINDERS, TAB_NEW_LAW, TAB_YOU = range(5)
 HOLIDAY_DATE, HOLIDAY_NAME = range(2)
 _ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 _DATE_FORMAT = "ddd d MMM yyyy"  # the house style, "Sat 11 Oct 2025"
@@ -391,3 +391,40 @@ class NewLawTab(SettingsTab):
         self.new_law.setChecked(settings.new_regime_commencement is not None)
         self.commencement.setEnabled(settings.new_regime_commencement is not None)
         self.commencement.setDate(settings.new_regime_commencement or QDate.currentDate().addMonths(6))
+
+
+class YouTab(SettingsTab):
+    """The name the history gives this person's changes. It is theirs, not the register's: kept on this computer
+    for them alone (``gui.person``), so on a shared register each person sets their own."""
+
+    names = ("person_name",)
+
+    def _build(self) -> None:
+        t = self.tr
+        self.person_name = self._input(t("Your name in the history"))
+        self.person_name.setMaxLength(200)  # longer than allowed, so a name too long is told, not cut short
+        self.person_name.setMaximumWidth(self.fontMetrics().averageCharWidth() * 50)
+        self.fallback = quiet_note("")
+        form = QFormLayout()
+        form.addRow(t("Your &name"), self._field("person_name", TAB_YOU, self.person_name, self.fallback))
+        explanation = quiet_note(
+            t(
+                "The history of every record says who made each change. Give the name it should show for you — "
+                "with your role if that helps, say “Margaret Hale (treasurer)”. It is kept on this computer for "
+                "you alone, not in the register: on a shared register everyone sets their own."
+            )
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addSpacing(self.fontMetrics().height())
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def load(self, settings: Settings) -> None:
+        """The name is not one of the register's settings: ``load_person`` fills it."""
+
+    def load_person(self, chosen: str, otherwise: str) -> None:
+        """Shows the name set (``chosen``) and the name the history gives when none is (``otherwise``)."""
+        self.person_name.setText(chosen)
+        self.person_name.setPlaceholderText(otherwise)
+        self.fallback.setText(self.tr("Left empty, the history names you “{name}”.").format(name=otherwise))
