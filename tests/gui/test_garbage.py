@@ -17,9 +17,11 @@ class Node:
 
 @pytest.fixture
 def collector(qapp):
+    was_enabled = gc.isenabled()  # left as found: other tests' windows rely on it staying off once they turn it off
     made = GuiThreadCollector(interval_ms=60_000)  # ticked by hand
     yield made
-    gc.enable()
+    if was_enabled:
+        gc.enable()
 
 
 def old_garbage() -> weakref.ref:
