@@ -15,9 +15,9 @@ from sqlalchemy import delete, event, inspect, or_, select
 from sqlalchemy.orm import ORMExecuteState, Session
 
 from . import models as m
+from .repositories import IN_LIMIT
 
 WHOLE = "*"  # the coverage row that stands for the whole index
-_CHUNK = 500  # stay under the database's limit on bound parameters
 
 
 @dataclass
@@ -124,8 +124,8 @@ def track(session: Session) -> Touched:
 
 def _chunks(values: Collection[str]) -> Iterable[list[str]]:
     values = sorted(values)
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
+    for start in range(0, len(values), IN_LIMIT):
+        yield values[start : start + IN_LIMIT]
 
 
 def assets_touched(session: Session, touched: Touched) -> set[str]:

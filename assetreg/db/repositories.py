@@ -15,6 +15,7 @@ from ..domain.records import RecordKind, format_reference
 from . import models as m
 from .mapping import ROW_CLASSES, field_names, to_entity, write_fields
 
+IN_LIMIT = 500  # values bound in one ``IN (…)``: under every database's limit on bound parameters
 _KIND_BY_TABLE = {row.__tablename__: kind for kind, row in ROW_CLASSES.items()}
 
 
@@ -77,7 +78,20 @@ class RecordRepository:
     def rows(
         self, kind: RecordKind, names: tuple[str, ...], where: dict[str, Any] | None = None, deleted: bool = False
     ) -> list[tuple]:
-        """Plain tuples of the named fields of live (or deleted) records, oldest first; an absent reference is ""."""
+        """Plain tuples of the named fields of live (or deleted) records, oldest first; an absent reference is "".
+
+        A ``where`` value that is a tuple matches any of its values; a long one is asked for in parts, each
+        under the database's limit on bound parameters, and the parts put back in order.
+        """
+        long = next(((n, v) for n, v in (where or {}).items() if isinstance(v, tuple) and len(v) > IN_LIMIT), None)
+        if long is not None:
+            name, values = long
+            found: list[tuple] = []
+            for start in range(0, len(values), IN_LIMIT):
+                part = {**(where or {}), name: values[start : start + IN_LIMIT]}
+                found += self.rows(kind, (*names, "id"), part, deleted)
+            found.sort(key=lambda row: row[-1])
+            return [row[:-1] for row in found]
         table = ROW_CLASSES[kind].__table__
         # An absent reference reads as "" (coalesced in SQL, which is faster than fixing rows in Python).
         columns = [func.coalesce(table.c[n], "").label(n) if n.endswith("_ref") else table.c[n] for n in names]
@@ -118,8 +132,8 @@ class RecordRepository:
         if notices is None:
             return [tuple(row) for row in self.session.execute(query)]
         wanted, found = sorted(notices), []
-        for start in range(0, len(wanted), 500):  # stay under the database's limit on bound parameters
-            chunk = query.where(m.BidderRequestRow.notice_ref.in_(wanted[start : start + 500]))
+        for start in range(0, len(wanted), IN_LIMIT):
+            chunk = query.where(m.BidderRequestRow.notice_ref.in_(wanted[start : start + IN_LIMIT]))
             found += [tuple(row) for row in self.session.execute(chunk)]
         return found
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -244,18 +244,6 @@ def asset_facts(register: Register, asset_ref: str) -> AssetFacts:
     return facts
 
 
-def _records_of(repo: RecordRepository, kind: RecordKind, field: str, wanted: Collection[str] | None) -> list[Any]:
-    """The live records of ``kind`` whose ``field`` is one of ``wanted`` (every one when None), read in chunks
-    that stay under the database's limit on bound parameters."""
-    if wanted is None:
-        return repo.list(kind)
-    values = sorted(wanted)
-    found = []
-    for start in range(0, len(values), 500):
-        found += repo.list(kind, where={field: tuple(values[start : start + 500])})
-    return found
-
-
 def facts_of(
     repo: RecordRepository,
     assets: Sequence[tuple[str, str, str]],
@@ -291,7 +279,7 @@ def facts_of(
     challenges: dict[str, list] = defaultdict(list)
     # For some assets only, only their records are read: the challenges of their entries, the requests on their
     # notices (``assets show`` of one asset of 100,000 reads that asset's records, not the register's).
-    for c in _records_of(repo, RecordKind.CHALLENGE, "list_entry_ref", entry_assets if mine else None):
+    for c in repo.list(RecordKind.CHALLENGE, where={"list_entry_ref": tuple(sorted(entry_assets))} if mine else None):
         if c.list_entry_ref in entry_assets:
             challenges[entry_assets[c.list_entry_ref]].append(c)
     notices = grouped(RecordKind.DISPOSAL_NOTICE)
