@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date
 
-from ..db import due_index as db
 from ..db.asset_lines import asset_lines, councils
 from ..domain.status import AssetStatus, NoticeStatus
 from . import due_index
@@ -39,15 +38,11 @@ def _worked_out(session, day: date) -> tuple[dict[str, AssetStatus | NoticeStatu
     """The statuses the index cannot give on ``day``, from the cases worked out now; whether the index gives the
     others; and those cases (to keep in the index)."""
     settings = due_index.settings_in(session)
-    current = db.whole(session)
-    usable = current is not None and current.fingerprint == due_index.fingerprint(settings) and day >= current.built_for
-    stale = set(db.stale(session, day)) if usable else set()
-    if usable and len(stale) > due_index.STALE_LIMIT:
-        usable = False
-    if usable and not stale:
+    stale = due_index.stale_on(session, day, settings)
+    if stale == set():
         return {}, True, []
-    cases, _ = due_index.cases_in(session, day, settings, stale if usable else None)
-    return {c.asset_ref: c.status for c in cases if c.asset_ref}, usable, cases
+    cases, _ = due_index.cases_in(session, day, settings, stale)
+    return {c.asset_ref: c.status for c in cases if c.asset_ref}, stale is not None, cases
 
 
 def lines(register: Register, today: date | None = None) -> Iterator[list[tuple]]:

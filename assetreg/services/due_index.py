@@ -387,11 +387,25 @@ def status_of(text: str) -> AssetStatus | NoticeStatus:
     return NoticeStatus(value) if kind == "notice" else AssetStatus(value)
 
 
+def answers_for(session: Session, day: date, settings: Settings) -> bool:
+    """Whether the index can answer for ``day``: built, with these settings and rules, on or before it."""
+    current = db.whole(session)
+    return current is not None and current.fingerprint == fingerprint(settings) and day >= current.built_for
+
+
+def stale_on(session: Session, day: date, settings: Settings) -> set[str] | None:
+    """The assets whose lines have run out by ``day`` (to be worked out again), or None when the index cannot
+    answer for ``day``: never built, built with other settings or after ``day``, or too many run out by then."""
+    if not answers_for(session, day, settings):
+        return None
+    stale = set(db.stale(session, day))
+    return stale if len(stale) <= STALE_LIMIT else None
+
+
 def read_statuses(session: Session, day: date) -> tuple[dict[str, AssetStatus | NoticeStatus], set[str]] | None:
     """Each asset's status on ``day`` as stored (an asset with no row: not nominated), and the assets whose
     stored status does not hold then; None when the index cannot say (as ``read``)."""
-    current = db.whole(session)
-    if current is None or current.fingerprint != fingerprint(settings_in(session)) or day < current.built_for:
+    if not answers_for(session, day, settings_in(session)):
         return None
     found, stale = {}, set()
     for ref, start, until, text in db.statuses(session):
@@ -420,11 +434,8 @@ def read(session: Session, day: date, within: int | None) -> Indexed | None:
     """The lines that hold on ``day`` (deadlines up to ``within`` days on), or None when the index cannot say:
     never built, built with other settings, built after ``day``, or too many assets run out by then."""
     settings = settings_in(session)
-    current = db.whole(session)
-    if current is None or current.fingerprint != fingerprint(settings) or day < current.built_for:
-        return None
-    stale = set(db.stale(session, day))
-    if len(stale) > STALE_LIMIT:
+    stale = stale_on(session, day, settings)
+    if stale is None:
         return None
     until = None if within is None else day + timedelta(days=within)
     deadlines = [
