@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import functools
-import gc
 import sys
 from pathlib import Path
 from typing import Any
 
+from ..collector import paused
 from ..domain.i18n import tr
 from .arguments import days
 from .output import print_json, print_table, when
@@ -22,13 +22,8 @@ def _collection_paused(command):
 
     @functools.wraps(command)
     def run(args: argparse.Namespace) -> int:
-        collecting_cycles = gc.isenabled()
-        gc.disable()
-        try:
+        with paused():
             return command(args)
-        finally:
-            if collecting_cycles:
-                gc.enable()
 
     return run
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-import gc
 from importlib import import_module
 from pathlib import Path
 from typing import BinaryIO
 
+from ..collector import paused
 from ..domain import printed
 from ..domain.errors import DocumentWriteError
 from ..domain.i18n import tr
@@ -27,16 +27,9 @@ _LAYOUTS = {
 
 def render(document: object, out: BinaryIO) -> Rendered:
     """Writes ``document`` (one of the documents of ``domain/printed.py``) to ``out`` as a PDF."""
-    # Laying out makes many objects that all live until the file is written: the cycle collector, walking them
-    # again and again, would only slow it (by a tenth), so it waits until the document is done.
-    collecting_cycles = gc.isenabled()
-    gc.disable()
-    try:
-        with collecting() as unprintable:
-            rendered = import_module(f"{__name__}.{_LAYOUTS[type(document)]}").render(document, out)
-    finally:
-        if collecting_cycles:
-            gc.enable()
+    # Laying out makes many objects that all live until the file is written (see ``collector``).
+    with paused(), collecting() as unprintable:
+        rendered = import_module(f"{__name__}.{_LAYOUTS[type(document)]}").render(document, out)
     warning = unprintable_warning(unprintable)
     return dataclasses.replace(rendered, warnings=(*rendered.warnings, warning)) if warning else rendered
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..collector import paused
 from ..db.repositories import RecordRepository
 from ..domain import entities as e
 from ..domain.asset_deadlines import AssetDeadline, AssetFacts
@@ -143,7 +142,7 @@ def indexed_whats_due(
     """
     from . import due_index
 
-    with settled(True):  # the lines are values, like the cases
+    with paused():  # the lines are values, like the cases
         with register.reading() as session:
             found = due_index.read(session, day, within)
         if found is None:
@@ -179,27 +178,8 @@ def register_cases(register: Register, day: date | None = None, *, asset_ref: st
     settings = load_settings(register)
     by_nation = calendars(settings)
     facts = load_facts(register, asset_ref, settings.default_jurisdiction)
-    with settled(facts):
+    with paused(facts):
         return [build_case(f, day, settings, by_nation[f.jurisdiction]) for f in facts]
-
-
-@contextmanager
-def settled(loaded: object) -> Iterator[None]:
-    """No garbage collection while a register's cases are built from the facts just loaded (or its due index
-    read back).
-
-    Cases and facts are frozen values without reference cycles, so reference counting frees them; but building
-    one per asset of a large register allocates so much that the collector would walk every loaded fact again
-    and again (a quarter of the time). The desktop app collects on its own timer anyway (``gui/garbage.py``).
-    """
-    enabled = gc.isenabled()
-    if enabled and loaded:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 _NOMINATION_FIELDS = ("reference", "asset_ref", "decision", "sent_on", "received_on")

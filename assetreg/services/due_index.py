@@ -28,6 +28,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from .. import __version__
+from ..collector import paused
 from ..db import due_index as db
 from ..db.repositories import RecordRepository
 from ..db.settings import read_settings
@@ -288,7 +289,7 @@ def cases_in(
 ) -> tuple[list[Case], set[str]]:
     """The case of each of ``assets`` (every asset when None) that has a clock, built as What's due builds them,
     and the references of the assets asked for (those with no clock have no case)."""
-    from .deadlines import calendars, facts_of, settled
+    from .deadlines import calendars, facts_of
 
     repo = RecordRepository(session)
     by_nation = calendars(settings)
@@ -306,7 +307,7 @@ def cases_in(
             chunk = tuple(wanted[start : start + 500])
             rows = repo.rows(RecordKind.ASSET, ("reference", "name", "authority_ref"), where={"reference": chunk})
             facts += facts_of(repo, rows, "", default, every_asset=False, among=chunk)
-    with settled(facts):
+    with paused(facts):
         return [build_case(f, day, settings, by_nation[f.jurisdiction]) for f in facts], asked
 
 

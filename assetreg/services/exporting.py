@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
+from ..collector import paused
 from ..db.repositories import RecordRepository
 from ..domain.case import build_case
 from ..domain.enums import Period
@@ -24,7 +25,7 @@ from ..domain.records import RecordKind
 from ..domain.status import listing_last_day
 from ..paths import write_whole
 from .assets import list_assets
-from .deadlines import facts_of, register_cases, settled
+from .deadlines import facts_of, register_cases
 from .register import Register
 from .settings import load_settings
 
@@ -113,7 +114,7 @@ def planning_records(register: Register, day: date | None = None) -> Iterator[di
 
 
 def _planning_records(assets, facts_by_asset, nominations, entries, codes, groups, request_groups, day):
-    with settled(facts_by_asset):  # the cases are built while the collector is off, as the register's are
+    with paused(facts_by_asset):  # the cases are built while the collector is off, as the register's are
         for a in assets:
             nomination, entry, found = (
                 nominations.get(a.reference),

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..collector import paused
 from ..db.repositories import RecordRepository
 from ..db.settings import read_settings, write_setting
 from ..domain.council_rows import ImportedAsset, Problem, read_rows
@@ -25,7 +26,6 @@ from ..domain.import_plan import AssetPlan, Existing, MatchKeys, match_assets, p
 from ..domain.records import RecordKind, parse_reference
 from . import due_index
 from .backups import backup_before
-from .deadlines import settled
 from .import_writing import WRITE_CHUNK, ImportWritten, write_import
 from .records import Records
 from .register import Register
@@ -107,7 +107,7 @@ def preview_import(
             path, table.headings, fields, council_ref, council_name, mapping_name, [], problems, len(table.rows)
         )
     # Reading and planning make a few objects per row and free none of them: no collector passes over them.
-    with settled(bool(table.rows)):  # not the rows themselves, which are let go half-way
+    with paused(bool(table.rows)):  # not the rows themselves, which are let go half-way
         imported, row_problems = read_rows(fields, table.rows, table.heading_row + 1)
         headings, row_count = table.headings, len(table.rows)
         del table  # the file's cells are not needed once read, and a large list's are most of the memory
@@ -205,7 +205,7 @@ def apply_import(
     advance()
     with register.transaction() as session:
         due_index.defer(session)  # refreshed once below, for the assets written, not row by row
-        with settled(plans):
+        with paused(plans):
             written = write_import(
                 register,
                 session,
