@@ -32,9 +32,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEventLoop, QObject, Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from ..domain.errors import AssetRegError, NotFoundError
 from ..domain.records import RecordKind, parse_reference
@@ -324,8 +324,9 @@ class _Command(QUndoCommand):
         context = self.history.context
         with context.one_notification(via=via):
             for step in steps:
+                take = step.backward if via == UNDO else step.forward
                 try:
-                    changed, references = (step.backward if via == UNDO else step.forward)()
+                    changed, references = self._wait_for(step, via, take) if step.slow else take()
                 except AssetRegError as error:
                     # The register has moved on (a record was deleted or changed elsewhere): drop the step and
                     # say why; the edits after this one in the operation are left as they are.
@@ -334,12 +335,46 @@ class _Command(QUndoCommand):
                     return
                 context.notify(changed.changes, references)
 
+    def _wait_for(self, step: _Step, via: str, take: Callable[[], T]) -> T:
+        """Runs a slow step on the task thread while the window waits behind a progress window, still painted;
+        returns its result, or raises its error, here on the GUI thread as a quick step does."""
+        if via == UNDO:
+            title, words = QApplication.translate("undo", "Undo"), QApplication.translate("undo", "Undoing {step}…")
+        else:
+            title, words = QApplication.translate("undo", "Redo"), QApplication.translate("undo", "Redoing {step}…")
+        progress = QProgressDialog(words.format(step=step.text), "", 0, 0, QApplication.activeWindow())
+        progress.setWindowTitle(title)
+        progress.setMinimumWidth(360)
+        progress.setCancelButton(None)  # one transaction: it cannot stop half-way
+        progress.setWindowModality(Qt.WindowModality.ApplicationModal)  # nothing else is edited meanwhile
+        progress.setMinimumDuration(0)
+        progress.setValue(0)
+        outcome: dict[str, Any] = {}
+        loop = QEventLoop()
+
+        def finished(key: str, value: Any) -> None:
+            outcome[key] = value
+            loop.quit()
+
+        self.history.context.tasks.run(
+            take, lambda result: finished("result", result), lambda error: finished("error", error)
+        )
+        loop.exec()  # the answer comes as an event, so it cannot arrive before the loop runs
+        progress.close()
+        progress.deleteLater()
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["result"]
+
 
 class _Step:
     """One edit of an operation, already made once; ``forward`` makes it again and ``backward`` takes it back.
 
-    Each returns what changed and the references it wrote.
+    Each returns what changed and the references it wrote. A ``slow`` step (a large import) is run on the task
+    thread, so the window stays painted while it is taken back or made again.
     """
+
+    slow = False
 
     def __init__(self, history: UndoHistory, text: str) -> None:
         self.history, self.text = history, text

@@ -63,3 +63,73 @@ def test_an_import_is_one_undo_step(qtbot, register):
     assert len(records.trash(RecordKind.ASSET)) == 3
     stack.redo()
     assert {kind: len(records.list(kind)) for kind in RecordKind} == added
+
+
+def _long_list(path: Path, count: int) -> Path:
+    rows = ["ref,asset_name,asset_address,decision_date,decision"]
+    rows += [f"SMBC/ACV/{n:04d},Asset {n},{n} High Street,20/05/2019,Listed" for n in range(count)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def _imported(qtbot, context, path: Path) -> ImportDialog:
+    dialog = ImportDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(path))
+    dialog.council.setEditText("Stockport")
+    dialog._check()
+    dialog._import()
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=120_000)
+    return dialog
+
+
+def test_a_large_import_is_undone_off_the_gui_thread_with_the_window_still_painted(qtbot, register, tmp_path):
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    import assetreg.gui.forms.import_dialog as import_dialog
+
+    context = AppContext(register, QuietMessages())
+    _imported(qtbot, context, _long_list(tmp_path / "long.csv", 700))
+    records = Records(register)
+    assert len(records.list(RecordKind.ASSET)) == 700
+    threads, ticks = [], []
+    original = import_dialog.undo_import
+
+    def undo_import(register, written):
+        threads.append(threading.current_thread())
+        return original(register, written)
+
+    import_dialog.undo_import = undo_import
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(0)  # counts the GUI thread's turns while the undo runs
+    try:
+        undo_history(context).stack.undo()
+    finally:
+        timer.stop()
+        import_dialog.undo_import = original
+    assert threads and threads[0] is not threading.main_thread()
+    assert ticks  # the GUI thread went on handling events (painting) meanwhile
+    assert not records.list(RecordKind.ASSET) and len(records.trash(RecordKind.ASSET)) == 700
+    undo_history(context).stack.redo()
+    assert len(records.list(RecordKind.ASSET)) == 700
+
+
+def test_a_large_import_that_cannot_be_undone_says_why_and_changes_nothing(qtbot, register, tmp_path):
+    class Said(QuietMessages):
+        def error(self, parent, title, text):
+            self.said.append((title, text))
+
+    messages = Said()
+    context = AppContext(register, messages)
+    _imported(qtbot, context, _long_list(tmp_path / "long.csv", 600))
+    records = Records(register)
+    first = records.list(RecordKind.ASSET)[0].reference
+    records.delete(first)  # outside the undo stack: the import can no longer be taken back whole
+    stack = undo_history(context).stack
+    stack.undo()
+    assert messages.said[-1][0] == "This cannot be undone" and first in messages.said[-1][1]
+    assert len(records.list(RecordKind.ASSET)) == 599  # nothing else was touched
+    assert stack.count() == 0  # the step is dropped

@@ -213,6 +213,9 @@ def _item(text: str):
     return QTableWidgetItem(text)
 
 
+SLOW_STEP_RECORDS = 500
+
+
 class _ImportStep(_Step):
     """A whole import as one undo step: undoing moves what it added to the trash and puts back what it changed;
     redoing brings them back. Refused, and dropped, when the register has been changed since in a way that
@@ -221,6 +224,8 @@ class _ImportStep(_Step):
     def __init__(self, history: UndoHistory, written: ImportWritten, text: str) -> None:
         super().__init__(history, text)
         self.written = written
+        # More than a moment's work on the GUI thread: taken back on the task thread, the window still painted.
+        self.slow = sum(map(len, written.added.values())) + len(written.changed) > SLOW_STEP_RECORDS
 
     def forward(self) -> tuple[Changed[None], list[str]]:
         return Changed(None, redo_import(self.history.context.register, self.written)), self.written.asset_refs
