@@ -9,8 +9,11 @@ opened through ``db.server``, and ``open_register`` is the one place that choose
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
+import threading
+from concurrent.futures import Future
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BACKUP_SUFFIX = ".backup-"
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,9 @@ class OpenedRegister:
     read_only: str = ""  # why the register can only be read (a read-only file, folder or disk), else ""
     url: str = ""  # a shared register's address (as given), else ""
     role: str = ""  # the database role a shared register is opened as, else ""
+    # The check of every page, when it was left to run beside the opening (``check_later``): it gives what is
+    # damaged, or "" when the file is sound.
+    checking: Future[str] | None = None
 
     @property
     def shared(self) -> bool:
@@ -147,9 +154,14 @@ def why_read_only(path: Path) -> str:
     return ""
 
 
-def open_register(path: Path | str, *, create: bool = False) -> OpenedRegister:
+def open_register(path: Path | str, *, create: bool = False, check_later: bool = False) -> OpenedRegister:
     """Opens (or with ``create``, makes) the register at ``path`` — a file, or a shared register's URL —
-    migrated to the current schema. This is the one place that tells the two apart."""
+    migrated to the current schema. This is the one place that tells the two apart.
+
+    ``check_later`` (the desktop app) leaves SQLite's check of every page of a register file, which takes a
+    while on a large one, to run on a thread of its own while the app starts (``OpenedRegister.checking``);
+    whoever writes waits for its answer first. A file to be upgraded is checked before anything else.
+    """
     if server.is_database_url(path):
         return open_server_register(str(path), create=create)
     path = Path(path)
@@ -166,9 +178,14 @@ def open_register(path: Path | str, *, create: bool = False) -> OpenedRegister:
         _upgrade(engine)
         return OpenedRegister(engine, path, None, True)
 
-    revision = inspect_register(path)
+    later = check_later and _in_wal_mode(path)  # (a change of journal mode would wait for the check)
+    revision = inspect_register(path, check_pages=not later)
     read_only = why_read_only(path)
-    backup = None
+    backup, checking = None, None
+    if later and revision == head_revision():
+        checking = check_pages_later(path)
+    elif later:
+        inspect_register(path)  # about to be copied and upgraded: it is checked first
     if revision != head_revision():
         if read_only:
             raise _refused(
@@ -181,7 +198,7 @@ def open_register(path: Path | str, *, create: bool = False) -> OpenedRegister:
     engine = make_engine(path, read_only=read_only)
     if backup is not None:
         _upgrade(engine)
-    return OpenedRegister(engine, path, backup, False, read_only)
+    return OpenedRegister(engine, path, backup, False, read_only, checking=checking)
 
 
 def open_server_register(url: str, *, create: bool = False) -> OpenedRegister:
@@ -223,8 +240,9 @@ def open_server_register(url: str, *, create: bool = False) -> OpenedRegister:
         raise
 
 
-def inspect_register(path: Path) -> str:
-    """The schema revision of an existing register, read without writing; refuses anything else."""
+def inspect_register(path: Path, *, check_pages: bool = True) -> str:
+    """The schema revision of an existing register, read without writing; refuses anything else (a damaged
+    page too, unless ``check_pages`` is False: then ``check_pages_later`` looks)."""
     _check_header(path)
     # With no write-ahead log beside it the file is all there is, so open it immutable: SQLite then creates
     # no -shm/-wal files next to a file that may not even be ours.
@@ -235,7 +253,7 @@ def inspect_register(path: Path) -> str:
         raise _refused(path, tr("it could not be read ({error})").format(error=error)) from error
     try:
         revision = _read_revision(connection)
-        damage = quick_check(connection)
+        damage = quick_check(connection) if check_pages else []
         if damage:
             raise _damaged(path, damage[0])
     except sqlite3.DatabaseError as error:
@@ -278,6 +296,36 @@ def _read_revision(connection: sqlite3.Connection) -> str | None:
         return None
     row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     return row[0] if row else None
+
+
+def _in_wal_mode(path: Path) -> bool:
+    # The header's read and write versions are 2 for a database in write-ahead-log mode.
+    with path.open("rb") as handle:
+        return handle.read(20)[18:20] == b"\x02\x02"
+
+
+def check_pages_later(path: Path) -> Future[str]:
+    """SQLite's check of every page of the register at ``path``, on a thread of its own (SQLite works in C, beside
+    Python): the future gives what is damaged, or "" when the file is sound. It reads a snapshot, so the
+    register can be used meanwhile."""
+    checked: Future[str] = Future()
+
+    def check() -> None:
+        try:
+            connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                damage = quick_check(connection)
+            finally:
+                connection.close()
+            checked.set_result(" ".join(damage[0].replace("*** in database main ***", "").split()) if damage else "")
+        except sqlite3.Error as error:  # a page too damaged to read at all
+            checked.set_result(str(error))
+        except BaseException as error:
+            log.exception("the register's pages could not be checked")
+            checked.set_exception(error)
+
+    threading.Thread(target=check, name="page check", daemon=True).start()
+    return checked
 
 
 def quick_check(connection: sqlite3.Connection) -> list[str]:

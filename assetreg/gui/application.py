@@ -63,7 +63,7 @@ def run_gui(path: Path | None, *, screenshot: Path | None = None, view: str = ""
             path, remember = starting_register()
         if path is None:
             return 0
-        register = Register.open(path, create=isinstance(path, Path) and path == register_path())
+        register = Register.open(path, create=isinstance(path, Path) and path == register_path(), check_later=True)
     except AssetRegError as error:
         QMessageBox.critical(None, app.tr("AssetReg cannot open the register"), str(error))
         return error.exit_status

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -64,6 +64,8 @@ class AppContext(QObject):
         self._gathered: list[ChangeNotice] | None = None
         self._writes = _WriteControls(self)
         self._told = ""  # the reason ``read_only_changed`` last gave
+        if register.checking is not None:  # a damaged file turns the window read-only as soon as it is found
+            self.tasks.follow(register.checking, self._on_checked)
 
     def notify(
         self, changes: Changes, references: Iterable[str] = (), initiator: object | None = None, via: str = ""
@@ -117,6 +119,12 @@ class AppContext(QObject):
             self._told = reason
             self._writes.hold_all()
             self.read_only_changed.emit(reason)
+
+    def _on_checked(self, checking) -> None:
+        if checking.exception() is None and checking.result():
+            self.recheck_read_only()
+            title = QCoreApplication.translate("AppContext", "The register is damaged")
+            self.messages.error(None, title, self.read_only)
 
     def keep_lock(self) -> None:
         """Says this window is still there (so its lock is not thought stale), noticing if it was taken over."""

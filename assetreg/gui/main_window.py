@@ -364,7 +364,7 @@ class MainWindow(QMainWindow):
         if not create and same_file and path.resolve() == self.context.register.path.resolve():
             return self
         try:
-            register = Register.open(path, create=create)
+            register = Register.open(path, create=create, check_later=True)
         except AssetRegError as error:
             self.context.messages.error(self, self.tr("The register was not opened"), str(error))
             return None

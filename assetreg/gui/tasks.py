@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -64,6 +65,18 @@ class TaskRunner(QObject):
         relay.finished.connect(finish)
         relay.failed.connect(fail)
         self._pool.start(_Job(work, relay))
+
+    def follow(self, future: Future, done: Callable[[Future], None]) -> None:
+        """Calls ``done(future)`` on the GUI thread once ``future`` (run on a thread of its own) has its answer."""
+        relay = _Relay()
+        self._relays.add(relay)
+
+        def finish(finished: Future) -> None:
+            self._relays.discard(relay)
+            done(finished)
+
+        relay.finished.connect(finish)
+        future.add_done_callback(relay.finished.emit)  # on the future's thread, or here if it is done already
 
     def wait(self, msecs: int = -1) -> bool:
         """Blocks until queued work is done (for tests and for closing the window cleanly)."""

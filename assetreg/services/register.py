@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 from collections.abc import Callable, Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -115,8 +116,26 @@ class Register:
         self.lock = lock.refresh(self.path, self.lock)
 
     @property
+    def checking(self) -> Future[str] | None:
+        """The check of every page of the file, still running or done, when it was left to run as the register
+        opened (``open(check_later=True)``); its answer is what is damaged, or ""."""
+        return self.opened.checking
+
+    def checked(self) -> str:
+        """Waits for the check of every page, if one runs; why the register must not be changed, or ""."""
+        if self.opened.checking is not None:
+            self.opened.checking.exception()  # waits; a check that could not run (logged) says nothing
+        return self.read_only
+
+    @property
     def read_only(self) -> str:
         """Why nothing can be changed in this register from here, or "" when it can be."""
+        checking = self.opened.checking
+        if checking is not None and checking.done() and not checking.exception() and checking.result():
+            return tr(
+                "{path} is damaged ({detail}), so nothing can be changed in it. Restore the latest good backup: "
+                "File ▸ Backups…, or “assetreg restore BACKUP --db {path}”."
+            ).format(path=self.location, detail=checking.result()[:200])
         if self.opened.read_only:
             return tr("{path} can only be read here: {why}.").format(path=self.location, why=self.opened.read_only)
         if self.held_by is not None:
@@ -126,6 +145,7 @@ class Register:
         return ""
 
     def _may_write(self) -> None:
+        self.checked()
         if self.opened.store.lock_file_of is None:  # a server takes writers one at a time itself
             if self.read_only:
                 raise ReadOnlyRegisterError(self.read_only + " " + tr("Nothing was changed."))
@@ -148,10 +168,12 @@ class Register:
             lock.wait_until_free(self.path)
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False) -> Register:
+    def open(cls, path: Path | str, *, create: bool = False, check_later: bool = False) -> Register:
         """Opens the register at ``path`` — a file, or a shared register's URL — migrating it (a file after a
-        backup); ``create`` makes a new one."""
-        opened = open_register(path, create=create)
+        backup); ``create`` makes a new one. ``check_later``: the check of every page of the file runs while
+        the register is used (``checking``); a damaged one turns read-only once it is found, and writes wait
+        for the answer."""
+        opened = open_register(path, create=create, check_later=check_later)
         return cls(opened, user=person_name(opened.role))
 
     @property
@@ -220,7 +242,7 @@ class Register:
         """A write transaction for data derived from the records (What's due kept ready), or None when this
         window may not write now. Unlike ``transaction`` it never waits for another writer's lock and never
         warns (it may run off the GUI thread): derived data is simply not kept this time."""
-        if self.read_only:
+        if self.checked():
             yield None
             return
         if self.opened.store.lock_file_of is not None:  # else writers queue on the server (briefly)

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from assetreg.domain import entities as e
-from assetreg.domain.errors import BackupError, ReadOnlyRegisterError, StorageError
+from assetreg.domain.errors import BackupError, ReadOnlyRegisterError, RegisterDamagedError, StorageError
 from assetreg.domain.records import RecordKind
 from assetreg.services.backups import make_backup, set_backup_folder
 from assetreg.services.records import Records
@@ -370,3 +370,53 @@ def test_a_file_size_limit_during_a_backup_removes_the_partial_copy_and_says_so(
     assert outcome["error"].startswith("BackupError") and "partial copy was removed" in outcome["error"]
     assert [p.name for p in (tmp_path / "backups").iterdir()] == []
     assert integrity(path) == [("ok",)] and path.stat().st_size == size
+
+
+def test_the_app_opens_a_damaged_register_read_only_once_its_pages_are_checked(tmp_path: Path) -> None:
+    path = tmp_path / "register.assetreg"
+    with Register.open(path, create=True) as register:
+        for n in range(300):
+            Records(register).create(e.Asset(name=f"Asset {n}", description="x" * 500))
+    damage(path)
+    before = path.read_bytes()
+    register = Register.open(path, check_later=True)  # the desktop app: the check runs beside the start
+    try:
+        assert register.checking is not None
+        with pytest.raises(ReadOnlyRegisterError, match="is damaged") as refused:  # a write waits for the check
+            Records(register).create(e.Asset(name="One more"))
+        assert str(refused.value).endswith("Nothing was changed.")
+        why = register.checked()
+        assert why.startswith(f"{path} is damaged (") and "assetreg restore BACKUP" in why
+        assert register.read_only == why
+        with register.keeping() as session:  # nor is What's due kept ready in it
+            assert session is None
+    finally:
+        register.close()
+    assert path.read_bytes() == before
+
+
+def test_a_sound_register_checked_beside_the_start_is_written_as_usual(tmp_path: Path) -> None:
+    path = tmp_path / "register.assetreg"
+    Register.open(path, create=True).close()
+    with Register.open(path, check_later=True) as register:
+        assert register.checking.result(timeout=30) == ""
+        assert register.checked() == "" and register.read_only == ""
+        made = Records(register).create(e.Asset(name="The Red Lion")).value
+    with Register.open(path) as register:
+        assert Records(register).get(made.reference).name == "The Red Lion"
+
+
+def test_a_damaged_register_is_still_refused_before_an_upgrade_even_when_checked_beside_the_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assetreg.db import engine
+
+    path = tmp_path / "register.assetreg"
+    with Register.open(path, create=True) as register:
+        for n in range(300):
+            Records(register).create(e.Asset(name=f"Asset {n}", description="x" * 500))
+    damage(path)
+    monkeypatch.setattr(engine, "head_revision", lambda: "9999")  # as if this AssetReg had a newer schema
+    with pytest.raises(RegisterDamagedError, match="it is damaged"):
+        Register.open(path, check_later=True)
+    assert not [p for p in tmp_path.iterdir() if ".backup-" in p.name]  # nothing was copied or upgraded

@@ -298,3 +298,28 @@ def test_a_silent_lock_is_offered_though_its_process_still_runs(qtbot, demo_path
     finally:
         context.tasks.wait(10000)
         register.close()
+
+
+def test_a_window_on_a_register_found_damaged_as_it_starts_turns_read_only_and_says_so(qtbot, tmp_path):
+    from assetreg.domain import entities as e
+    from tests.db.test_faults import damage
+
+    path = tmp_path / "register.assetreg"
+    with Register.open(path, create=True) as register:
+        for n in range(300):
+            Records(register).create(e.Asset(name=f"Asset {n}", description="x" * 500))
+    damage(path)
+    register = Register.open(path, check_later=True)  # as the app opens it: the pages are checked meanwhile
+    messages = Quiet()
+    context = AppContext(register, messages)
+    window = MainWindow(context, build_views(context), remember=False)
+    qtbot.addWidget(window)
+    try:
+        qtbot.waitUntil(lambda: bool(messages.errors), timeout=30_000)
+        assert messages.errors == [context.read_only] and "is damaged" in context.read_only
+        assert "File ▸ Backups…" in context.read_only
+        assert not window.import_action.isEnabled() and window.import_action.toolTip() == context.read_only
+        assert window.banner.isVisibleTo(window) and "is damaged" in window.banner.text()
+    finally:
+        window.close()
+        register.close()
