@@ -6,6 +6,8 @@ until when. The rows are the case account's (``Case.in_force``); nothing is work
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QCoreApplication, QSize
 from PySide6.QtWidgets import QWidget
 
@@ -28,9 +30,9 @@ def days_left_text(days: int) -> str:
     return _tr("1 day left") if days == 1 else _tr("{n} days left").format(n=days)
 
 
-def _order(row: tuple[Case, InForce]) -> str:
+def _order(row: tuple[Case, InForce]) -> tuple[bool, date]:
     # Moratoria and protected periods before listings (which run for years), each soonest to end first.
-    return f"{int(row[1].period is Period.LISTING)}{row[1].ends_on.isoformat()}"
+    return row[1].period is Period.LISTING, row[1].ends_on
 
 
 class InForceTable(FittedTable):
@@ -45,7 +47,7 @@ class InForceTable(FittedTable):
                 Column(
                     _tr("Ends"),
                     lambda row: format_date(row[1].ends_on),
-                    lambda row: row[1].ends_on.isoformat(),
+                    lambda row: row[1].ends_on,
                 ),
                 Column(
                     _tr("Time left"),

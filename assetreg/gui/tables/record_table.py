@@ -105,13 +105,17 @@ class RowsTableModel(QAbstractTableModel):
         if self._sort is None:
             return positions
         column, order = self._sort
-        keys = [self.cell(row, column, SORT_ROLE) for row in self._rows]
+        keys = self.sort_keys(column)
         backwards = order == Qt.SortOrder.DescendingOrder
         try:
             return sorted(positions, key=keys.__getitem__, reverse=backwards)
         except TypeError:  # values of different kinds (a date, and nothing): ordered as their text
             texts = ["" if key is None else str(key) for key in keys]
             return sorted(positions, key=texts.__getitem__, reverse=backwards)
+
+    def sort_keys(self, column: int) -> list[Any]:
+        """Every row's raw value in ``column`` (``SORT_ROLE``), in the rows' order."""
+        return [self.cell(row, column, SORT_ROLE) for row in self._rows]
 
     def rows(self) -> list[Any]:
         return list(self._rows)
@@ -155,3 +159,7 @@ class RecordTableModel(RowsTableModel):
         if role == SORT_ROLE:
             return described.sort(row) if described.sort else described.text(row)
         return None
+
+    def sort_keys(self, column: int) -> list[Any]:
+        described = self._columns[column]  # asked once for every row: the column's function, called directly
+        return list(map(described.sort or described.text, self._rows))

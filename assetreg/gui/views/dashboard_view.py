@@ -49,6 +49,7 @@ from ..tables.deadline_table import (
     SectionTable,
     section_of,
 )
+from ..tables.fitted_table import SAMPLED_ROWS
 from ..tables.in_force_table import InForceTable
 from ..widgets import icons, typography
 from ..widgets.deadline_marks import mark_item
@@ -290,7 +291,7 @@ class DashboardView(View):
         widths = {}
         for column in (COL_WHEN, COL_ASSET, COL_RULE):
             needed = [t.horizontalHeader().sectionSizeFromContents(column).width() for t in self.tables]
-            texts = {model.text(item, column) for model in self.models for item in model.items()[:500]}
+            texts = {model.text(item, column) for model in self.models for item in model.items()[:SAMPLED_ROWS]}
             needed += [metrics.horizontalAdvance(text) + padding for text in texts]
             widths[column] = max(needed) + (icon if column == COL_WHEN else 0)
         # A very long asset name is cut short in the table; the pane below shows it whole.
