@@ -23,22 +23,23 @@ from .display_check import display_problem
 from .main_window import MainWindow
 from .recent import forget_last_register, last_register
 from .translation import install_catalogue
+from .views import ViewKind
 from .views.view import View
 
 Welcome = Callable[[str], tuple[Path | None, bool]]  # a notice to show first → (register, remember it)
 
 
-def view_kinds() -> list[type[View]]:
-    """Every view of the window, in navigation order; the window builds each when it is first wanted."""
-    from .views.applications_view import ApplicationsView
-    from .views.asset_page import AssetPage
-    from .views.assets_view import AssetsView
-    from .views.calendar_view import CalendarView
-    from .views.contacts_view import ContactsView
-    from .views.dashboard_view import DashboardView
-    from .views.trash_view import TrashView
-
-    return [DashboardView, AssetsView, AssetPage, ApplicationsView, CalendarView, ContactsView, TrashView]
+def view_kinds() -> list[ViewKind]:
+    """Every view of the window, in navigation order; the window loads and builds each when it is first wanted."""
+    return [
+        ViewKind("dashboard_view", "DashboardView", "dashboard", "What's due", "due"),
+        ViewKind("assets_view", "AssetsView", "assets", "Assets", "assets"),
+        ViewKind("asset_page", "AssetPage", "asset", "Asset", "asset"),
+        ViewKind("applications_view", "ApplicationsView", "applications", "Transfer applications", "applications"),
+        ViewKind("calendar_view", "CalendarView", "calendar", "Calendar", "calendar"),
+        ViewKind("contacts_view", "ContactsView", "contacts", "Contacts", "contacts"),
+        ViewKind("trash_view", "TrashView", "trash", "Trash", "trash"),
+    ]
 
 
 def build_views(context: AppContext) -> list[View]:
@@ -202,15 +203,15 @@ def _welcome(notice: str) -> tuple[Path | None, bool]:
 def _choose_subject(shown: View) -> None:
     """For a picture, the view shows what it can show most of: on the applications view, a council transfer
     whose council's own profile is known (the demo's youth centre), with its history and pack checklist."""
+    if shown.name != "applications":
+        return
     from ..domain.enums import ApplicationKind
-    from .views.applications_view import ApplicationsView
 
     CAT = ApplicationKind.COMMUNITY_ASSET_TRANSFER
-    if isinstance(shown, ApplicationsView):
-        rows = shown.rows()
-        richest = next((r for r in rows if r.profile.code != "default" and r.application.kind is CAT), None)
-        if richest is not None:
-            shown.select_application(richest.reference)
+    rows = shown.rows()
+    richest = next((r for r in rows if r.profile.code != "default" and r.application.kind is CAT), None)
+    if richest is not None:
+        shown.select_application(richest.reference)
 
 
 def _screenshot(window: MainWindow, path: Path, view: str) -> int:

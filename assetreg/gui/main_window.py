@@ -27,6 +27,7 @@ from .context import AppContext
 from .messages import calendar_saved
 from .recent import RecentMenu, follow_move, register_folder, remember_register, suggest_new_register
 from .undo import undo_history
+from .views import ViewKind
 from .views.view import View
 from .watcher import EVERYTHING, RegisterWatcher
 from .widgets import icons
@@ -38,17 +39,17 @@ if TYPE_CHECKING:  # the dialogs, printing and calendar export load when first u
 
 REGISTER_FILES = "AssetReg registers (*.assetreg)"
 CALENDAR_FILES = "Calendar files (*.ics)"
-ViewBuilder = Callable[[AppContext], "list[View | type[View]]"]
+ViewBuilder = Callable[[AppContext], "list[View | type[View] | ViewKind]"]
 
 
 class MainWindow(QMainWindow):
     """Holds the views. Ctrl+1…Ctrl+9 switch between them; the last one shown opens next time.
 
-    A view may be given as its class, to be built the first time it is wanted (shown, or asked for by
-    ``view``), so that starting needs only the view shown first. ``build_views`` makes the views for another
-    register when File › Open or New switches to it (by default, the application's own list). Unless
-    ``remember`` is False (a demo copy, a screenshot), the register becomes the last one, opened again next
-    time, and heads File › Open recent.
+    A view may be given as its class, or as a ``ViewKind`` (its module not loaded yet), to be built the first
+    time it is wanted (shown, or asked for by ``view``), so that starting needs only the view shown first.
+    ``build_views`` makes the views for another register when File › Open or New switches to it (by default,
+    the application's own list). Unless ``remember`` is False (a demo copy, a screenshot), the register becomes
+    the last one, opened again next time, and heads File › Open recent.
     Changes another process makes to the register are shown as they happen.
 
     While the window holds the register's lock it says so every ``HEARTBEAT`` (so the lock is not thought
@@ -59,7 +60,7 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         context: AppContext,
-        views: Sequence[View | type[View]],
+        views: Sequence[View | type[View] | ViewKind],
         build_views: ViewBuilder | None = None,
         *,
         remember: bool = True,
@@ -74,7 +75,7 @@ class MainWindow(QMainWindow):
         self.settings_dialog: SettingsDialog | None = None
         name = context.register.location if context.register.shared else context.register.path.name
         self.setWindowTitle(self.tr("AssetReg — {name}").replace("{name}", name))
-        self._kinds = {view.name: view if isinstance(view, type) else type(view) for view in views}
+        self._kinds = {view.name: type(view) if isinstance(view, View) else view for view in views}
         self._views = {view.name: view for view in views if isinstance(view, View)}  # those built so far
         self._loaded: set[str] = set()  # views loaded once already
         self._nav = QListWidget()
@@ -504,7 +505,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _application_views(_context: AppContext) -> list[View | type[View]]:
+def _application_views(_context: AppContext) -> list[View | type[View] | ViewKind]:
     from .application import view_kinds  # the application module builds this window, so import it late
 
     return list(view_kinds())

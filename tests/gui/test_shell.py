@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import ast
+import os
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -427,3 +431,33 @@ def test_the_app_has_its_own_icon_at_every_size(qtbot):
     icon = app_icon()
     assert not icon.isNull()
     assert sorted(size.width() for size in icon.availableSizes()) == sorted(ICON_SIZES)
+
+
+def test_each_view_kind_names_its_view_as_the_view_itself_does():
+    from assetreg.gui.application import view_kinds
+
+    for kind in view_kinds():
+        view = kind.load()
+        assert (kind.name, kind.heading, kind.icon_name) == (view.name, view.heading, view.icon_name), kind
+        assert kind.title_of() == view.title_of()
+
+
+def test_starting_loads_only_the_module_of_the_view_shown_first(tmp_path):
+    # In a process of its own: the modules this test run has loaded already do not count.
+    script = (
+        "import sys\n"
+        "from assetreg.app import main\n"
+        f"main(['--db', {str(tmp_path / 'demo.assetreg')!r}, '--screenshot', {str(tmp_path / 'shot.png')!r},"
+        " '--view', 'dashboard'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('assetreg.gui.views.')))\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ASSETREG_DATA_DIR": str(tmp_path / "data")}
+    subprocess.run(
+        [sys.executable, "-m", "assetreg", "--db", str(tmp_path / "demo.assetreg"), "demo"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    shown = subprocess.run([sys.executable, "-c", script], env=env, check=True, capture_output=True, text=True)
+    loaded = ast.literal_eval(shown.stdout.strip().splitlines()[-1])
+    assert loaded == ["assetreg.gui.views.dashboard_view", "assetreg.gui.views.view"], loaded
