@@ -1,8 +1,11 @@
 """Noticing that someone else changed the register: the command line, or another window, writing to the same file,
 or another person saving to the same shared register.
 
-SQLite counts, per connection, the commits made by every other connection (``PRAGMA data_version``); reading it
-is cheap (no lock, no table read), so the desktop app can ask once a second.
+A change is a record or a setting saved, which the audit trail notes: the mark of the last one is the newest
+audit entry and the number of settings. Data derived from the records (What's due kept ready, which the app
+itself writes back as it reads) is not a change to show. For a file, SQLite counts, per connection, the commits
+made by every other connection (``PRAGMA data_version``); reading it is cheap (no lock, no table read), so the
+desktop app can ask once a second, and read the mark only when something was committed.
 """
 
 from __future__ import annotations
@@ -34,22 +37,31 @@ class _Probe:
 
 
 class ChangeProbe(_Probe):
-    """A register file's probe: SQLite's count of other connections' commits."""
+    """A register file's probe: the mark of the last change, read when SQLite says another connection (another
+    process, or this one's own writing) has committed."""
+
+    _MARK = "SELECT (SELECT max(id) FROM audit_entries), (SELECT count(*) FROM settings)"
 
     def __init__(self, path: Path) -> None:
         # mode=rw: a register that has been moved away is not quietly made again as an empty file.
         self._connection: sqlite3.Connection | None = sqlite3.connect(
             Path(path).resolve().as_uri() + "?mode=rw", uri=True, isolation_level=None
         )
+        self._committed: int | None = None  # SQLite's count when the mark was last read
         self._seen = self._version()
 
-    def _version(self) -> int | None:
+    def _version(self) -> object:
         if self._connection is None:
             return None
         try:
-            return self._connection.execute("PRAGMA data_version").fetchone()[0]
+            committed = self._connection.execute("PRAGMA data_version").fetchone()[0]
+            if committed == self._committed:
+                return self._seen
+            mark = tuple(self._connection.execute(self._MARK).fetchone())
         except sqlite3.Error:  # busy for a moment, or the file went: try again next time
             return self._seen
+        self._committed = committed
+        return mark
 
     def close(self) -> None:
         if self._connection is not None:

@@ -246,3 +246,28 @@ def test_the_watcher_says_nothing_for_the_apps_own_writes(qtbot, register, messa
     window.watcher.check()
     qtbot.waitUntil(lambda: len(said) == mine + 1, timeout=120_000)
     window.close()
+
+
+def test_whats_due_kept_ready_is_not_taken_for_a_change_made_elsewhere(qtbot, register, messages):
+    import sqlite3
+    from contextlib import closing
+
+    from assetreg.domain import entities as e
+    from assetreg.services.deadlines import whats_due
+    from assetreg.services.records import Records
+
+    Records(register).create(e.Asset(name="The Red Lion"))
+    window = make_window(qtbot, register, messages)
+    window.watcher.check()
+    said = []
+    window.context.data_changed.connect(said.append)
+    with closing(sqlite3.connect(register.path)) as connection, connection:
+        connection.execute("DELETE FROM due_index_coverage")  # as after an update: the index must be built again
+    whats_due(register)  # builds it again and writes it back, as the dashboard does on the task thread
+    window.watcher.check()
+    qtbot.wait(500)  # longer than the pause after a change elsewhere
+    assert said == []  # no view loads everything again for it
+    add_asset_from_another_process(register.path, "The Old Forge")
+    window.watcher.check()
+    qtbot.waitUntil(lambda: len(said) == 1, timeout=120_000)
+    window.close()
