@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from types import TracebackType
 
@@ -25,7 +26,9 @@ def _show(kind: type[BaseException], error: BaseException, tb: TracebackType | N
         return
     details = "".join(traceback.format_exception(kind, error, tb))
     log.error("uncaught exception\n%s", details)
-    if QApplication.instance() is None:
+    app = QApplication.instance()
+    if app is None or threading.current_thread() is not threading.main_thread():
+        # Widgets belong to the GUI thread: off it (a background task, say) the log and stderr say it instead.
         sys.__excepthook__(kind, error, tb)
         return
     box = QMessageBox()

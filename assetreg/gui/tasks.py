@@ -31,9 +31,15 @@ class _Job(QRunnable):
             result = self.work()
         except Exception as error:  # reported to the caller on the GUI thread, never lost
             log.exception("background task failed")
-            self.relay.failed.emit(error)
+            self._report(self.relay.failed, error)
         else:
-            self.relay.finished.emit(result)
+            self._report(self.relay.finished, result)
+
+    def _report(self, signal, value: Any) -> None:
+        try:
+            signal.emit(value)
+        except RuntimeError:  # the app closed while the work ran: there is no one left to tell
+            log.info("a background task finished after the window closed")
 
 
 class TaskRunner(QObject):

@@ -202,6 +202,37 @@ def test_an_uncaught_error_is_logged_and_shown_with_copyable_details(qtbot, monk
     assert "KeyError: 'asset AST-0042'" in caplog.text
 
 
+def test_an_error_off_the_gui_thread_is_logged_but_shows_no_window(qtbot, monkeypatch, caplog):
+    # A window made on another thread would hang the app (Qt's widgets belong to the GUI thread).
+    from PySide6.QtWidgets import QMessageBox
+
+    from assetreg.gui import crash
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    error = RuntimeError("Signal source has been deleted")
+    with caplog.at_level("ERROR", logger="assetreg"):
+        worker = threading.Thread(target=crash._show, args=(RuntimeError, error, None))
+        worker.start()
+        worker.join()
+    assert shown == [] and "Signal source has been deleted" in caplog.text
+
+
+def test_work_that_ends_after_its_window_has_gone_is_dropped_quietly(qtbot, caplog):
+    import shiboken6
+
+    from assetreg.gui.tasks import TaskRunner
+
+    runner, release, results = TaskRunner(), threading.Event(), []
+    runner.run(lambda: release.wait(30) and "done", results.append)
+    (relay,) = runner._relays
+    shiboken6.delete(relay)  # as when the app closes while the work runs
+    with caplog.at_level("INFO", logger="assetreg.gui.tasks"):
+        release.set()
+        assert runner.wait(30_000)
+    assert results == [] and "finished after the window closed" in caplog.text
+
+
 def test_a_users_problem_is_shown_in_its_own_words(qtbot, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
 
