@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import typing
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -47,6 +48,7 @@ FORMAT = 1  # bump when what a line holds changes: an index of another format is
 DEADLINE, IN_FORCE = "deadline", "in_force"
 BULK = 2000  # more assets than this touched at once: clear the index, and let the next read build it again
 STALE_LIMIT = 5000  # more assets than this run out on the day asked: work every case out instead
+WRITTEN_AT_ONCE = 5000  # lines stored in one statement
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +96,26 @@ def settings_in(session: Session) -> Settings:
 
 @cache
 def _fields(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls) if f.name != "day")
+    """The fields of a dataclass that may hold a date: not those declared as text, numbers, flags or codes."""
+    try:
+        hints = typing.get_type_hints(cls)
+    except Exception:  # noqa: BLE001 - a name only a type checker sees: look into every field
+        hints = {}
+    return tuple(f.name for f in dataclasses.fields(cls) if f.name != "day" and _may_hold_dates(hints.get(f.name, Any)))
+
+
+_PLAIN = (str, int, float, bytes, Rule)  # a bool is an int, a code (StrEnum) a str; a rule's dates are not a case's
+
+
+def _may_hold_dates(hint: Any) -> bool:
+    origin = typing.get_origin(hint)
+    if origin is None:
+        return not (hint is type(None) or (isinstance(hint, type) and issubclass(hint, _PLAIN)))
+    if origin is typing.Literal:
+        return False
+    return any(_may_hold_dates(arg) for arg in typing.get_args(hint) if arg is not Ellipsis) or not typing.get_args(
+        hint
+    )
 
 
 _DATE, _NOTHING, _VALUES, _ITEMS = "date", "nothing", "values", "items"
@@ -348,6 +369,10 @@ def store(session: Session, cases: Sequence[Case], asked: Iterable[str], day: da
         seen.add(case.asset_ref)
         lines += lines_of(case)
         coverage.append((case.asset_ref, day, valid_until(case), status_text(case.status), ""))
+        if len(lines) >= WRITTEN_AT_ONCE:  # a whole large register's lines at once would double the memory used
+            db.add_lines(session, lines)
+            db.add_coverage(session, coverage)
+            lines, coverage = [], []
     if not whole:
         coverage += [(ref, day, date.max, status_text(AssetStatus.NOT_NOMINATED), "") for ref in set(asked) - seen]
     db.add_lines(session, lines)
