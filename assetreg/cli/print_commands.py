@@ -125,7 +125,8 @@ def print_pack(args: argparse.Namespace) -> int:
 
 @_collection_paused
 def print_deadlines(args: argparse.Namespace) -> int:
-    from ..services.printing import DEFAULT_WITHIN_DAYS, deadline_report
+    from ..services.deadlines import DEFAULT_WITHIN_DAYS
+    from ..services.printing import deadline_report
 
     within = DEFAULT_WITHIN_DAYS if args.within is None else args.within
     return _print(args, lambda r: deadline_report(r, within), "deadlines-{today}.pdf")

@@ -98,7 +98,8 @@ def print_document(
 
 def print_deadline_report(context: AppContext, parent: QWidget) -> QObject:
     """What is overdue and due in the next 30 days, grouped by asset: for a committee meeting."""
-    from ..services.printing import DEFAULT_WITHIN_DAYS, deadline_report
+    from ..services.deadlines import DEFAULT_WITHIN_DAYS
+    from ..services.printing import deadline_report
 
     tr = lambda text: QCoreApplication.translate("Printing", text)  # noqa: E731
     return print_document(

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
     from .due_index import InForceAsset
 
 
+DEFAULT_WITHIN_DAYS = 30  # the days ahead a deadline report for a meeting covers, unless asked otherwise
+
+
 def calendars(settings: Settings) -> dict[Jurisdiction, WorkingDayCalendar]:
     """One working-day calendar per nation: its bank holidays plus the user's extra days off."""
     extra = dict(settings.extra_holidays)

@@ -37,11 +37,9 @@ from ..domain.status import listing_last_day
 from ..domain.transfer_request import is_scottish_request, proposed_terms
 from .applications import application_overview
 from .assets import asset_detail, list_assets
-from .deadlines import register_cases, register_deadlines
+from .deadlines import DEFAULT_WITHIN_DAYS, register_cases, register_deadlines
 from .documents import stored_path
 from .register import Register
-
-DEFAULT_WITHIN_DAYS = 30
 
 
 def letterhead(register: Register, today: date | None = None) -> Letterhead:

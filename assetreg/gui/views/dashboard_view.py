@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 from ...domain.asset_deadlines import AssetDeadline
 from ...domain.dates import format_date
 from ...domain.enums import MarkState
-from ...services.deadlines import WhatsDue, whats_due
-from ...services.printing import DEFAULT_WITHIN_DAYS
+from ...services.deadlines import DEFAULT_WITHIN_DAYS, WhatsDue, whats_due
 from ...services.register import Changes
 from ..context import AppContext
 from ..display import ENTITY_ROLE
