@@ -136,17 +136,20 @@ def test_printing_pauses_the_cycle_collector_only_while_it_prints(demo, capsys, 
         return real_render(document, out)
 
     monkeypatch.setattr(reports, "render", render)
-    status, _, err = run(capsys, "print", "pack", "TA-0001", "-o", tmp_path / "pack.pdf", "--db", demo)
-    assert status == 0, err
-    assert seen == [False] and gc.isenabled()
-    # Refused, it is collecting again too; and a program that had paused it itself finds it still paused.
-    assert run(capsys, "print", "pack", "DN-0001", "--db", demo)[0] == 2 and gc.isenabled()
-    gc.disable()
+    # As in a command's own process: collecting (a GUI test run before in this process may have turned it off).
+    was_enabled = gc.isenabled()
+    gc.enable()
     try:
+        status, _, err = run(capsys, "print", "pack", "TA-0001", "-o", tmp_path / "pack.pdf", "--db", demo)
+        assert status == 0, err
+        assert seen == [False] and gc.isenabled()
+        # Refused, it is collecting again too; and a program that had paused it itself finds it still paused.
+        assert run(capsys, "print", "pack", "DN-0001", "--db", demo)[0] == 2 and gc.isenabled()
+        gc.disable()
         assert run(capsys, "print", "register", "-o", tmp_path / "reg.pdf", "--db", demo)[0] == 0
         assert not gc.isenabled()
     finally:
-        gc.enable()
+        (gc.enable if was_enabled else gc.disable)()
 
 
 def test_bad_references_and_places_are_refused_plainly(demo, capsys, tmp_path):
