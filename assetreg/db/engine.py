@@ -180,12 +180,12 @@ def open_register(path: Path | str, *, create: bool = False, check_later: bool =
 
     later = check_later and _in_wal_mode(path)  # (a change of journal mode would wait for the check)
     revision = inspect_register(path, check_pages=not later)
+    if later and revision != head_revision():
+        inspect_register(path)  # about to be copied and upgraded: its pages are checked first
+        later = False
+    checking = check_pages_later(path) if later else None
     read_only = why_read_only(path)
-    backup, checking = None, None
-    if later and revision == head_revision():
-        checking = check_pages_later(path)
-    elif later:
-        inspect_register(path)  # about to be copied and upgraded: it is checked first
+    backup = None
     if revision != head_revision():
         if read_only:
             raise _refused(
@@ -317,7 +317,7 @@ def check_pages_later(path: Path) -> Future[str]:
                 damage = quick_check(connection)
             finally:
                 connection.close()
-            checked.set_result(" ".join(damage[0].replace("*** in database main ***", "").split()) if damage else "")
+            checked.set_result(_plain_detail(damage[0]) if damage else "")
         except sqlite3.Error as error:  # a page too damaged to read at all
             checked.set_result(str(error))
         except BaseException as error:
@@ -339,8 +339,12 @@ def _damaged(path: Path, detail: str) -> RegisterRefusedError:
             "AssetReg cannot open {path}: it is damaged ({detail}). The file has not been changed. Restore the "
             "latest good backup: list them with “assetreg backups --db {path}”, then “assetreg restore BACKUP "
             "--db {path}” (in the app: File ▸ Backups…)."
-        ).format(path=path, detail=" ".join(detail.replace("*** in database main ***", "").split())[:200])
+        ).format(path=path, detail=_plain_detail(detail)[:200])
     )
+
+
+def _plain_detail(detail: str) -> str:
+    return " ".join(detail.replace("*** in database main ***", "").split())
 
 
 def _refused(path: Path, why: str) -> RegisterRefusedError:

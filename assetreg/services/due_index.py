@@ -113,9 +113,8 @@ def _may_hold_dates(hint: Any) -> bool:
         return not (hint is type(None) or (isinstance(hint, type) and issubclass(hint, _PLAIN)))
     if origin is typing.Literal:
         return False
-    return any(_may_hold_dates(arg) for arg in typing.get_args(hint) if arg is not Ellipsis) or not typing.get_args(
-        hint
-    )
+    args = [arg for arg in typing.get_args(hint) if arg is not Ellipsis]  # Optional, Union, tuple[...], dict[...]
+    return not args or any(_may_hold_dates(arg) for arg in args)
 
 
 _DATE, _NOTHING, _VALUES, _ITEMS = "date", "nothing", "values", "items"
