@@ -357,25 +357,39 @@ def cases_in(
         return [build_case(f, day, settings, by_nation[f.jurisdiction]) for f in facts], asked
 
 
-def store(session: Session, cases: Sequence[Case], asked: Iterable[str], day: date, *, whole: bool) -> None:
-    """Writes the lines of ``cases`` and the days they hold for; with ``whole``, the index is these cases alone.
+Lines = list[tuple[str, str, int, date, str]]
+Coverage = list[tuple[str, date, date, str, str]]
 
-    Every case's status is kept with its lines. An asset asked for with no case (no clock, or deleted) has no
-    lines from ``day`` on: a whole index says so by having no row for it, a partial refresh by a row of its own.
+
+def stored(cases: Sequence[Case], asked: Iterable[str], day: date, *, whole: bool) -> tuple[Lines, Coverage]:
+    """What ``store`` writes for ``cases``: their lines, and the days each case holds for with its status.
+
+    An asset asked for with no case (no clock, or deleted) has no lines from ``day`` on: a whole index says so by
+    having no row for it, a partial refresh by a row of its own.
     """
     lines, coverage, seen = [], [], set()
     for case in cases:
         seen.add(case.asset_ref)
         lines += lines_of(case)
         coverage.append((case.asset_ref, day, valid_until(case), status_text(case.status), ""))
-        if len(lines) >= WRITTEN_AT_ONCE:  # a whole large register's lines at once would double the memory used
-            db.add_lines(session, lines)
-            db.add_coverage(session, coverage)
-            lines, coverage = [], []
     if not whole:
         coverage += [(ref, day, date.max, status_text(AssetStatus.NOT_NOMINATED), "") for ref in set(asked) - seen]
-    db.add_lines(session, lines)
-    db.add_coverage(session, coverage)
+    return lines, coverage
+
+
+def write(session: Session, lines: Lines, coverage: Coverage) -> None:
+    """Inserts lines and coverage, ``WRITTEN_AT_ONCE`` in a statement: a large register's all at once would
+    double the memory used."""
+    for start in range(0, len(lines), WRITTEN_AT_ONCE):
+        db.add_lines(session, lines[start : start + WRITTEN_AT_ONCE])
+    for start in range(0, len(coverage), WRITTEN_AT_ONCE):
+        db.add_coverage(session, coverage[start : start + WRITTEN_AT_ONCE])
+
+
+def store(session: Session, cases: Sequence[Case], asked: Iterable[str], day: date, *, whole: bool) -> None:
+    """Writes the lines of ``cases`` and the days they hold for; with ``whole``, the index is these cases alone.
+    Every case's status is kept with its lines (see ``stored``)."""
+    write(session, *stored(cases, asked, day, whole=whole))
 
 
 def refresh(session: Session, asset_ids: Collection[str] | None = None, *, day: date | None = None) -> None:
@@ -504,8 +518,12 @@ def write_back(register: Any, cases: Sequence[Case], day: date, *, whole: bool) 
     Derived data only: when the register is read-only, another window holds it, or it is looked at as of
     another day, nothing is written and nothing is said.
     """
-    if register.day is not None:
+    if register.day is not None or register.read_only:
         return
+    refs = {c.asset_ref for c in cases}
+    # Worked out before the transaction, which then holds the register's write lock only to write: on a large
+    # register that is a few seconds, not the quarter of a minute the lines take to make.
+    lines, coverage = stored(cases, refs, day, whole=whole)
     try:
         with register.keeping() as session:
             if session is None:
@@ -514,12 +532,11 @@ def write_back(register: Any, cases: Sequence[Case], day: date, *, whole: bool) 
             current = db.whole(session)
             if whole:
                 db.clear(session)
-                store(session, cases, {c.asset_ref for c in cases}, day, whole=True)
+                write(session, lines, coverage)
                 db.add_coverage(session, [(db.WHOLE, day, date.max, "", fingerprint(settings))])
             elif current is not None and current.fingerprint == fingerprint(settings):
-                refs = {c.asset_ref for c in cases}
                 db.clear(session, refs)
-                store(session, cases, refs, day, whole=False)
+                write(session, lines, coverage)
     except Exception:  # noqa: BLE001 - keeping the index is a nicety: What's due is already worked out
         return
 
