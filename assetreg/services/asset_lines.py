@@ -14,6 +14,7 @@ from datetime import date
 from ..db.asset_lines import asset_lines, councils
 from ..domain.status import AssetStatus, NoticeStatus
 from . import due_index
+from .due_lines import status_of
 from .register import Register
 
 # A line as the command line prints it, field by field (``assets list --json``).
@@ -69,7 +70,7 @@ def lines(register: Register, today: date | None = None) -> Iterator[list[tuple]
                     code, label = shown(status)
                 elif usable and holds:
                     if text not in kept:
-                        kept[text] = shown(due_index.status_of(text))
+                        kept[text] = shown(status_of(text))
                     code, label = kept[text]
                 else:  # no case (no clock), or no row in the index: not nominated
                     code, label = kept[None]

@@ -27,7 +27,7 @@ from .register import Register
 from .settings import load_settings
 
 if TYPE_CHECKING:
-    from .due_index import InForceAsset
+    from .due_lines import InForceAsset
 
 
 DEFAULT_WITHIN_DAYS = 30  # the days ahead a deadline report for a meeting covers, unless asked otherwise
@@ -73,7 +73,7 @@ class WhatsDue:
     day: date
     deadlines: tuple[AssetDeadline, ...]  # overdue, then coming (within the days asked), in date order
     # Every running moratorium, protected period and listing, with the case it belongs to: the case itself, or
-    # when read from the due index, what the line needs of it (``due_index.InForceAsset``: reference, name, day).
+    # when read from the due index, what the line needs of it (``due_lines.InForceAsset``: reference, name, day).
     in_force: tuple[tuple[Case | InForceAsset, InForce], ...]
 
 
