@@ -94,12 +94,17 @@ def damage(path: Path) -> None:
         handle.write(b"\xde\xad\xbe\xef" * 512)
 
 
-def test_a_damaged_page_is_refused_plainly_and_offers_the_backups(tmp_path: Path) -> None:
-    path = tmp_path / "register.assetreg"
+def damaged_register(path: Path) -> None:
+    """A register of 300 assets at ``path``, with one page of them overwritten."""
     with Register.open(path, create=True) as register:
         for n in range(300):
             Records(register).create(e.Asset(name=f"Asset {n}", description="x" * 500))
     damage(path)
+
+
+def test_a_damaged_page_is_refused_plainly_and_offers_the_backups(tmp_path: Path) -> None:
+    path = tmp_path / "register.assetreg"
+    damaged_register(path)
     for command in (["assets", "list"], ["deadlines"], ["check"], ["backups"]):
         result = run_cli(*command, "--db", str(path))
         assert "Traceback" not in result.stderr + result.stdout, command
@@ -374,10 +379,7 @@ def test_a_file_size_limit_during_a_backup_removes_the_partial_copy_and_says_so(
 
 def test_the_app_opens_a_damaged_register_read_only_once_its_pages_are_checked(tmp_path: Path) -> None:
     path = tmp_path / "register.assetreg"
-    with Register.open(path, create=True) as register:
-        for n in range(300):
-            Records(register).create(e.Asset(name=f"Asset {n}", description="x" * 500))
-    damage(path)
+    damaged_register(path)
     before = path.read_bytes()
     register = Register.open(path, check_later=True)  # the desktop app: the check runs beside the start
     try:
@@ -412,10 +414,7 @@ def test_a_damaged_register_is_still_refused_before_an_upgrade_even_when_checked
     from assetreg.db import engine
 
     path = tmp_path / "register.assetreg"
-    with Register.open(path, create=True) as register:
-        for n in range(300):
-            Records(register).create(e.Asset(name=f"Asset {n}", description="x" * 500))
-    damage(path)
+    damaged_register(path)
     monkeypatch.setattr(engine, "head_revision", lambda: "9999")  # as if this AssetReg had a newer schema
     with pytest.raises(RegisterDamagedError, match="it is damaged"):
         Register.open(path, check_later=True)

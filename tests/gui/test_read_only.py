@@ -301,14 +301,10 @@ def test_a_silent_lock_is_offered_though_its_process_still_runs(qtbot, demo_path
 
 
 def test_a_window_on_a_register_found_damaged_as_it_starts_turns_read_only_and_says_so(qtbot, tmp_path):
-    from assetreg.domain import entities as e
-    from tests.db.test_faults import damage
+    from tests.db.test_faults import damaged_register
 
     path = tmp_path / "register.assetreg"
-    with Register.open(path, create=True) as register:
-        for n in range(300):
-            Records(register).create(e.Asset(name=f"Asset {n}", description="x" * 500))
-    damage(path)
+    damaged_register(path)
     register = Register.open(path, check_later=True)  # as the app opens it: the pages are checked meanwhile
     messages = Quiet()
     context = AppContext(register, messages)
