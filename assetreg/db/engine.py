@@ -178,13 +178,15 @@ def open_register(path: Path | str, *, create: bool = False, check_later: bool =
         _upgrade(engine)
         return OpenedRegister(engine, path, None, True)
 
-    later = check_later and _in_wal_mode(path)  # (a change of journal mode would wait for the check)
+    read_only = why_read_only(path)
+    # Not for a file in another journal mode (changing it would wait for the check), nor one that can only be
+    # read (the check's own connection could not make the files SQLite keeps beside a register it reads).
+    later = check_later and not read_only and _in_wal_mode(path)
     revision = inspect_register(path, check_pages=not later)
     if later and revision != head_revision():
         inspect_register(path)  # about to be copied and upgraded: its pages are checked first
         later = False
     checking = check_pages_later(path) if later else None
-    read_only = why_read_only(path)
     backup = None
     if revision != head_revision():
         if read_only:

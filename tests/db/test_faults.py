@@ -419,3 +419,20 @@ def test_a_damaged_register_is_still_refused_before_an_upgrade_even_when_checked
     with pytest.raises(RegisterDamagedError, match="it is damaged"):
         Register.open(path, check_later=True)
     assert not [p for p in tmp_path.iterdir() if ".backup-" in p.name]  # nothing was copied or upgraded
+
+
+def test_a_register_that_can_only_be_read_is_checked_before_the_app_opens_it(tmp_path: Path) -> None:
+    folder = tmp_path / "place"
+    folder.mkdir()
+    path = folder / "register.assetreg"
+    with Register.open(path, create=True) as register:
+        Records(register).create(e.Asset(name="The Red Lion"))
+    if not can_chattr(folder):
+        pytest.skip("chattr +i is not available here (needs root on a filesystem that supports it)")
+    try:
+        # The check's own connection could make no files beside it: so it is done first, and sound, it opens.
+        with Register.open(path, check_later=True) as register:
+            assert register.checking is None and "folder cannot be written to" in register.read_only
+            assert [a.name for a in Records(register).list(RecordKind.ASSET)] == ["The Red Lion"]
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
