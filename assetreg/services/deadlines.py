@@ -130,6 +130,16 @@ def _whats_due_of(cases: Sequence[Case], day: date, within: int | None, overdue_
     )
 
 
+def kept_ready(register: Register, day: date | None = None) -> bool:
+    """Whether What's due for the whole register is kept ready for ``day``; when not (the first look after an
+    update, or a change of settings), the next ``whats_due`` works every case out, which takes a while on a
+    large register. Quick: it reads the index's own record, not its lines."""
+    from . import due_index
+
+    with register.reading() as session:
+        return due_index.answers_for(session, day or register.today(), due_index.settings_in(session))
+
+
 def indexed_whats_due(
     register: Register,
     day: date,

@@ -305,6 +305,9 @@ def test_sort_role_is_the_raw_value(view: DashboardView) -> None:
 
 
 def test_loading_is_shown_while_the_dates_are_worked_out(qtbot, demo_register: Register) -> None:
+    from assetreg.services.deadlines import whats_due
+
+    whats_due(demo_register)  # kept ready, as at every start but the first
     view = DashboardView(AppContext(demo_register))
     qtbot.addWidget(view)
     view.refresh()
@@ -506,3 +509,26 @@ def test_not_applicable_marks_the_chosen_date_and_the_buttons_need_a_choice(qtbo
         table.clearSelection()
     assert not view.done_button.isEnabled()
     assert not view.not_applicable_button.isEnabled()
+
+
+def test_dates_worked_out_not_read_back_say_why_they_take_longer(qtbot, demo_path: Path, tmp_path: Path) -> None:
+    import sqlite3
+    from contextlib import closing
+
+    path = shutil.copy(demo_path, tmp_path / "demo.assetreg")
+    with closing(sqlite3.connect(path)) as connection, connection:
+        connection.execute("DELETE FROM due_index_coverage")  # as after an update: every case is worked out again
+    register = Register.open(path)
+    register.clock = lambda: FIXED_NOW
+    try:
+        view = DashboardView(AppContext(register))
+        qtbot.addWidget(view)
+        view.refresh()
+        assert view.loading and view._status.text().startswith("Working out every date: the first time, or after")
+        loaded(qtbot, view)
+        assert view._status.text().startswith("Today is")
+        view.refresh()  # kept ready now: an ordinary load
+        assert view._status.text() == "Loading…"
+        loaded(qtbot, view)
+    finally:
+        register.close()

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from ...domain.asset_deadlines import AssetDeadline
 from ...domain.dates import format_date
 from ...domain.enums import MarkState
-from ...services.deadlines import DEFAULT_WITHIN_DAYS, WhatsDue, whats_due
+from ...domain.errors import AssetRegError
+from ...services.deadlines import DEFAULT_WITHIN_DAYS, WhatsDue, kept_ready, whats_due
 from ...services.register import Changes
 from ..context import AppContext
 from ..display import ENTITY_ROLE
@@ -64,7 +65,7 @@ class DashboardView(View):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self._loaded = self._selecting = False
+        self._loaded = self._selecting = self._afresh = False
         self._error = ""  # why the last load failed
         self._today: date | None = None
         self.models = tuple(DeadlineTableModel(self) for _ in range(3))
@@ -136,6 +137,10 @@ class DashboardView(View):
         """Works the dates out again in the background; the tables keep what they show until that is done."""
         register = self.context.register
         today = register.today()
+        try:  # every date worked out, not read back (a first look, an update): say why it takes longer
+            self._afresh = not kept_ready(register, today)
+        except AssetRegError:  # the load says what is wrong
+            self._afresh = False
         self.load(lambda: whats_due(register, today, within=HORIZON_DAYS), self._on_loaded, self._on_load_failed)
         self._today, self._error = today, ""
         self._show_sections()
@@ -237,6 +242,11 @@ class DashboardView(View):
         )
 
     def _summary(self) -> str:
+        if self.loading and self._afresh:
+            return self.tr(
+                "Working out every date: the first time, or after an update of AssetReg or a change of settings, "
+                "this takes a minute or so on a large register. The rest of the window can be used meanwhile."
+            )
         if self.loading:
             return self.tr("Loading…")
         if self._error:
