@@ -66,7 +66,10 @@ def run_gui(path: Path | None, *, screenshot: Path | None = None, view: str = ""
             return 0
         register = Register.open(path, create=isinstance(path, Path) and path == register_path(), check_later=True)
     except AssetRegError as error:
-        QMessageBox.critical(None, app.tr("AssetReg cannot open the register"), str(error))
+        if screenshot is not None:  # a screenshot is taken by a script: say why on its error stream
+            print(tr("assetreg: {problem}").format(problem=error), file=sys.stderr)
+        else:
+            QMessageBox.critical(None, app.tr("AssetReg cannot open the register"), str(error))
         return error.exit_status
     context = AppContext(register)
     if screenshot is None:

@@ -27,12 +27,13 @@ def write_demo_register(path: Path, today: date | None = None) -> str:
     never leaves a half-written register at ``path``.
     """
     path = Path(path)
-    if path.exists() or attachments_dir(path).exists():
-        raise RegisterRefusedError(
-            tr("{path} already exists; the demo never overwrites a register. Choose another file with --db.").format(
-                path=path
+    for existing in (path, attachments_dir(path)):  # a register's attachments folder is part of it
+        if existing.exists():
+            raise RegisterRefusedError(
+                tr(
+                    "{path} already exists; the demo never overwrites a register. Choose another file with --db."
+                ).format(path=existing)
             )
-        )
     path.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=".assetreg-demo-", dir=path.parent))
     try:

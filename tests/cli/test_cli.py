@@ -223,6 +223,23 @@ def test_init_refuses_an_existing_register(demo: Path, tmp_path: Path, capsys: p
 # demo
 
 
+def test_demo_refuses_a_place_whose_attachments_folder_is_there_and_names_that_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from assetreg.paths import attachments_dir
+
+    path = tmp_path / "demo.assetreg"
+    folder = attachments_dir(path)
+    folder.mkdir()
+    (folder / "kept.pdf").write_bytes(b"%PDF-1.4 a document from before")
+    status, out, err = run_main(capsys, "demo", "--db", path)
+    assert status == 3
+    assert out == ""
+    assert f"{folder} already exists" in err
+    assert not path.exists()
+    assert (folder / "kept.pdf").read_bytes() == b"%PDF-1.4 a document from before"
+
+
 def test_demo_writes_a_healthy_register(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run_main(capsys, "check", "--json", "--db", demo)
     assert status == 0, err

@@ -492,3 +492,13 @@ def test_starting_loads_only_the_module_of_the_view_shown_first(tmp_path):
     shown = subprocess.run([sys.executable, "-c", script], env=env, check=True, capture_output=True, text=True)
     loaded = ast.literal_eval(shown.stdout.strip().splitlines()[-1])
     assert loaded == ["assetreg.gui.views.dashboard_view", "assetreg.gui.views.view"], loaded
+
+
+def test_a_screenshot_of_a_register_that_is_not_there_says_why_instead_of_waiting_for_a_click(tmp_path):
+    missing = tmp_path / "missing.assetreg"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "ASSETREG_DATA_DIR": str(tmp_path / "data")}
+    command = [sys.executable, "-m", "assetreg", "--db", str(missing), "--screenshot", str(tmp_path / "shot.png")]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 3
+    assert f"There is no register at {missing}" in done.stderr
+    assert not missing.exists() and not (tmp_path / "shot.png").exists()
