@@ -22,10 +22,9 @@ from ..domain.entities import AuditEntry
 from ..domain.enums import Regime
 from ..domain.errors import ConflictError, NotFoundError, ValidationError
 from ..domain.i18n import tr
-from ..domain.pack_sections import pack_section
 from ..domain.records import RecordKind, parse_reference
-from ..domain.validation import check_list_entry_against_nomination, validate
-from .mark_checks import checked_mark
+from ..domain.validation import validate
+from . import record_checks
 from .register import Changes, Register
 
 T = TypeVar("T")
@@ -115,7 +114,7 @@ class Records:
         now = self.register.clock()
         with self.register.transaction() as session:
             repo = RecordRepository(session)
-            entity = self._checked(repo, entity)
+            entity = record_checks.checked(repo, entity, self.register.today())
             (reference,) = repo.next_references(kind)
             repo.add(entity, reference, now)
             repo.add_audit([self._audit(now, "create", kind, reference, "", "", _summary(entity))], record_version=1)
@@ -162,20 +161,7 @@ class Records:
         if not checked:
             return []
         kind = RecordKind.of(checked[0])
-        for field_name, target in referenced_kinds(kind).items():
-            wanted = {getattr(x, field_name) for x in checked} - {""}
-            missing = sorted(wanted - repo.live_references(target, wanted))
-            if missing:
-                raise ValidationError.single(
-                    field_name,
-                    tr("There is no {kind} {reference} in this register; check the reference.").format(
-                        kind=target.label, reference=missing[0]
-                    ),
-                )
-        if kind is RecordKind.PACK_ANSWER:
-            _check_answers_in_bulk(repo, checked)
-        if kind is RecordKind.DEADLINE_MARK:
-            checked = _check_marks_in_bulk(repo, checked, self.register.today())
+        checked = record_checks.checked_many(repo, checked, self.register.today())
         references = repo.add_many(kind, checked, now)
         repo.add_audit(
             (
@@ -303,7 +289,7 @@ class Records:
         after = validate(dataclasses.replace(before, **fields))
         if isinstance(after, e.DeadlineMark) and "uid" in fields and "asset_ref" not in fields:
             after = dataclasses.replace(after, asset_ref="")  # filled in again from the new uid
-        after = self._checked(repo, after, reference)
+        after = record_checks.checked(repo, after, self.register.today(), reference)
         # A mark's asset follows from its uid, so it changes with the uid even when not given.
         names = [
             *fields,
@@ -384,13 +370,6 @@ class Records:
         for kind, row in rows:
             repo.add_audit([self._audit(now, action, kind, row.reference, "", "", "")], record_version=row.version)
 
-    def _checked(self, repo: RecordRepository, entity: T, reference: str = "") -> T:
-        """The entity once its links and cross-record rules hold, with what they fill in (a mark's asset)."""
-        self._check_links(repo, entity, reference)
-        if isinstance(entity, e.DeadlineMark):
-            return checked_mark(repo, entity, self.register.today(), reference, new=not reference)
-        return entity
-
     def _with_regime(self, entities: Sequence[Any]) -> list[Any]:
         """New listings and notices dated from the 2026 Act's commencement (as the user set it) are recorded
         under that Act; everything else keeps the regime it was given."""
@@ -427,92 +406,6 @@ class Records:
                 tr("There is no {kind} {reference} in this register.").format(kind=kind.label, reference=reference)
             )
         return row
-
-    @staticmethod
-    def _check_links(repo: RecordRepository, entity: Any, reference: str = "") -> None:
-        """Every reference points at a live record of the right kind; cross-record rules hold.
-
-        ``reference`` is the record's own when it is being changed rather than made.
-        """
-        kind = RecordKind.of(entity)
-        problems = {}
-        for field_name, target in referenced_kinds(kind).items():
-            value = getattr(entity, field_name)
-            if value and not repo.exists(target, value):
-                problems[field_name] = tr(
-                    "There is no {kind} {reference} in this register; check the reference."
-                ).format(kind=target.label, reference=value)
-        if problems:
-            raise ValidationError(problems)
-        if isinstance(entity, e.ListEntry) and entity.nomination_ref:
-            check_list_entry_against_nomination(entity, repo.get(RecordKind.NOMINATION, entity.nomination_ref))
-        if isinstance(entity, e.PackAnswer):
-            _check_one_answer_per_section(repo, entity, reference)
-        if isinstance(entity, e.StageChange):
-            application = repo.get(RecordKind.TRANSFER_APPLICATION, entity.application_ref)
-            if entity.stage not in application.kind.stages:
-                raise ValidationError.single(
-                    "stage",
-                    tr("“{stage}” is not a stage of {reference}; choose one of: {stages}.").format(
-                        stage=entity.stage, reference=entity.application_ref, stages=", ".join(application.kind.stages)
-                    ),
-                )
-
-
-def _check_one_answer_per_section(repo: RecordRepository, answer: e.PackAnswer, reference: str) -> None:
-    """An application has one answer per pack section; a deleted one keeps its place until it is restored."""
-    where = {"application_ref": answer.application_ref, "section": answer.section}
-    section = pack_section(answer.section)
-    values = {"application": answer.application_ref, "section": section.name if section else answer.section}
-
-    def others(deleted: bool) -> list[str]:
-        return [r for (r,) in repo.rows(RecordKind.PACK_ANSWER, ("reference",), where, deleted) if r != reference]
-
-    if live := others(deleted=False):
-        raise ValidationError.single(
-            "section",
-            tr("{application} already has an answer for “{section}” ({reference}); change that one instead.").format(
-                reference=live[0], **values
-            ),
-        )
-    if trashed := others(deleted=True):
-        raise ValidationError.single(
-            "section",
-            tr(
-                "{application}'s answer for “{section}” ({reference}) is in the trash; restore it and change it "
-                "instead."
-            ).format(reference=trashed[0], **values),
-        )
-
-
-def _check_answers_in_bulk(repo: RecordRepository, answers: Sequence[e.PackAnswer]) -> None:
-    """Many new answers: none to a section already answered, and no two to the same section."""
-    seen: set[tuple[str, str]] = set()
-    for answer in answers:
-        _check_one_answer_per_section(repo, answer, "")
-        slot = (answer.application_ref, answer.section)
-        if slot in seen:
-            section = pack_section(answer.section)
-            raise ValidationError.single(
-                "section",
-                tr(
-                    "Two answers are for “{section}” of {application}; an application has one answer per section."
-                ).format(section=section.name if section else answer.section, application=answer.application_ref),
-            )
-        seen.add(slot)
-
-
-def _check_marks_in_bulk(repo: RecordRepository, marks: Sequence[e.DeadlineMark], today: date) -> list[e.DeadlineMark]:
-    """Many new marks: each checked as one would be, and no two for the same deadline."""
-    result, seen = [], set()
-    for mark in marks:
-        if mark.uid in seen:
-            raise ValidationError.single(
-                "uid", tr("Two marks are for {uid}; a deadline has one mark.").format(uid=mark.uid)
-            )
-        seen.add(mark.uid)
-        result.append(checked_mark(repo, mark, today, new=True))
-    return result
 
 
 def _differing(based_on: Any, current: Any) -> list[str]:
