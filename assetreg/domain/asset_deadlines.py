@@ -313,9 +313,10 @@ def _scottish_deadlines(facts: AssetFacts, calendar: WorkingDayCalendar, add) ->
         add(a.reference, Event.ATR_VALIDATED, a.validated_on, done=(ATR_DECIDE,) if decided else ())
         trigger = a.decision_notice_on
         if trigger is None and a.stage == "deemed-refused" and a.validated_on is not None:
-            # No decision in time counts as refusal; the review clock starts when the decision period ends.
+            # No decision in time counts as refusal. The review's 20 working days begin with the day the decision
+            # period expires, its last day (SSI 2016/358 and 2016/359 reg 3(2)(b)), not the day after.
             decide = _computed(Event.ATR_VALIDATED, a.validated_on, facts.jurisdiction, calendar, False, None, 0)
-            trigger = next(d.date for d in decide if d.code == ATR_DECIDE) + timedelta(days=1)
+            trigger = next(d.date for d in decide if d.code == ATR_DECIDE)
         if trigger is None:
             continue
         # A refusal can be reviewed or appealed and makes no offer; an agreement makes an offer and needs neither.

@@ -695,9 +695,20 @@ def test_review_counts_scottish_working_days():
 def test_deemed_refusal_starts_the_review_clock_when_the_decision_period_ends():
     found = by_code(scottish(atr("deemed-refused", validated_on=date(2025, 8, 31)), today=date(2026, 3, 2)))
     assert found["SCOT-ATR-DECIDE"].date == date(2026, 2, 28)
-    # Counted from Sun 1 Mar 2026: the first working day is Mon 2 Mar, the 20th is Fri 27 Mar.
+    # Counted from Sat 28 Feb 2026: the first working day is Mon 2 Mar, the 20th is Fri 27 Mar.
     assert found["SCOT-ATR-REVIEW"].date == date(2026, 3, 27)
     assert not found["SCOT-ATR-REVIEW"].done
+
+
+def test_the_review_clock_of_a_deemed_refusal_counts_the_day_the_decision_period_expires():
+    # Validated Tue 2 Sep 2025: the decision was due by Mon 2 Mar 2026, a working day, and it is day 1 of the 20
+    # ("beginning with the date of expiry of the period allowed for determination"): Mar 2-6, 9-13, 16-20, 23-27.
+    found = by_code(scottish(atr("deemed-refused", validated_on=date(2025, 9, 2)), today=date(2026, 3, 3)))
+    assert found["SCOT-ATR-DECIDE"].date == date(2026, 3, 2)
+    assert found["SCOT-ATR-REVIEW"].deadline.trigger_date == date(2026, 3, 2)
+    assert found["SCOT-ATR-REVIEW"].date == date(2026, 3, 27)
+    assert found["SCOT-ATR-APPEAL"].date == date(2026, 3, 27)
+    assert found["SCOT-ATR-REPEAT"].date == date(2028, 3, 2)  # two years after the refusal it counts as
 
 
 def test_a_community_asset_transfer_has_no_statutory_clocks():
@@ -800,5 +811,5 @@ def test_a_deemed_refusal_closes_the_decision_date_and_starts_the_review_clock_w
     found = by_code(scottish(atr("deemed-refused", validated_on=date(2025, 8, 31))))
     assert found["SCOT-ATR-DECIDE"].done  # the outcome is known: refused by default
     assert found["SCOT-ATR-DECIDE"].date == date(2026, 2, 28)
-    assert found["SCOT-ATR-REVIEW"].deadline.trigger_date == date(2026, 3, 1)  # the day after the decision was due
+    assert found["SCOT-ATR-REVIEW"].deadline.trigger_date == date(2026, 2, 28)  # the day the decision was due
     assert "SCOT-ATR-OFFER-MIN" not in found
