@@ -314,18 +314,26 @@ def _early_end(
     listing_last_day = protection_end(entries, start)
     if listing_last_day != date.max:
         ends.append((listing_last_day, EarlyEnd.LISTING_ENDED))
-    # An exempt disposal passes the land on, so the old owner's notice ends with it (unless the records say the
-    # land went to the very owner who gave the notice); the new owner must notify afresh (RULES.md §2.8).
+    # An exempt disposal passes the land on, so the old owner's notice ends with it, on the day before or (on
+    # the day the notice was received) that day; the new owner must notify afresh (RULES.md §2.8).
     ends += [
-        (x.disposed_on - _ONE_DAY, EarlyEnd.EXEMPT_DISPOSAL)
-        for x in exempt
-        if x.disposed_on > start and not (x.new_owner_ref and x.new_owner_ref == notice.owner_ref)
+        (max(x.disposed_on - _ONE_DAY, start), EarlyEnd.EXEMPT_DISPOSAL) for x in exempt if _ends(x, notice, start)
     ]
     if notice.outcome in _OUTCOME_EARLY_END:
         ends.append(((notice.outcome_on or start) - _ONE_DAY, _OUTCOME_EARLY_END[notice.outcome]))
     if not ends:
         return None, None
     return min(ends, key=lambda x: x[0])
+
+
+def _ends(disposal: e.ExemptDisposal, notice: e.DisposalNotice, start: date) -> bool:
+    """Whether an exempt disposal ends the notice: one made on or after the day it was received, unless the
+    records say the land went to the very owner who gave it, or came from another owner, who notifies for itself
+    (s.95(2): "that particular person"). Owners left unrecorded do not keep the old dates alive."""
+    owner = notice.owner_ref
+    if disposal.disposed_on < start or (owner and disposal.new_owner_ref == owner):
+        return False
+    return not (owner and disposal.previous_owner_ref and disposal.previous_owner_ref != owner)
 
 
 def _period(

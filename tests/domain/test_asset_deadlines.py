@@ -12,6 +12,7 @@ import pytest
 
 from assetreg.domain import entities as e
 from assetreg.domain.asset_deadlines import TASK, AssetDeadline, AssetFacts, asset_deadlines, notice_cases
+from assetreg.domain.case import build_case
 from assetreg.domain.counting import WorkingDayCalendar
 from assetreg.domain.enums import (
     ApplicationKind,
@@ -587,6 +588,25 @@ def test_an_exempt_disposal_before_the_notice_does_not_cut_it():
     n = notice("DN-0001", owner_ref="PTY-0002")
     f = facts(notices=(n,), exempt_disposals=(exempt(date(2025, 6, 1)),))
     assert by_code(deadlines(f))["ACV-PP-END"].date == PP_END
+
+
+def test_an_exempt_disposal_on_the_day_the_notice_was_received_ends_it_too():
+    # RULES.md §2.8: no carry-over of the old protected period, even when the land changed hands that very day.
+    old = notice("DN-0001", owner_ref="PTY-0001")
+    f = facts(notices=(old,), exempt_disposals=(exempt(old.received_on),))
+    assert dated(deadlines(f, today=date(2025, 9, 1))) == {}
+    case = build_case(f, date(2025, 9, 1), Settings(), ENGLAND)
+    (account,) = case.notices
+    assert account.status is NoticeStatus.SUPERSEDED
+    assert all(p.effective_end == old.received_on for p in account.periods)  # never before it began
+
+
+def test_an_exempt_disposal_between_other_owners_leaves_this_owners_notice_running():
+    # RULES.md §2.5: each owner notifies for itself. PTY-0003 passing its interest to PTY-0004 ends nothing of
+    # the notice PTY-0001 gave.
+    own = notice("DN-0001", owner_ref="PTY-0001")
+    f = facts(notices=(own,), exempt_disposals=(exempt(date(2025, 12, 1), previous="PTY-0003", new="PTY-0004"),))
+    assert by_code(deadlines(f))["ACV-PP-END"].date == PP_END == date(2027, 2, 28)
 
 
 def test_an_exempt_disposal_ends_the_old_notice_even_when_no_owners_were_recorded():
