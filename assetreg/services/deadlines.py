@@ -16,12 +16,12 @@ from ..domain.asset_deadlines import AssetDeadline, AssetFacts
 from ..domain.case import Case, InForce, build_case
 from ..domain.counting import WorkingDayCalendar
 from ..domain.deadlines import Deadline, compute, no_regime_note
-from ..domain.enums import ApplicationKind, Jurisdiction, NominationDecision
+from ..domain.enums import ApplicationKind, Jurisdiction, NominationDecision, Regime
 from ..domain.errors import NotFoundError
 from ..domain.i18n import tr
 from ..domain.notice_case import RequestFacts
 from ..domain.records import RecordKind
-from ..domain.rules import Event
+from ..domain.rules import Event, rules_for_event
 from ..domain.settings import Settings
 from .register import Register
 from .settings import load_settings
@@ -44,18 +44,24 @@ def dates_for_event(
 ) -> tuple[list[Deadline], str]:
     """The dates an event triggers, and a note where the nation has no such regime.
 
-    When a register is given its extra holidays count; the dates need no register otherwise.
+    When a register is given its settings count (extra holidays, the lead before a listing ends, and the 2026
+    Act's commencement date: from it a notice starts that Act's provisional moratorium, as a notice recorded in
+    the register would); the dates need no register otherwise.
     """
     settings = Settings()
     if register_path is not None and register_path.exists():
         with Register.open(register_path) as register:
             settings = load_settings(register)
+    regime = settings.regime_on(trigger)
+    if not rules_for_event(event, jurisdiction, regime):  # the 2026 Act replaces only the rules it has its own of
+        regime = Regime.LA2011
     deadlines = compute(
         event,
         trigger,
         jurisdiction,
         calendars(settings)[jurisdiction],
         renomination_lead_days=settings.renomination_lead_days,
+        regime=regime,
     )
     return deadlines, "" if deadlines else no_regime_note(jurisdiction) or _no_rules_note(event, jurisdiction)
 

@@ -163,6 +163,25 @@ def test_dates_scottish_review_uses_the_registers_extra_holidays(capsys, tmp_pat
     assert {d["rule"]: d["date"] for d in data["deadlines"]}["SCOT-ATR-REVIEW"] == "2026-03-02"
 
 
+def test_dates_follow_the_2026_act_from_the_commencement_date_the_register_sets(capsys, tmp_path):
+    path = tmp_path / "new-law.assetreg"
+    register = Register.open(path, create=True)
+    try:
+        save_settings(register, Settings(new_regime_commencement=date(2026, 6, 1)))
+    finally:
+        register.close()
+
+    def rules(event: str, day: str) -> dict[str, str]:
+        data = run_json(capsys, "dates", event, day, "--json", "--db", path)
+        return {d["rule"]: d["date"] for d in data["deadlines"]}
+
+    # From commencement a notice starts the Act's one 12-month moratorium, counted as the 2011 periods are.
+    assert rules("disposal-notice-received", "2026-08-31") == {"EDCEA-MOR-END": "2027-08-30"}
+    # Before it, and for what the Act leaves as it was (a nomination), the 2011 Act's rules.
+    assert rules("disposal-notice-received", "2026-05-29")["ACV-PP-END"] == "2027-11-28"
+    assert rules("nomination-received", "2026-08-31") == {"ACV-NOM-DECIDE": "2026-10-26"}  # 8 weeks after
+
+
 @pytest.mark.parametrize(("nation", "named"), [("wales", "Wales"), ("northern-ireland", "Northern Ireland")])
 @pytest.mark.parametrize("event", ["disposal-notice-received", "listing-entered", "nomination-received"])
 def test_dates_without_a_statutory_regime_is_empty_with_a_note(capsys, nation, named, event):
