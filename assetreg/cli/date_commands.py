@@ -75,6 +75,28 @@ def add_parsers(commands: Any, parents: Any) -> None:
         help=tr("a one-off day off, e.g. 2026-06-15=Local holiday"),
     )
     settings_.add_argument("--remove-holiday", metavar="DATE", type=iso_date, action="append", default=[])
+    settings_.add_argument(
+        "--renominate-before",
+        type=days,
+        metavar="DAYS",
+        help=tr("suggest renominating this many days before a listing ends"),
+    )
+    settings_.add_argument(
+        "--nation",
+        type=jurisdiction,
+        metavar="NATION",
+        help=tr("the nation of assets whose own is not recorded: england, wales, scotland or northern-ireland"),
+    )
+    new_law = settings_.add_mutually_exclusive_group()
+    new_law.add_argument(
+        "--new-law-from",
+        type=iso_date,
+        metavar="DATE",
+        help=tr("use the 2026 Act's provisional rules for listings and notices from its commencement DATE"),
+    )
+    new_law.add_argument(
+        "--no-new-law", action="store_true", help=tr("use the 2011 Act's rules only (the 2026 Act not commenced)")
+    )
     settings_.set_defaults(handler=settings)
 
 
@@ -232,6 +254,11 @@ def settings(args: argparse.Namespace) -> int:
             reminder_days=reminders,
             extra_holidays=tuple(sorted(holidays.items())),
             send_by_working_days=current.send_by_working_days if args.send_by is None else args.send_by,
+            renomination_lead_days=(
+                current.renomination_lead_days if args.renominate_before is None else args.renominate_before
+            ),
+            default_jurisdiction=args.nation or current.default_jurisdiction,
+            new_regime_commencement=(None if args.no_new_law else args.new_law_from or current.new_regime_commencement),
         )
         if wanted != current:
             current = save_settings(register, wanted, based_on=current)
@@ -242,6 +269,15 @@ def settings(args: argparse.Namespace) -> int:
 
     print(tr("Send things that must be received {n} working days early.").format(n=current.send_by_working_days))
     print(tr("Suggest renominating {n} days before a listing ends.").format(n=current.renomination_lead_days))
+    print(tr("Assets whose nation is not recorded are in {nation}.").format(nation=current.default_jurisdiction.label))
+    if current.new_regime_commencement is None:
+        print(tr("The 2011 Act's rules apply: the 2026 Act's are not in use."))
+    else:
+        print(
+            tr("The 2026 Act's provisional rules apply to listings and notices from {day}.").format(
+                day=format_date(current.new_regime_commencement)
+            )
+        )
     print(
         tr("Reminders you have changed (days before):")
         if current.reminder_days

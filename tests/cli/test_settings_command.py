@@ -82,6 +82,8 @@ def test_a_default_is_restored_and_a_holiday_removed(register_file, capsys):
         (["--reminders", "ACV-NOPE=3"], "ACV-NOPE is not a rule code"),
         (["--reminders", "ACV-IMP-END=soon"], "Write reminders as RULE=DAYS"),
         (["--add-holiday", "8/10/2025=Closed"], "is not a date"),
+        (["--new-law-from", "2026-04-28"], "received Royal Assent on Wed 29 Apr 2026"),
+        (["--renominate-before", "400"], "between 0 and 365 days"),
     ],
 )
 def test_bad_settings_are_refused_and_nothing_changes(register_file, capsys, option, message):
@@ -89,4 +91,43 @@ def test_bad_settings_are_refused_and_nothing_changes(register_file, capsys, opt
     before = _json(capsys, "settings", *db)
     assert main(["settings", *db, *option]) == 2
     assert message in capsys.readouterr().err
+    assert _json(capsys, "settings", *db) == before
+
+
+def test_the_nation_the_renomination_lead_and_the_2026_act_are_set_and_undone_from_the_command_line(
+    register_file, capsys
+):
+    db = ["--db", str(register_file)]
+    main(["settings", *db, "--renominate-before", "90", "--new-law-from", "2026-09-01"])
+    capsys.readouterr()
+    saved = _json(capsys, "settings", *db)
+    assert (saved["renomination_lead_days"], saved["new_regime_commencement"]) == (90, "2026-09-01")
+    assert main(["settings", *db]) == 0
+    shown = capsys.readouterr().out
+    assert "Assets whose nation is not recorded are in England." in shown
+    assert "The 2026 Act's provisional rules apply to listings and notices from Tue 1 Sep 2026." in shown
+    # A notice recorded from then is under the Act: one moratorium of 12 months.
+    assert main(["add", "disposal-notice", *db, "--asset-ref", "AST-0001", "--received-on", "2026-09-07"]) == 0
+    capsys.readouterr()
+    items = _json(capsys, "deadlines", *db, "--today", "2026-09-08")["deadlines"]
+    assert {i["rule"]: i["date"] for i in items if i["rule"].startswith("EDCEA")} == {"EDCEA-MOR-END": "2027-09-06"}
+    main(["settings", *db, "--no-new-law", "--nation", "scotland"])
+    capsys.readouterr()
+    saved = _json(capsys, "settings", *db)
+    assert (saved["default_jurisdiction"], saved["new_regime_commencement"]) == ("scotland", None)
+    assert main(["settings", *db]) == 0
+    shown = capsys.readouterr().out
+    assert "Assets whose nation is not recorded are in Scotland." in shown
+    assert "The 2011 Act's rules apply: the 2026 Act's are not in use." in shown
+    # The asset records no nation, so it is in Scotland now: no right-to-bid clocks.
+    assert _json(capsys, "deadlines", *db, "--today", "2026-09-08")["deadlines"] == []
+
+
+def test_a_nation_assetreg_does_not_know_is_refused_by_name(register_file, capsys):
+    db = ["--db", str(register_file)]
+    before = _json(capsys, "settings", *db)
+    with pytest.raises(SystemExit) as refused:
+        main(["settings", *db, "--nation", "france"])
+    assert refused.value.code == 2
+    assert "“france” is not a nation AssetReg knows" in capsys.readouterr().err
     assert _json(capsys, "settings", *db) == before

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import Jurisdiction
 from ...domain.rules import LONGEST_CODE
-from ...domain.settings import Settings
+from ...domain.settings import ROYAL_ASSENT_2026, Settings
 from ..tables.record_table import Column, RecordTableModel, day_text, iso_text
 from ..tables.reminder_table import REM_CODE, REM_DEFAULT, REM_NAME, REM_NATION, REM_YOURS, ReminderTableModel
 from ..widgets import icons
@@ -361,7 +361,7 @@ class NewLawTab(SettingsTab):
         self.new_law = QCheckBox(t("&Use the provisional rules of the 2026 Act from its commencement date"))
         self.new_law.setAccessibleName(t("Use the provisional rules of the 2026 Act"))
         self.commencement = date_edit(t("Commencement date of the 2026 Act"))
-        self.commencement.setMinimumDate(QDate(2026, 4, 29))  # Royal Assent
+        self.commencement.setMinimumDate(ROYAL_ASSENT_2026)
         self.new_law.toggled.connect(self.commencement.setEnabled)
         row = QFormLayout()
         row.setContentsMargins(self.fontMetrics().averageCharWidth() * 4, 0, 0, 0)
