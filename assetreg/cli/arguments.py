@@ -62,3 +62,15 @@ def iso_date_or_error(text: str) -> date:
         return iso_date(text)
     except argparse.ArgumentTypeError as error:
         raise ValidationError.single("date", str(error)) from None
+
+
+def commencement_date(text: str) -> date:
+    """The 2026 Act's commencement date: a date, and not before the Act's Royal Assent."""
+    from ..domain.dates import format_date
+    from ..domain.settings import ROYAL_ASSENT_2026
+
+    day = iso_date(text)
+    if day < ROYAL_ASSENT_2026:
+        message = tr("The 2026 Act received Royal Assent on {day}, so it cannot have commenced before; check the date.")
+        raise argparse.ArgumentTypeError(message.format(day=format_date(ROYAL_ASSENT_2026)))
+    return day

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.i18n import tr
-from .arguments import days, event_code, event_codes, iso_date, iso_date_or_error, jurisdiction
+from .arguments import commencement_date, days, event_code, event_codes, iso_date, iso_date_or_error, jurisdiction
 from .output import indent, plain, print_json, when
 from .register_commands import open_register_of, register_path_of
 
@@ -90,7 +90,7 @@ def add_parsers(commands: Any, parents: Any) -> None:
     new_law = settings_.add_mutually_exclusive_group()
     new_law.add_argument(
         "--new-law-from",
-        type=iso_date,
+        type=commencement_date,
         metavar="DATE",
         help=tr("use the 2026 Act's provisional rules for listings and notices from its commencement DATE"),
     )

@@ -116,26 +116,35 @@ class RecordRepository:
         query = select(m.AuthorityRow.reference, m.AuthorityRow.name, m.AuthorityRow.jurisdiction)
         return {ref: (name, jurisdiction) for ref, name, jurisdiction in self.session.execute(query)}
 
-    def bidder_request_facts(self, notices: Iterable[str] | None = None) -> list[tuple[str, Any, Any, str]]:
+    def bidder_request_facts(self, notices: Iterable[str] | None = None) -> list[tuple[str, Any, str, Any, str]]:
         """For every live request (on one of ``notices``, when given): the notice it answers, when it was
-        received, the requesting body's form, and the request's own reference."""
+        received, the request's own reference, the requesting group, and the postcode of the land."""
         query = (
             select(
                 m.BidderRequestRow.notice_ref,
                 m.BidderRequestRow.received_on,
-                m.CommunityGroupRow.legal_form,
                 m.BidderRequestRow.reference,
+                m.CommunityGroupRow,
+                m.AssetRow.postcode,
             )
             .join(m.CommunityGroupRow, m.CommunityGroupRow.reference == m.BidderRequestRow.group_ref)
+            .join(m.DisposalNoticeRow, m.DisposalNoticeRow.reference == m.BidderRequestRow.notice_ref)
+            .join(m.AssetRow, m.AssetRow.reference == m.DisposalNoticeRow.asset_ref)
             .where(m.BidderRequestRow.deleted_at.is_(None))
         )
         if notices is None:
-            return [tuple(row) for row in self.session.execute(query)]
-        wanted, found = sorted(notices), []
-        for start in range(0, len(wanted), IN_LIMIT):
-            chunk = query.where(m.BidderRequestRow.notice_ref.in_(wanted[start : start + IN_LIMIT]))
-            found += [tuple(row) for row in self.session.execute(chunk)]
-        return found
+            chunks = [query]
+        else:
+            wanted = sorted(notices)
+            chunks = [
+                query.where(m.BidderRequestRow.notice_ref.in_(wanted[start : start + IN_LIMIT]))
+                for start in range(0, len(wanted), IN_LIMIT)
+            ]
+        return [
+            (notice, received, reference, to_entity(RecordKind.GROUP, group), postcode or "")
+            for chunk in chunks
+            for notice, received, reference, group, postcode in self.session.execute(chunk)
+        ]
 
     def first_reference(self, kind: RecordKind) -> str | None:
         """The reference of the oldest live record of a kind, if there is one."""

@@ -125,12 +125,25 @@ def eligibility(group: e.CommunityGroup | None, asset: e.Asset, council: e.Autho
             role,
             (Fact("group", State.FAILED, tr("No group is named: name the group in AssetReg before sending this.")),),
         )
-    facts = [_legal_form(group, role), _council_area(asset, council), _local_connection(group, asset)]
-    if group.legal_form in (_SURPLUS_FOR_NOMINATION if role is Role.NOMINATE else _SURPLUS_FOR_TRIGGER):
+    if role is Role.TRIGGER:  # the case judges the request by the same conditions (``trigger_conditions``)
+        facts = [_legal_form(group, role), _council_area(asset, council), *trigger_conditions(group, asset.postcode)]
+        return Eligibility(role, tuple(facts))
+    facts = [_legal_form(group, role), _council_area(asset, council), _local_connection(group, asset.postcode)]
+    if group.legal_form in _SURPLUS_FOR_NOMINATION:
         facts.append(_surplus(group, role))
-    if role is Role.NOMINATE and group.legal_form is LegalForm.UNINCORPORATED_BODY:
+    if group.legal_form is LegalForm.UNINCORPORATED_BODY:
         facts.append(_electors(group))
     return Eligibility(role, tuple(facts))
+
+
+def trigger_conditions(group: e.CommunityGroup, land_postcode: str) -> tuple[Fact, ...]:
+    """What besides its legal form makes ``group`` a community interest group whose request can start the full
+    moratorium on land at ``land_postcode`` (reg 12): a local connection, and for a company limited by guarantee or
+    a society, no surplus distributed to its members. The case and the request letter both judge by these."""
+    facts = [_local_connection(group, land_postcode)]
+    if group.legal_form in _SURPLUS_FOR_TRIGGER:
+        facts.append(_surplus(group, Role.TRIGGER))
+    return tuple(facts)
 
 
 def _form(group: e.CommunityGroup) -> str:
@@ -178,7 +191,7 @@ def postcode_area(postcode: str) -> str:
     return found.group(1).upper() if found else ""
 
 
-def _local_connection(group: e.CommunityGroup, asset: e.Asset) -> Fact:
+def _local_connection(group: e.CommunityGroup, land_postcode: str) -> Fact:
     written = group.local_connection.strip()
     if written:
         return Fact(
@@ -186,14 +199,15 @@ def _local_connection(group: e.CommunityGroup, asset: e.Asset) -> Fact:
             State.MET,
             tr("Its local connection with the land, as the group records it: {connection}").format(connection=written),
         )
-    ours, theirs = postcode_area(group.postcode), postcode_area(asset.postcode)
+    ours, theirs = postcode_area(group.postcode), postcode_area(land_postcode)
     if ours and theirs and ours != theirs:
         return Fact(
             "local-connection",
             State.FAILED,
             tr(
-                "A local connection with the land is not shown: {name} is recorded at a {ours} postcode and the land "
-                "at a {theirs} postcode, and no local connection is recorded (reg 4)."
+                "A local connection with the land is not shown: {name} is recorded in the {ours} postcode area and "
+                "the land in the {theirs} area, and no local connection is recorded (reg 4). Record how the group's "
+                "activities are connected with the land's area."
             ).format(name=group.name, ours=ours, theirs=theirs),
         )
     return Fact(

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from . import entities as e
 from .counting import period_end
 from .dates import format_date
+from .eligibility import Fact, State
 from .enums import Jurisdiction, LabelledEnum, LegalForm, NoticeOutcome, Period, Regime
 from .i18n import tr
 from .requests import can_trigger_full_moratorium, cannot_trigger_reason
@@ -97,7 +98,9 @@ class RequestFacts:
     received_on: date | None
     legal_form: LegalForm
     reference: str = ""
-    has_local_connection: bool = True
+    # What else reg 12 asks of the body, as the register shows it (``eligibility.trigger_conditions``): one the
+    # register shows failed means the request starts nothing; one it does not show is said with the verdict.
+    conditions: tuple[Fact, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +111,7 @@ class RequestVerdict:
     received_on: date | None
     starts_full_moratorium: bool
     why: str
+    shown: bool = True  # False when it starts it only if the body is what the register does not fully show
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,17 +382,25 @@ def _refused_for_notice(r: RequestFacts, problem: str) -> RequestVerdict:
 def _judge(r: RequestFacts, start: date, interim_end: date, published_end: date | None, provisional: bool):
     """Whether a request starts the full moratorium (s.95(3), reg 12), and the one sentence why."""
 
+    unknown = " ".join(f.sentence for f in r.conditions if f.state is State.UNKNOWN)
+
     def verdict(starts: bool, why: str) -> RequestVerdict:
+        if starts and unknown:  # it holds only if the body is a community interest group: say what is not shown
+            why += " " + tr(
+                "That holds only if the group is a community interest group (reg 12), which the register does not "
+                "fully show: {points}"
+            ).format(points=unknown)
         if provisional:
             why += " " + tr("The dates are provisional: they are counted from the day the notice was sent.")
-        return RequestVerdict(r.reference, r.received_on, starts, why)
+        return RequestVerdict(r.reference, r.received_on, starts, why, shown=not (starts and unknown))
 
     end = format_date(interim_end)
     if not can_trigger_full_moratorium(r.legal_form):
         return verdict(False, cannot_trigger_reason(r.legal_form))
-    if not r.has_local_connection:
+    failed = [f.sentence for f in r.conditions if f.state is State.FAILED]
+    if failed:
         return verdict(
-            False, tr("A group without a local connection to the land cannot trigger the full moratorium (reg 12).")
+            False, tr("The request cannot start the full moratorium (reg 12): {why}").format(why=" ".join(failed))
         )
     if r.received_on is None:
         return verdict(

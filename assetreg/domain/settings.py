@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .dates import format_date
 from .enums import Jurisdiction, Regime
 from .errors import ValidationError
 from .i18n import tr
@@ -61,10 +60,6 @@ def validate_settings(settings: Settings) -> Settings:
         problems["send_by_working_days"] = tr("The send-by margin is a number of working days from 0 to 30.")
     if not 0 <= settings.renomination_lead_days <= 365:
         problems["renomination_lead_days"] = tr("Renominate between 0 and 365 days before a listing ends.")
-    if settings.new_regime_commencement is not None and settings.new_regime_commencement < ROYAL_ASSENT_2026:
-        problems["new_regime_commencement"] = tr(
-            "The 2026 Act received Royal Assent on {day}, so it cannot have commenced before; check the date."
-        ).format(day=format_date(ROYAL_ASSENT_2026))
     if problems:
         raise ValidationError(problems)
     cleaned = {code: tuple(sorted(set(days), reverse=True)) for code, days in settings.reminder_days.items()}

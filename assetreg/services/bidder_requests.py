@@ -12,6 +12,7 @@ from datetime import date
 
 from ..db.repositories import RecordRepository
 from ..domain import entities as e
+from ..domain.eligibility import trigger_conditions
 from ..domain.enums import LegalForm
 from ..domain.errors import NotFoundError
 from ..domain.i18n import tr
@@ -69,11 +70,25 @@ def notice_account(
 
 
 def preview_request(
-    register: Register, notice_ref: str, legal_form: LegalForm, received_on: date | None, day: date | None = None
+    register: Register,
+    notice_ref: str,
+    legal_form: LegalForm,
+    received_on: date | None,
+    day: date | None = None,
+    *,
+    group: e.CommunityGroup | None = None,
 ) -> RequestVerdict | None:
-    """What the case would say of a request from a body of ``legal_form`` received on ``received_on``, before it
-    is saved; None while the notice has no date to count from."""
-    case = notice_account(register, notice_ref, extra_request=RequestFacts(received_on, legal_form), day=day)
+    """What the case would say of a request from a body of ``legal_form`` (the recorded ``group``, when it is
+    one) received on ``received_on``, before it is saved; None while the notice has no date to count from."""
+    conditions = ()
+    if group is not None and notice_ref:
+        with register.reading() as session:
+            repo = RecordRepository(session)
+            notice = repo.get(RecordKind.DISPOSAL_NOTICE, notice_ref)
+            asset = repo.get(RecordKind.ASSET, notice.asset_ref) if notice is not None else None
+        conditions = trigger_conditions(group, asset.postcode if asset is not None else "")
+    request = RequestFacts(received_on, legal_form, conditions=conditions)
+    case = notice_account(register, notice_ref, extra_request=request, day=day)
     return case.requests[-1] if case.requests else None
 
 

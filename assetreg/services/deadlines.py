@@ -16,6 +16,7 @@ from ..domain.asset_deadlines import AssetDeadline, AssetFacts
 from ..domain.case import Case, InForce, build_case
 from ..domain.counting import WorkingDayCalendar
 from ..domain.deadlines import Deadline, compute, no_regime_note
+from ..domain.eligibility import trigger_conditions
 from ..domain.enums import ApplicationKind, Jurisdiction, NominationDecision, Regime
 from ..domain.errors import NotFoundError
 from ..domain.i18n import tr
@@ -284,8 +285,9 @@ def facts_of(
     notices = grouped(RecordKind.DISPOSAL_NOTICE)
     notice_refs = {n.reference for ns in notices.values() for n in ns} if mine else None
     requests: dict[str, list[RequestFacts]] = defaultdict(list)
-    for notice_ref, received_on, legal_form, reference in repo.bidder_request_facts(notice_refs):
-        requests[notice_ref].append(RequestFacts(received_on, legal_form, reference))
+    for notice_ref, received_on, reference, group, land_postcode in repo.bidder_request_facts(notice_refs):
+        conditions = trigger_conditions(group, land_postcode)
+        requests[notice_ref].append(RequestFacts(received_on, group.legal_form, reference, conditions))
     exempt = grouped(RecordKind.EXEMPT_DISPOSAL)
     scottish = grouped(
         RecordKind.TRANSFER_APPLICATION, where={**mine, "kind": ApplicationKind.SCOTTISH_ASSET_TRANSFER_REQUEST}

@@ -82,7 +82,6 @@ def test_a_default_is_restored_and_a_holiday_removed(register_file, capsys):
         (["--reminders", "ACV-NOPE=3"], "ACV-NOPE is not a rule code"),
         (["--reminders", "ACV-IMP-END=soon"], "Write reminders as RULE=DAYS"),
         (["--add-holiday", "8/10/2025=Closed"], "is not a date"),
-        (["--new-law-from", "2026-04-28"], "received Royal Assent on Wed 29 Apr 2026"),
         (["--renominate-before", "400"], "between 0 and 365 days"),
     ],
 )
@@ -123,11 +122,18 @@ def test_the_nation_the_renomination_lead_and_the_2026_act_are_set_and_undone_fr
     assert _json(capsys, "deadlines", *db, "--today", "2026-09-08")["deadlines"] == []
 
 
-def test_a_nation_assetreg_does_not_know_is_refused_by_name(register_file, capsys):
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--nation", "france"], "“france” is not a nation AssetReg knows"),
+        (["--new-law-from", "2026-04-28"], "received Royal Assent on Wed 29 Apr 2026, so it cannot have commenced"),
+    ],
+)
+def test_a_nation_or_commencement_that_cannot_be_is_refused_by_name(register_file, capsys, option, message):
     db = ["--db", str(register_file)]
     before = _json(capsys, "settings", *db)
     with pytest.raises(SystemExit) as refused:
-        main(["settings", *db, "--nation", "france"])
+        main(["settings", *db, *option])
     assert refused.value.code == 2
-    assert "“france” is not a nation AssetReg knows" in capsys.readouterr().err
+    assert message in capsys.readouterr().err
     assert _json(capsys, "settings", *db) == before

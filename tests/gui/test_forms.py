@@ -432,7 +432,20 @@ def test_a_request_in_time_from_a_charity_counts(qtbot, context: AppContext, lis
     dialog = request_dialog(qtbot, context, listed["notice"])
     assert dialog.warning.kind == INFO and "No received date" in dialog.warning.text()
     type_into(qtbot, dialog.received_on, "10/09/2025")
-    assert dialog.warning.kind == GOOD and "so the full moratorium applies" in dialog.warning.text()
+    # It counts if the charity is a community interest group: its local connection is not recorded yet.
+    assert dialog.warning.kind == INFO
+    assert "so the full moratorium applies. That holds only if the group is a community interest group" in (
+        dialog.warning.text()
+    )
+    assert "local connection with the land is not recorded" in dialog.warning.text()
+
+
+def test_a_request_from_a_group_the_register_shows_to_qualify_counts_plainly(qtbot, context, listed) -> None:
+    Records(context.register).update(listed["ours"], local_connection="Meets weekly in the village hall")
+    dialog = request_dialog(qtbot, context, listed["notice"])
+    type_into(qtbot, dialog.received_on, "10/09/2025")
+    assert dialog.warning.kind == GOOD
+    assert dialog.warning.text().endswith("so the full moratorium applies.")
 
 
 def test_warns_that_a_neighbourhood_forum_cannot_trigger_the_full_moratorium(qtbot, context, listed) -> None:

@@ -76,3 +76,37 @@ def test_a_request_on_a_notice_that_starts_no_moratorium_does_not_count(register
         "This notice starts no moratorium, so the request cannot start the full one: a sale of shares in the "
         "owning company is not a relevant disposal."
     )
+
+
+def test_the_case_and_the_request_letter_judge_the_group_alike_and_follow_a_change_to_it(register, notice):
+    # A society recorded as paying its surplus to members is not a community interest group (reg 12): the
+    # letter says so, and so must the asset page and What's due, until the record is corrected.
+    from assetreg.domain.eligibility import State
+    from assetreg.services.deadlines import whats_due
+    from assetreg.services.printing import bidder_request_document
+
+    records = Records(register)
+    society = records.create(
+        e.CommunityGroup(
+            name="Red Lion Society",
+            legal_form=LegalForm.COMMUNITY_BENEFIT_SOCIETY,
+            local_connection="Meets in the pub",
+            distributes_surplus=True,
+            is_own_group=True,
+        )
+    ).value.reference
+    saved = record_bidder_request(
+        register, e.BidderRequest(notice_ref=notice, group_ref=society, received_on=date(2025, 9, 10))
+    ).value
+    assert not saved.verdict.starts_full_moratorium
+    letter = bidder_request_document(register, notice, out_of_time=True)
+    assert [f.code for f in letter.eligibility.facts if f.state is State.FAILED] == ["surplus"]
+    on = date(2025, 10, 20)  # after the interim moratorium: protected, as no request counts
+    assert asset_detail(register, "AST-0001", today=on).notices[0].status.value == "protected"
+    assert "ACV-FMP-END" not in {d.code for d in whats_due(register, on).deadlines}
+
+    records.update(society, distributes_surplus=False)
+    assert asset_detail(register, "AST-0001", today=on).notices[0].status.value == "full-moratorium"
+    (full_end,) = [d for d in whats_due(register, on).deadlines if d.code == "ACV-FMP-END"]
+    assert full_end.date == date(2026, 2, 28)
+    assert bidder_request_document(register, notice, out_of_time=True).eligibility.failed == ()

@@ -125,7 +125,13 @@ class BidderRequestDialog(FormDialog):
         legal_form = self.legal_form()
         if legal_form is None:
             return t("Choose the group's type to see whether its request can start the full moratorium."), INFO
-        verdict = preview_request(self.context.register, self.notice.reference, legal_form, self.received())
+        # A group not in the list yet is judged as it will be saved: its name and type, nothing else known.
+        chosen = self.groups.get(self.group.value()) or e.CommunityGroup(
+            name=self.group_name.text().strip() or t("The group"), legal_form=legal_form
+        )
+        verdict = preview_request(
+            self.context.register, self.notice.reference, legal_form, self.received(), group=chosen
+        )
         if verdict is None:
             if not can_trigger_full_moratorium(legal_form):
                 return cannot_trigger_reason(legal_form), WARNING
@@ -137,7 +143,7 @@ class BidderRequestDialog(FormDialog):
                 INFO,
             )
         if verdict.starts_full_moratorium:
-            return verdict.why, GOOD
+            return verdict.why, GOOD if verdict.shown else INFO
         if self.received() is None and can_trigger_full_moratorium(legal_form):
             return verdict.why, INFO
         return verdict.why + " " + t("You can still save it: the request is recorded either way."), WARNING
