@@ -352,8 +352,9 @@ def _plain_detail(detail: str) -> str:
 def _refused(path: Path, why: str) -> RegisterRefusedError:
     return RegisterRefusedError(
         tr(
-            "AssetReg cannot open {path}: {why}. The file has not been changed; if it should be a register, restore "
-            "it from a backup (registers are backed up beside themselves as *.backup-*)."
+            "AssetReg cannot open {path}: {why}. The file has not been changed. If it should be a register, restore "
+            "a backup of it: list them with “assetreg backups --db {path}”, then “assetreg restore BACKUP --db "
+            "{path}” (in the app: File ▸ Backups…)."
         ).format(path=path, why=why)
     )
 

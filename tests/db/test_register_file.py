@@ -237,8 +237,9 @@ def test_two_backups_in_the_same_second_are_both_kept_and_both_name_the_schema(
 
 def refused_message(path: Path, why: str) -> str:
     return (
-        f"AssetReg cannot open {path}: {why}. The file has not been changed; if it should be a register, restore "
-        "it from a backup (registers are backed up beside themselves as *.backup-*)."
+        f"AssetReg cannot open {path}: {why}. The file has not been changed. If it should be a register, restore "
+        f"a backup of it: list them with “assetreg backups --db {path}”, then “assetreg restore BACKUP --db {path}” "
+        "(in the app: File ▸ Backups…)."
     )
 
 
