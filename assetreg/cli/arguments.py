@@ -31,9 +31,29 @@ def iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            tr("“{text}” is not a date; write it as YYYY-MM-DD, for example 2025-08-31.").format(text=text)
-        ) from None
+        message = no_such_day(text) or tr("“{text}” is not a date; write it as YYYY-MM-DD, for example 2025-08-31.")
+        raise argparse.ArgumentTypeError(message.format(text=text)) from None
+
+
+def no_such_day(text: str) -> str:
+    """Why ``text``, written as YYYY-MM-DD, is still no date (2026-02-31: February 2026 has 28 days), or ""."""
+    import calendar
+    import re
+
+    found = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})\s*", text)
+    if not found:
+        return ""
+    year, month, day = map(int, found.groups())
+    if not 1 <= month <= 12:
+        return tr("“{text}” is not a real date: there is no month {month}; check it.").format(
+            text=text.strip(), month=month
+        )
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        return tr("“{text}” is not a real date: {month} {year} has {days} days; check it.").format(
+            text=text.strip(), month=date(year, month, 1).strftime("%B"), year=year, days=days
+        )
+    return ""
 
 
 def jurisdiction(text: str):

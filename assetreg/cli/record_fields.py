@@ -22,6 +22,7 @@ from typing import Any
 from ..domain.errors import AssetRegError, NotFoundError
 from ..domain.i18n import tr
 from ..domain.records import RecordKind, parse_reference
+from .arguments import no_such_day
 
 # Documents are attached with their file in the app, which stores and hashes it; typing their fields is no way in.
 WRITABLE_KINDS: tuple[RecordKind, ...] = tuple(k for k in RecordKind if k is not RecordKind.DOCUMENT)
@@ -117,6 +118,8 @@ class FieldSpec:
         try:
             return self._parse(word)
         except (ValueError, NotFoundError):
+            if self.base is date and (why := no_such_day(word)):
+                raise RefusedError(f"{self.option}: {why}") from None
             message = (
                 tr("{option}: “{text}” is not a code AssetReg knows; write {what}.")
                 if self.codes

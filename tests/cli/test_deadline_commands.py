@@ -217,11 +217,33 @@ def test_dates_unknown_event(capsys):
     assert "disposal-notice-received" in err  # says which events exist
 
 
-@pytest.mark.parametrize("bad", ["2025-02-30", "31/08/2025", "yesterday"])
+@pytest.mark.parametrize("bad", ["31/08/2025", "yesterday"])
 def test_dates_bad_date(capsys, bad):
     err = usage_error(capsys, "dates", "disposal-notice-received", bad)
     assert bad in err
     assert "YYYY-MM-DD" in err
+
+
+@pytest.mark.parametrize(
+    ("bad", "why"),
+    [
+        ("2025-02-29", "February 2025 has 28 days"),
+        ("2026-04-31", "April 2026 has 30 days"),
+        ("2026-13-01", "there is no month 13"),
+    ],
+)
+def test_a_date_written_right_that_is_no_day_says_why_rather_than_how_to_write_it(capsys, tmp_path, bad, why):
+    err = usage_error(capsys, "dates", "disposal-notice-received", bad)
+    assert f"“{bad}” is not a real date: {why}; check it." in err
+    assert "YYYY-MM-DD" not in err  # it was written that way already
+    path = tmp_path / "r.assetreg"
+    assert main(["init", "--db", str(path)]) == 0
+    assert main(["add", "asset", "--db", str(path), "--name", "The Crown"]) == 0
+    capsys.readouterr()
+    assert main(["add", "disposal-notice", "--db", str(path), "--asset-ref", "ast-1", "--received-on", bad]) == 1
+    assert f"--received-on: “{bad}” is not a real date: {why}; check it." in capsys.readouterr().err
+    assert main(["notices", "list", "--db", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # nothing was written
 
 
 def test_dates_unknown_jurisdiction(capsys):
