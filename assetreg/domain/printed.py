@@ -12,8 +12,10 @@ from pathlib import Path
 
 from . import entities as e
 from .asset_deadlines import AssetDeadline
+from .dates import format_date
 from .deadlines import Deadline
 from .eligibility import Eligibility
+from .i18n import tr
 from .notice_case import DisposeTo, NoticeCase
 
 
@@ -22,7 +24,17 @@ class Letterhead:
     """Who a document comes from (its header and the PDF's author) and the day it is printed."""
 
     group: e.CommunityGroup | None  # the user's own group; None when the register has not named one
-    printed_on: date
+    printed_on: date  # the day the document is dated and its dates are as of (``--on``), usually today
+    made_on: date | None = None  # the day it is really printed, when that is another day
+
+    @property
+    def printed_note(self) -> str:
+        """The footer's true account of when it was printed, and as of which day when that differs."""
+        if self.made_on is None or self.made_on == self.printed_on:
+            return tr("Printed {date} with AssetReg").format(date=format_date(self.printed_on))
+        return tr("Printed {date} with AssetReg, as the register stood on {day}").format(
+            date=format_date(self.made_on), day=format_date(self.printed_on)
+        )
 
     @property
     def name(self) -> str:

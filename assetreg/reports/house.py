@@ -443,7 +443,7 @@ class HouseDocument(BaseDocTemplate):
         canvas.drawString(
             self.leftMargin,
             bottom,
-            tr("Printed {date} with AssetReg").format(date=format_date(self.letterhead.printed_on)),
+            self.letterhead.printed_note,
         )
         total = self.pages.known
         canvas.drawRightString(

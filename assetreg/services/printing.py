@@ -6,6 +6,7 @@ data and ``reports.render`` for the PDF.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, timedelta
 
 from ..db.repositories import RecordRepository
@@ -46,7 +47,7 @@ def letterhead(register: Register, today: date | None = None) -> Letterhead:
     """The user's own group (if the register names one) and the day of printing."""
     with register.reading() as session:
         groups = RecordRepository(session).list(RecordKind.GROUP, where={"is_own_group": True})
-    return Letterhead(groups[0] if groups else None, today or register.today())
+    return Letterhead(groups[0] if groups else None, today or register.today(), register.clock().astimezone().date())
 
 
 def attachment(register: Register, document: e.Document) -> Attachment:
@@ -80,11 +81,12 @@ def nomination_document(register: Register, asset_ref: str) -> NominationDocumen
     detail = asset_detail(register, _reference(asset_ref, RecordKind.ASSET))
     _england_only(detail, tr("a nomination under the Assets of Community Value (England) Regulations 2012"))
     nomination = max(detail.nominations, key=lambda n: (n.sent_on or date.min, n.reference), default=None)
-    nominator = letterhead(register, detail.today).group
+    own = letterhead(register, detail.today)
+    nominator = own.group
     if nomination is not None and nomination.nominator_ref:
         with register.reading() as session:
             nominator = RecordRepository(session).get(RecordKind.GROUP, nomination.nominator_ref) or nominator
-    head = Letterhead(nominator, detail.today)  # the nominator's name heads every page, whoever keeps the register
+    head = dataclasses.replace(own, group=nominator)  # the nominator's name heads every page, whoever keeps it
     interests = tuple(
         (i, p) for i, p in detail.interests if i.role is not InterestRole.CONTACT and (i.until_on is None)
     )
@@ -234,7 +236,7 @@ def pack_document(register: Register, application_ref: str) -> PackDocument:
         for s in overview.checklist.sections
     )
     bars, marks = _timeline(detail, application)
-    head = Letterhead(applicant, detail.today) if applicant is not None else own
+    head = dataclasses.replace(own, group=applicant) if applicant is not None else own
     papers = [d for s in overview.checklist.sections for d in s.documents] + list(overview.checklist.unfiled)
     constitution = next((d.title for d in papers if enclosures.kind_of(d) is enclosures.CONSTITUTION), "")
     return PackDocument(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -207,3 +208,15 @@ def test_an_england_only_document_for_land_in_wales_is_refused_plainly(demo, cap
     status, _, err = run(capsys, "print", "nomination", "AST-0014", "-o", out, "--db", demo)
     assert status == 1 and not out.exists()
     assert "Llanfair Village Hall is in Wales" in err and "Traceback" not in err
+
+
+def test_a_document_printed_as_of_another_day_says_when_it_was_really_printed(demo, capsys, tmp_path, pdf):
+    today = date.today()
+    status, _, err = run(capsys, "print", "deadlines", "--on", "2026-09-01", "-o", tmp_path / "then.pdf", "--db", demo)
+    assert status == 0, err
+    footer = f"Printed {format_date(today)} with AssetReg, as the register stood on Tue 1 Sep 2026"
+    assert footer in pdf.parse(tmp_path / "then.pdf").text
+    status, _, err = run(capsys, "print", "deadlines", "-o", tmp_path / "now.pdf", "--db", demo)
+    assert status == 0, err
+    now = pdf.parse(tmp_path / "now.pdf").text
+    assert f"Printed {format_date(today)} with AssetReg" in now and "as the register stood" not in now
