@@ -202,8 +202,9 @@ def describe_in_force(case: Any, x: Any) -> str:
 
     days = x.days_left(case.day)
     left = tr("last day today") if days == 0 else tr("1 day left") if days == 1 else tr("{n} days left").format(n=days)
+    period = tr("{period} (provisional)").format(period=x.period.label) if x.provisional else x.period.label
     return tr("{period} until {end} ({left})  {asset} {name} · {record}").format(
-        period=x.period.label,
+        period=period,
         end=format_date(x.ends_on),
         left=left,
         asset=case.asset_ref,

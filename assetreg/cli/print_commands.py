@@ -162,6 +162,7 @@ def notices_list(args: argparse.Namespace) -> int:
                     "status": n.status.value,
                     "status_label": n.status.label,
                     "period_ends_on": n.period_ends_on.isoformat() if n.period_ends_on else None,
+                    "provisional": n.case.provisional,
                 }
                 for n in notices
             ]
@@ -172,8 +173,14 @@ def notices_list(args: argparse.Namespace) -> int:
             n.reference,
             n.asset_name,
             n.owner_name,
-            when(n.notice.received_on) if n.notice.received_on else "—",
-            n.status.label + (f" {tr('until')} {when(n.period_ends_on)}" if n.period_ends_on else ""),
+            when(n.notice.received_on)
+            if n.notice.received_on
+            else tr("not known (sent {day})").format(day=when(n.notice.sent_on))
+            if n.notice.sent_on
+            else "—",
+            n.status.label
+            + (f" ({tr('provisional')})" if n.case.provisional and n.period_ends_on else "")
+            + (f" {tr('until')} {when(n.period_ends_on)}" if n.period_ends_on else ""),
         )
         for n in notices
     ]

@@ -198,6 +198,15 @@ def left(end: date, today: date) -> str:
     return tr(" — {count} (ends {end})").format(count=count, end=format_date(end))
 
 
+def provisional_note(sent_on: date) -> str:
+    """Why a notice's dates are provisional, in one line of a listing."""
+    from ..domain.dates import format_date
+
+    return tr(
+        "Provisional: counted from {sent}, the day the owner sent the notice; enter the day the council received it."
+    ).format(sent=format_date(sent_on))
+
+
 def describe_notice(n: Any, when: Callable[[date | None], str], today: date) -> str:
     lines = [
         tr("{ref}  received {received} · {status}").format(
@@ -205,6 +214,8 @@ def describe_notice(n: Any, when: Callable[[date | None], str], today: date) -> 
         )
         + (left(n.period_ends_on, today) if n.period_ends_on else "")
     ]
+    if n.case.provisional and n.notice.sent_on is not None:
+        lines.append("    " + provisional_note(n.notice.sent_on))
     if n.not_relevant:
         lines.append(f"    {n.not_relevant}")
     for assessed in n.requests:

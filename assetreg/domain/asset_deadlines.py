@@ -360,4 +360,5 @@ def describe(item: AssetDeadline, today: date) -> str:
     else:
         when = {0: tr("today"), 1: tr("tomorrow")}.get(days) or tr("in {n} days").format(n=days)
     where = f"{item.asset_ref} {item.asset_name}: " if item.asset_ref else ""
-    return f"{format_date(item.date)} ({when})  {where}{item.label}"
+    provisional = tr(" (provisional: counted from the day sent)") if item.deadline and item.deadline.provisional else ""
+    return f"{format_date(item.date)} ({when})  {where}{item.label}{provisional}"

@@ -31,6 +31,7 @@ class InForce:
     starts_on: date
     ends_on: date  # the last day, as the group should act on it
     rule: Rule  # the rule giving the last day
+    provisional: bool = False  # counted from the day a notice was sent, the day it was received not being known
 
     def days_left(self, day: date) -> int:
         """Days after ``day`` until the end; 0 on the last day."""
@@ -143,7 +144,7 @@ def build_case(
     )
     ends = listing_last_day(entry) if entry is not None else None
     in_force = [
-        InForce(p.period, n.reference, p.starts_on, p.effective_end, p.rule)
+        InForce(p.period, n.reference, p.starts_on, p.effective_end, p.rule, n.provisional)
         for n in notices
         if (p := n.current) is not None
     ]

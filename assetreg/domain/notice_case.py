@@ -274,10 +274,15 @@ def _problem(notice: e.DisposalNotice, start: date | None, entries: Sequence[e.L
         )
     problem = relevant_disposal_problem(notice)
     if not problem and start is not None and protection_end(entries, start) == date.max:
+        when = (
+            tr("when the council received the notice")
+            if notice.received_on is not None
+            else tr("when the owner sent the notice (the day the council received it is not recorded)")
+        )
         problem = tr(
-            "The land was not on the list of assets of community value on {day}, when the council received the "
-            "notice, so no moratorium applies (s.95(1)). Check the listing with the council."
-        ).format(day=format_date(start))
+            "The land was not on the list of assets of community value on {day}, {when}, so no moratorium applies "
+            "(s.95(1)). Check the listing with the council."
+        ).format(day=format_date(start), when=when)
     return problem
 
 

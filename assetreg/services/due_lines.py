@@ -237,7 +237,15 @@ def items_of(lines: Sequence[tuple[str, int, str]]) -> list[tuple[AssetDeadline,
 
 
 def in_force_payload(case: Case, x: InForce) -> str:
-    value = [case.asset_name, x.period.value, x.record_ref, x.starts_on.isoformat(), x.ends_on.isoformat(), x.rule.code]
+    value = [
+        case.asset_name,
+        x.period.value,
+        x.record_ref,
+        x.starts_on.isoformat(),
+        x.ends_on.isoformat(),
+        x.rule.code,
+        x.provisional,
+    ]
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -246,11 +254,11 @@ def in_force_of(lines: Sequence[tuple[str, int, str]], day: date) -> list[tuple[
     positions. The lines of one asset share its ``InForceAsset``."""
     found, owners = [], {}
     for (asset_ref, position, _), value in zip(lines, _decoded(lines), strict=True):
-        name, period, record_ref, starts_on, ends_on, code = value
+        name, period, record_ref, starts_on, ends_on, code, provisional = value
         owner = owners.get(asset_ref)
         if owner is None:
             owner = owners[asset_ref] = InForceAsset(asset_ref, name, day)
-        x = InForce(_PERIODS[period], record_ref, _day_of(starts_on), _day_of(ends_on), rule(code))
+        x = InForce(_PERIODS[period], record_ref, _day_of(starts_on), _day_of(ends_on), rule(code), provisional)
         found.append(((owner, x), position))
     return found
 

@@ -594,3 +594,33 @@ def test_export_ics_in_a_subprocess(live_register, tmp_path):
     assert result.returncode == 0, result.stderr
     assert "Wrote 8 deadlines" in result.stdout
     assert len(Calendar.from_ical(target.read_bytes()).walk("VEVENT")) == 8
+
+
+def test_dates_counted_from_the_day_a_notice_was_sent_are_marked_provisional_wherever_they_are_listed(capsys, tmp_path):
+    path = tmp_path / "sent.assetreg"
+    db = ["--db", str(path)]
+    assert main(["init", *db]) == 0
+    assert main(["add", "asset", *db, "--name", "The Crown"]) == 0
+    assert main(["add", "list-entry", *db, "--asset-ref", "ast-1", "--entered-on", "2025-06-15"]) == 0
+    assert main(["add", "disposal-notice", *db, "--asset-ref", "ast-1", "--sent-on", "2025-08-29"]) == 0
+    assert main(["add", "asset", *db, "--name", "The Anchor"]) == 0  # not listed
+    assert main(["add", "disposal-notice", *db, "--asset-ref", "ast-2", "--sent-on", "2025-08-29"]) == 0
+    capsys.readouterr()
+    assert main(["deadlines", *db, "--today", "2025-09-01"]) == 0
+    out = capsys.readouterr().out
+    assert "Interim moratorium (provisional) until Thu 9 Oct 2025" in out
+    assert "Interim moratorium ends — last day the council can receive a request to be treated as a potential " \
+        "bidder (provisional: counted from the day sent)" in out  # fmt: skip
+    assert main(["notices", "list", *db]) == 0
+    out = capsys.readouterr().out
+    assert "not known (sent Fri 29 Aug 2025)" in out and "(provisional)" in out
+    assert main(["assets", "show", "ast-1", *db, "--on", "2025-09-01"]) == 0
+    assert (
+        "Provisional: counted from Fri 29 Aug 2025, the day the owner sent the notice; enter the day the council "
+        "received it." in capsys.readouterr().out
+    )
+    assert main(["assets", "show", "ast-2", *db, "--on", "2025-09-01"]) == 0
+    assert (
+        "The land was not on the list of assets of community value on Fri 29 Aug 2025, when the owner sent the "
+        "notice (the day the council received it is not recorded), so no moratorium applies" in capsys.readouterr().out
+    )
