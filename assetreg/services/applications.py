@@ -15,12 +15,15 @@ from datetime import date
 
 from ..db.repositories import RecordRepository
 from ..domain import entities as e
+from ..domain.asset_deadlines import AssetDeadline
 from ..domain.council_profiles import CouncilProfile, StageProgress, profile, stage_entered_on, stage_progress
 from ..domain.dates import format_date
 from ..domain.entities import AuditEntry
+from ..domain.enums import ApplicationKind
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.i18n import tr
 from ..domain.records import RecordKind, parse_reference
+from ..domain.rules import ATR_DECIDE
 from ..domain.validation import validate
 from .records import Changed, Records, audit_text
 from .register import Changes, Register
@@ -35,6 +38,8 @@ class PipelineRow:
     authority_name: str
     profile: CouncilProfile
     progress: StageProgress
+    # A Scottish request awaiting its decision: the day the decision is due, from the asset's case (SCOT-ATR-DECIDE).
+    decision_due: AssetDeadline | None = None
 
     @property
     def reference(self) -> str:
@@ -129,7 +134,11 @@ def pipeline(register: Register, today: date | None = None) -> list[PipelineRow]
         for ref, stage, on in repo.rows(RecordKind.STAGE_CHANGE, ("application_ref", "stage", "changed_on")):
             steps[ref].append((stage, on))
     rows = [
-        _row(a, assets.get(a.asset_ref, ""), councils.get(a.authority_ref, ""), steps[a.reference], today)
+        _with_decision_due(
+            register,
+            _row(a, assets.get(a.asset_ref, ""), councils.get(a.authority_ref, ""), steps[a.reference], today),
+            today,
+        )
         for a in applications
     ]
     return sorted(rows, key=lambda r: (r.stage_position, r.progress.entered_on or date.max, r.reference))
@@ -143,6 +152,16 @@ def _row(
     return PipelineRow(
         application, asset_name, council, chosen, stage_progress(chosen, application.stage, entered, today)
     )
+
+
+def _with_decision_due(register: Register, row: PipelineRow, today: date) -> PipelineRow:
+    if row.application.kind is not ApplicationKind.SCOTTISH_ASSET_TRANSFER_REQUEST or row.progress.ended:
+        return row
+    from .transfers import application_dates  # the dates of its case, for the few Scottish requests
+
+    found = application_dates(register, row.reference, today)
+    due = next((d for d in found if d.code == ATR_DECIDE and not d.done), None)
+    return dataclasses.replace(row, decision_due=due) if due is not None else row
 
 
 def application_overview(register: Register, reference: str, today: date | None = None) -> ApplicationOverview:
@@ -169,6 +188,7 @@ def application_overview(register: Register, reference: str, today: date | None 
         [(s.stage, s.changed_on) for s in history],
         today,
     )
+    row = _with_decision_due(register, row, today)
     return ApplicationOverview(row, tuple(history), checklist_of(application, documents, answers))
 
 

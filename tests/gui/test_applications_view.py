@@ -37,6 +37,7 @@ from assetreg.gui.tables.application_tables import (
     MISSING_ICON,
     PRESENT_ICON,
     ROUND_ICON,
+    WITHIN_ICON,
 )
 from assetreg.gui.undo import undo_history
 from assetreg.gui.views.applications_view import ApplicationsView
@@ -131,7 +132,9 @@ def test_the_pipeline_is_in_stage_order_with_dates(view: ApplicationsView) -> No
     assert column(table, COL_COUNCIL) == ["Powys County Council", "The Highland Council", "Sevenoaks District Council"]
     assert column(table, COL_STAGE) == ["Expression of interest", "Validated", "Full application"]
     assert column(table, COL_SINCE) == ["Date not recorded", "Tue 15 Jul 2025 · 62 days", "Fri 15 Aug 2025 · 31 days"]
-    assert column(table, COL_PLAN) == ["No target set", "Decision due in 6 months", "Next: Cabinet, Thu 18 Sep 2025"]
+    # Validated Tue 15 Jul 2025: the decision is due 6 months after, Thu 15 Jan 2026 (SCOT-ATR-DECIDE).
+    plans = ["No target set", "Decision due Thu 15 Jan 2026", "Next: Cabinet, Thu 18 Sep 2025"]
+    assert column(table, COL_PLAN) == plans
     assert [row.reference for row in column(table, COL_ASSET, ENTITY_ROLE)] == ["TA-0003", "TA-0002", "TA-0001"]
     assert "3 applications, none past its council's target for the stage." in labels(view)[1]
 
@@ -147,7 +150,8 @@ def test_the_pipeline_sorts_by_raw_values(view: ApplicationsView) -> None:
 
 def test_the_plan_column_marks_a_round_date_with_an_icon_and_explains_it(view: ApplicationsView) -> None:
     icons = column(view.pipeline_table, COL_PLAN, DECORATION)
-    assert icons[0] is None and icons[1] is None
+    assert icons[0] is None
+    assert pixels(icons[1]) == standard(WITHIN_ICON)  # the Scottish request's decision is due in time
     assert pixels(icons[2]) == standard(ROUND_ICON)
     tip = column(view.pipeline_table, COL_PLAN, TOOLTIP)[2]
     assert "Sevenoaks District Council (rounds)" in tip and "Cabinet, Thu 18 Sep 2025" in tip

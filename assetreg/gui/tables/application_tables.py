@@ -117,6 +117,8 @@ class PipelineModel(RowsTableModel):
                     over=days_text(p.over_by), days=days_text(p.target_days)
                 )
             return self.tr("{left} left of {days}").format(left=days_text(p.days_left), days=days_text(p.target_days))
+        if row.decision_due is not None:
+            return self.tr("Decision due {date}").format(date=format_date(row.decision_due.date))
         if p.next_milestone is not None:
             _, milestone = p.next_milestone
             return self.tr("Next: {what}, {date}").format(what=milestone.label, date=format_date(milestone.on))
@@ -133,6 +135,8 @@ class PipelineModel(RowsTableModel):
             return icon(OVER_ICON)
         if p.days_left is not None:
             return icon(WITHIN_ICON)
+        if row.decision_due is not None:
+            return icon(OVER_ICON if row.decision_due.date < self._today else WITHIN_ICON)
         return icon(ROUND_ICON) if p.next_milestone is not None else None
 
     def _sort_key(self, row: PipelineRow, column: int) -> Any:
@@ -148,6 +152,8 @@ class PipelineModel(RowsTableModel):
                 return -p.over_by
             if p.days_left is not None:
                 return p.days_left
+            if row.decision_due is not None:  # a statutory date: with the days left of the council's targets
+                return (row.decision_due.date - self._today).days
             if p.next_milestone is not None:
                 return 100_000 + (p.next_milestone[1].on - self._today).days
             return _LAST

@@ -339,7 +339,13 @@ class ApplicationsView(View):
             text = self.tr("At “{stage}” since {date} ({days}).").format(
                 stage=row.stage_name, date=format_date(p.entered_on), days=days_text(p.days_in_stage)
             )
-        if p.next_milestone is not None:
+        if row.decision_due is not None:
+            due = row.decision_due.date
+            days = (due - self._today).days
+            plan = (self.tr("Decision due in {days}.") if days >= 0 else self.tr("Decision due {days} ago.")).format(
+                days=days_text(abs(days))
+            )
+        elif p.next_milestone is not None:
             r, m = p.next_milestone
             days = (m.on - self._today).days
             plan = self.tr("Next round date: {what} ({round}), {date}, in {days}.").format(
@@ -347,7 +353,8 @@ class ApplicationsView(View):
             )
         else:
             plan = model.plan(row) + "."
-        kind = OVER_ICON if p.over_by is not None else WITHIN_ICON if p.days_left is not None else ROUND_ICON
+        late = p.over_by is not None or (row.decision_due is not None and row.decision_due.date < self._today)
+        kind = OVER_ICON if late else WITHIN_ICON if p.days_left is not None or row.decision_due else ROUND_ICON
         icons.set_label_icon(self._plan_icon, kind, self.fontMetrics().height())
         self._plan_text.setText(f"{text} {plan}")
 
