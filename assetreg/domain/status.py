@@ -58,6 +58,9 @@ class NoticeStatus(LabelledEnum):
     @staticmethod
     def _labels() -> dict[str, str]:
         return {
+            # The statutory term in full: "Protected" alone reads as if the land were safe, when the owner may
+            # sell to anyone.
+            "protected": tr("Protected period"),
             "superseded": tr("Ended: the land passed to a new owner"),
             "moratorium-2026": tr("Moratorium under the 2026 Act (provisional)"),
         }

@@ -259,7 +259,7 @@ def test_filters_list_what_is_present_with_all_first(view: AssetsView) -> None:
         "Under review",
         "Interim moratorium",
         "Full moratorium",
-        "Protected",
+        "Protected period",
         "Unsuccessful",
         "Expired",
     ]
@@ -287,7 +287,7 @@ def test_category_filter(view: AssetsView) -> None:
     choose(view.category_filter, "Pub")
     assert set(references(view)) == {"AST-0001", "AST-0002", "AST-0006", "AST-0007", "AST-0008", "AST-0010"}
     assert search(view, "camden") == {"AST-0007", "AST-0010"}
-    choose(view.status_filter, "Protected")
+    choose(view.status_filter, "Protected period")
     assert set(references(view)) == {"AST-0007"}
 
 
@@ -340,7 +340,7 @@ def test_sorted_by_status_in_life_cycle_order(view: AssetsView) -> None:
         "Under review",
         "Interim moratorium",
         "Full moratorium",
-        "Protected",
+        "Protected period",
         "Unsuccessful",
         "Expired",
     ]

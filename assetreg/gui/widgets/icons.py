@@ -69,7 +69,7 @@ _STATUS_GLYPHS: dict[AssetStatus | NoticeStatus, tuple[str, bool]] = {
     _N.FULL_MORATORIUM: ("mdi6.lock-clock", True),
     _N.MORATORIUM_2026: ("mdi6.lock-clock", True),
     _N.SUPERSEDED: ("mdi6.file-replace-outline", False),
-    _N.PROTECTED: ("mdi6.shield-lock-outline", True),
+    _N.PROTECTED: ("mdi6.timer-lock-open-outline", True),  # timed, and the owner free to sell: not a shield
     _N.NO_MORATORIUM: ("mdi6.lock-open-outline", False),
     _N.LAPSED: ("mdi6.timer-off-outline", False),
     _N.DISPOSED: ("mdi6.close-circle-outline", False),
