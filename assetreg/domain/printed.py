@@ -150,7 +150,7 @@ class PackDocument:
     council: e.Authority | None
     council_profile_name: str
     stage_name: str
-    asset_status: str  # the asset's status in words ("Listed", "Interim moratorium")
+    asset_status: str  # the asset's status in words ("Listed", "Interim moratorium"); "" outside England
     listing_ends_on: date | None
     sections: tuple[PackSectionContent, ...]
     unfiled: tuple[Attachment, ...]  # attached to the application but to no section this council asks for

@@ -264,8 +264,11 @@ def _summary(document: PackDocument) -> list[Flowable]:
             ", ".join(asset.title_numbers),
         ),
         (tr("Category"), asset.category.label),
-        (tr("Status"), document.asset_status),
-        (tr("Listed until"), document.listing_ends_on or tr("Not listed")),
+        *(
+            [(tr("Status"), document.asset_status), (tr("Listed until"), document.listing_ends_on or tr("Not listed"))]
+            if document.asset_status
+            else []
+        ),
         (tr("Council"), _council_name(document)),
         (tr("Application"), f"{a.kind.label} ({a.reference})"),
         (tr("Transfer sought"), _transfer(document)[:1].upper() + _transfer(document)[1:]),

@@ -386,6 +386,7 @@ def fill(register: Register, today: date, scratch: Path) -> dict[str, int]:
             asset_ref=schoolhouse,
             authority_ref=highland,
             kind=ApplicationKind.SCOTTISH_ASSET_TRANSFER_REQUEST,
+            applicant_ref=bothy,  # the Highland trust asks, not the Kent pub society that keeps the register
             transfer_type=TransferType.BUY,
             stage="validated",
             submitted_on=ago(months=2, days=20),
@@ -405,7 +406,7 @@ def fill(register: Register, today: date, scratch: Path) -> dict[str, int]:
             authority_ref=powys,
             transfer_type=TransferType.BUY,
             stage="expression-of-interest",
-            notes=f"Applicant: Llanfair committee ({llanfair}).",
+            applicant_ref=llanfair,
         )
     )
 

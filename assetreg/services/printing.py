@@ -246,7 +246,8 @@ def pack_document(register: Register, application_ref: str) -> PackDocument:
         council=council,
         council_profile_name=overview.row.profile.name,
         stage_name=overview.row.stage_name,
-        asset_status=detail.status.label,
+        # Listing as an asset of community value is England's: elsewhere the pack says nothing of it.
+        asset_status=detail.status.label if detail.case.jurisdiction.has_acv_regime else "",
         listing_ends_on=detail.listing_ends_on,
         sections=sections,
         unfiled=tuple(attachment(register, d) for d in overview.checklist.unfiled),

@@ -52,7 +52,10 @@ def test_a_scottish_request_carries_what_section_79_asks_for_in_scottish_terms(d
     # cannot hold (the constitution's words) is a warning naming what to check.
     assert "Community transfer body (ss.77, 80)" in text
     assert any(w.startswith("Not known: The register does not hold the words") for w in rendered.warnings)
-    assert any("only if it is a community benefit society" in w for w in rendered.warnings)
+    # From the Highland trust that asks, not the Kent society keeping the register; and listing as an asset of
+    # community value, England's, is not mentioned.
+    assert document.letterhead.name == "Inverbrae Community Trust"
+    assert "Listed until" not in text and "Not listed" not in text and "Not nominated" not in text
     # The decision date is the case account's SCOT-ATR-DECIDE, and no line says no statutory period applies.
     due = document.decision_due
     assert due is not None and due.deadline.code == "SCOT-ATR-DECIDE"
@@ -72,6 +75,7 @@ def test_a_scottish_request_not_yet_validated_says_the_six_months_run_from_valid
 
 
 def test_an_early_council_transfer_is_an_expression_of_interest(demo, tmp_path, pdf) -> None:
+    Records(demo).update(EOI, applicant_ref="", notes="Applicant: Llanfair committee (GRP-0006).")
     rendered, parsed, text = printed(demo, EOI, tmp_path, pdf)
     assert parsed.metadata["/Title"] == "Expression of interest: Llanfair Village Hall"
     assert "This is an expression of interest, not a full application" in text
@@ -111,8 +115,10 @@ def test_the_applicant_may_be_another_group_and_the_pack_is_then_from_it(demo, t
     assert "Applicant Llanfair Village Hall Committee Legal form Charity Registered numbers charity 1187654" in text
     assert "Prepared with the help of Ashcombe Community Pub Society Limited" in text
     assert "authorised to make it on behalf of Llanfair Village Hall Committee" in text
-    # The notes' "Applicant: Llanfair committee (GRP-0006)" now agrees with the record: no warning.
     assert not any("name the applicant as" in w for w in rendered.warnings)
+    Records(demo).update(EOI, notes="Applicant: Llanfair committee (GRP-0006).")
+    rendered, _, _ = printed(demo, EOI, tmp_path, pdf)
+    assert not any("name the applicant as" in w for w in rendered.warnings)  # the notes agree with the record
 
 
 def test_a_scottish_request_checks_the_applicants_eligibility_not_ours(demo, tmp_path, pdf) -> None:
@@ -134,4 +140,4 @@ def test_an_applicant_not_in_the_register_is_refused_and_nothing_is_written(demo
 
     with pytest.raises(ValidationError, match="There is no community group GRP-0099"):
         Records(demo).update(EOI, applicant_ref="GRP-0099")
-    assert Records(demo).get(EOI).applicant_ref == ""
+    assert Records(demo).get(EOI).applicant_ref == "GRP-0006"  # as it was
