@@ -51,12 +51,12 @@ def import_list(args: argparse.Namespace) -> int:
     if args.json:
         print_json(summary)
         return 0
-    what = tr("Would add") if args.dry_run else tr("Added")
-    print(
-        tr("{what} {added} assets, updated {updated}, left {unchanged} unchanged.").format(
-            what=what, added=summary["added"], updated=summary["updated"], unchanged=summary["unchanged"]
-        )
+    said = (
+        tr("Would add {added} assets, update {updated} and leave {unchanged} unchanged.")
+        if args.dry_run
+        else tr("Added {added} assets, updated {updated} and left {unchanged} unchanged.")
     )
+    print(said.format(added=summary["added"], updated=summary["updated"], unchanged=summary["unchanged"]))
     for problem in summary["problems"]:
         where = tr("Row {n}").format(n=problem["row"]) if problem["row"] else tr("File")
         print(f"  {where} [{problem['level']}]: {problem['message']}")

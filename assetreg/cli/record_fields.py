@@ -83,7 +83,9 @@ class FieldSpec:
         return {
             bool: tr("true or false"),
             int: tr("a whole number"),
-            float: tr("a number, for example 51.5"),
+            float: {"latitude": tr("a number, for example 51.5"), "longitude": tr("a number, for example -0.12")}.get(
+                self.name, tr("a number")
+            ),
             date: tr("a date as YYYY-MM-DD, for example 2025-08-31"),
             datetime: tr("a date and time as YYYY-MM-DDTHH:MM"),
             tuple: tr("values separated by commas"),
