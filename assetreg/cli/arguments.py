@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import calendar
+import re
 from datetime import date
 
 from ..domain.i18n import tr
@@ -31,15 +33,14 @@ def iso_date(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        message = no_such_day(text) or tr("“{text}” is not a date; write it as YYYY-MM-DD, for example 2025-08-31.")
-        raise argparse.ArgumentTypeError(message.format(text=text)) from None
+        message = no_such_day(text) or tr(
+            "“{text}” is not a date; write it as YYYY-MM-DD, for example 2025-08-31."
+        ).format(text=text)
+        raise argparse.ArgumentTypeError(message) from None
 
 
 def no_such_day(text: str) -> str:
     """Why ``text``, written as YYYY-MM-DD, is still no date (2026-02-31: February 2026 has 28 days), or ""."""
-    import calendar
-    import re
-
     found = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})\s*", text)
     if not found:
         return ""
