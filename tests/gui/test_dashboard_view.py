@@ -462,6 +462,19 @@ def writable_view(qtbot, demo_path: Path, tmp_path: Path):
     register.close()
 
 
+def test_what_is_in_force_counted_from_the_day_a_notice_was_sent_says_it_is_provisional(qtbot, writable_view) -> None:
+    view = writable_view
+    library = next(a for a in Records(view.context.register).list(RecordKind.ASSET) if a.name == "Kentish Town Library")
+    sent = DEMO_DAY - timedelta(days=3)  # the council's received date is not known yet
+    changed = Records(view.context.register).create(e.DisposalNotice(asset_ref=library.reference, sent_on=sent))
+    view.context.notify(changed.changes)
+    loaded(qtbot, view)
+    proxy = view.in_force.model()
+    rows = [[proxy.data(proxy.index(r, c)) for c in range(2)] for r in range(proxy.rowCount())]
+    assert ["Interim moratorium (provisional)", f"Kentish Town Library ({library.reference})"] in rows
+    assert ["Interim moratorium", "The Red Lion (AST-0001)"] in rows  # received: not provisional
+
+
 def overdue_uids(view: DashboardView) -> list[str]:
     return [x.uid for x in items(view, OVERDUE)]
 

@@ -30,6 +30,11 @@ def days_left_text(days: int) -> str:
     return _tr("1 day left") if days == 1 else _tr("{n} days left").format(n=days)
 
 
+def _what(x: InForce) -> str:
+    # Counted from the day the owner sent the notice, the council's received date not being known.
+    return _tr("{period} (provisional)").format(period=x.period.label) if x.provisional else x.period.label
+
+
 def _order(row: tuple[Case, InForce]) -> tuple[bool, date]:
     # Moratoria and protected periods before listings (which run for years), each soonest to end first.
     return row[1].period is Period.LISTING, row[1].ends_on
@@ -42,7 +47,7 @@ class InForceTable(FittedTable):
         super().__init__(least=1, most=4, parent=parent)
         self.model_ = RecordTableModel(
             [
-                Column(_tr("In force"), lambda row: row[1].period.label, _order),
+                Column(_tr("In force"), lambda row: _what(row[1]), _order),
                 Column(_tr("Asset"), lambda row: f"{row[0].asset_name} ({row[0].asset_ref})"),
                 Column(
                     _tr("Ends"),
