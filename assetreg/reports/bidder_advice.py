@@ -104,6 +104,20 @@ def warnings(document: BidderRequestDocument) -> list[str]:
                 text(tr("Ask the council to confirm its dates before relying on this.")),
             )
         )
+    counting = [v for v in document.case.requests if v.starts_full_moratorium and v.received_on is not None]
+    if counting:
+        first = counting[0]
+        warnings.append(
+            "<b>{}</b> {}".format(
+                text(tr("A request that starts the full moratorium is already recorded.")),
+                text(
+                    tr(
+                        "{reference}, received by the council on {received}, already starts it; a second request "
+                        "starts nothing more. Check with the council before sending this one."
+                    ).format(reference=first.reference, received=format_date(first.received_on))
+                ),
+            )
+        )
     if document.listing_problem.strip():
         warnings.append(
             "<b>{}</b> {}".format(

@@ -184,6 +184,18 @@ def test_a_closed_window_under_another_groups_full_moratorium_never_says_the_own
     assert "The time for this request has run out." in advice
     assert "free to sell" not in advice and "may sell to anyone" not in advice
     assert "already started the full moratorium, which runs until Sat 28 Feb 2026" in advice
+    # And the request already recorded is named, before a second is sent.
+    assert (
+        "A request that starts the full moratorium is already recorded. BR-0002, received by the council on "
+        "Sat 20 Sep 2025, already starts it; a second request starts nothing more." in advice
+    )
+
+
+def test_no_request_recorded_yet_gives_no_warning_of_one(tmp_path: Path, pdf) -> None:
+    path = tmp_path / "first.pdf"
+    rendered = render(make(), path)
+    assert "already recorded" not in pdf.parse(path).text
+    assert not any("already recorded" in w for w in rendered.warnings)
 
 
 def test_the_last_day_itself_is_not_too_late(tmp_path: Path, pdf) -> None:
