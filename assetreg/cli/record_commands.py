@@ -16,6 +16,7 @@ from typing import Any
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.i18n import tr
 from ..domain.records import RecordKind, parse_reference
+from ..domain.validation import still_to_come
 from .output import plain, print_json
 from .record_fields import (
     KIND_ALIASES,
@@ -172,11 +173,18 @@ def add_record(args: argparse.Namespace) -> int:
     refuse_missing(kind, values)
     with open_register_of(args) as register, refusals():
         created = Records(register).create(kind.entity(**values)).value
+        warnings = still_to_come(created, register.today())
     if args.json:
-        print_json({"reference": created.reference, "kind": kind.value, "record": plain(created)})
+        print_json({"reference": created.reference, "kind": kind.value, "record": plain(created), "warnings": warnings})
     else:
         print(tr("Added {reference}.").format(reference=created.reference))
+        _warn(warnings)
     return 0
+
+
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        print(tr("warning: {warning}").format(warning=warning), file=sys.stderr)
 
 
 def edit_record(args: argparse.Namespace) -> int:
@@ -201,13 +209,17 @@ def edit_record(args: argparse.Namespace) -> int:
         records = Records(register)
         before = records.get(reference)
         after = records.update(reference, **values).value
-    changed = [name for name in values if getattr(before, name) != getattr(after, name)]
+        changed = [name for name in values if getattr(before, name) != getattr(after, name)]
+        warnings = still_to_come(after, register.today()) if {"sent_on", "received_on"} & set(changed) else []
     if args.json:
-        print_json({"reference": reference, "kind": kind.value, "changed": changed, "record": plain(after)})
-    elif changed:
+        said = {"reference": reference, "kind": kind.value, "changed": changed, "record": plain(after)}
+        print_json({**said, "warnings": warnings})
+        return 0
+    if changed:
         print(tr("Changed {reference}: {fields}.").format(reference=reference, fields=", ".join(changed)))
     else:
         print(tr("{reference} already had those values; nothing changed.").format(reference=reference))
+    _warn(warnings)
     return 0
 
 

@@ -189,6 +189,22 @@ def _list_entry(entry: e.ListEntry, p: _Problems) -> dict[str, object]:
     return {}
 
 
+def still_to_come(entity: object, today: date) -> list[str]:
+    """A warning for each day the record says something was sent or received that is after ``today``: almost
+    always a slip of the year or month, and a case would be written up as if it had already happened. The record
+    is not refused for it (a register may be set up ahead, and may be looked at as of an earlier day)."""
+    found = []
+    for name, what in (("sent_on", tr("sent")), ("received_on", tr("received"))):
+        day = getattr(entity, name, None)
+        if isinstance(day, date) and day > today:
+            found.append(
+                tr("The day it was {what}, {day}, is still to come (today is {today}); check the date.").format(
+                    what=what, day=format_date(day), today=format_date(today)
+                )
+            )
+    return found
+
+
 def check_list_entry_against_nomination(entry: e.ListEntry, nomination: e.Nomination) -> None:
     """Raises ``ValidationError`` when an entry is dated before its nomination was received."""
     p = _Problems()

@@ -11,12 +11,14 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from assetreg.app import main
 from assetreg.cli.record_fields import WRITABLE_KINDS, fields_of
+from assetreg.domain.dates import format_date
 
 
 @pytest.fixture(autouse=True)
@@ -465,3 +467,20 @@ def test_print_deadlines_on_a_day(register_path: Path, tmp_path: Path, capsys, p
     text = pdf.parse(out).text
     assert "15 Sep 2025" in text
     assert "Interim moratorium ends" in text
+
+
+def test_a_sent_or_received_day_still_to_come_is_saved_with_a_warning_to_check_it(tmp_path, capsys):
+    path = tmp_path / "r.assetreg"
+    db = ["--db", str(path)]
+    assert main(["init", *db]) == 0
+    assert main(["add", "asset", *db, "--name", "The Crown"]) == 0
+    capsys.readouterr()
+    later = date.today() + timedelta(days=400)
+    assert main(["add", "disposal-notice", *db, "--asset-ref", "ast-1", "--received-on", later.isoformat()]) == 0
+    out, err = capsys.readouterr()
+    assert out == "Added DN-0001.\n"
+    assert f"warning: The day it was received, {format_date(later)}, is still to come" in err
+    assert main(["edit", "DN-0001", *db, "--notes", "from the agent", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["warnings"] == []  # only a changed date is questioned
+    assert main(["edit", "DN-0001", *db, "--received-on", date.today().isoformat(), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["warnings"] == []

@@ -339,6 +339,21 @@ def test_dates_from_the_sent_date_are_provisional(qtbot, context: AppContext, li
     assert "Sat 11 Oct 2025" in dialog.dates_note.text() and "provisional" not in dialog.dates_note.text()
 
 
+def test_a_received_date_still_to_come_is_questioned_before_the_dates_worked_out_from_it(qtbot, context, listed):
+    # Today is Mon 15 Sep 2025: 2026 is almost surely a slip for 2025.
+    dialog = notice_dialog(qtbot, context, listed["asset"])
+    type_into(qtbot, dialog.received_on, "31/08/2026")
+    assert dialog.dates_note.kind == WARNING
+    assert dialog.dates_note.text() == (
+        "The day it was received, Mon 31 Aug 2026, is still to come (today is Mon 15 Sep 2025); check the date."
+    )
+    type_into(qtbot, dialog.received_on, "31/08/2025")
+    assert dialog.dates_note.kind == INFO and "Sat 11 Oct 2025" in dialog.dates_note.text()
+    request = request_dialog(qtbot, context, listed["notice"])
+    type_into(qtbot, request.received_on, "10/09/2026")
+    assert request.warning.kind == WARNING and "Thu 10 Sep 2026, is still to come" in request.warning.text()
+
+
 def test_published_dates_are_shown_beside_the_worked_out_ones(qtbot, context: AppContext, listed) -> None:
     dialog = notice_dialog(qtbot, context, listed["asset"])
     fields = dialog.fields

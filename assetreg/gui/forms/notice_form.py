@@ -15,7 +15,7 @@ from ...domain.dates import format_date
 from ...domain.enums import DisposalKind, ExemptionCode, InterestRole, Period
 from ...domain.notice_case import NoticeCase
 from ...domain.records import RecordKind
-from ...domain.validation import validate
+from ...domain.validation import still_to_come, validate
 from ...services.assets import AssetDetail, asset_detail
 from ...services.bidder_requests import preview_notice
 from ...services.records import Changed, Records
@@ -259,7 +259,10 @@ class DisposalNoticeDialog(FormDialog):
         t = self.tr
         case = self.preview()
         interim = case.period(Period.INTERIM)
-        if case.problem and self.kind.value() is not None:
+        to_come = still_to_come(case.notice, self.context.register.today())
+        if to_come:  # almost always a slip of the year: say so before the dates worked out from it
+            self.dates_note.set_note(" ".join(to_come), WARNING)
+        elif case.problem and self.kind.value() is not None:
             self.dates_note.set_note(t("No moratorium will start, so no period runs from these dates."), INFO)
         elif interim is not None and not case.provisional:
             self.dates_note.set_note(

@@ -16,7 +16,7 @@ from ...domain import entities as e
 from ...domain.enums import DeliveryMethod, LegalForm
 from ...domain.records import RecordKind
 from ...domain.requests import can_trigger_full_moratorium, cannot_trigger_reason
-from ...domain.validation import validate
+from ...domain.validation import still_to_come, validate
 from ...services.bidder_requests import AssessedRequest, assessment_of, preview_request
 from ...services.records import Changed, Records
 from ...services.register import Changes
@@ -120,7 +120,14 @@ class BidderRequestDialog(FormDialog):
             return None
 
     def assessment_note(self) -> tuple[str, str]:
-        """What will happen to the request, said before it is saved (the case's verdict), with the kind of note."""
+        """What will happen to the request, said before it is saved (the case's verdict), with the kind of note;
+        a received day still to come, almost always a slip of the year, is questioned first."""
+        asked = e.BidderRequest(notice_ref=self.notice.reference, group_ref="", received_on=self.received())
+        to_come = still_to_come(asked, self.context.register.today())
+        said, kind = self._verdict_note()
+        return (" ".join([*to_come, said]), WARNING) if to_come else (said, kind)
+
+    def _verdict_note(self) -> tuple[str, str]:
         t = self.tr
         legal_form = self.legal_form()
         if legal_form is None:
