@@ -601,3 +601,18 @@ def test_ctrl_n_opens_the_asset_form(qtbot, view: AssetsView) -> None:
     qtbot.keyRelease(dialog, Qt.Key.Key_Control)
     dialog.reject()  # cancelling writes nothing
     assert view.model.asset_count == 14
+
+
+def test_deleting_the_last_asset_while_it_is_selected_leaves_the_list_whole(qtbot, view, context, caplog) -> None:
+    # The list shrinks under its own selection (a delete, an undone import): the view asks which asset was
+    # chosen as the reset is announced, and the model must still answer from the rows it had.
+    last = len(references(view)) - 1
+    view.table.selectRow(last)
+    chosen = references(view)[last]
+    changed = Records(context.register).delete(chosen)
+    context.notify(changed.changes)
+    loaded(qtbot, view)
+    assert chosen not in references(view) and len(references(view)) == last
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]
+    model = view.table.model()
+    assert all(model.data(model.index(row, COL_REFERENCE)) for row in range(model.rowCount()))

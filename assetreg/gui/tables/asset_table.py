@@ -156,9 +156,13 @@ class AssetTableModel(QAbstractTableModel):
 
     def set_assets(self, rows: Sequence[AssetSummary] | AssetRows) -> None:
         """Shows these assets, keeping the search, filters and order already chosen."""
-        self._data = rows if isinstance(rows, AssetRows) else AssetRows(rows)
+        data = rows if isinstance(rows, AssetRows) else AssetRows(rows)
+        # The old rows stay in place until the reset is announced: a view asks about its selection then.
+        self.beginResetModel()
+        self._data = data
         self._order = self._sorted_order()
-        self._update(self._refilter())
+        self._shown = self._refilter()
+        self.endResetModel()
 
     def set_search(self, text: str) -> None:
         terms = search_terms(text)
