@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import calendar
 import re
 from datetime import date
 
@@ -41,20 +40,11 @@ def iso_date(text: str) -> date:
 
 def no_such_day(text: str) -> str:
     """Why ``text``, written as YYYY-MM-DD, is still no date (2026-02-31: February 2026 has 28 days), or ""."""
+    from ..domain.dates import why_no_day
+
     found = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})\s*", text)
-    if not found:
-        return ""
-    year, month, day = map(int, found.groups())
-    if not 1 <= month <= 12:
-        return tr("“{text}” is not a real date: there is no month {month}; check it.").format(
-            text=text.strip(), month=month
-        )
-    days = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= days:
-        return tr("“{text}” is not a real date: {month} {year} has {days} days; check it.").format(
-            text=text.strip(), month=date(year, month, 1).strftime("%B"), year=year, days=days
-        )
-    return ""
+    why = why_no_day(*map(int, found.groups())) if found else ""
+    return tr("“{text}” is not a real date: {why}; check it.").format(text=text.strip(), why=why) if why else ""
 
 
 def jurisdiction(text: str):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..domain.i18n import tr
+from ..domain.i18n import tr, trn
 from .arguments import iso_date
 from .output import print_json
 from .register_commands import open_register_of
@@ -52,11 +52,12 @@ def import_list(args: argparse.Namespace) -> int:
         print_json(summary)
         return 0
     said = (
-        tr("Would add {added} assets, update {updated} and leave {unchanged} unchanged.")
+        tr("Would add {added}, update {updated} and leave {unchanged} unchanged.")
         if args.dry_run
-        else tr("Added {added} assets, updated {updated} and left {unchanged} unchanged.")
+        else tr("Added {added}, updated {updated} and left {unchanged} unchanged.")
     )
-    print(said.format(added=summary["added"], updated=summary["updated"], unchanged=summary["unchanged"]))
+    added = trn("{n} asset", "{n} assets", summary["added"])
+    print(said.format(added=added, updated=summary["updated"], unchanged=summary["unchanged"]))
     for problem in summary["problems"]:
         where = tr("Row {n}").format(n=problem["row"]) if problem["row"] else tr("File")
         print(f"  {where} [{problem['level']}]: {problem['message']}")

@@ -20,6 +20,11 @@ def tr(message: str) -> str:
     return _translation.gettext(message)
 
 
+def trn(singular: str, plural: str, n: int) -> str:
+    """The message for ``n`` of something ("1 row", "3 rows"), with ``{n}`` filled in, in the user's language."""
+    return _translation.ngettext(singular, plural, n).format(n=n)
+
+
 def tr_in(context: str, message: str) -> str:
     """The message as said in ``context`` (a Qt class name, say) when the catalogue has it so, else as ``tr``."""
     said = _translation.pgettext(context, message) if context else message

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from .dates import why_no_day
 from .i18n import tr
 
 _MONTHS = {
@@ -152,10 +153,9 @@ def _make(year: int, month: int, day: int, text: str) -> date:
     try:
         return date(year, month, day)
     except ValueError:
+        why = why_no_day(year, month, day) or tr("there is no such day")
         raise DateProblem(
-            tr("“{text}” is not a real date (there is no such day in that month); check the council's list.").format(
-                text=text
-            )
+            tr("“{text}” is not a real date: {why}; check the council's list.").format(text=text, why=why)
         ) from None
 
 

@@ -38,6 +38,10 @@ def read_table(path: Path) -> Table:
         raise TableReadError(
             tr("Cannot open {path} ({reason}).").format(path=path, reason=error.strerror or error)
         ) from error
+    if path.is_dir():
+        raise TableReadError(
+            tr("{path} is a folder; choose the council's list in it (a .csv or .xlsx file).").format(path=path)
+        )
     if size > MAX_BYTES:
         raise TableReadError(tr("{path} is too large to be a council's list.").format(path=path))
     if path.suffix.lower() in (".xlsx", ".xlsm"):

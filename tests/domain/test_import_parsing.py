@@ -26,10 +26,20 @@ def test_every_uk_date_form_is_read(text):
     assert parse_date(text) == SEPT_21
 
 
-@pytest.mark.parametrize("text", ["31/02/2020", "29/02/2019", "32 Jan 2020", "2020-13-01"])
-def test_an_impossible_date_is_reported_not_corrected(text):
-    with pytest.raises(DateProblem, match="not a real date"):
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("31/02/2020", "February 2020 has 29 days"),
+        ("29/02/2019", "February 2019 has 28 days"),
+        ("32 Jan 2020", "January 2020 has 31 days"),
+        ("2020-13-01", "there is no month 13"),
+        ("31/13/2026", "there is no month 13"),
+    ],
+)
+def test_an_impossible_date_is_reported_with_why_not_corrected(text, why):
+    with pytest.raises(DateProblem) as refused:
         parse_date(text)
+    assert str(refused.value) == f"“{text}” is not a real date: {why}; check the council's list."
 
 
 def test_month_first_dates_are_reported_and_make_the_ambiguous_ones_unreadable():

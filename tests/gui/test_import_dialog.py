@@ -133,3 +133,16 @@ def test_a_large_import_that_cannot_be_undone_says_why_and_changes_nothing(qtbot
     assert messages.said[-1][0] == "This cannot be undone" and first in messages.said[-1][1]
     assert len(records.list(RecordKind.ASSET)) == 599  # nothing else was touched
     assert stack.count() == 0  # the step is dropped
+
+
+def test_checking_with_no_file_or_a_folder_says_what_to_choose(qtbot, register, tmp_path):
+    dialog = ImportDialog(AppContext(register, QuietMessages()))
+    qtbot.addWidget(dialog)
+    dialog._check()  # nothing chosen yet
+    assert dialog.summary.text() == "No file is chosen: choose the council's list (a .csv or .xlsx file)."
+    assert not dialog.import_button.isEnabled()
+    dialog.path_edit.setText(str(tmp_path))
+    dialog._check()
+    assert dialog.summary.text() == f"{tmp_path} is a folder; choose the council's list in it (a .csv or .xlsx file)."
+    assert not dialog.import_button.isEnabled()
+    assert Records(register).list(RecordKind.ASSET) == []

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import AssetRegError
+from ...domain.i18n import trn
 from ...domain.import_headings import field_labels
 from ...domain.records import RecordKind
 from ...services.import_writing import ImportWritten, redo_import, undo_import
@@ -109,10 +110,12 @@ class ImportDialog(QDialog):
 
     def _check(self) -> None:
         """Reads the file and shows the mapping and what importing it would do; nothing is written."""
-        path = Path(self.path_edit.text().strip())
+        text = self.path_edit.text().strip()
         try:
+            if not text:  # (an empty path would be the current folder)
+                raise AssetRegError(self.tr("No file is chosen: choose the council's list (a .csv or .xlsx file)."))
             preview = preview_import(
-                self.context.register, path, self.council.currentText(), fields=self.chosen_fields()
+                self.context.register, Path(text), self.council.currentText(), fields=self.chosen_fields()
             )
         except AssetRegError as error:
             self.preview = None
@@ -124,17 +127,14 @@ class ImportDialog(QDialog):
         if preview.headings != self._headings:
             self._show_mapping(preview)
         counts = preview.counts()
-        left_out = len({p.row for p in preview.problems if p.level == "error" and p.row})
+        left_out = _left_out(preview)
         self.summary.setText(
-            self.tr(
-                "{rows} rows: {added} assets would be added, {updated} changed, {unchanged} left alone; "
-                "{bad} rows left out."
-            )
-            .replace("{rows}", str(preview.row_count))
-            .replace("{added}", str(counts["added"]))
+            self.tr("{rows}: {added} would be added, {updated} changed and {unchanged} left alone; {bad} left out.")
+            .replace("{rows}", trn("{n} row", "{n} rows", preview.row_count))
+            .replace("{added}", trn("{n} asset", "{n} assets", counts["added"]))
             .replace("{updated}", str(counts["updated"]))
             .replace("{unchanged}", str(counts["unchanged"]))
-            .replace("{bad}", str(left_out))
+            .replace("{bad}", trn("{n} row", "{n} rows", left_out))
         )
         lines = []
         for p in preview.problems:
@@ -185,13 +185,15 @@ class ImportDialog(QDialog):
 
     def _done(self, _written: ImportWritten) -> None:
         counts = self.preview.counts() if self.preview else {}
-        self.context.messages.info(
-            self,
-            self.tr("The list was imported"),
-            self.tr("{added} assets added and {updated} changed.")
-            .replace("{added}", str(counts.get("added", 0)))
-            .replace("{updated}", str(counts.get("updated", 0))),
+        said = (
+            self.tr("{added} added and {updated} changed.")
+            .replace("{added}", trn("{n} asset", "{n} assets", counts.get("added", 0)))
+            .replace("{updated}", str(counts.get("updated", 0)))
         )
+        left_out = _left_out(self.preview) if self.preview else 0
+        if left_out:
+            said += " " + trn("{n} row was left out, as listed.", "{n} rows were left out, as listed.", left_out)
+        self.context.messages.info(self, self.tr("The list was imported"), said)
         self.accept()
 
     def _failed(self, error: Exception) -> None:
@@ -232,3 +234,8 @@ class _ImportStep(_Step):
 
     def backward(self) -> tuple[Changed[None], list[str]]:
         return Changed(None, undo_import(self.history.context.register, self.written)), self.written.asset_refs
+
+
+def _left_out(preview: ImportPreview) -> int:
+    """The rows importing leaves out: those with an error."""
+    return len({p.row for p in preview.problems if p.level == "error" and p.row})
