@@ -287,8 +287,12 @@ def _check_header(path: Path) -> None:
     page_size = 65536 if page_size == 1 else page_size
     page_count = int.from_bytes(header[28:32], "big")
     change_counter, valid_for = header[24:28], header[92:96]
-    # The page count in the header is only trustworthy when written by SQLite 3.7+ (the two counters agree).
-    if change_counter == valid_for and page_count and path.stat().st_size < page_size * page_count:
+    # The page count in the header is only trustworthy when written by SQLite 3.7+ (the two counters agree), and
+    # only when no write-ahead log holds pages still to be copied in: a checkpoint cut short (the disk filled up)
+    # leaves a file shorter than its header says, whole with its log, and SQLite reads the rest from there.
+    wal = path.with_name(path.name + "-wal")
+    logged = wal.exists() and wal.stat().st_size > 0
+    if change_counter == valid_for and page_count and not logged and path.stat().st_size < page_size * page_count:
         raise _refused(path, tr("it is damaged: the file is shorter than it should be (perhaps a copy was cut off)"))
 
 

@@ -114,6 +114,38 @@ def test_a_damaged_page_is_refused_plainly_and_offers_the_backups(tmp_path: Path
     assert run_cli("check", "--db", str(path)).returncode == 1
 
 
+def test_a_checkpoint_cut_short_by_a_full_disk_leaves_a_register_that_opens_whole(tmp_path: Path) -> None:
+    # The disk filled while SQLite copied the log into the file: page 1 (with the new page count) was written,
+    # the pages after the old end were not. The file is shorter than its header says, but whole with its log.
+    path = tmp_path / "register.assetreg"
+    with Register.open(path, create=True) as register:
+        Records(register).create(e.Asset(name="The Red Lion"))
+    writer = sqlite3.connect(path)
+    writer.execute("PRAGMA wal_autocheckpoint = 0")  # every page of what follows stays in the log
+    with writer:
+        writer.execute("CREATE TABLE ballast (x BLOB)")
+        writer.executemany("INSERT INTO ballast VALUES (?)", [(os.urandom(2000),) for _ in range(200)])
+    pages = writer.execute("PRAGMA page_count").fetchone()[0]
+    cut = tmp_path / "after-the-disk-filled"
+    cut.mkdir()
+    for name in (path.name, f"{path.name}-wal"):
+        shutil.copyfile(tmp_path / name, cut / name)
+    writer.close()
+    copy = cut / path.name
+    with copy.open("r+b") as handle:
+        header = bytearray(handle.read(100))
+        header[28:32] = pages.to_bytes(4, "big")  # page 1 as the cut-short checkpoint wrote it
+        header[92:96] = header[24:28]
+        handle.seek(0)
+        handle.write(header)
+    assert copy.stat().st_size < pages * int.from_bytes(header[16:18], "big")
+    listed = run_cli("assets", "list", "--json", "--db", str(copy))
+    assert listed.returncode == 0, listed.stderr
+    assert [a["name"] for a in json.loads(listed.stdout)] == ["The Red Lion"]
+    checked = run_cli("check", "--json", "--db", str(copy))
+    assert checked.returncode == 0 and json.loads(checked.stdout)["healthy"] is True, checked.stdout
+
+
 def can_chattr(path: Path) -> bool:
     return subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode == 0
 
