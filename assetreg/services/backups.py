@@ -17,6 +17,7 @@ copied: they are stored by hash and never changed, and ``assetreg check --tidy``
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -71,9 +72,8 @@ def backup_folder(register: Register) -> Path:
             chosen = read_settings(session).get(FOLDER_SETTING)
     except Exception:  # a damaged register still gets its backups listed from the usual place
         chosen = None
-    if chosen:
-        return Path(json.loads(chosen))
-    return register.opened.store.usual_backup_folder
+    folder = json.loads(chosen) if chosen else ""  # "" when set back to the usual place
+    return Path(folder) if folder else register.opened.store.usual_backup_folder
 
 
 def set_backup_folder(register: Register, folder: Path | None) -> Path:
@@ -86,6 +86,12 @@ def set_backup_folder(register: Register, folder: Path | None) -> Path:
             raise BackupError(
                 tr("Backups cannot be kept in {folder}: {error}.").format(folder=folder, error=error.strerror)
             ) from error
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise BackupError(
+                tr("Backups cannot be kept in {folder}: nothing can be written there. Choose another folder.").format(
+                    folder=folder
+                )
+            )
     with register.transaction() as session:
         write_setting(session, FOLDER_SETTING, json.dumps(str(folder) if folder else ""))
     return backup_folder(register)

@@ -223,23 +223,6 @@ def test_init_refuses_an_existing_register(demo: Path, tmp_path: Path, capsys: p
 # demo
 
 
-def test_demo_refuses_a_place_whose_attachments_folder_is_there_and_names_that_folder(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from assetreg.paths import attachments_dir
-
-    path = tmp_path / "demo.assetreg"
-    folder = attachments_dir(path)
-    folder.mkdir()
-    (folder / "kept.pdf").write_bytes(b"%PDF-1.4 a document from before")
-    status, out, err = run_main(capsys, "demo", "--db", path)
-    assert status == 3
-    assert out == ""
-    assert f"{folder} already exists" in err
-    assert not path.exists()
-    assert (folder / "kept.pdf").read_bytes() == b"%PDF-1.4 a document from before"
-
-
 def test_demo_writes_a_healthy_register(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run_main(capsys, "check", "--json", "--db", demo)
     assert status == 0, err
@@ -284,7 +267,7 @@ def test_demo_refuses_when_only_the_attachments_folder_exists(tmp_path: Path, ca
     (attachments / "keep.txt").write_text("keep me\n")
     status, _, err = run_main(capsys, "demo", "--db", tmp_path / "demo.assetreg")
     assert status == 3
-    assert "demo" in err
+    assert f"{attachments} already exists" in err  # the folder that is there, not the register that is not
     assert not (tmp_path / "demo.assetreg").exists()
     assert [p.name for p in attachments.iterdir()] == ["keep.txt"]
 
@@ -665,3 +648,24 @@ def test_demo_moratoria_are_live_on_any_day(tmp_path: Path, today: date) -> None
     finally:
         register.close()
     assert any(0 <= days <= 90 for days in ends), ends
+
+
+def test_backups_set_back_to_beside_the_register_go_there_whatever_the_folder_one_is_in(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "r.assetreg"
+    assert run_main(capsys, "init", "--db", path)[0] == 0
+    elsewhere = tmp_path / "chosen"
+    assert run_main(capsys, "backups", "--db", path, "--folder", elsewhere)[0] == 0
+    assert run_main(capsys, "backups", "--db", path, "--folder", "")[0] == 0  # "" for beside the register
+    wandering = tmp_path / "somewhere-else"
+    wandering.mkdir()
+    monkeypatch.chdir(wandering)
+    status, out, err = run_main(capsys, "backup", "--db", path)
+    assert status == 0, err
+    status, out, _ = run_main(capsys, "backups", "--db", path, "--json")
+    listed = json.loads(out)
+    assert listed["folder"] == str(tmp_path / "r-backups")
+    assert [Path(b["path"]).parent for b in listed["backups"]] == [tmp_path / "r-backups"]
+    assert list(wandering.iterdir()) == []
+    assert list(elsewhere.iterdir()) == []  # made when chosen, and left empty
