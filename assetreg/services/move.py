@@ -155,6 +155,8 @@ def _copy_and_check(source: Path, target: Path, *, with_backups: bool) -> Moved:
                 folders.append((_moving(new), new))
                 copied, copied_size = _copy_folder(old, _moving(new))
                 files, size = files + copied, size + copied_size
+        if with_backups and source.stem != target.stem and default_folder(source).is_dir():
+            _renamed_backups(_moving(default_folder(target)), source.stem, target.stem)
         for temporary, final in [(database, target), *folders]:
             if final.exists():
                 raise _Failed(tr("{path} appeared meanwhile").format(path=final))
@@ -196,6 +198,12 @@ def _copy_folder(old: Path, new: Path) -> tuple[int, int]:
             raise _Failed(tr("{file} did not copy whole: its check does not match").format(file=path.relative_to(old)))
         files, size = files + 1, size + copy.stat().st_size
     return files, size
+
+
+def _renamed_backups(folder: Path, old_stem: str, new_stem: str) -> None:
+    """Backups are named after their register (and listed by that name): under a new name, they take it too."""
+    for path in folder.glob(f"{old_stem}-*"):
+        path.rename(path.with_name(new_stem + path.name[len(old_stem) :]))
 
 
 def _copy_file(path: Path, copy: Path) -> str:

@@ -81,6 +81,18 @@ def test_a_register_moves_with_its_attachments_and_backups_and_the_old_copy_goes
     assert folder == default_folder(new) and [b.reason for b in listed] == ["before the move"]
 
 
+def test_a_register_moved_under_a_new_name_keeps_its_backups_listed_and_restorable(synced: Path, tmp_path: Path):
+    target = tmp_path / "Documents" / "red-lion.assetreg"
+    target.parent.mkdir()
+    with Register.open(synced) as register:
+        move_register(register, target)
+    folder, listed = list_backups_of(target)
+    assert folder == default_folder(target) == tmp_path / "Documents" / "red-lion-backups"
+    assert [b.reason for b in listed] == ["before the move"]
+    assert all(p.name.startswith("red-lion-") for p in folder.iterdir())
+    assert listed[0].verified and listed[0].path.is_file()
+
+
 def test_a_failure_half_way_loses_nothing_and_leaves_no_partial_copy(synced: Path, tmp_path: Path, monkeypatch):
     before = {"register": tree(synced.parent)}
     copied = []
