@@ -63,20 +63,25 @@ def show(args: argparse.Namespace) -> int:
             _size(b.size),
             b.reason,
             tr("yes") if b.verified else tr("no"),
-            str(b.path),
+            b.path.name if b.path.parent == folder else str(b.path),  # a name here is enough to restore it by
         )
         for b in backups
     ]
-    if rows:
-        print_table((tr("Made"), tr("Size"), tr("Why"), tr("Verified"), tr("File")), rows)
+    if rows:  # whole names, never cut: one is what ``restore`` is given
+        print_table((tr("Made"), tr("Size"), tr("Why"), tr("Verified when made"), tr("File")), rows, max_width=200)
     print(tr("{count} backups").format(count=len(rows)) if len(rows) != 1 else tr("1 backup"))
     return 0
 
 
 def put_back(args: argparse.Namespace) -> int:
+    from ..services.backups import list_backups_of
     from ..services.restore import restore_backup
 
-    restored = restore_backup(register_path_of(args), args.backup)
+    register, backup = register_path_of(args), Path(args.backup)
+    if not backup.is_file() and backup.parent == Path("."):  # a backup's name, as `assetreg backups` lists it
+        folder, _ = list_backups_of(register)
+        backup = folder / backup.name if (folder / backup.name).is_file() else backup
+    restored = restore_backup(register, backup)
     if args.json:
         print_json({"register": str(restored.register), "restored": str(restored.backup), "kept": str(restored.kept)})
         return 0

@@ -340,12 +340,14 @@ def quick_check(connection: sqlite3.Connection) -> list[str]:
 
 
 def _damaged(path: Path, detail: str) -> RegisterRefusedError:
+    why = tr("it is damaged ({detail})").format(detail=_plain_detail(detail)[:200])
     return RegisterDamagedError(
         tr(
-            "AssetReg cannot open {path}: it is damaged ({detail}). The file has not been changed. Restore the "
-            "latest good backup: list them with “assetreg backups --db {path}”, then “assetreg restore BACKUP "
-            "--db {path}” (in the app: File ▸ Backups…)."
-        ).format(path=path, detail=_plain_detail(detail)[:200])
+            "AssetReg cannot open {path}: {why}. The file has not been changed. Restore the latest good backup: list "
+            "them with “assetreg backups --db {path}”, then “assetreg restore BACKUP --db {path}” (in the app: "
+            "File ▸ Backups…)."
+        ).format(path=path, why=why),
+        why,
     )
 
 
@@ -359,7 +361,8 @@ def _refused(path: Path, why: str) -> RegisterRefusedError:
             "AssetReg cannot open {path}: {why}. The file has not been changed. If it should be a register, restore "
             "a backup of it: list them with “assetreg backups --db {path}”, then “assetreg restore BACKUP --db "
             "{path}” (in the app: File ▸ Backups…)."
-        ).format(path=path, why=why)
+        ).format(path=path, why=why),
+        why,
     )
 
 

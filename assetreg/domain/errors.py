@@ -30,9 +30,14 @@ class NotFoundError(AssetRegError):
 
 
 class RegisterRefusedError(AssetRegError):
-    """The file cannot be opened as a register; it has not been modified."""
+    """The file cannot be opened as a register; it has not been modified. ``why`` is the reason alone ("it is
+    damaged (…)"), for a message about that file in another role (a backup to put back)."""
 
     exit_status = 3
+
+    def __init__(self, message: str, why: str = ""):
+        super().__init__(message)
+        self.why = why
 
 
 class DocumentRefusedError(AssetRegError):

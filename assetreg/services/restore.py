@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..db.backup import copy_database, copy_into, integrity_problems, remove_database
 from ..db.engine import inspect_register
-from ..domain.errors import BackupError, RegisterDamagedError
+from ..domain.errors import BackupError, RegisterDamagedError, RegisterRefusedError
 from ..domain.i18n import tr
 from ..paths import is_register_url
 from . import lock
@@ -42,7 +42,16 @@ def restore_backup(path: Path | str, backup: Path) -> Restored:
         raise BackupError(tr("There is no backup at {backup}.").format(backup=backup))
     if backup.resolve() == path.resolve():
         raise BackupError(tr("{backup} is the register itself, not a backup of it.").format(backup=backup))
-    schema = inspect_register(backup)  # refuses what is not a register, is damaged, or is from a newer version
+    try:
+        schema = inspect_register(backup)  # refuses what is not a register, is damaged, or is from a newer version
+    except RegisterRefusedError as error:
+        if not error.why:  # from a newer AssetReg: its own message says what to do
+            raise
+        raise BackupError(
+            tr("{backup} cannot be put back: {why}. Choose another backup (assetreg backups lists them).").format(
+                backup=backup, why=error.why
+            )
+        ) from error
     problems = integrity_problems(backup)
     if problems:
         raise BackupError(

@@ -669,3 +669,24 @@ def test_backups_set_back_to_beside_the_register_go_there_whatever_the_folder_on
     assert [Path(b["path"]).parent for b in listed["backups"]] == [tmp_path / "r-backups"]
     assert list(wandering.iterdir()) == []
     assert list(elsewhere.iterdir()) == []  # made when chosen, and left empty
+
+
+def test_a_backup_is_listed_by_its_whole_name_and_put_back_by_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "the-red-lion-campaign-register.assetreg"
+    assert run_main(capsys, "init", "--db", path)[0] == 0
+    assert run_main(capsys, "add", "asset", "--db", path, "--name", "The Red Lion")[0] == 0
+    assert run_main(capsys, "backup", "--db", path, "--json")[0] == 0
+    assert run_main(capsys, "add", "asset", "--db", path, "--name", "The Old Forge")[0] == 0
+    status, out, _ = run_main(capsys, "backups", "--db", path, "--json")
+    (made,) = json.loads(out)["backups"]
+    name = Path(made["path"]).name
+    assert len(name) > 40
+    status, out, _ = run_main(capsys, "backups", "--db", path)
+    assert name in out  # whole, not cut to fit
+    monkeypatch.chdir(tmp_path.parent)  # the name alone, from anywhere: it is looked for among the backups
+    status, out, err = run_main(capsys, "restore-backup", name, "--db", path)
+    assert status == 0, err
+    status, out, _ = run_main(capsys, "assets", "list", "--db", path, "--json")
+    assert [a["name"] for a in json.loads(out)] == ["The Red Lion"]

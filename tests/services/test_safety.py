@@ -123,10 +123,26 @@ def test_a_backup_is_verified_and_restoring_one_keeps_the_register_as_it_was(pat
 def test_a_damaged_backup_is_refused(path: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.assetreg"
     bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)
-    with pytest.raises(Exception, match="cannot open|failed its check"):
+    with pytest.raises(Exception, match="cannot open|failed its check|cannot be put back"):
         restore_backup(path, bad)
     with pytest.raises(BackupError):
         restore_backup(path, tmp_path / "missing.assetreg")
+
+
+def test_a_backup_cut_short_is_refused_as_a_backup_with_the_way_to_another(path: Path) -> None:
+    with Register.open(path) as register:
+        for n in range(50):
+            Records(register).create(e.Asset(name=f"Asset {n}", description="x" * 2000))
+        backup = make_backup(register)
+    before = path.read_bytes()
+    os.truncate(backup.path, 5000)
+    with pytest.raises(BackupError) as refused:
+        restore_backup(path, backup.path)
+    said = str(refused.value)
+    assert said.startswith(f"{backup.path} cannot be put back: it is damaged: the file is shorter than it should be")
+    assert said.endswith("Choose another backup (assetreg backups lists them).")
+    assert "--db" not in said  # not the advice for a register: a backup of a backup
+    assert path.read_bytes() == before
 
 
 def test_synced_folders_and_conflicted_copies_are_recognised(tmp_path: Path) -> None:
