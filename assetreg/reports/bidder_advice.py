@@ -112,8 +112,9 @@ def warnings(document: BidderRequestDocument) -> list[str]:
                 text(tr("A request that starts the full moratorium is already recorded.")),
                 text(
                     tr(
-                        "{reference}, received by the council on {received}, already starts it; a second request "
-                        "starts nothing more. Check with the council before sending this one."
+                        "{reference}, received by the council on {received}. If that is this request, this is your "
+                        "copy of it; if not, a second request starts nothing more, so check with the council "
+                        "before sending this one."
                     ).format(reference=first.reference, received=format_date(first.received_on))
                 ),
             )

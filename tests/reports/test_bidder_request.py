@@ -187,7 +187,8 @@ def test_a_closed_window_under_another_groups_full_moratorium_never_says_the_own
     # And the request already recorded is named, before a second is sent.
     assert (
         "A request that starts the full moratorium is already recorded. BR-0002, received by the council on "
-        "Sat 20 Sep 2025, already starts it; a second request starts nothing more." in advice
+        "Sat 20 Sep 2025. If that is this request, this is your copy of it; if not, a second request starts "
+        "nothing more" in advice
     )
 
 
