@@ -92,9 +92,12 @@ class Records:
         kind, reference = parse_reference(reference)
         with self.register.reading() as session:
             repo = RecordRepository(session)
-            found, pending = [], list(repo.referrers(kind, reference))
+            found, seen, pending = [], {reference}, list(repo.referrers(kind, reference))
             while pending:
                 current_kind, row = pending.pop()
+                if row.reference in seen:  # reached by two links (a listing from its asset and its nomination)
+                    continue
+                seen.add(row.reference)
                 found.append(repo.get(current_kind, row.reference))
                 pending.extend(repo.referrers(current_kind, row.reference))
         return [record for record in found if record is not None]
@@ -324,8 +327,12 @@ class Records:
             repo = RecordRepository(session)
             pending = [(kind, self._live_row(repo, kind, reference))]
             deleted: list[tuple[RecordKind, Any]] = []
+            seen: set[str] = set()
             while pending:
                 current_kind, row = pending.pop()
+                if row.reference in seen:  # reached by two links: deleted, and audited, once
+                    continue
+                seen.add(row.reference)
                 repo.mark_deleted(row, now)
                 deleted.append((current_kind, row))
                 pending.extend(repo.referrers(current_kind, row.reference))
@@ -353,9 +360,12 @@ class Records:
                         ),
                     )
             # Follow the links down from the record, as delete did: only what was deleted along with it returns.
-            moment, pending, restored = row.deleted_at, [(kind, row)], []
+            moment, pending, restored, seen = row.deleted_at, [(kind, row)], [], set()
             while pending:
                 current_kind, current = pending.pop()
+                if current.reference in seen:  # reached by two links: restored, and audited, once
+                    continue
+                seen.add(current.reference)
                 repo.mark_deleted(current, None)
                 restored.append((current_kind, current))
                 pending.extend(repo.referrers(current_kind, current.reference, deleted_at=moment))

@@ -619,3 +619,27 @@ def test_cancel_on_a_changed_form_asks_before_discarding(qtbot, register: Regist
     assert messages.asked == ["Discard your changes?"]
     assert dialog.isVisible() is not discard
     assert dialog.name.text() == "The Red Lion"
+
+
+def test_the_delete_question_names_each_record_going_with_it_once(qtbot, register, monkeypatch) -> None:
+    from assetreg.gui.views.asset_tabs.record_actions import confirm_delete
+
+    records = Records(register)
+    asset = records.create(e.Asset(name="The Crown")).value.reference
+    records.create(e.Nomination(asset_ref=asset, received_on=date(2025, 3, 1)))
+    records.create(e.ListEntry(asset_ref=asset, nomination_ref="NOM-0001", entered_on=date(2025, 4, 20)))
+    asked = []
+
+    class Asking(StubMessages):
+        def confirm(self, parent, title: str, text: str) -> bool:
+            asked.append(text)
+            return False  # "No": nothing is deleted
+
+    context = AppContext(register, Asking())
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    assert not confirm_delete(context, widget, records.get(asset))
+    (question,) = asked
+    going = question.split("These go with it: ")[1].split(".")[0]
+    assert sorted(going.split(", ")) == ["list entry LST-0001", "nomination NOM-0001"]
+    assert records.get(asset).name == "The Crown"  # still there

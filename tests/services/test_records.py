@@ -662,6 +662,21 @@ def test_delete_is_soft_and_cascades_to_dependants(chain: Records, register_path
     assert chain.history("DN-0001")[-1] == entry("delete", "disposal-notice", "DN-0001")
 
 
+def test_a_record_reached_by_two_links_is_deleted_listed_and_restored_once(chain: Records) -> None:
+    # The listing hangs from the asset and from its nomination: the asset's dependants reach it twice.
+    chain.create(e.Nomination(asset_ref="AST-0001", received_on=date(2025, 3, 1)))
+    chain.create(e.ListEntry(asset_ref="AST-0001", nomination_ref="NOM-0001", entered_on=date(2025, 4, 20)))
+    going = [r.reference for r in chain.dependants("AST-0001")]
+    assert sorted(going) == ["BR-0001", "DN-0001", "LST-0001", "NOM-0001"]
+    deleted = chain.delete("AST-0001").value
+    assert sorted(deleted) == ["AST-0001", "BR-0001", "DN-0001", "LST-0001", "NOM-0001"]
+    assert [x.action for x in chain.history("LST-0001")].count("delete") == 1
+    restored = chain.restore("AST-0001").value
+    assert sorted(restored) == sorted(deleted)
+    assert [x.action for x in chain.history("LST-0001")].count("restore") == 1
+    assert [x.reference for x in chain.list(RecordKind.LIST_ENTRY)] == ["LST-0001"]
+
+
 def test_restore_brings_back_everything_deleted_with_it(chain: Records, register_path: Path) -> None:
     before = {ref: chain.get(ref) for ref in ("AST-0001", "DN-0001", "BR-0001")}
     chain.delete("AST-0001")

@@ -41,6 +41,13 @@ def open_dialog(dialog: QDialog) -> None:
     dialog.open()
 
 
+def _named(record: Any) -> str:
+    """A record in a list of what goes with another: its name and reference, or (with no name) its kind and
+    reference, once."""
+    label = record_label(record)
+    return label if label.endswith(record.reference) else f"{label} ({record.reference})"
+
+
 def confirm_delete(context: AppContext, parent: QWidget, record: Any) -> bool:
     """Asks before a record goes to the trash, naming what goes with it; then deletes it as one undo step."""
     tr = parent.tr
@@ -52,7 +59,7 @@ def confirm_delete(context: AppContext, parent: QWidget, record: Any) -> bool:
         return False
     question = tr("Delete {name} ({reference})?").format(name=name, reference=record.reference)
     if others:
-        listed = ", ".join(f"{record_label(o)} ({o.reference})" for o in others[:8])
+        listed = ", ".join(_named(o) for o in others[:8])
         more = tr(" and {n} more").format(n=len(others) - 8) if len(others) > 8 else ""
         question += " " + tr("These go with it: {records}{more}.").format(records=listed, more=more)
     question += " " + tr("It goes to the trash and can be restored, or undone with Edit › Undo.")
