@@ -92,14 +92,7 @@ class Records:
         kind, reference = parse_reference(reference)
         with self.register.reading() as session:
             repo = RecordRepository(session)
-            found, seen, pending = [], {reference}, list(repo.referrers(kind, reference))
-            while pending:
-                current_kind, row = pending.pop()
-                if row.reference in seen:  # reached by two links (a listing from its asset and its nomination)
-                    continue
-                seen.add(row.reference)
-                found.append(repo.get(current_kind, row.reference))
-                pending.extend(repo.referrers(current_kind, row.reference))
+            found = [repo.get(linked_kind, row.reference) for linked_kind, row in _linked(repo, kind, reference)]
         return [record for record in found if record is not None]
 
     def history(self, reference: str) -> list[AuditEntry]:
@@ -325,17 +318,9 @@ class Records:
         now = self.register.clock()
         with self.register.transaction() as session:
             repo = RecordRepository(session)
-            pending = [(kind, self._live_row(repo, kind, reference))]
-            deleted: list[tuple[RecordKind, Any]] = []
-            seen: set[str] = set()
-            while pending:
-                current_kind, row = pending.pop()
-                if row.reference in seen:  # reached by two links: deleted, and audited, once
-                    continue
-                seen.add(row.reference)
+            deleted = [(kind, self._live_row(repo, kind, reference)), *_linked(repo, kind, reference)]
+            for _, row in deleted:
                 repo.mark_deleted(row, now)
-                deleted.append((current_kind, row))
-                pending.extend(repo.referrers(current_kind, row.reference))
             self._audit_versions(repo, now, "delete", deleted)
         return Changed([row.reference for _, row in deleted], Changes(frozenset(k for k, _ in deleted)))
 
@@ -360,15 +345,9 @@ class Records:
                         ),
                     )
             # Follow the links down from the record, as delete did: only what was deleted along with it returns.
-            moment, pending, restored, seen = row.deleted_at, [(kind, row)], [], set()
-            while pending:
-                current_kind, current = pending.pop()
-                if current.reference in seen:  # reached by two links: restored, and audited, once
-                    continue
-                seen.add(current.reference)
+            restored = [(kind, row), *_linked(repo, kind, reference, deleted_at=row.deleted_at)]
+            for _, current in restored:
                 repo.mark_deleted(current, None)
-                restored.append((current_kind, current))
-                pending.extend(repo.referrers(current_kind, current.reference, deleted_at=moment))
             self._audit_versions(repo, now, "restore", restored)
         return Changed([r.reference for _, r in restored], Changes(frozenset(k for k, _ in restored)))
 
@@ -416,6 +395,21 @@ class Records:
                 tr("There is no {kind} {reference} in this register.").format(kind=kind.label, reference=reference)
             )
         return row
+
+
+def _linked(
+    repo: RecordRepository, kind: RecordKind, reference: str, *, deleted_at: datetime | None = None
+) -> list[tuple[RecordKind, Any]]:
+    """The rows that depend on a record, and on those in turn (live ones, or those deleted at ``deleted_at``),
+    each once though some are reached by two links (a listing from its asset and from its nomination)."""
+    found, seen, pending = [], {reference}, list(repo.referrers(kind, reference, deleted_at=deleted_at))
+    while pending:
+        linked_kind, row = pending.pop()
+        if row.reference not in seen:
+            seen.add(row.reference)
+            found.append((linked_kind, row))
+            pending.extend(repo.referrers(linked_kind, row.reference, deleted_at=deleted_at))
+    return found
 
 
 def _differing(based_on: Any, current: Any) -> list[str]:
