@@ -293,7 +293,8 @@ def _check_header(path: Path) -> None:
     wal = path.with_name(path.name + "-wal")
     logged = wal.exists() and wal.stat().st_size > 0
     if change_counter == valid_for and page_count and not logged and path.stat().st_size < page_size * page_count:
-        raise _refused(path, tr("it is damaged: the file is shorter than it should be (perhaps a copy was cut off)"))
+        why = tr("it is damaged: the file is shorter than it should be (perhaps a copy was cut off)")
+        raise _refused(path, why, damaged=True)
 
 
 def _read_revision(connection: sqlite3.Connection) -> str | None:
@@ -355,8 +356,8 @@ def _plain_detail(detail: str) -> str:
     return " ".join(detail.replace("*** in database main ***", "").split())
 
 
-def _refused(path: Path, why: str) -> RegisterRefusedError:
-    return RegisterRefusedError(
+def _refused(path: Path, why: str, *, damaged: bool = False) -> RegisterRefusedError:
+    return (RegisterDamagedError if damaged else RegisterRefusedError)(
         tr(
             "AssetReg cannot open {path}: {why}. The file has not been changed. If it should be a register, restore "
             "a backup of it: list them with “assetreg backups --db {path}”, then “assetreg restore BACKUP --db "

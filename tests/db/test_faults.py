@@ -468,3 +468,20 @@ def test_a_register_that_can_only_be_read_is_checked_before_the_app_opens_it(tmp
             assert [a.name for a in Records(register).list(RecordKind.ASSET)] == ["The Red Lion"]
     finally:
         subprocess.run(["chattr", "-i", str(folder)], check=True)
+
+
+def test_a_register_cut_short_is_reported_by_check_as_damage_and_can_be_restored_over(tmp_path: Path) -> None:
+    path = tmp_path / "register.assetreg"
+    with Register.open(path, create=True) as register:
+        for n in range(40):
+            Records(register).create(e.Asset(name=f"Asset {n}", description="x" * 2000))
+        backup = make_backup(register)
+    os.truncate(path, 5000)  # a copy cut off part way
+    checked = run_cli("check", "--json", "--db", str(path))
+    assert checked.returncode == 1, checked.stderr  # damage is what check reports: exit 1, in JSON
+    report = json.loads(checked.stdout)
+    assert report["healthy"] is False and "the file is shorter than it should be" in report["problems"][0]
+    restored = run_cli("restore-backup", str(backup.path), "--db", str(path))
+    assert restored.returncode == 0, restored.stderr
+    listed = run_cli("assets", "list", "--json", "--db", str(path))
+    assert len(json.loads(listed.stdout)) == 40
