@@ -95,13 +95,19 @@ class AssetRows:
     def __init__(self, assets: Sequence[AssetSummary]) -> None:
         self.assets = list(assets)
         self.positions = {a.reference: i for i, a in enumerate(self.assets)}
-        # Newline-separated so a search never matches across two fields.
+        # The words a search looks through: an asset's own, newline-separated so a search never matches across two
+        # fields; and its council's name, which many assets share, so it is searched once per council.
         self.search_texts = [
-            "\n".join((a.reference, a.name, a.address, a.postcode, a.postcode.replace(" ", ""), a.uprn, a.authority))
+            "\n".join((a.reference, a.name, a.address, a.postcode, a.postcode.replace(" ", ""), a.uprn))
             .casefold()
             .translate(_UNSPOKEN)
             for a in self.assets
         ]
+        numbers: dict[str, int] = {}
+        self.council_of = [
+            numbers.setdefault(a.authority.casefold().translate(_UNSPOKEN), len(numbers)) for a in self.assets
+        ]
+        self.council_texts = list(numbers)
         self.sort_keys: tuple[list[Any], ...] = (
             [reference_number(a.reference) for a in self.assets],
             [a.name.casefold() for a in self.assets],
@@ -116,6 +122,7 @@ class AssetRows:
         self.categories = sorted({a.category for a in self.assets}, key=lambda c: c.label.casefold())
         self.ids = list(range(len(self.assets)))  # one set of int objects, shared by every order and filter
         self._orders: dict[tuple[int, bool], list[int]] = {}
+        self._places: dict[tuple[int, bool], list[int]] = {}
         for column in range(len(self.sort_keys)):  # while loading, so a first click on a heading is quick too
             self.order(column)
 
@@ -126,6 +133,39 @@ class AssetRows:
             keys = self.sort_keys[column]
             order = self._orders[column, descending] = sorted(self.ids, key=keys.__getitem__, reverse=descending)
         return order
+
+    def matching(self, term: str, pool: list[int], sort: tuple[int, bool] | None = None) -> list[int]:
+        """The rows of ``pool`` whose words contain ``term``, in the pool's order.
+
+        ``pool`` is some of the rows in one order: load order, or ``sort``'s (column, descending).
+        """
+        in_council = [term in council for council in self.council_texts]
+        if all(in_council):
+            return pool  # every council's name has it: "district council" finds every row at once
+        texts, council_of = self.search_texts, self.council_of
+        if any(in_council):
+
+            def hits(rows: list[int]) -> list[int]:
+                return [i for i in rows if in_council[council_of[i]] or term in texts[i]]
+        else:
+
+            def hits(rows: list[int]) -> list[int]:
+                return [i for i in rows if term in texts[i]]
+
+        if sort is not None and len(pool) == len(self.ids):
+            # Every row, sorted: looking at them in load order, as they lie in memory, then sorting what matches
+            # is quicker by far than looking at them in name order (each asset's words at a random place).
+            return sorted(hits(self.ids), key=self._place(sort).__getitem__)
+        return hits(pool)
+
+    def _place(self, sort: tuple[int, bool]) -> list[int]:
+        """Each row's place in a sorted order."""
+        places = self._places.get(sort)
+        if places is None:
+            places = self._places[sort] = [0] * len(self.ids)
+            for place, row in enumerate(self.order(*sort)):
+                places[row] = place
+        return places
 
     def __len__(self) -> int:
         return len(self.assets)
@@ -241,9 +281,9 @@ class AssetTableModel(QAbstractTableModel):
         return self._matching(candidates)
 
     def _matching(self, pool: list[int]) -> list[int]:
-        texts = self._data.search_texts
+        sort = None if self._sort is None else (self._sort[0], self._sort[1] == Qt.SortOrder.DescendingOrder)
         for term in sorted(self._terms, key=len, reverse=True):  # the longest word rules out most rows first
-            pool = [i for i in pool if term in texts[i]]
+            pool = self._data.matching(term, pool, sort)
         return pool
 
     def _update(self, shown: list[int]) -> None:
