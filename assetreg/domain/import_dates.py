@@ -4,7 +4,8 @@ Numbers are read day first (``21/09/2012``), as UK councils write them. A file w
 order somewhere (``09/21/2012``, where 21 cannot be a month) is *ambiguous*: every date in it that could be
 read either way (``03/04/2012``) is reported rather than read, and so is every date that only makes sense
 month first. Impossible dates (``31/02/2020``) are reported, never corrected. Spreadsheet serial numbers
-(days since 30 December 1899, as Excel and LibreOffice count) are read when they fall between 1955 and 2119.
+(days since 30 December 1899, as Excel and LibreOffice count, a fraction being the time of day) are read when
+they fall between 1955 and 2119. A time of day after a date (``21/09/2012 00:00``) is left aside.
 """
 
 from __future__ import annotations
@@ -39,11 +40,13 @@ _MONTHS = {
     for name in names
 }
 _WEEKDAY = re.compile(r"^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$")
+# A time of day after the date, as a spreadsheet saved as CSV writes it ("21/09/2012 00:00"): the day is the date.
+_TIME = re.compile(r"[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?|Z|[+-]\d{2}:?\d{2})?$", re.I)
+_ISO = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$")  # the year first: 2012-09-21, 2012/09/21
 _NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
 _DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[\s\-/]+([a-z]+)\.?,?[\s\-/]+(\d{2}|\d{4})$", re.I)
 _MONTH_DAY = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$", re.I)
-_SERIAL = re.compile(r"^\d{5}(?:\.0+)?$")
+_SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")  # a fraction is the time of day
 _EXCEL_EPOCH = date(1899, 12, 30)
 _SERIAL_RANGE = (20090, 80000)  # 1955 to 2119: any other number is not a date of this law
 
@@ -57,7 +60,7 @@ def month_first_evidence(cells: Iterable[object]) -> bool:
     for cell in cells:
         if not cell or not isinstance(cell, str):
             continue
-        match = _NUMERIC.match(cell.strip())
+        match = _NUMERIC.match(_TIME.sub("", " ".join(cell.split())))
         if match and int(match.group(1)) <= 12 < int(match.group(2)) <= 31:
             return True
     return False
@@ -89,8 +92,9 @@ def _parse_text(cell: str, month_first_seen: bool) -> date | None:
     text = _WEEKDAY.sub("", text)
     if _SERIAL.match(text):
         return _serial(text, text)
+    shown, text = text, _TIME.sub("", text)
     if match := _ISO.match(text):
-        return _make(int(match.group(1)), int(match.group(2)), int(match.group(3)), text)
+        return _make(int(match.group(1)), int(match.group(3)), int(match.group(4)), shown)
     if match := _NUMERIC.match(text):
         first, second, year = int(match.group(1)), int(match.group(2)), _year(match.group(3))
         if month_first_seen and first <= 12 and second <= 12 and first != second:
@@ -99,7 +103,7 @@ def _parse_text(cell: str, month_first_seen: bool) -> date | None:
                     "“{text}” could be {a} or {b}: other dates in this file are written month first, so AssetReg "
                     "will not guess. Write it as {iso_a} or {iso_b}."
                 ).format(
-                    text=text,
+                    text=shown,
                     a=_spoken(year, second, first),
                     b=_spoken(year, first, second),
                     iso_a=f"{year:04d}-{second:02d}-{first:02d}",
@@ -111,15 +115,15 @@ def _parse_text(cell: str, month_first_seen: bool) -> date | None:
                 tr(
                     "“{text}” is written month first (US order); UK lists write the day first. Check it and write "
                     "it as {iso}."
-                ).format(text=text, iso=f"{year:04d}-{first:02d}-{second:02d}")
+                ).format(text=shown, iso=f"{year:04d}-{first:02d}-{second:02d}")
             )
-        return _make(year, second, first, text)
+        return _make(year, second, first, shown)
     if match := _DAY_MONTH.match(text):
-        return _make(_year(match.group(3)), _month(match.group(2), text), int(match.group(1)), text)
+        return _make(_year(match.group(3)), _month(match.group(2), shown), int(match.group(1)), shown)
     if match := _MONTH_DAY.match(text):
-        return _make(int(match.group(3)), _month(match.group(1), text), int(match.group(2)), text)
+        return _make(int(match.group(3)), _month(match.group(1), shown), int(match.group(2)), shown)
     raise DateProblem(
-        tr("“{text}” is not a date AssetReg can read; write it like 21/09/2012 or 2012-09-21.").format(text=text)
+        tr("“{text}” is not a date AssetReg can read; write it like 21/09/2012 or 2012-09-21.").format(text=shown)
     )
 
 
@@ -133,7 +137,7 @@ def last_date_in(cell: object, *, month_first_seen: bool = False) -> date | None
 
 def _serial(text: str, shown: str) -> date:
     number = float(text)
-    if not _SERIAL_RANGE[0] <= number <= _SERIAL_RANGE[1] or number != int(number):
+    if not _SERIAL_RANGE[0] <= number < _SERIAL_RANGE[1] + 1:
         raise DateProblem(tr("{text} is a number, not a date; write the date like 21/09/2012.").format(text=shown))
     return _EXCEL_EPOCH + timedelta(days=int(number))
 

@@ -20,6 +20,11 @@ SEPT_21 = date(2012, 9, 21)
         "21/09/2012", "21-09-2012", "21.09.12", "21 September 2012", "21st Sept 2012", "Sep 21 2012",
         "September 21, 2012", "2012-09-21", "2012-09-21T00:00:00", "Fri 21 Sep 2012", "41173", 41173, 41173.0,
         datetime(2012, 9, 21, 0, 0), SEPT_21,
+        # as spreadsheets write a date with its time of day, when saved as CSV or typed in a date-time cell
+        "21/09/2012 00:00", "21/09/2012 14:30:00", "21/09/2012 2:30 PM", "2012-09-21 00:00:00.000",
+        "21 September 2012 09:00", "2012-09-21T10:00:00+01:00", "41173.5", 41173.75,
+        # the year first, with slashes or dots
+        "2012/09/21", "2012/9/21", "2012.09.21",
     ],
 )  # fmt: skip
 def test_every_uk_date_form_is_read(text):
@@ -44,6 +49,9 @@ def test_an_impossible_date_is_reported_with_why_not_corrected(text, why):
 
 def test_month_first_dates_are_reported_and_make_the_ambiguous_ones_unreadable():
     assert month_first_evidence(["09/21/2012", "01/02/2013"])
+    assert month_first_evidence(["09/21/2012 00:00"])
+    with pytest.raises(DateProblem, match="“09/21/2012 10:00” is written month first"):
+        parse_date("09/21/2012 10:00")
     assert not month_first_evidence(["21/09/2012", "01/02/2013"])
     with pytest.raises(DateProblem, match="month first"):
         parse_date("09/21/2012")
@@ -53,7 +61,7 @@ def test_month_first_dates_are_reported_and_make_the_ambiguous_ones_unreadable()
     assert parse_date("05/05/2012", month_first_seen=True) == date(2012, 5, 5)  # the same either way
 
 
-@pytest.mark.parametrize("text", ["hello", "12345", "1/2", ""])
+@pytest.mark.parametrize("text", ["hello", "12345", "1/2", "", "12:30", "2012/21/09", "19999.5"])
 def test_what_is_not_a_date(text):
     if text == "":
         assert parse_date(text) is None
