@@ -17,6 +17,7 @@ from typing import Any
 
 from . import entities as e
 from .council_rows import ImportedAsset, Problem, base_reference
+from .dates import format_date
 from .enums import LegalForm, ListEntryKind, NominationDecision
 from .errors import ValidationError
 from .i18n import tr
@@ -168,6 +169,8 @@ def plan_import(
             continue
         plans.append(plan)
         problems += _request_warnings(plan, index)
+        if match is not None:
+            problems += _notice_warnings(plan, item, index.notices.get(match.reference, []))
     return plans, problems
 
 
@@ -310,6 +313,36 @@ def _plan_request(plan: AssetPlan, imported, notice: int | str, requests) -> Non
         )
     )
     plan.requests.append(PlannedRequest(notice, request, "", name, imported.interested_group_form))
+
+
+def _notice_warnings(plan: AssetPlan, item: ImportedAsset, notices: Sequence[e.DisposalNotice]) -> list[Problem]:
+    """For each notice to be added beside one of the register's that the list does not give: that it may be the
+    same notice with its date corrected, which AssetReg cannot tell from a new one, and what to do if so."""
+    listed = {imported.received_on for imported in item.notices}
+    unlisted = [n for n in notices if n.received_on not in listed]
+    if not plan.notices or not unlisted:
+        return []
+    theirs = tr(" and ").join(
+        tr("notice {reference} received {day}").format(
+            reference=n.reference, day=format_date(n.received_on) if n.received_on else tr("on a day not known")
+        )
+        for n in unlisted
+    )
+    recorded = {n.received_on for n in notices}
+    return [
+        Problem(
+            imported.row,
+            "notice_received",
+            tr(
+                "The list gives a notice received {day}, added as a new notice. The register also has {theirs} "
+                "for this asset, which the list does not give: if that is the same notice with its date "
+                "corrected, delete the register's one after importing."
+            ).format(day=format_date(imported.received_on), theirs=theirs),
+            "warning",
+        )
+        for imported in item.notices
+        if imported.received_on is not None and imported.received_on not in recorded
+    ]
 
 
 def _request_warnings(plan: AssetPlan, index: _Index) -> list[Problem]:

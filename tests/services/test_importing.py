@@ -68,6 +68,29 @@ def test_the_councils_moratorium_ends_go_in_as_published_dates(register):
     assert notice.published_basis == "council's list, imported 2025-09-15"
 
 
+def test_a_notice_date_changed_in_the_list_is_added_with_a_warning_naming_the_registers_one(register, tmp_path):
+    import_file(register, COUNCILS / "stockport.csv", "Stockport")
+    corrected = tmp_path / "stockport.csv"
+    text = (COUNCILS / "stockport.csv").read_text(encoding="utf-8")
+    corrected.write_text(text.replace("Listed,02/09/2021,", "Listed,03/09/2021,"), encoding="utf-8")
+    (first,) = Records(register).list(RecordKind.DISPOSAL_NOTICE)
+    summary = import_file(register, corrected, "Stockport")
+    assert [p for p in summary["problems"] if p["field"] == "notice_received"] == [
+        {
+            "row": 2,
+            "field": "notice_received",
+            "message": "The list gives a notice received Fri 3 Sep 2021, added as a new notice. The register also "
+            f"has notice {first.reference} received Thu 2 Sep 2021 for this asset, which the list does not give: "
+            "if that is the same notice with its date corrected, delete the register's one after importing.",
+            "level": "warning",
+        }
+    ]
+    notices = Records(register).list(RecordKind.DISPOSAL_NOTICE)
+    assert sorted(n.received_on for n in notices) == [date(2021, 9, 2), date(2021, 9, 3)]
+    again = import_file(register, corrected, "Stockport")  # both notices are in the register now
+    assert [p for p in again["problems"] if p["field"] == "notice_received"] == []
+
+
 def test_a_dry_run_writes_nothing(register):
     before = snapshot(register)
     summary = import_file(register, COUNCILS / "stockport.csv", "Stockport", dry_run=True)
