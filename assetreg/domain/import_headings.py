@@ -128,7 +128,23 @@ def normalise_heading(text: object) -> str:
     return re.sub(r"[\W_]+", "", str(text or "").casefold())
 
 
+def _words(text: object) -> tuple[str, ...]:
+    """A heading's words in any order: ``Nomination Received Date`` is ``Date Nomination Received``."""
+    return tuple(sorted(re.findall(r"[^\W_]+", str(text or "").casefold())))
+
+
 _BY_HEADING = {normalise_heading(h): field for field, headings in SYNONYMS.items() for h in headings}
+
+
+def _by_words() -> dict[tuple[str, ...], str]:
+    found: dict[tuple[str, ...], str] = {}
+    for field, headings in SYNONYMS.items():
+        for words in map(_words, headings):
+            found[words] = field if found.get(words, field) == field else IGNORE  # words naming two fields: neither
+    return found
+
+
+_BY_WORDS = _by_words()
 
 
 def match_headings(headings: Sequence[object], saved: dict[str, str] | None = None) -> list[str]:
@@ -141,11 +157,24 @@ def match_headings(headings: Sequence[object], saved: dict[str, str] | None = No
     for i, key in enumerate(keys):
         if result[i] or key in saved:  # a column the user chose to leave out stays out
             continue
-        field = _BY_HEADING.get(key, IGNORE)
+        field = _BY_HEADING.get(key) or _BY_WORDS.get(_words(headings[i]), IGNORE)
         if field and field not in taken:
             result[i] = field
             taken.add(field)
     return result
+
+
+def left_out(headings: Sequence[object], fields: Sequence[str], saved: dict[str, str] | None = None) -> list[str]:
+    """A note for each named column that no field matched, unless the user chose to leave it out."""
+    chosen = {normalise_heading(h) for h in saved or {}}
+    return [
+        tr(
+            "The column “{heading}” is not imported: no field of AssetReg's matches its heading. To import it, "
+            "choose its field in the app's import mapping (File ▸ Import council list…), saved for this council."
+        ).format(heading=" ".join(str(heading).split()))
+        for heading, field in zip(headings, fields, strict=True)
+        if not field and normalise_heading(heading) and normalise_heading(heading) not in chosen
+    ]
 
 
 def mapping_problems(fields: Sequence[str]) -> list[str]:

@@ -21,7 +21,7 @@ from ..db.settings import read_settings, write_setting
 from ..domain.council_rows import ImportedAsset, Problem, read_rows
 from ..domain.errors import AssetRegError
 from ..domain.i18n import tr
-from ..domain.import_headings import mapping_problems, match_headings, normalise_heading
+from ..domain.import_headings import left_out, mapping_problems, match_headings, normalise_heading
 from ..domain.import_plan import AssetPlan, Existing, MatchKeys, match_assets, plan_import
 from ..domain.records import RecordKind, parse_reference
 from . import due_index
@@ -98,8 +98,11 @@ def preview_import(
     council_ref, council_name = find_council(register, council)
     mapping_name = mapping_name or council_name  # the name: the same before and after the council is added
     saved = saved_mappings(register).get(mapping_name, {})
+    chosen = fields is not None  # by the user, column by column: nothing left out needs saying
     fields = list(fields) if fields is not None else match_headings(table.headings, saved)
     problems = list(table.notes)
+    if not chosen:
+        problems += [Problem(0, "", note, "note") for note in left_out(table.headings, fields, saved)]
     missing = mapping_problems(fields)
     if missing:
         problems += [Problem(0, "", message) for message in missing]

@@ -9,7 +9,7 @@ import pytest
 from assetreg.domain.council_rows import base_reference, read_rows
 from assetreg.domain.enums import NominationDecision
 from assetreg.domain.import_dates import DateProblem, month_first_evidence, parse_date
-from assetreg.domain.import_headings import match_headings, normalise_heading
+from assetreg.domain.import_headings import left_out, match_headings, normalise_heading
 
 SEPT_21 = date(2012, 9, 21)
 
@@ -86,6 +86,24 @@ def test_real_headings_are_matched_whatever_their_case_and_punctuation():
     assert match_headings(national) == ["reference", "name", "address", "point", "nomination_received",
                                         "listing_expiry", ""]  # fmt: skip
     assert normalise_heading(" Decision-Date ") == normalise_heading("decision_date") == "decisiondate"
+
+
+def test_a_headings_words_match_in_any_order():
+    headings = ["Nomination Received Date", "Date Dispose To Notice Received By Council", "Expiry Date Listing"]
+    assert match_headings(headings) == ["nomination_received", "notice_received", "listing_expiry"]
+
+
+def test_every_named_column_left_out_gets_a_note_unless_the_user_chose_to_leave_it_out():
+    headings = ["Name", "Our notes", "", "Ward"]
+    fields = match_headings(headings)
+    assert fields == ["name", "", "", ""]
+    assert left_out(headings, fields) == [
+        "The column “Our notes” is not imported: no field of AssetReg's matches its heading. To import it, choose "
+        "its field in the app's import mapping (File ▸ Import council list…), saved for this council.",
+        "The column “Ward” is not imported: no field of AssetReg's matches its heading. To import it, choose its "
+        "field in the app's import mapping (File ▸ Import council list…), saved for this council.",
+    ]
+    assert left_out(headings, fields, {"Ward": "", "our notes": ""}) == []
 
 
 def test_a_saved_choice_beats_the_synonyms_and_no_field_goes_to_two_columns():
