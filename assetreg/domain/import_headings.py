@@ -170,7 +170,7 @@ def left_out(headings: Sequence[object], fields: Sequence[str], saved: dict[str,
     return [
         tr(
             "The column “{heading}” is not imported: no field of AssetReg's matches its heading. To import it, "
-            "choose its field in the app's import mapping (File ▸ Import council list…), saved for this council."
+            "choose its field in the app's import mapping (File ▸ Import council list…), saved for next time."
         ).format(heading=" ".join(str(heading).split()))
         for heading, field in zip(headings, fields, strict=True)
         if not field and normalise_heading(heading) and normalise_heading(heading) not in chosen

@@ -101,6 +101,19 @@ def preview_import(
     chosen = fields is not None  # by the user, column by column: nothing left out needs saying
     fields = list(fields) if fields is not None else match_headings(table.headings, saved)
     problems = list(table.notes)
+    if not council_name:
+        problems.append(
+            Problem(
+                0,
+                "",
+                tr(
+                    "No council is chosen, so new assets are added without one, and until each has its council "
+                    "AssetReg cannot tell which nation's law applies to it. Say whose list it is (the Council box, "
+                    "or --council NAME on the command line)."
+                ),
+                "warning",
+            )
+        )
     if not chosen:
         problems += [Problem(0, "", note, "note") for note in left_out(table.headings, fields, saved)]
     missing = mapping_problems(fields)

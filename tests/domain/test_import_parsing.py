@@ -99,9 +99,9 @@ def test_every_named_column_left_out_gets_a_note_unless_the_user_chose_to_leave_
     assert fields == ["name", "", "", ""]
     assert left_out(headings, fields) == [
         "The column “Our notes” is not imported: no field of AssetReg's matches its heading. To import it, choose "
-        "its field in the app's import mapping (File ▸ Import council list…), saved for this council.",
+        "its field in the app's import mapping (File ▸ Import council list…), saved for next time.",
         "The column “Ward” is not imported: no field of AssetReg's matches its heading. To import it, choose its "
-        "field in the app's import mapping (File ▸ Import council list…), saved for this council.",
+        "field in the app's import mapping (File ▸ Import council list…), saved for next time.",
     ]
     assert left_out(headings, fields, {"Ward": "", "our notes": ""}) == []
 

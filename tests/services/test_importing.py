@@ -91,6 +91,18 @@ def test_a_notice_date_changed_in_the_list_is_added_with_a_warning_naming_the_re
     assert [p for p in again["problems"] if p["field"] == "notice_received"] == []
 
 
+def test_a_list_imported_without_a_council_says_what_that_leaves_unknown(register):
+    without = preview_import(register, COUNCILS / "stockport.csv")
+    (warning,) = [p for p in without.problems if p.row == 0]
+    assert (warning.level, warning.message) == (
+        "warning",
+        "No council is chosen, so new assets are added without one, and until each has its council AssetReg "
+        "cannot tell which nation's law applies to it. Say whose list it is (the Council box, or --council NAME "
+        "on the command line).",
+    )
+    assert [p for p in preview_import(register, COUNCILS / "stockport.csv", "Stockport").problems if p.row == 0] == []
+
+
 def test_a_dry_run_writes_nothing(register):
     before = snapshot(register)
     summary = import_file(register, COUNCILS / "stockport.csv", "Stockport", dry_run=True)
