@@ -15,7 +15,7 @@ from functools import cached_property
 from . import entities as e
 from .asset_deadlines import AssetDeadline, AssetFacts, asset_deadlines, notice_cases
 from .counting import WorkingDayCalendar
-from .enums import Jurisdiction, Period, Regime
+from .enums import Jurisdiction, ListEntryKind, Period, Regime
 from .notice_case import DisposeTo, NoticeCase
 from .rules import Rule, rule_ending
 from .settings import Settings
@@ -96,6 +96,19 @@ class Case:
     def regime(self) -> Regime:
         """The regime of the listing in force (the 2011 Act unless the records say otherwise)."""
         return self.listing.regime if self.listing is not None else Regime.LA2011
+
+    @cached_property
+    def latest_listing_ends_on(self) -> date | None:
+        """The last day of the listing in force, else of the latest listing that has ended (expired or removed);
+        None when the land was never listed (or the nation has no such lists)."""
+        if self.listing is not None or not self.jurisdiction.has_acv_regime:
+            return self.listing_ends_on
+        ended = (
+            listing_last_day(x)
+            for x in self.facts.list_entries
+            if x.kind is ListEntryKind.LISTED and x.entered_on <= self.day
+        )
+        return max((last for last in ended if last < self.day), default=None)
 
     @property
     def status_ends_on(self) -> date | None:

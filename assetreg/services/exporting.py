@@ -22,7 +22,6 @@ from ..domain.case import build_case
 from ..domain.enums import Period
 from ..domain.i18n import tr
 from ..domain.records import RecordKind
-from ..domain.status import listing_last_day
 from ..paths import write_whole
 from .assets import list_assets
 from .deadlines import facts_of, register_cases
@@ -39,7 +38,7 @@ EXTENSION_FIELDS = (
     "intention-to-bid-date", "interested-group-legal-form", "assetreg-status",
 )  # fmt: skip
 _NOMINATION_FIELDS = ("asset_ref", "received_on", "nominator_ref", "decision", "decided_on", "council_reference")
-_ENTRY_FIELDS = ("asset_ref", "council_reference", "entered_on", "removed_on")  # all listing_last_day reads
+_ENTRY_FIELDS = ("asset_ref", "council_reference", "entered_on", "removed_on")  # all the dataset shows
 _SPREADSHEET_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -72,7 +71,7 @@ def register_rows(register: Register, day: date | None = None) -> tuple[list[str
             [
                 a.reference, a.name, a.authority, a.address, a.postcode, a.uprn, a.status.label,
                 case.status_ends_on if case else None, step.label if step else "", step.date if step else None,
-                case.listing_ends_on if case else None, ends[Period.INTERIM], ends[Period.FULL],
+                case.latest_listing_ends_on if case else None, ends[Period.INTERIM], ends[Period.FULL],
                 ends[Period.PROTECTED],
             ]
         )  # fmt: skip
@@ -146,7 +145,7 @@ def _planning_records(assets, facts_by_asset, nominations, entries, codes, group
                 "nominating-group": groups.get(nomination.nominator_ref, ("",))[0] if nomination else "",
                 "decision": nomination.decision.value if nomination else "",
                 "decision-date": _iso(nomination.decided_on) if nomination else "",
-                "expiry-date": _iso((case and case.listing_ends_on) or (entry and listing_last_day(entry))),
+                "expiry-date": _iso(case.latest_listing_ends_on),
                 "notification-to-sell-date": _iso(latest.notice.received_on) if latest else "",
                 "interested-group": group_name,
                 "protected-period-start-date": _iso(protected.starts_on) if protected else "",

@@ -166,3 +166,21 @@ def test_a_2026_regime_notice_runs_the_provisional_moratorium_and_says_a_right_o
     assert [d.code for d in case.deadlines if d.record_ref == "DN-0001"] == ["EDCEA-MOR-END"]  # no 2011 Act date
     assert case.owner_may_dispose_to is DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
     assert case_on(date(2026, 8, 31), facts(under_2026)).notices[0].status is NoticeStatus.LAPSED
+
+
+def test_the_latest_listing_ends_on_its_last_day_in_force_or_ended():
+    def latest(entries, day, jurisdiction=Jurisdiction.ENGLAND):
+        f = AssetFacts(asset_ref=ASSET, asset_name="The Red Lion", jurisdiction=jurisdiction, list_entries=entries)
+        return build_case(f, day).latest_listing_ends_on
+
+    # Listed Sat 1 Jun 2024 for five years: the last day is Thu 31 May 2029, in force or not.
+    assert latest((ENTRY,), date(2026, 1, 1)) == date(2029, 5, 31)
+    assert latest((ENTRY,), date(2029, 6, 1)) == date(2029, 5, 31)  # expired: the spreadsheet still says when
+    removed = e.ListEntry(
+        reference="LST-0001", asset_ref=ASSET, entered_on=date(2024, 6, 1), removed_on=date(2025, 1, 10)
+    )
+    assert latest((removed,), date(2025, 3, 1)) == date(2025, 1, 9)  # protected until the day before removal
+    relisted = e.ListEntry(reference="LST-0002", asset_ref=ASSET, entered_on=date(2030, 2, 1))
+    assert latest((ENTRY, relisted), date(2029, 12, 1)) == date(2029, 5, 31)  # the next listing is still to come
+    assert latest((), date(2026, 1, 1)) is None  # never listed
+    assert latest((ENTRY,), date(2029, 6, 1), Jurisdiction.SCOTLAND) is None  # no such lists in Scotland

@@ -174,6 +174,15 @@ def test_the_register_exports_with_formulas_neutralised_and_read_back_by_openpyx
     assert (csv_path.stat().st_mode & 0o777) == (path.stat().st_mode & 0o777)
 
 
+def test_the_spreadsheet_says_when_an_expired_listing_ended(register, tmp_path):
+    import_file(register, COUNCILS / "stockport.csv", "Stockport")  # the Crown Inn, listed Mon 20 May 2019
+    for day, status in ((date(2021, 10, 1), "Interim moratorium"), (date(2025, 9, 15), "Expired")):
+        path = tmp_path / f"{day}.csv"
+        export_register(register, path, "csv", day)
+        (crown,) = [r for r in csv.DictReader(path.open(encoding="utf-8")) if r["Name"] == "The Crown Inn"]
+        assert (crown["Status"], crown["Listing ends"]) == (status, "2024-05-19")
+
+
 @pytest.mark.file_only  # copies or backs up the register file itself
 def test_the_national_dataset_round_trips(register, tmp_path):
     import_file(register, COUNCILS / "planning-data.csv", "Exeter")
