@@ -214,13 +214,22 @@ def _csv(headings: Iterable[str], rows: Iterable[Iterable[object]], stream: IO[s
 
 def _xlsx(headings: list[str], rows: list[list[object]], stream: IO[bytes]) -> None:
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet(tr("Register"))
+
+    def text(value: object) -> object:
+        """A cell holding ``value``; text a spreadsheet would run as a formula is stored as text, as written."""
+        if not (isinstance(value, str) and value.startswith(_SPREADSHEET_TRIGGERS)):
+            return value
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.data_type = "s"  # openpyxl takes "=..." for a formula
+        return cell
+
     sheet.append(headings)
     for row in rows:
-        # Text is stored as text (never a formula); dates as dates a spreadsheet can sort.
-        sheet.append([safe_cell(v) for v in row])
+        sheet.append([text(v) for v in row])  # dates as dates a spreadsheet can sort
     book.save(stream)
 
 
