@@ -12,9 +12,11 @@ from datetime import UTC, datetime
 from typing import Any
 
 from ..db.repositories import RecordRepository
+from ..domain.asset_deadlines import TASK
 from ..domain.i18n import tr
 from ..domain.pack_sections import pack_section
 from ..domain.records import RecordKind, reference_number
+from ..domain.rules import rule
 from .register import Register
 
 _NEVER = datetime.min.replace(tzinfo=UTC)  # sorts a record with no recorded deletion last
@@ -43,8 +45,13 @@ class TrashItem:
         if self.kind is RecordKind.PACK_ANSWER:  # the section it answers, in which application
             section = pack_section(self.record.section)
             return f"{section.name if section else self.record.section} · {self.record.application_ref}"
-        if self.kind is RecordKind.DEADLINE_MARK:  # which deadline, and what the group said of it
-            return f"{self.record.uid} · {self.record.state.label}"
+        if self.kind is RecordKind.DEADLINE_MARK:  # which deadline of which record, and what the group said of it
+            record, _, code = self.record.uid.partition("/")
+            try:
+                deadline = rule(code).name
+            except KeyError:  # a task's own deadline, or a rule no longer in the catalogue
+                deadline = tr("Task") if code == TASK else code
+            return f"{deadline} ({record}) · {self.record.state.label}"
         if self.asset_name:
             return tr("for {asset}").format(asset=self.asset_name)
         return ""

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from assetreg.domain import entities as e
+from assetreg.domain.enums import MarkState
 from assetreg.domain.errors import NotFoundError, ValidationError
 from assetreg.domain.records import RecordKind
 from assetreg.gui.context import AppContext
@@ -329,5 +330,11 @@ def test_a_deadline_mark_in_the_trash_says_which_deadline_and_what_was_said(regi
     records.create(e.UserDeadline(title="Ring the council", due_on=date(2025, 9, 10)))
     records.create(e.DeadlineMark(uid="tsk-1/task"))
     records.delete("MRK-0001")
-    (item,) = load_trash(register)
-    assert (item.reference, item.label) == ("MRK-0001", "TSK-0001/TASK · Done")
+    records.create(e.Asset(name="The Red Lion"))
+    records.create(e.DisposalNotice(asset_ref="AST-0001", received_on=date(2025, 9, 1)))
+    records.create(e.DeadlineMark(uid="DN-0001/ACV-IMP-END", state=MarkState.NOT_APPLICABLE))
+    records.delete("MRK-0002")
+    assert sorted((item.reference, item.label) for item in load_trash(register)) == [
+        ("MRK-0001", "Task (TSK-0001) · Done"),
+        ("MRK-0002", "Interim moratorium ends (DN-0001) · Not applicable"),
+    ]
