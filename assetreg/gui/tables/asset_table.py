@@ -123,6 +123,7 @@ class AssetRows:
         self.ids = list(range(len(self.assets)))  # one set of int objects, shared by every order and filter
         self._orders: dict[tuple[int, bool], list[int]] = {}
         self._places: dict[tuple[int, bool], list[int]] = {}
+        self._same_as_loaded: dict[tuple[int, bool], bool] = {}
         for column in range(len(self.sort_keys)):  # while loading, so a first click on a heading is quick too
             self.order(column)
 
@@ -146,17 +147,24 @@ class AssetRows:
         if any(in_council):
 
             def hits(rows: list[int]) -> list[int]:
-                return [i for i in rows if in_council[council_of[i]] or term in texts[i]]
+                return [i for i in rows if term in texts[i] or in_council[council_of[i]]]
         else:
 
             def hits(rows: list[int]) -> list[int]:
                 return [i for i in rows if term in texts[i]]
 
-        if sort is not None and len(pool) == len(self.ids):
+        if sort is not None and len(pool) == len(self.ids) and not self._in_load_order(sort):
             # Every row, sorted: looking at them in load order, as they lie in memory, then sorting what matches
             # is quicker by far than looking at them in name order (each asset's words at a random place).
             return sorted(hits(self.ids), key=self._place(sort).__getitem__)
         return hits(pool)
+
+    def _in_load_order(self, sort: tuple[int, bool]) -> bool:
+        """Whether sorting so leaves the rows as loaded (by reference, as a register reads them)."""
+        same = self._same_as_loaded.get(sort)
+        if same is None:
+            same = self._same_as_loaded[sort] = self.order(*sort) == self.ids
+        return same
 
     def _place(self, sort: tuple[int, bool]) -> list[int]:
         """Each row's place in a sorted order."""
