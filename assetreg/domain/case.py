@@ -103,12 +103,13 @@ class Case:
         None when the land was never listed (or the nation has no such lists)."""
         if self.listing is not None or not self.jurisdiction.has_acv_regime:
             return self.listing_ends_on
-        ended = (
-            listing_last_day(x)
+        # A listing removed the day it was entered never protected the land, so it has no last day.
+        ended = [
+            last
             for x in self.facts.list_entries
-            if x.kind is ListEntryKind.LISTED and x.entered_on <= self.day
-        )
-        return max((last for last in ended if last < self.day), default=None)
+            if x.kind is ListEntryKind.LISTED and x.entered_on <= (last := listing_last_day(x)) < self.day
+        ]
+        return max(ended, default=None)
 
     @property
     def status_ends_on(self) -> date | None:

@@ -165,16 +165,32 @@ def match_headings(headings: Sequence[object], saved: dict[str, str] | None = No
 
 
 def left_out(headings: Sequence[object], fields: Sequence[str], saved: dict[str, str] | None = None) -> list[str]:
-    """A note for each named column that no field matched, unless the user chose to leave it out."""
+    """A note for each named column left out, unless the user chose to leave it out: no field matches its
+    heading, or the field it matches goes to another column."""
     chosen = {normalise_heading(h) for h in saved or {}}
-    return [
-        tr(
-            "The column “{heading}” is not imported: no field of AssetReg's matches its heading. To import it, "
-            "choose its field in the app's import mapping (File ▸ Import council list…), saved for next time."
-        ).format(heading=" ".join(str(heading).split()))
-        for heading, field in zip(headings, fields, strict=True)
-        if not field and normalise_heading(heading) and normalise_heading(heading) not in chosen
-    ]
+    notes = []
+    for heading, field in zip(headings, fields, strict=True):
+        key = normalise_heading(heading)
+        if field or not key or key in chosen:
+            continue
+        shown = " ".join(str(heading).split())
+        matched = _BY_HEADING.get(key) or _BY_WORDS.get(_words(heading), IGNORE)
+        if matched and matched in fields:
+            holder = " ".join(str(headings[list(fields).index(matched)]).split())
+            notes.append(
+                tr("The column “{heading}” is not imported: the column “{other}” already goes to {field}.").format(
+                    heading=shown, field=field_labels()[matched], other=holder
+                )
+            )
+        else:
+            notes.append(
+                tr(
+                    "The column “{heading}” is not imported: no field of AssetReg's matches its heading. To import "
+                    "it, choose its field in the app's import mapping (File ▸ Import council list…), saved for next "
+                    "time."
+                ).format(heading=shown)
+            )
+    return notes
 
 
 def mapping_problems(fields: Sequence[str]) -> list[str]:

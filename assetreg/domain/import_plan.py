@@ -337,11 +337,14 @@ def _notice_warnings(plan: AssetPlan, item: ImportedAsset, notices: Sequence[e.D
                 "The list gives a notice received {day}, added as a new notice. The register also has {theirs} "
                 "for this asset, which the list does not give: if that is the same notice with its date "
                 "corrected, delete the register's one after importing."
-            ).format(day=format_date(imported.received_on), theirs=theirs),
+            ).format(
+                day=format_date(imported.received_on) if imported.received_on else tr("on a day not given"),
+                theirs=theirs,
+            ),
             "warning",
         )
         for imported in item.notices
-        if imported.received_on is not None and imported.received_on not in recorded
+        if imported.received_on not in recorded
     ]
 
 

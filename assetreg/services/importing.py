@@ -85,6 +85,19 @@ def saved_mappings(register: Register) -> dict[str, dict[str, str]]:
     return json.loads(text) if text else {}
 
 
+def _no_council_warning() -> Problem:
+    return Problem(
+        0,
+        "",
+        tr(
+            "No council is chosen, so new assets are added without one, and until each has its council "
+            "AssetReg cannot tell which nation's law applies to it. Say whose list it is (the Council box, "
+            "or --council NAME on the command line)."
+        ),
+        "warning",
+    )
+
+
 def preview_import(
     register: Register,
     path: Path,
@@ -101,19 +114,6 @@ def preview_import(
     chosen = fields is not None  # by the user, column by column: nothing left out needs saying
     fields = list(fields) if fields is not None else match_headings(table.headings, saved)
     problems = list(table.notes)
-    if not council_name:
-        problems.append(
-            Problem(
-                0,
-                "",
-                tr(
-                    "No council is chosen, so new assets are added without one, and until each has its council "
-                    "AssetReg cannot tell which nation's law applies to it. Say whose list it is (the Council box, "
-                    "or --council NAME on the command line)."
-                ),
-                "warning",
-            )
-        )
     if not chosen:
         problems += [Problem(0, "", note, "note") for note in left_out(table.headings, fields, saved)]
     missing = mapping_problems(fields)
@@ -129,6 +129,8 @@ def preview_import(
         del table  # the file's cells are not needed once read, and a large list's are most of the memory
         with register.reading() as session:
             plans, plan_problems = _plan(RecordRepository(session), imported, council_ref, register.today())
+    if not council_name and any(plan.outcome == "added" for plan in plans):
+        problems.append(_no_council_warning())
     problems += sorted(row_problems + plan_problems, key=lambda p: p.row)
     return ImportPreview(path, headings, fields, council_ref, council_name, mapping_name, plans, problems, row_count)
 

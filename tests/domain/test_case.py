@@ -180,6 +180,10 @@ def test_the_latest_listing_ends_on_its_last_day_in_force_or_ended():
         reference="LST-0001", asset_ref=ASSET, entered_on=date(2024, 6, 1), removed_on=date(2025, 1, 10)
     )
     assert latest((removed,), date(2025, 3, 1)) == date(2025, 1, 9)  # protected until the day before removal
+    at_once = e.ListEntry(
+        reference="LST-0001", asset_ref=ASSET, entered_on=date(2024, 6, 1), removed_on=date(2024, 6, 1)
+    )
+    assert latest((at_once,), date(2025, 3, 1)) is None  # removed the day it was entered: it never protected it
     relisted = e.ListEntry(reference="LST-0002", asset_ref=ASSET, entered_on=date(2030, 2, 1))
     assert latest((ENTRY, relisted), date(2029, 12, 1)) == date(2029, 5, 31)  # the next listing is still to come
     assert latest((), date(2026, 1, 1)) is None  # never listed

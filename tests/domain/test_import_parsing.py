@@ -61,7 +61,9 @@ def test_month_first_dates_are_reported_and_make_the_ambiguous_ones_unreadable()
     assert parse_date("05/05/2012", month_first_seen=True) == date(2012, 5, 5)  # the same either way
 
 
-@pytest.mark.parametrize("text", ["hello", "12345", "1/2", "", "12:30", "2012/21/09", "19999.5"])
+@pytest.mark.parametrize(
+    "text", ["hello", "12345", "1/2", "", "12:30", "2012/21/09", "19999.5", "21/09/2012 25:99", "21/09/2012 9:60"]
+)
 def test_what_is_not_a_date(text):
     if text == "":
         assert parse_date(text) is None
@@ -104,6 +106,10 @@ def test_every_named_column_left_out_gets_a_note_unless_the_user_chose_to_leave_
         "field in the app's import mapping (File ▸ Import council list…), saved for next time.",
     ]
     assert left_out(headings, fields, {"Ward": "", "our notes": ""}) == []
+    taken = ["Name", "Asset name"]
+    assert left_out(taken, match_headings(taken)) == [
+        "The column “Asset name” is not imported: the column “Name” already goes to Asset name."
+    ]
 
 
 def test_a_saved_choice_beats_the_synonyms_and_no_field_goes_to_two_columns():

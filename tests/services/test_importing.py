@@ -89,6 +89,10 @@ def test_a_notice_date_changed_in_the_list_is_added_with_a_warning_naming_the_re
     assert sorted(n.received_on for n in notices) == [date(2021, 9, 2), date(2021, 9, 3)]
     again = import_file(register, corrected, "Stockport")  # both notices are in the register now
     assert [p for p in again["problems"] if p["field"] == "notice_received"] == []
+    undated = tmp_path / "undated.csv"
+    undated.write_text(text.replace("Listed,02/09/2021,", "Listed,,"), encoding="utf-8")
+    (warning,) = [p for p in preview_import(register, undated, "Stockport").problems if p.field == "notice_received"]
+    assert warning.message.startswith("The list gives a notice received on a day not given, added as a new notice.")
 
 
 def test_a_list_imported_without_a_council_says_what_that_leaves_unknown(register):
@@ -101,6 +105,9 @@ def test_a_list_imported_without_a_council_says_what_that_leaves_unknown(registe
         "on the command line).",
     )
     assert [p for p in preview_import(register, COUNCILS / "stockport.csv", "Stockport").problems if p.row == 0] == []
+    import_file(register, COUNCILS / "stockport.csv", "Stockport")
+    again = preview_import(register, COUNCILS / "stockport.csv")  # every asset is matched: none is added
+    assert [p for p in again.problems if p.row == 0] == []
 
 
 def test_a_dry_run_writes_nothing(register):
