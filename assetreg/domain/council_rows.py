@@ -325,4 +325,9 @@ def _merge(into: ImportedAsset, other: ImportedAsset) -> None:
     if into.decision is NominationDecision.PENDING:
         into.decision = other.decision
     known = {n.received_on for n in into.notices}
-    into.notices.extend(n for n in other.notices if n.received_on not in known or n.received_on is None)
+    asked = {(n.received_on, n.bid_received, n.interested_group) for n in into.notices}
+    for notice in other.notices:
+        if notice.received_on is None or notice.received_on not in known:
+            into.notices.append(notice)
+        elif notice.bid_received and (notice.received_on, notice.bid_received, notice.interested_group) not in asked:
+            into.notices.append(notice)  # another group's request on the same notice: the plan adds it there

@@ -271,7 +271,11 @@ def _plan_listing(plan: AssetPlan, item: ImportedAsset, nominations, entries) ->
 
 
 def _plan_notices(plan: AssetPlan, item: ImportedAsset, notices, index: _Index, basis: str) -> None:
+    planned: dict[date, int] = {}  # the notices this import adds, by day received: a further row's request goes there
     for imported in item.notices:
+        if imported.received_on in planned:
+            _plan_request(plan, imported, planned[imported.received_on], [])
+            continue
         published = {
             "published_interim_end_on": imported.interim_end,
             "published_full_end_on": imported.full_end,
@@ -290,6 +294,8 @@ def _plan_notices(plan: AssetPlan, item: ImportedAsset, notices, index: _Index, 
                     )
                 )
             )
+            if imported.received_on is not None:
+                planned[imported.received_on] = len(plan.notices) - 1
             _plan_request(plan, imported, len(plan.notices) - 1, [])
             continue
         changed = {k: v for k, v in published.items() if v is not None and getattr(same, k) != v}

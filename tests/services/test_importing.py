@@ -110,6 +110,28 @@ def test_a_list_imported_without_a_council_says_what_that_leaves_unknown(registe
     assert [p for p in again.problems if p.row == 0] == []
 
 
+def test_two_groups_asking_to_bid_on_one_notice_are_both_recorded(register, tmp_path):
+    path = tmp_path / "two.csv"
+    path.write_text(
+        "acv_reference,asset_name,decision,decision_date,notification_of_intention_to_sell_received,"
+        "intention_to_bid_received,name_of_community_interest_group\n"
+        "T1,The Bell,Listed,01/06/2024,20/10/2026,05/11/2026,Bell Parish Council\n"
+        "T1,The Bell,Listed,01/06/2024,20/10/2026,12/11/2026,Bell Community Benefit Society\n",
+        encoding="utf-8",
+    )
+    import_file(register, path, "Stockport")
+    records = Records(register)
+    (notice,) = records.list(RecordKind.DISPOSAL_NOTICE)
+    requests = records.list(RecordKind.BIDDER_REQUEST, notice_ref=notice.reference)
+    groups = {g.reference: g.name for g in records.list(RecordKind.GROUP)}
+    assert sorted((r.received_on, groups[r.group_ref]) for r in requests) == [
+        (date(2026, 11, 5), "Bell Parish Council"),
+        (date(2026, 11, 12), "Bell Community Benefit Society"),
+    ]
+    again = import_file(register, path, "Stockport")
+    assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 1)
+
+
 def test_a_dry_run_writes_nothing(register):
     before = snapshot(register)
     summary = import_file(register, COUNCILS / "stockport.csv", "Stockport", dry_run=True)
