@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from . import entities as e
-from .council_rows import ImportedAsset, Problem, base_reference
+from .council_rows import ImportedAsset, ImportedNotice, Problem, base_reference
 from .dates import format_date
 from .enums import LegalForm, ListEntryKind, NominationDecision
 from .errors import ValidationError
@@ -335,6 +335,9 @@ def _notice_warnings(plan: AssetPlan, item: ImportedAsset, notices: Sequence[e.D
         for n in unlisted
     )
     recorded = {n.received_on for n in notices}
+    first: dict[date | None, ImportedNotice] = {}  # each day's first row: two groups' rows are one notice
+    for imported in item.notices:
+        first.setdefault(imported.received_on, imported)
     return [
         Problem(
             imported.row,
@@ -349,7 +352,7 @@ def _notice_warnings(plan: AssetPlan, item: ImportedAsset, notices: Sequence[e.D
             ),
             "warning",
         )
-        for imported in item.notices
+        for imported in first.values()
         if imported.received_on not in recorded
     ]
 

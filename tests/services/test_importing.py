@@ -130,6 +130,9 @@ def test_two_groups_asking_to_bid_on_one_notice_are_both_recorded(register, tmp_
     ]
     again = import_file(register, path, "Stockport")
     assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 1)
+    path.write_text(path.read_text(encoding="utf-8").replace("20/10/2026", "21/10/2026"), encoding="utf-8")
+    moved = preview_import(register, path, "Stockport").problems
+    assert [(p.row, p.field) for p in moved if p.field == "notice_received"] == [(2, "notice_received")]  # once
 
 
 def test_a_dry_run_writes_nothing(register):
