@@ -52,10 +52,15 @@ def notice_json(detail: Any) -> dict[str, Any]:
             }
             for p in case.periods
         ],
+        # what the council published for a period the case does not run (a full moratorium no request starts)
+        "published_without_period": [
+            {"kind": period.value, "published_end": _day(day)} for period, day in case.published_without_period
+        ],
         "requests": [
             {
                 **plain(r.request),
                 "starts_full_moratorium": r.verdict.starts_full_moratorium if r.verdict else None,
+                "shown": r.verdict.shown if r.verdict else None,  # false: it starts it only if what is unknown holds
                 "why": r.verdict.why if r.verdict else "",
             }
             for r in detail.requests

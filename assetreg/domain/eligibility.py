@@ -147,11 +147,25 @@ def trigger_conditions(group: e.CommunityGroup, land_postcode: str) -> tuple[Fac
 
 
 def _form(group: e.CommunityGroup) -> str:
+    if group.legal_form is LegalForm.NOT_KNOWN:
+        return tr("a body of a kind not yet known")
     label = group.legal_form.label.lower()
     return f"{'an' if label[:1] in 'aeiou' else 'a'} {label}"
 
 
 def _legal_form(group: e.CommunityGroup, role: Role) -> Fact:
+    if group.legal_form is LegalForm.NOT_KNOWN:
+        sentence = {
+            Role.NOMINATE: tr(
+                "What kind of body {name} is (a charity, a company limited by guarantee…) is not recorded, so the "
+                "register does not show that it may nominate land (s.89(2), reg 5): record its legal form."
+            ),
+            Role.TRIGGER: tr(
+                "What kind of body {name} is (a charity, a company limited by guarantee…) is not recorded, so the "
+                "register does not show that it is a community interest group (reg 12): record its legal form."
+            ),
+        }[role]
+        return Fact("legal-form", State.UNKNOWN, sentence.format(name=group.name))
     if role is Role.NOMINATE:
         if can_nominate(group.legal_form):
             sentence = tr("{name} is recorded as {form}, a kind of body that may nominate land (s.89(2), reg 5).")
@@ -321,7 +335,7 @@ def _transfer_form(group: e.CommunityGroup) -> Fact:
                 **values
             ),
         )
-    if group.legal_form is LegalForm.OTHER:
+    if group.legal_form in (LegalForm.OTHER, LegalForm.NOT_KNOWN):
         return Fact(
             "legal-form",
             State.UNKNOWN,
@@ -419,6 +433,11 @@ def _ownership_form(group: e.CommunityGroup) -> Fact:
         sentence = tr(
             "{name} is recorded as {form}: a society may ask for ownership only if it is a community benefit "
             "society, not a co-operative (s.80); the register does not say which it is."
+        )
+        return Fact("ownership-form", State.UNKNOWN, sentence.format(**values))
+    if group.legal_form is LegalForm.NOT_KNOWN:
+        sentence = tr(
+            "{name} is recorded as {form}: record its legal form to show whether it may ask for ownership (s.80)."
         )
         return Fact("ownership-form", State.UNKNOWN, sentence.format(**values))
     sentence = tr(

@@ -101,6 +101,7 @@ class LegalForm(LabelledEnum):
     OTHER_PUBLIC_BODY = "other-public-body"
     INDIVIDUAL = "individual"
     OTHER = "other"
+    NOT_KNOWN = "not-known"  # a group a council's list names without saying what kind of body it is
 
     @staticmethod
     def _labels() -> dict[str, str]:
@@ -115,6 +116,7 @@ class LegalForm(LabelledEnum):
             "other-public-body": tr("Other public body"),
             "individual": tr("Individual"),
             "other": tr("Other"),
+            "not-known": tr("Not known yet"),
         }
 
 

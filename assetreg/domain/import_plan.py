@@ -21,7 +21,7 @@ from .dates import format_date
 from .enums import LegalForm, ListEntryKind, NominationDecision
 from .errors import ValidationError
 from .i18n import tr
-from .requests import can_trigger_full_moratorium
+from .requests import can_trigger_full_moratorium, cannot_trigger_reason
 from .validation import check_list_entry_against_nomination, validate
 
 
@@ -46,6 +46,7 @@ class PlannedRequest:
     group_ref: str = ""  # the requesting group, when it is in the register
     group: str = ""  # else its name: the group is added
     group_form: str = ""  # the group's legal form as the list gives it, if it does
+    row: int = 0  # the list's row that gives the request
 
 
 _PARISH = re.compile(r"\b(parish|town|village|community|neighbourhood) council$", re.IGNORECASE)
@@ -61,12 +62,12 @@ def legal_form_named(text: str) -> LegalForm | None:
 def new_group(name: str, form_text: str = "") -> e.CommunityGroup:
     """A group a council's list names, added with the legal form the list gives (AssetReg's own exports do),
     else the one its name shows for certain: a parish or town council, or a community interest company (whose
-    name must end so); otherwise "other", for the user to correct, since a list seldom says whether a "Ltd" is
-    limited by guarantee or a charity."""
+    name must end so); otherwise "not known yet", for the user to record, since a list seldom says whether a
+    "Ltd" is limited by guarantee or a charity."""
     name = " ".join(name.split())
     form = legal_form_named(form_text)
     if form is None:
-        form = LegalForm.OTHER
+        form = LegalForm.NOT_KNOWN
         if _PARISH.search(name):
             form = LegalForm.PARISH_COUNCIL
         elif _CIC.search(name):
@@ -318,7 +319,7 @@ def _plan_request(plan: AssetPlan, imported, notice: int | str, requests) -> Non
             notes=tr("From the council's list of assets of community value."),
         )
     )
-    plan.requests.append(PlannedRequest(notice, request, "", name, imported.interested_group_form))
+    plan.requests.append(PlannedRequest(notice, request, "", name, imported.interested_group_form, imported.row))
 
 
 def _notice_warnings(plan: AssetPlan, item: ImportedAsset, notices: Sequence[e.DisposalNotice]) -> list[Problem]:
@@ -358,24 +359,26 @@ def _notice_warnings(plan: AssetPlan, item: ImportedAsset, notices: Sequence[e.D
 
 
 def _request_warnings(plan: AssetPlan, index: _Index) -> list[Problem]:
-    """For each request whose group's legal form cannot start the full moratorium: what to do about it."""
+    """For each request whose group is not shown to be able to start the full moratorium: what to do about it."""
     problems = []
     for planned in plan.requests:
         group = index.groups.get(_norm(planned.group))
         if group is not None:
             planned.group_ref, planned.group = group.reference, ""
         form = group.legal_form if group is not None else new_group(planned.group, planned.group_form).legal_form
-        if not can_trigger_full_moratorium(form):
-            problems.append(
-                Problem(
-                    plan.row,
-                    "interested_group",
-                    tr(
-                        "The list says {group} asked to be treated as a bidder on {day}, but not what kind of body "
-                        "it is. Until its legal form is recorded (a charity, a company limited by guarantee…), "
-                        "AssetReg cannot count the request as starting the full moratorium."
-                    ).format(group=group.name if group else planned.group, day=planned.request.received_on.isoformat()),
-                    "warning",
-                )
+        if can_trigger_full_moratorium(form):
+            continue
+        values = {"group": group.name if group else planned.group, "day": format_date(planned.request.received_on)}
+        if form is LegalForm.NOT_KNOWN:
+            message = tr(
+                "The list says {group} asked to be treated as a bidder on {day}, but not what kind of body it is. "
+                "The request starts the full moratorium only if {group} is a parish council, charity, community "
+                "interest company, company limited by guarantee or community benefit society (reg 12): record its "
+                "legal form on its page. Until then the case counts the request, and says this is not shown."
+            ).format(**values)
+        else:
+            message = tr("The list says {group} asked to be treated as a bidder on {day}. {why}").format(
+                why=cannot_trigger_reason(form), **values
             )
+        problems.append(Problem(planned.row or plan.row, "interested_group", message, "warning"))
     return problems

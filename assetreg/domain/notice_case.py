@@ -187,6 +187,17 @@ class NoticeCase:
         return next((p for p in self.periods if p.period is which), None)
 
     @property
+    def published_without_period(self) -> tuple[tuple[Period, date], ...]:
+        """The ends the council published for periods this account does not run (most often a full moratorium
+        with no request recorded that starts it), so that what the council said is never hidden."""
+        taken = {_PUBLISHED_FIELD[p.period] for p in self.periods}
+        return tuple(
+            (which, day)
+            for which in _NOTICE_PERIODS
+            if (field := _PUBLISHED_FIELD[which]) not in taken and (day := getattr(self.notice, field)) is not None
+        )
+
+    @property
     def current(self) -> PeriodAccount | None:
         """The period the notice is in on ``day``, if one runs."""
         return next((p for p in self.periods if _STATUS_OF_PERIOD[p.period] is self.status), None)
@@ -388,6 +399,10 @@ def _judge(r: RequestFacts, start: date, interim_end: date, published_end: date 
     """Whether a request starts the full moratorium (s.95(3), reg 12), and the one sentence why."""
 
     unknown = " ".join(f.sentence for f in r.conditions if f.state is State.UNKNOWN)
+    if r.legal_form is LegalForm.NOT_KNOWN:  # judged on its dates, with what is not known said beside
+        unknown = " ".join(
+            (tr("what kind of body the group is, which is not recorded (record its legal form)."), unknown)
+        ).strip()
 
     def verdict(starts: bool, why: str) -> RequestVerdict:
         if starts and unknown:  # it holds only if the body is a community interest group: say what is not shown
@@ -400,7 +415,7 @@ def _judge(r: RequestFacts, start: date, interim_end: date, published_end: date 
         return RequestVerdict(r.reference, r.received_on, starts, why, shown=not (starts and unknown))
 
     end = format_date(interim_end)
-    if not can_trigger_full_moratorium(r.legal_form):
+    if r.legal_form is not LegalForm.NOT_KNOWN and not can_trigger_full_moratorium(r.legal_form):
         return verdict(False, cannot_trigger_reason(r.legal_form))
     failed = [f.sentence for f in r.conditions if f.state is State.FAILED]
     if failed:

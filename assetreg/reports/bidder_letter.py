@@ -187,7 +187,7 @@ def _who_we_are(document: BidderRequestDocument) -> str:
     """The group's legal form and registration, its local connection, and — only if true — that it is a
     community interest group (reg 12)."""
     group = document.group
-    if group is None or group.legal_form in (LegalForm.OTHER, LegalForm.INDIVIDUAL):
+    if group is None or group.legal_form in (LegalForm.OTHER, LegalForm.INDIVIDUAL, LegalForm.NOT_KNOWN):
         return ""
     form = group.legal_form.label
     numbers = [

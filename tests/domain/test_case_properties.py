@@ -144,12 +144,15 @@ def test_a_request_starts_the_full_moratorium_exactly_when_the_law_says(f):
         f.notices[0].received_on, rule_ending(Period.INTERIM).length, rule_ending(Period.INTERIM).counting
     )
     for request, verdict in zip(f.requests["DN-0001"], notice.requests, strict=True):
+        # A body whose legal form is not known is counted by its dates, and the verdict says it is not shown.
+        unknown = request.legal_form is LegalForm.NOT_KNOWN
         expected = (
             listed
-            and can_trigger_full_moratorium(request.legal_form)
+            and (can_trigger_full_moratorium(request.legal_form) or unknown)
             and f.notices[0].received_on <= request.received_on <= interim_end
         )
         assert verdict.starts_full_moratorium is expected
+        assert not (expected and unknown and verdict.shown)
         assert verdict.why.endswith(".") and "\n" not in verdict.why
     assert (notice.period(Period.FULL) is not None) is any(v.starts_full_moratorium for v in notice.requests)
 

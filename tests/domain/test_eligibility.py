@@ -161,3 +161,16 @@ def test_a_parish_council_or_a_public_body_is_not_a_community_transfer_body() ->
         result = transfer_body(dataclasses.replace(INVERBRAE, legal_form=form), ownership=False, constitution="x")
         assert states(result)["legal-form"] is State.FAILED
     assert states(transfer_body(None, ownership=False)) == {"group": State.FAILED}
+
+
+def test_a_group_whose_form_is_not_known_is_not_shown_eligible_for_anything_nor_refused() -> None:
+    group = dataclasses.replace(KENT, legal_form=LegalForm.NOT_KNOWN, postcode="SK1 2AB")
+    for role in (Role.NOMINATE, Role.TRIGGER):
+        fact = next(f for f in eligibility(group, PUB, STOCKPORT, role).facts if f.code == "legal-form")
+        assert fact.state is State.UNKNOWN and "record its legal form" in fact.sentence
+    ownership = transfer_body(group, ownership=True)
+    assert {f.code: f.state for f in ownership.facts if f.code.endswith("form")} == {
+        "legal-form": State.UNKNOWN,
+        "ownership-form": State.UNKNOWN,
+    }
+    assert "a body of a kind not yet known" in next(f.sentence for f in ownership.facts if f.code == "legal-form")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -15,6 +16,7 @@ from assetreg.domain.enums import (
     ListEntryKind,
     NominationDecision,
     NoticeOutcome,
+    Period,
     RemovalReason,
 )
 from assetreg.domain.notice_case import RequestFacts, notice_case
@@ -142,6 +144,27 @@ def test_a_request_that_cannot_start_the_full_moratorium_leaves_the_notice_prote
 def test_a_request_received_on_the_last_day_of_the_interim_period_counts():
     last_day = RequestFacts(date(2025, 10, 11), LegalForm.PARISH_COUNCIL)
     assert notice_status(NOTICE, [last_day], date(2025, 10, 12), [ENTRY]) is NoticeStatus.FULL_MORATORIUM
+
+
+def test_a_request_from_a_body_of_a_form_not_known_counts_by_its_dates_and_says_the_form_is_not_shown():
+    in_time, late = RequestFacts(date(2025, 9, 10), LegalForm.NOT_KNOWN), RequestFacts(None, LegalForm.NOT_KNOWN)
+    (verdict,) = account(NOTICE, [in_time], date(2025, 10, 12), [ENTRY]).requests
+    assert verdict.starts_full_moratorium and not verdict.shown
+    assert "what kind of body the group is, which is not recorded (record its legal form)" in verdict.why
+    assert notice_status(NOTICE, [in_time], date(2025, 10, 12), [ENTRY]) is NoticeStatus.FULL_MORATORIUM
+    assert notice_status(NOTICE, [late], date(2025, 10, 12), [ENTRY]) is NoticeStatus.PROTECTED
+    other = account(NOTICE, [RequestFacts(date(2025, 9, 10), LegalForm.OTHER)], date(2025, 10, 12), [ENTRY])
+    assert "cannot trigger the full moratorium" in other.requests[0].why  # "other" is a form, and not one that can
+
+
+def test_a_published_end_of_a_period_the_case_does_not_run_is_kept_in_the_account():
+    published = dataclasses.replace(NOTICE, published_full_end_on=date(2026, 2, 27))
+    without = account(published, [], date(2025, 10, 12), [ENTRY])
+    assert without.period(Period.FULL) is None
+    assert without.published_without_period == ((Period.FULL, date(2026, 2, 27)),)
+    counted = account(published, [CHARITY_IN_TIME], date(2025, 10, 12), [ENTRY])
+    assert counted.period(Period.FULL).published_end == date(2026, 2, 27)
+    assert counted.published_without_period == ()
 
 
 def test_without_a_received_date_the_sent_date_is_used():

@@ -106,7 +106,12 @@ def test_a_request_from_a_group_of_unknown_form_is_recorded_and_the_list_says_wh
     apply_import(register, preview)
     (request,) = Records(register).list(RecordKind.BIDDER_REQUEST)
     group = Records(register).get(request.group_ref)
-    assert (group.name, group.legal_form) == ("Crown Community Pub Ltd", LegalForm.OTHER)
+    assert (group.name, group.legal_form) == ("Crown Community Pub Ltd", LegalForm.NOT_KNOWN)
+    # Received within the interim six weeks, it is counted, with the unknown legal form said beside; so the
+    # council's published end of the full moratorium is shown beside the law's.
     (case,) = [c for c in register_cases(register, date(2021, 11, 1)) if c.notices]
-    verdict = case.notices[0].requests[0]
-    assert not verdict.starts_full_moratorium and "cannot trigger the full moratorium" in verdict.why
+    notice = case.notices[0]
+    verdict = notice.requests[0]
+    assert verdict.starts_full_moratorium and not verdict.shown
+    assert "cannot trigger" not in verdict.why and "which is not recorded (record its legal form)" in verdict.why
+    assert notice.period(Period.FULL).published_end == date(2022, 3, 2)

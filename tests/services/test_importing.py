@@ -119,6 +119,12 @@ def test_two_groups_asking_to_bid_on_one_notice_are_both_recorded(register, tmp_
         "T1,The Bell,Listed,01/06/2024,20/10/2026,12/11/2026,Bell Community Benefit Society\n",
         encoding="utf-8",
     )
+    # Only the society's form is not known from its name: the warning names the row that gives its request.
+    (warning,) = [p for p in preview_import(register, path, "Stockport").problems if p.field == "interested_group"]
+    assert warning.row == 3 and warning.message.startswith(
+        "The list says Bell Community Benefit Society asked to be treated as a bidder on Thu 12 Nov 2026, but not "
+        "what kind of body it is."
+    )
     import_file(register, path, "Stockport")
     records = Records(register)
     (notice,) = records.list(RecordKind.DISPOSAL_NOTICE)

@@ -31,6 +31,8 @@ def what_it_may_do(legal_form: LegalForm | None, electors: int | None = None) ->
     tr = lambda text: QApplication.translate("GroupDialog", text)  # noqa: E731
     if legal_form is None:
         return tr("Choose the legal form to see what the group may do.")
+    if legal_form is LegalForm.NOT_KNOWN:
+        return tr("Until its legal form is recorded, AssetReg cannot show what the group may do.")
     if not can_nominate(legal_form):
         return tr("May not nominate land as an asset of community value, nor start the full moratorium.")
     if can_trigger_full_moratorium(legal_form):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import entities as e
 from ...domain.dates import format_date
+from ...domain.enums import Period
 from ...domain.errors import AssetRegError
 from ...domain.notice_case import NoticeCase
 from ...services.assets import AssetDetail, NoticeDetail
@@ -87,7 +88,9 @@ def time_left(end: date, today: date) -> str:
 def counts_text(r: AssessedRequest) -> str:
     if r.verdict is None:
         return _tr("Not yet known")
-    return _tr("Yes") if r.verdict.starts_full_moratorium else _tr("No")
+    if not r.verdict.starts_full_moratorium:
+        return _tr("No")
+    return _tr("Yes") if r.verdict.shown else _tr("Yes, if the group qualifies")
 
 
 def published_text(case: NoticeCase) -> str:
@@ -100,13 +103,27 @@ def published_text(case: NoticeCase) -> str:
         if p.disagrees:
             what += _tr(" (the Act gives {date})").format(date=format_date(p.computed_end))
         shown.append(what)
+    for period, day in case.published_without_period:
+        what = _tr("{period} ends {date}").format(period=period.label.lower(), date=format_date(day))
+        if period is Period.FULL and case.periods:
+            what += _tr(" (no request recorded here starts it: record the group's request if one was made in time)")
+        else:
+            what += _tr(" (this notice runs no such period in the register)")
+        shown.append(what)
     if not shown:
         return ""
     basis = f" ({case.notice.published_basis})" if case.notice.published_basis else ""
-    text = _tr("The council published: {dates}{basis}.").format(dates="; ".join(shown), basis=basis)
+    text = _tr("The council published{basis}: {dates}.").format(dates="; ".join(shown), basis=basis)
     if any(p.disagrees for p in case.periods):
         text += " " + _tr("Act on the earlier date; the council may be asked to correct its list.")
     return text
+
+
+def _fit_rows(view: QTableView) -> None:
+    """Each row as tall as its wrapped text, and the table as tall as its rows (the page scrolls, not it)."""
+    view.resizeRowsToContents()
+    rows = sum(view.rowHeight(i) for i in range(view.model().rowCount()))
+    view.setFixedHeight(view.horizontalHeader().sizeHint().height() + rows + 2 * view.frameWidth() + 4)
 
 
 class NoticePanel(QGroupBox):
@@ -219,9 +236,10 @@ class NoticePanel(QGroupBox):
         view = table_view(requests, self.tr("Requests to be treated as a potential bidder"), sort=(REQ_RECEIVED, _UP))
         view.setWordWrap(True)
         view.horizontalHeader().setSectionResizeMode(REQ_REASON, QHeaderView.ResizeMode.Stretch)
-        view.resizeRowsToContents()
-        rows = sum(view.rowHeight(i) for i in range(requests.rowCount()))
-        view.setFixedHeight(view.horizontalHeader().sizeHint().height() + rows + 2 * view.frameWidth() + 4)
+        _fit_rows(view)
+        # The reasons wrap to the width the table gets once laid out: fit the rows to it, or a row sized for
+        # the first narrow layout stays tall, its words centred out of sight below an empty-looking table.
+        view.horizontalHeader().sectionResized.connect(lambda *_: QTimer.singleShot(0, view, lambda: _fit_rows(view)))
         heading = QLabel(self.tr("Requests to be treated as a potential bidder"))
         heading.setBuddy(view)
         layout.addWidget(heading)
