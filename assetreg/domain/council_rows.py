@@ -90,6 +90,7 @@ class ImportedAsset:
     decision_reasons: str = ""
     notes: str = ""
     notices: list[ImportedNotice] = field(default_factory=list)
+    listing_expiry: date | None = None  # as the list gives it: checked, never stored
 
 
 def base_reference(text: str) -> str:
@@ -198,8 +199,9 @@ def _read_row(number: int, cells: dict[str, object], month_first: bool) -> tuple
         decision_date=dates.get("decision_date"),
         decision_reasons=texts.get("decision_reasons") or texts.get("unsuccessful_reason", ""),
         notes=texts.get("notes", ""),
+        listing_expiry=dates.get("listing_expiry"),
     )
-    _check_expiry(asset, dates.get("listing_expiry"), problem)
+    _check_expiry(asset, asset.listing_expiry, problem)
     if any(dates.get(n) for n in ("notice_received", "interim_end", "full_end", "protected_end")):
         group, asked = texts.get("interested_group", ""), dates.get("bid_intention_received")
         # With a date, the request becomes a record of its own (the plan adds it); without one, the list only
@@ -319,7 +321,7 @@ def _merge(into: ImportedAsset, other: ImportedAsset) -> None:
     for name in ("address", "postcode", "uprn", "description", "nominated_by", "decision_reasons", "notes"):
         if not getattr(into, name):
             setattr(into, name, getattr(other, name))
-    for name in ("latitude", "longitude", "nomination_received", "decision_date"):
+    for name in ("latitude", "longitude", "nomination_received", "decision_date", "listing_expiry"):
         if getattr(into, name) is None:
             setattr(into, name, getattr(other, name))
     if into.decision is NominationDecision.PENDING:

@@ -169,6 +169,7 @@ def plan_import(
             problems += [Problem(item.rows[0], name, message) for name, message in error.problems.items()]
             continue
         plans.append(plan)
+        problems += _undated_decision_warning(item, index.entries.get(reference, []) if reference else [])
         problems += _request_warnings(plan, index)
         if match is not None:
             problems += _notice_warnings(plan, item, index.notices.get(match.reference, []))
@@ -356,6 +357,38 @@ def _notice_warnings(plan: AssetPlan, item: ImportedAsset, notices: Sequence[e.D
         for imported in first.values()
         if imported.received_on not in recorded
     ]
+
+
+def _undated_decision_warning(item: ImportedAsset, entries: Sequence[e.ListEntry]) -> list[Problem]:
+    """When the list gives a decision without its date and the register has no entry for it: that nothing of the
+    listing is counted until the date is recorded, and where to record it."""
+    kinds = {
+        NominationDecision.LISTED: ListEntryKind.LISTED,
+        NominationDecision.UNSUCCESSFUL: ListEntryKind.UNSUCCESSFUL,
+    }
+    kind = kinds.get(item.decision)
+    if kind is None or item.decision_date is not None or any(x.kind is kind for x in entries):
+        return []
+    if kind is ListEntryKind.LISTED:
+        expiry = (
+            tr(" (it gives the listing's expiry, {day}, which AssetReg works out itself)").format(
+                day=format_date(item.listing_expiry)
+            )
+            if item.listing_expiry
+            else ""
+        )
+        message = tr(
+            "The list says the asset is listed but not the day it was entered on the list{expiry}, so no listing "
+            "was recorded: until it is, AssetReg counts none of the listing's dates nor any moratorium on the "
+            "asset. On its Listing tab, choose Council's decision… and enter the day from the council's decision."
+        ).format(expiry=expiry)
+    else:
+        message = tr(
+            "The list says the nomination was unsuccessful but not the day of the decision, so it was not "
+            "entered on the list of unsuccessful nominations. On the asset's Listing tab, choose Council's "
+            "decision… and enter the day from the council's decision."
+        )
+    return [Problem(item.rows[0], "decision_date", message, "warning")]
 
 
 def _request_warnings(plan: AssetPlan, index: _Index) -> list[Problem]:

@@ -141,6 +141,37 @@ def test_two_groups_asking_to_bid_on_one_notice_are_both_recorded(register, tmp_
     assert [(p.row, p.field) for p in moved if p.field == "notice_received"] == [(2, "notice_received")]  # once
 
 
+def test_a_decision_without_its_date_is_warned_of_until_the_entry_is_recorded(register, tmp_path):
+    path = tmp_path / "undated.csv"
+    path.write_text(
+        "ref,asset_name,status,listing_expiry_date\n"
+        "U1,The Swan,Listed,19/05/2029\n"
+        "U2,The Mill,Unsuccessful,\n"
+        "U3,The Bell,Pending,\n",
+        encoding="utf-8",
+    )
+    warned = [p for p in preview_import(register, path, "Stockport").problems if p.field == "decision_date"]
+    assert [(p.row, p.level) for p in warned] == [(2, "warning"), (3, "warning")]
+    assert warned[0].message.startswith(
+        "The list says the asset is listed but not the day it was entered on the list (it gives the listing's "
+        "expiry, Sat 19 May 2029, which AssetReg works out itself), so no listing was recorded"
+    )
+    import_file(register, path, "Stockport")
+    records = Records(register)
+    swan = next(a for a in records.list(RecordKind.ASSET) if a.name == "The Swan")
+    (nomination,) = records.list(RecordKind.NOMINATION, asset_ref=swan.reference)
+    assert (nomination.decision, records.list(RecordKind.LIST_ENTRY, asset_ref=swan.reference)) == (
+        NominationDecision.LISTED,
+        [],
+    )
+    # Once the user records the entry (as the Council's decision… form does), the list's row is no longer warned of.
+    records.create(
+        e.ListEntry(asset_ref=swan.reference, nomination_ref=nomination.reference, entered_on=date(2024, 5, 20))
+    )
+    again = [p.row for p in preview_import(register, path, "Stockport").problems if p.field == "decision_date"]
+    assert again == [3]
+
+
 def test_a_dry_run_writes_nothing(register):
     before = snapshot(register)
     summary = import_file(register, COUNCILS / "stockport.csv", "Stockport", dry_run=True)
