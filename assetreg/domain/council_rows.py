@@ -21,6 +21,7 @@ from .i18n import tr
 from .import_dates import DateProblem, last_date_in, month_first_evidence, parse_date
 from .import_headings import field_labels
 from .status import listing_end
+from .validation import UPRN_MAX_DIGITS, normalise_postcode
 
 MAX_CELL = 2000  # characters: longer than any name, address or reason a council writes
 DATE_FIELDS = (
@@ -181,6 +182,7 @@ def _read_row(number: int, cells: dict[str, object], month_first: bool) -> tuple
     postcode = texts.get("postcode", "")
     if not postcode and (match := _POSTCODE.search(address)):
         postcode = f"{match.group(1)} {match.group(2)}".upper()
+    postcode, uprn = _checked_codes(postcode, texts.get("uprn", "").removesuffix(".0"), problem)
     latitude, longitude = _location(texts, problem)
     decision = _decision(texts, dates.get("decision_date"))
     asset = ImportedAsset(
@@ -188,8 +190,8 @@ def _read_row(number: int, cells: dict[str, object], month_first: bool) -> tuple
         reference=texts.get("reference", ""),
         name=name,
         address=address,
-        postcode=postcode.upper(),
-        uprn=texts.get("uprn", "").removesuffix(".0"),
+        postcode=postcode,
+        uprn=uprn,
         description=texts.get("description", ""),
         latitude=latitude,
         longitude=longitude,
@@ -230,6 +232,34 @@ def _read_row(number: int, cells: dict[str, object], month_first: bool) -> tuple
             "warning",
         )
     return asset, problems
+
+
+def _checked_codes(postcode: str, uprn: str, problem) -> tuple[str, str]:
+    """The postcode and UPRN, each left out with a warning when it is not one: the asset still goes in."""
+    if postcode:
+        try:
+            postcode = normalise_postcode(postcode)
+        except ValueError:
+            problem(
+                "postcode",
+                tr(
+                    "“{value}” is not a full UK postcode (like SK4 2AB), so the asset goes in without one: add it "
+                    "on the asset's page."
+                ).format(value=postcode),
+                "warning",
+            )
+            postcode = ""
+    if uprn and not (uprn.isdigit() and uprn.isascii() and len(uprn) <= UPRN_MAX_DIGITS):
+        problem(
+            "uprn",
+            tr(
+                "“{value}” is not a UPRN (a number of up to 12 digits), so the asset goes in without one: add it "
+                "on the asset's page."
+            ).format(value=uprn),
+            "warning",
+        )
+        uprn = ""
+    return postcode, uprn
 
 
 def _check_cells(texts: dict[str, str], problem) -> None:

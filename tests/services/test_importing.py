@@ -172,6 +172,23 @@ def test_a_decision_without_its_date_is_warned_of_until_the_entry_is_recorded(re
     assert again == [3]
 
 
+def test_a_partial_postcode_or_a_wrong_uprn_leaves_out_only_that_value(register, tmp_path):
+    path = tmp_path / "codes.csv"
+    path.write_text(
+        "ref,asset_name,postcode,uprn\nP1,The Swan,SK4,100012345678\nP2,The Mill,sk4 2ab,UPRN 12\n",
+        encoding="utf-8",
+    )
+    summary = import_file(register, path, "Stockport")
+    assert summary["added"] == 2
+    assert [(p["row"], p["field"], p["message"].split(",")[0]) for p in summary["problems"]] == [
+        (2, "postcode", "“SK4” is not a full UK postcode (like SK4 2AB)"),
+        (3, "uprn", "“UPRN 12” is not a UPRN (a number of up to 12 digits)"),
+    ]
+    assets = {a.name: a for a in Records(register).list(RecordKind.ASSET)}
+    assert (assets["The Swan"].postcode, assets["The Swan"].uprn) == ("", "100012345678")
+    assert (assets["The Mill"].postcode, assets["The Mill"].uprn) == ("SK4 2AB", "")
+
+
 def test_a_dry_run_writes_nothing(register):
     before = snapshot(register)
     summary = import_file(register, COUNCILS / "stockport.csv", "Stockport", dry_run=True)
