@@ -18,7 +18,7 @@ from operator import itemgetter
 from . import entities as e
 from .enums import NominationDecision
 from .i18n import tr
-from .import_dates import DateProblem, last_date_in, month_first_evidence, parse_date
+from .import_dates import DateProblem, date_order_counts, last_date_in, parse_date
 from .import_headings import field_labels
 from .status import listing_end
 from .validation import UPRN_MAX_DIGITS, normalise_postcode
@@ -107,11 +107,27 @@ def read_rows(
     """The assets the rows describe and the problems found; ``fields`` says what each column holds."""
     problems: list[Problem] = []
     columns = {name: i for i, name in enumerate(fields) if name}
-    month_first = any(
-        month_first_evidence({row[i] for row in rows if i < len(row)})  # each distinct cell once
-        for name, i in columns.items()
-        if name in DATE_FIELDS or name == "interim_end"
-    )
+    month_first = day_first = 0
+    for name, i in columns.items():
+        if name in DATE_FIELDS or name == "interim_end":
+            counts = date_order_counts({row[i] for row in rows if i < len(row)})  # each distinct cell once
+            month_first, day_first = month_first + counts[0], day_first + counts[1]
+    if month_first and day_first > month_first:
+        problems.append(
+            Problem(
+                0,
+                "",
+                tr(
+                    "Most dates in this file are written day first, as UK lists write them, but {n} written month "
+                    "first (US order) are reported in their rows. Dates that could be read either way are read day "
+                    "first, like the rest."
+                ).format(n=month_first),
+                "warning",
+            )
+        )
+    # Month first only when no more dates show day first: one US-order slip in a UK list is reported on its own
+    # and does not make every date that could be read either way unreadable.
+    month_first = month_first > 0 and month_first >= day_first
     if month_first:
         problems.append(
             Problem(
@@ -170,7 +186,11 @@ def _read_row(number: int, cells: dict[str, object], month_first: bool) -> tuple
             )
         except DateProblem as error:
             dates[name] = None
-            problem(name, f"{field_labels()[name]}: {error}")
+            if name == "listing_expiry":  # only checked against the law, never stored: the row still goes in
+                what = tr("{error} The list's expiry is only checked, never stored, so the row goes in.")
+                problem(name, f"{field_labels()[name]}: {what.format(error=error)}", "warning")
+            else:
+                problem(name, f"{field_labels()[name]}: {error}")
     name, address = texts.get("name", ""), texts.get("address", "")
     if not name and texts.get("name_and_address"):
         name, _, rest = texts["name_and_address"].partition(",")

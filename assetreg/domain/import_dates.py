@@ -55,21 +55,25 @@ class DateProblem(ValueError):
     """A cell that should hold a date and does not, or not unambiguously; ``str()`` says which and why."""
 
 
-def month_first_evidence(cells: Iterable[object]) -> bool:
-    """Whether any of ``cells`` is a numeric date only month-first order can read (``09/21/2012``)."""
+def date_order_counts(cells: Iterable[object]) -> tuple[int, int]:
+    """How many of ``cells`` are numeric dates only month-first order can read (``09/21/2012``), and how many
+    only day-first order can (``21/09/2012``)."""
+    month_first = day_first = 0
     for cell in cells:
         if not cell or not isinstance(cell, str):
             continue
         match = _NUMERIC.match(_TIME.sub("", " ".join(cell.split())))
-        if match and int(match.group(1)) <= 12 < int(match.group(2)) <= 31:
-            return True
-    return False
+        if match:
+            first, second = int(match.group(1)), int(match.group(2))
+            month_first += first <= 12 < second <= 31
+            day_first += second <= 12 < first <= 31
+    return month_first, day_first
 
 
 def parse_date(cell: object, *, month_first_seen: bool = False) -> date | None:
     """The date a cell holds; ``None`` when it is blank; ``DateProblem`` when it cannot be read for certain.
 
-    ``month_first_seen`` says the file shows month-first dates elsewhere (``month_first_evidence``).
+    ``month_first_seen`` says the file shows month-first dates elsewhere (``date_order_counts``).
     """
     if cell is None:
         return None

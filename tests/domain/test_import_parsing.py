@@ -8,7 +8,7 @@ import pytest
 
 from assetreg.domain.council_rows import base_reference, read_rows
 from assetreg.domain.enums import NominationDecision
-from assetreg.domain.import_dates import DateProblem, month_first_evidence, parse_date
+from assetreg.domain.import_dates import DateProblem, date_order_counts, parse_date
 from assetreg.domain.import_headings import left_out, match_headings, normalise_heading
 
 SEPT_21 = date(2012, 9, 21)
@@ -48,17 +48,42 @@ def test_an_impossible_date_is_reported_with_why_not_corrected(text, why):
 
 
 def test_month_first_dates_are_reported_and_make_the_ambiguous_ones_unreadable():
-    assert month_first_evidence(["09/21/2012", "01/02/2013"])
-    assert month_first_evidence(["09/21/2012 00:00"])
+    assert date_order_counts(["09/21/2012", "01/02/2013", "21/09/2012", 41173]) == (1, 1)
+    assert date_order_counts(["09/21/2012 00:00"]) == (1, 0)
     with pytest.raises(DateProblem, match="“09/21/2012 10:00” is written month first"):
         parse_date("09/21/2012 10:00")
-    assert not month_first_evidence(["21/09/2012", "01/02/2013"])
+    assert date_order_counts(["21/09/2012", "01/02/2013"]) == (0, 1)
     with pytest.raises(DateProblem, match="month first"):
         parse_date("09/21/2012")
     assert parse_date("03/04/2012") == date(2012, 4, 3)  # day first, as UK lists write it
     with pytest.raises(DateProblem, match="could be 3 April 2012 or 4 March 2012"):
         parse_date("03/04/2012", month_first_seen=True)
     assert parse_date("05/05/2012", month_first_seen=True) == date(2012, 5, 5)  # the same either way
+
+
+def test_one_month_first_slip_in_a_day_first_list_is_reported_alone():
+    rows = [
+        ["The Swan", "21/09/2012"],
+        ["The Mill", "03/04/2013"],
+        ["The Bell", "25/12/2014"],
+        ["The Fox", "09/21/2012"],
+    ]
+    assets, problems = read_rows(["name", "notice_received"], rows)
+    assert [a.name for a in assets] == ["The Swan", "The Mill", "The Bell"]
+    assert assets[1].notices[0].received_on == date(2013, 4, 3)  # day first, like the rest
+    assert [(p.row, p.level) for p in problems] == [(0, "warning"), (5, "error")]
+    assert problems[0].message.startswith("Most dates in this file are written day first")
+    # Where as many show month first as day first, a date that could be either is not guessed.
+    rows[2][1] = "12/25/2014"
+    assets, problems = read_rows(["name", "notice_received"], rows)
+    assert [a.name for a in assets] == ["The Swan"]
+    assert "could be 3 April 2013 or 4 March 2013" in next(p.message for p in problems if p.row == 3)
+
+
+def test_an_unreadable_listing_expiry_is_a_warning_and_the_row_goes_in():
+    (asset,), (warning,) = read_rows(["name", "decision_date", "listing_expiry"], [["The Swan", "20/05/2019", "soon"]])
+    assert (asset.decision_date, asset.listing_expiry, warning.level) == (date(2019, 5, 20), None, "warning")
+    assert warning.message.endswith("The list's expiry is only checked, never stored, so the row goes in.")
 
 
 @pytest.mark.parametrize(
