@@ -16,7 +16,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from . import entities as e
-from .enums import NominationDecision
+from .enums import AssetCategory, LabelledEnum, NominationDecision, RemovalReason
 from .i18n import tr
 from .import_dates import DateProblem, date_order_counts, last_date_in, parse_date
 from .import_headings import field_labels
@@ -33,6 +33,7 @@ DATE_FIELDS = (
     "full_end",
     "protected_start",
     "protected_end",
+    "removed_on",
 )
 _ALL_DATE_FIELDS = (*DATE_FIELDS, "interim_end")
 _POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})\b", re.IGNORECASE)
@@ -92,6 +93,10 @@ class ImportedAsset:
     notes: str = ""
     notices: list[ImportedNotice] = field(default_factory=list)
     listing_expiry: date | None = None  # as the list gives it: checked, never stored
+    category: AssetCategory | None = None
+    removed_on: date | None = None  # the day the asset left the list, if the list says
+    removal_reason: RemovalReason | None = None
+    removal_undated: bool = False  # the list's words say it was removed, without saying when
 
 
 def base_reference(text: str) -> str:
@@ -222,7 +227,10 @@ def _read_row(number: int, cells: dict[str, object], month_first: bool) -> tuple
         decision_reasons=texts.get("decision_reasons") or texts.get("unsuccessful_reason", ""),
         notes=texts.get("notes", ""),
         listing_expiry=dates.get("listing_expiry"),
+        category=_category(texts.get("category", ""), problem),
+        removed_on=dates.get("removed_on"),
     )
+    _read_removal(asset, texts)
     _check_expiry(asset, asset.listing_expiry, problem)
     if any(dates.get(n) for n in ("notice_received", "interim_end", "full_end", "protected_end")):
         group, asked = texts.get("interested_group", ""), dates.get("bid_intention_received")
@@ -252,6 +260,67 @@ def _read_row(number: int, cells: dict[str, object], month_first: bool) -> tuple
             "warning",
         )
     return asset, problems
+
+
+def named(kind: type[LabelledEnum], text: str) -> LabelledEnum | None:
+    """The member of ``kind`` a cell names by its code (``charity``) or its label (``Charity``), if it names one."""
+    wanted = " ".join(text.casefold().split())
+    return next((m for m in kind if wanted in (m.value, m.label.casefold())), None) if wanted else None
+
+
+# What councils call each kind of asset, where it is not AssetReg's own word; the first that matches wins.
+_CATEGORY_WORDS = (
+    (re.compile(r"\bpost office"), AssetCategory.POST_OFFICE),
+    (re.compile(r"\b(pub|public house|inn|tavern|bar)\b"), AssetCategory.PUB),
+    (re.compile(r"\b(shop|store|stores)\b"), AssetCategory.SHOP),
+    (re.compile(r"\blibrary\b"), AssetCategory.LIBRARY),
+    (re.compile(r"\b(community centre|village hall|hall)\b"), AssetCategory.COMMUNITY_CENTRE),
+    (re.compile(r"\b(sport|playing field|pitch|ground|pavilion)"), AssetCategory.SPORTS_GROUND),
+    (re.compile(r"\b(open space|green|park|allotment|garden)"), AssetCategory.OPEN_SPACE),
+    (re.compile(r"\b(church|chapel|mosque|temple|synagogue|worship)"), AssetCategory.PLACE_OF_WORSHIP),
+    (re.compile(r"\bschool\b"), AssetCategory.SCHOOL),
+)
+
+
+def _category(text: str, problem) -> AssetCategory | None:
+    if not text:
+        return None
+    found = named(AssetCategory, text)
+    if found is None:
+        words = text.casefold()
+        found = next((c for pattern, c in _CATEGORY_WORDS if pattern.search(words)), None)
+    if found is None:
+        problem(
+            "category",
+            tr(
+                "“{text}” is not a kind of asset AssetReg knows, so the asset goes in as Other: change it on its page."
+            ).format(text=text),
+            "warning",
+        )
+    return found
+
+
+_REMOVAL_WORDS = (
+    (re.compile(r"expir"), RemovalReason.EXPIRED),
+    (re.compile(r"tribunal|appeal"), RemovalReason.APPEAL),
+    (re.compile(r"review"), RemovalReason.REVIEW),
+    (re.compile(r"dispos|sold|sale"), RemovalReason.AFTER_DISPOSAL),
+    (re.compile(r"no longer|ceased|not qualify"), RemovalReason.NO_LONGER_QUALIFIES),
+)
+
+
+def _read_removal(asset: ImportedAsset, texts: dict[str, str]) -> None:
+    """Why the asset left the list, from the list's reason or else its status words; that it left, undated."""
+    said, status = texts.get("removal_reason", ""), texts.get("status", "").casefold()
+    if asset.removed_on is not None:  # seldom: most rows are of assets still listed
+        words = f"{said} {status}".casefold()
+        asset.removal_reason = (
+            named(RemovalReason, said)
+            or next((r for pattern, r in _REMOVAL_WORDS if pattern.search(words)), None)
+            or RemovalReason.OTHER
+        )
+    elif asset.decision is NominationDecision.LISTED and "removed" in status:
+        asset.removal_undated = True
 
 
 def _checked_codes(postcode: str, uprn: str, problem) -> tuple[str, str]:
@@ -371,7 +440,10 @@ def _merge(into: ImportedAsset, other: ImportedAsset) -> None:
     for name in ("address", "postcode", "uprn", "description", "nominated_by", "decision_reasons", "notes"):
         if not getattr(into, name):
             setattr(into, name, getattr(other, name))
-    for name in ("latitude", "longitude", "nomination_received", "decision_date", "listing_expiry"):
+    for name in (
+        "latitude", "longitude", "nomination_received", "decision_date", "listing_expiry", "category", "removed_on",
+        "removal_reason",
+    ):  # fmt: skip
         if getattr(into, name) is None:
             setattr(into, name, getattr(other, name))
     if into.decision is NominationDecision.PENDING:

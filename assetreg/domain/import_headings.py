@@ -24,6 +24,7 @@ def _fields() -> dict[str, str]:
         "postcode": tr("Postcode"),
         "uprn": tr("UPRN"),
         "description": tr("Description"),
+        "category": tr("Kind of asset (pub, shop, library…)"),
         "nominated_by": tr("Nominated by"),
         "nomination_received": tr("Date the nomination was received"),
         "decision": tr("Decision"),
@@ -32,6 +33,8 @@ def _fields() -> dict[str, str]:
         "unsuccessful_reason": tr("Reason the nomination was unsuccessful"),
         "listing_expiry": tr("Listing expiry date (checked, not stored)"),
         "status": tr("Status"),
+        "removed_on": tr("Date removed from the list"),
+        "removal_reason": tr("Reason for removal from the list"),
         "notice_received": tr("Date the owner's notice to dispose was received"),
         "interim_end": tr("End of the interim moratorium (council's)"),
         "bid_intention_received": tr("Date an intention to bid was received"),
@@ -68,6 +71,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "postcode": ("postcode", "post code", "postal code"),
     "uprn": ("uprn", "unique property reference number"),
     "description": ("description", "asset description", "reason for nomination"),
+    "category": ("category", "asset category", "asset type", "type of asset", "kind of asset"),
     "nominated_by": (
         "nominated by",
         "nominating_organisation",
@@ -90,6 +94,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "unsuccessful_reason": ("reason for unsuccessful nomination", "reason unsuccessful", "reason for refusal"),
     "listing_expiry": ("listing expiry date", "listing_expiry_date", "expiry-date", "expiry date", "date of expiry"),
     "status": ("status", "listing status", "current status"),
+    # the national dataset's end-date is the day the entry ceased: for an asset, the day it left the list
+    "removed_on": ("end-date", "date removed", "date removed from list", "removal date", "date of removal"),
+    "removal_reason": ("removal-reason", "reason for removal", "reason removed", "removal reason"),
     "notice_received": (
         "notice to dispose received by council date",
         "notification_of_intention_to_sell_received",

@@ -16,7 +16,7 @@ from datetime import date
 from typing import Any
 
 from . import entities as e
-from .council_rows import ImportedAsset, ImportedNotice, Problem, base_reference
+from .council_rows import ImportedAsset, ImportedNotice, Problem, base_reference, named
 from .dates import format_date
 from .enums import LegalForm, ListEntryKind, NominationDecision
 from .errors import ValidationError
@@ -53,19 +53,13 @@ _PARISH = re.compile(r"\b(parish|town|village|community|neighbourhood) council$"
 _CIC = re.compile(r"(\bcommunity interest company|\bc\.?\s?i\.?\s?c\.?)$", re.IGNORECASE)
 
 
-def legal_form_named(text: str) -> LegalForm | None:
-    """The legal form a cell names by its code (``charity``) or its label (``Charity``), if it names one."""
-    wanted = " ".join(text.casefold().split())
-    return next((f for f in LegalForm if wanted in (f.value, f.label.casefold())), None) if wanted else None
-
-
 def new_group(name: str, form_text: str = "") -> e.CommunityGroup:
     """A group a council's list names, added with the legal form the list gives (AssetReg's own exports do),
     else the one its name shows for certain: a parish or town council, or a community interest company (whose
     name must end so); otherwise "not known yet", for the user to record, since a list seldom says whether a
     "Ltd" is limited by guarantee or a charity."""
     name = " ".join(name.split())
-    form = legal_form_named(form_text)
+    form = named(LegalForm, form_text)
     if form is None:
         form = LegalForm.NOT_KNOWN
         if _PARISH.search(name):
@@ -169,7 +163,8 @@ def plan_import(
             problems += [Problem(item.rows[0], name, message) for name, message in error.problems.items()]
             continue
         plans.append(plan)
-        problems += _undated_decision_warning(item, index.entries.get(reference, []) if reference else [])
+        entries = index.entries.get(reference, []) if reference else []
+        problems += _undated_decision_warning(item, entries) + _undated_removal_warning(item, entries)
         problems += _request_warnings(plan, index)
         if match is not None:
             problems += _notice_warnings(plan, item, index.notices.get(match.reference, []))
@@ -203,6 +198,7 @@ def _plan_one(item: ImportedAsset, match, index: _Index, authority_ref: str, bas
         "description": item.description,
         "latitude": item.latitude,
         "longitude": item.longitude,
+        "category": item.category,
     }
     given = {k: v for k, v in fields.items() if v not in ("", None)}
     if match is None:
@@ -256,7 +252,12 @@ def _plan_listing(plan: AssetPlan, item: ImportedAsset, nominations, entries) ->
     }
     if item.decision not in kind or item.decision_date is None:
         return
-    entry = next((x for x in entries if x.kind is kind[item.decision] and x.removed_on is None), None)
+    # The entry the row describes: the one entered that day, else the one still on the list.
+    entry = next((x for x in entries if x.kind is kind[item.decision] and x.entered_on == item.decision_date), None)
+    entry = entry or next((x for x in entries if x.kind is kind[item.decision] and x.removed_on is None), None)
+    removal = {}
+    if item.removed_on and item.decision is NominationDecision.LISTED:
+        removal = {"removed_on": item.removed_on, "removal_reason": item.removal_reason}
     if entry is None:
         plan.entry = validate(
             e.ListEntry(
@@ -265,11 +266,15 @@ def _plan_listing(plan: AssetPlan, item: ImportedAsset, nominations, entries) ->
                 entered_on=item.decision_date,
                 council_reference=base_reference(item.reference),
                 nomination_ref=current.reference if current else "",
+                **removal,
             )
         )
         check_list_entry_against_nomination(plan.entry, nomination)
-    elif entry.entered_on != item.decision_date:
-        plan.changes.append((entry.reference, {"entered_on": item.decision_date}))
+        return
+    changed = {k: v for k, v in {"entered_on": item.decision_date, **removal}.items() if getattr(entry, k) != v}
+    if changed:
+        validate(dataclasses.replace(entry, **changed))
+        plan.changes.append((entry.reference, changed))
 
 
 def _plan_notices(plan: AssetPlan, item: ImportedAsset, notices, index: _Index, basis: str) -> None:
@@ -357,6 +362,17 @@ def _notice_warnings(plan: AssetPlan, item: ImportedAsset, notices: Sequence[e.D
         for imported in first.values()
         if imported.received_on not in recorded
     ]
+
+
+def _undated_removal_warning(item: ImportedAsset, entries: Sequence[e.ListEntry]) -> list[Problem]:
+    """When the list's words say the asset left the list without saying when, and the register has it listed."""
+    if not item.removal_undated or item.removed_on is not None or any(x.removed_on for x in entries):
+        return []
+    message = tr(
+        "The list says the asset was removed from the list but not when, so it is kept as listed. On its Listing "
+        "tab, choose Removed from the list… and enter the day the council removed it."
+    )
+    return [Problem(item.rows[0], "status", message, "warning")]
 
 
 def _undated_decision_warning(item: ImportedAsset, entries: Sequence[e.ListEntry]) -> list[Problem]:

@@ -35,10 +35,10 @@ PLANNING_FIELDS = (
 )  # fmt: skip
 EXTENSION_FIELDS = (
     "uprn", "postcode", "interim-moratorium-end-date", "full-moratorium-end-date", "protected-period-end-date",
-    "intention-to-bid-date", "interested-group-legal-form", "assetreg-status",
+    "intention-to-bid-date", "interested-group-legal-form", "assetreg-status", "category", "removal-reason",
 )  # fmt: skip
 _NOMINATION_FIELDS = ("asset_ref", "received_on", "nominator_ref", "decision", "decided_on", "council_reference")
-_ENTRY_FIELDS = ("asset_ref", "council_reference", "entered_on", "removed_on")  # all the dataset shows
+_ENTRY_FIELDS = ("asset_ref", "council_reference", "entered_on", "removed_on", "removal_reason")  # all it shows
 _SPREADSHEET_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -161,6 +161,8 @@ def _planning_records(assets, facts_by_asset, nominations, entries, codes, group
                 "intention-to-bid-date": _iso(request.received_on) if request else "",
                 "interested-group-legal-form": group_form.value if group_form else "",
                 "assetreg-status": case.status.value if case else "",
+                "category": a.category.value,
+                "removal-reason": entry.removal_reason.value if entry and entry.removal_reason else "",
             }
 
 

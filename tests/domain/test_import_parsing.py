@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from assetreg.domain.council_rows import base_reference, read_rows
-from assetreg.domain.enums import NominationDecision
+from assetreg.domain.enums import AssetCategory, NominationDecision, RemovalReason
 from assetreg.domain.import_dates import DateProblem, date_order_counts, parse_date
 from assetreg.domain.import_headings import left_out, match_headings, normalise_heading
 
@@ -78,6 +78,23 @@ def test_one_month_first_slip_in_a_day_first_list_is_reported_alone():
     assets, problems = read_rows(["name", "notice_received"], rows)
     assert [a.name for a in assets] == ["The Swan"]
     assert "could be 3 April 2013 or 4 March 2013" in next(p.message for p in problems if p.row == 3)
+
+
+def test_a_kind_of_asset_and_a_removal_are_read_from_a_councils_words():
+    fields = ["name", "category", "status", "decision_date", "removed_on"]
+    rows = [
+        ["The Swan", "Public House", "Removed from list (sold)", "20/05/2019", "01/02/2022"],
+        ["The Bell", "library", "Listed", "20/05/2019", ""],
+        ["The Mill", "Watermill", "Removed from list", "20/05/2019", ""],
+    ]
+    (swan, bell, mill), problems = read_rows(fields, rows)
+    assert (swan.category, swan.removed_on, swan.removal_reason) == (
+        AssetCategory.PUB, date(2022, 2, 1), RemovalReason.AFTER_DISPOSAL,
+    )  # fmt: skip
+    assert (bell.category, bell.removed_on, bell.removal_undated) == (AssetCategory.LIBRARY, None, False)
+    assert (mill.category, mill.removed_on, mill.removal_undated) == (None, None, True)
+    (warning,) = problems
+    assert (warning.row, warning.field, warning.level) == (4, "category", "warning")
 
 
 def test_an_unreadable_listing_expiry_is_a_warning_and_the_row_goes_in():

@@ -12,8 +12,9 @@ import pytest
 
 from assetreg.db.bulk import BulkRecords
 from assetreg.domain import entities as e
-from assetreg.domain.enums import LegalForm, ListEntryKind, NominationDecision
+from assetreg.domain.enums import AssetCategory, LegalForm, ListEntryKind, NominationDecision, RemovalReason
 from assetreg.domain.records import RecordKind
+from assetreg.domain.status import AssetStatus
 from assetreg.services import importing
 from assetreg.services.deadlines import register_cases
 from assetreg.services.exporting import EXTENSION_FIELDS, PLANNING_FIELDS, export_register
@@ -172,6 +173,28 @@ def test_a_decision_without_its_date_is_warned_of_until_the_entry_is_recorded(re
     assert again == [3]
 
 
+def test_a_removal_the_list_gives_is_recorded_and_one_it_does_not_date_is_warned_of(register, tmp_path):
+    path = tmp_path / "removed.csv"
+    path.write_text(
+        "ref,asset_name,status,date listed,date removed\n"
+        "R1,The Swan,Removed from list,20/05/2019,\n"
+        "R2,The Fox,Removed following review,20/05/2019,03/06/2021\n",
+        encoding="utf-8",
+    )
+    (warning,) = [p for p in preview_import(register, path, "Stockport").problems if p.field == "status"]
+    assert warning.row == 2 and warning.message.startswith("The list says the asset was removed from the list but")
+    import_file(register, path, "Stockport")
+    records = Records(register)
+    fox = next(a for a in records.list(RecordKind.ASSET) if a.name == "The Fox")
+    (entry,) = records.list(RecordKind.LIST_ENTRY, asset_ref=fox.reference)
+    assert (entry.entered_on, entry.removed_on, entry.removal_reason) == (
+        date(2019, 5, 20), date(2021, 6, 3), RemovalReason.REVIEW,
+    )  # fmt: skip
+    # Imported again, the removed entry is the one the row describes: none is added beside it.
+    assert import_file(register, path, "Stockport")["added"] == 0
+    assert len(records.list(RecordKind.LIST_ENTRY, asset_ref=fox.reference)) == 1
+
+
 def test_a_partial_postcode_or_a_wrong_uprn_leaves_out_only_that_value(register, tmp_path):
     path = tmp_path / "codes.csv"
     path.write_text(
@@ -298,7 +321,7 @@ def varied_register(register) -> None:
     def asset(name: str, **fields) -> str:
         return records.create(e.Asset(name=name, authority_ref=council, **fields)).value.reference
 
-    def listed(ref: str, received: date, decided: date, code: str, decision=NominationDecision.LISTED) -> None:
+    def listed(ref: str, received: date, decided: date, code: str, decision=NominationDecision.LISTED) -> str:
         nomination = records.create(
             e.Nomination(
                 asset_ref=ref,
@@ -310,7 +333,7 @@ def varied_register(register) -> None:
             )
         ).value
         kind = ListEntryKind.LISTED if decision is NominationDecision.LISTED else ListEntryKind.UNSUCCESSFUL
-        records.create(
+        return records.create(
             e.ListEntry(
                 asset_ref=ref,
                 kind=kind,
@@ -318,7 +341,7 @@ def varied_register(register) -> None:
                 council_reference=code,
                 nomination_ref=nomination.reference,
             )
-        )
+        ).value.reference
 
     plough = asset(
         "The Plough",
@@ -328,12 +351,15 @@ def varied_register(register) -> None:
         latitude=50.7184,
         longitude=-3.5339,
         description="Village pub",
+        category=AssetCategory.PUB,
     )
     listed(plough, date(2020, 1, 10), date(2020, 2, 20), "ACV-123")
     notice = records.create(e.DisposalNotice(asset_ref=plough, received_on=date(2022, 5, 1))).value.reference
     records.create(e.BidderRequest(notice_ref=notice, group_ref=friends.value.reference, received_on=date(2022, 5, 20)))
     mill = asset("The Old Mill", address="Mill Lane, Exampleton EX1 3CD", postcode="EX1 3CD")
-    listed(mill, date(2021, 3, 1), date(2021, 4, 26), "ACV-130")
+    entry = listed(mill, date(2021, 3, 1), date(2021, 4, 26), "ACV-130")
+    # taken off the list after the owner's review, the year after its notice
+    records.update(entry, removed_on=date(2024, 6, 3), removal_reason=RemovalReason.REVIEW)
     records.create(
         e.DisposalNotice(
             asset_ref=mill,
@@ -361,7 +387,10 @@ def facts_and_dates(register, day: date) -> dict[str, tuple]:
             (n.received_on, n.decision, n.decided_on, groups.get(n.nominator_ref))
             for n in records.list(RecordKind.NOMINATION, asset_ref=a.reference)
         ]
-        entries = [(x.kind, x.entered_on) for x in records.list(RecordKind.LIST_ENTRY, asset_ref=a.reference)]
+        entries = [
+            (x.kind, x.entered_on, x.removed_on, x.removal_reason)
+            for x in records.list(RecordKind.LIST_ENTRY, asset_ref=a.reference)
+        ]
         notices = []
         for n in records.list(RecordKind.DISPOSAL_NOTICE, asset_ref=a.reference):
             requests = [
@@ -379,7 +408,7 @@ def facts_and_dates(register, day: date) -> dict[str, tuple]:
             if case
             else None
         )
-        place = (a.address, a.postcode, a.uprn, a.latitude, a.longitude, a.description)
+        place = (a.address, a.postcode, a.uprn, a.latitude, a.longitude, a.description, a.category)
         result[a.name] = (place, nominations, entries, notices, dates)
     return result
 
@@ -407,6 +436,7 @@ def test_a_varied_register_round_trips_through_the_national_csv(register, tmp_pa
         assert (summary["added"], summary["updated"]) == (5, 0)
         for day in (date(2022, 6, 1), date(2022, 9, 1), date(2023, 4, 14), date(2025, 9, 15)):
             assert facts_and_dates(fresh, day) == facts_and_dates(register, day)
+        assert facts_and_dates(fresh, date(2025, 9, 15))["The Old Mill"][4][0] is AssetStatus.REMOVED
 
 
 @pytest.mark.file_only  # copies or backs up the register file itself
