@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from ..domain.i18n import tr, trn
 from .arguments import iso_date
 from .output import print_json
 from .register_commands import open_register_of
+
+SHOWN_CHANGES = 50  # assets whose changes are listed, before "and N more"
 
 
 def add_parsers(commands, parents) -> None:
@@ -48,9 +51,11 @@ def import_list(args: argparse.Namespace) -> int:
 
     with open_register_of(args) as register:
         summary = import_file(register, args.file, args.council, mapping_name=args.mapping, dry_run=args.dry_run)
+    # Nothing could be read as an asset (every row, or the headings, had a problem): a script should know.
+    failed = 1 if not any(summary[k] for k in ("added", "updated", "unchanged")) and summary["problems"] else 0
     if args.json:
         print_json(summary)
-        return 0
+        return failed
     said = (
         tr("Would add {added}, update {updated} and leave {unchanged} unchanged.")
         if args.dry_run
@@ -58,12 +63,21 @@ def import_list(args: argparse.Namespace) -> int:
     )
     added = trn("{n} asset", "{n} assets", summary["added"])
     print(said.format(added=added, updated=summary["updated"], unchanged=summary["unchanged"]))
+    changes = summary["changes"]
+    for change in changes[:SHOWN_CHANGES]:
+        print(f"  {tr('Row {n}').format(n=change['row'])}, {change['asset']}: {'; '.join(change['what'])}")
+    if len(changes) > SHOWN_CHANGES:
+        print(
+            "  " + tr("… and {n} more assets changed (--json lists them all).").format(n=len(changes) - SHOWN_CHANGES)
+        )
     for problem in summary["problems"]:
         where = tr("Row {n}").format(n=problem["row"]) if problem["row"] else tr("File")
         print(f"  {where} [{problem['level']}]: {problem['message']}")
-    if args.dry_run:
+    if failed:
+        print(tr("Nothing could be imported: correct the problems above, then import the list again."), file=sys.stderr)
+    elif args.dry_run:
         print(tr("Nothing was changed (--dry-run)."))
-    return 0
+    return failed
 
 
 def export(args: argparse.Namespace) -> int:

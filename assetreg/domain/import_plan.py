@@ -18,7 +18,7 @@ from typing import Any
 from . import entities as e
 from .council_rows import ImportedAsset, ImportedNotice, Problem, base_reference, named
 from .dates import format_date
-from .enums import LegalForm, ListEntryKind, NominationDecision
+from .enums import LabelledEnum, LegalForm, ListEntryKind, NominationDecision
 from .errors import ValidationError
 from .i18n import tr
 from .requests import can_trigger_full_moratorium, cannot_trigger_reason
@@ -84,6 +84,7 @@ class AssetPlan:
     requests: list[PlannedRequest] = field(default_factory=list)
     changes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (reference, fields) to update
     without_council: bool = False  # a matched asset with no council: it gets the council being added, if one is
+    was: dict[str, dict[str, Any]] | None = None  # what each changed record held before, by reference
 
     @property
     def outcome(self) -> str:
@@ -91,6 +92,82 @@ class AssetPlan:
             return "added"
         changes = self.changes or self.nomination or self.entry or self.notices or self.requests
         return "updated" if changes else "unchanged"
+
+
+def _changing(plan: AssetPlan, record: Any, changed: dict[str, Any]) -> None:
+    """A change to one of the register's records, with what it held before, so the preview can say both."""
+    plan.changes.append((record.reference, changed))
+    if plan.was is None:
+        plan.was = {}
+    plan.was[record.reference] = {name: getattr(record, name) for name in changed}
+
+
+def _what_changes() -> dict[str, str]:
+    return {
+        "address": tr("address"),
+        "postcode": tr("postcode"),
+        "uprn": tr("UPRN"),
+        "description": tr("description"),
+        "latitude": tr("latitude"),
+        "longitude": tr("longitude"),
+        "category": tr("kind of asset"),
+        "authority_ref": tr("council"),
+        "received_on": tr("day the nomination was received"),
+        "decision": tr("decision"),
+        "decided_on": tr("day of the decision"),
+        "decision_reasons": tr("reasons for the decision"),
+        "council_reference": tr("council's reference"),
+        "entered_on": tr("day entered on the list"),
+        "removed_on": tr("day removed from the list"),
+        "removal_reason": tr("reason for removal"),
+        "published_interim_end_on": tr("council's end of the interim moratorium"),
+        "published_full_end_on": tr("council's end of the full moratorium"),
+        "published_protected_end_on": tr("council's end of the protected period"),
+    }
+
+
+def _shown(value: Any) -> str:
+    if value in (None, ""):
+        return tr("blank")
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, LabelledEnum):
+        return value.label
+    return f"“{value}”"
+
+
+def described(plan: AssetPlan) -> list[str]:
+    """What importing the row does to an asset already in the register, a line for each change, in plain words:
+    "address: “1 Market Pl” → “1 Market Place”"; "LST-0001 day entered on the list: … → …"."""
+    if not plan.asset_ref:
+        return []
+    labels, was, lines = _what_changes(), plan.was or {}, []
+    for reference, fields in plan.changes:
+        for name, value in fields.items():
+            if name in labels:
+                before, after = _shown(was.get(reference, {}).get(name)), _shown(value)
+                what = labels[name] if reference == plan.asset_ref else f"{reference} {labels[name]}"
+                lines.append(tr("{what}: {before} → {after}").format(what=what, before=before, after=after))
+    if plan.nomination is not None:
+        lines.append(tr("a nomination added ({decision})").format(decision=plan.nomination.decision.label.lower()))
+    if plan.entry is not None:
+        lines.append(
+            tr("entered on the list {day}").format(day=format_date(plan.entry.entered_on))
+            if plan.entry.kind is ListEntryKind.LISTED
+            else tr("entered on the list of unsuccessful nominations {day}").format(
+                day=format_date(plan.entry.entered_on)
+            )
+        )
+    for notice in plan.notices:
+        day = format_date(notice.received_on) if notice.received_on else tr("on a day not given")
+        lines.append(tr("a disposal notice received {day} added").format(day=day))
+    for r in plan.requests:
+        lines.append(
+            tr("a request to be treated as a bidder from {group}, received {day}, added").format(
+                group=r.group or r.group_ref, day=format_date(r.request.received_on)
+            )
+        )
+    return lines
 
 
 def _norm(text: str) -> str:
@@ -214,7 +291,7 @@ def _plan_one(item: ImportedAsset, match, index: _Index, authority_ref: str, bas
             changed["authority_ref"] = authority_ref
         plan.without_council = not match.authority_ref
         if changed:
-            plan.changes.append((match.reference, changed))
+            _changing(plan, match, changed)
     mine = match.reference if match else ""
     if item.nominated_by:
         group = index.groups.get(_norm(item.nominated_by))
@@ -245,7 +322,7 @@ def _plan_listing(plan: AssetPlan, item: ImportedAsset, nominations, entries) ->
         changed = {k: v for k, v in wanted.items() if getattr(current, k) != v}
         nomination = validate(dataclasses.replace(current, **changed) if changed else current)
         if changed:
-            plan.changes.append((current.reference, changed))
+            _changing(plan, current, changed)
     kind = {
         NominationDecision.LISTED: ListEntryKind.LISTED,
         NominationDecision.UNSUCCESSFUL: ListEntryKind.UNSUCCESSFUL,
@@ -274,7 +351,7 @@ def _plan_listing(plan: AssetPlan, item: ImportedAsset, nominations, entries) ->
     changed = {k: v for k, v in {"entered_on": item.decision_date, **removal}.items() if getattr(entry, k) != v}
     if changed:
         validate(dataclasses.replace(entry, **changed))
-        plan.changes.append((entry.reference, changed))
+        _changing(plan, entry, changed)
 
 
 def _plan_notices(plan: AssetPlan, item: ImportedAsset, notices, index: _Index, basis: str) -> None:
@@ -308,7 +385,7 @@ def _plan_notices(plan: AssetPlan, item: ImportedAsset, notices, index: _Index, 
         changed = {k: v for k, v in published.items() if v is not None and getattr(same, k) != v}
         if changed:
             changed["published_basis"] = basis
-            plan.changes.append((same.reference, changed))
+            _changing(plan, same, changed)
         _plan_request(plan, imported, same.reference, index.requests.get(same.reference, []))
 
 

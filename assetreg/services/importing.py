@@ -22,7 +22,7 @@ from ..domain.council_rows import ImportedAsset, Problem, read_rows
 from ..domain.errors import AssetRegError
 from ..domain.i18n import tr
 from ..domain.import_headings import left_out, mapping_problems, match_headings, normalise_heading
-from ..domain.import_plan import AssetPlan, Existing, MatchKeys, match_assets, plan_import
+from ..domain.import_plan import AssetPlan, Existing, MatchKeys, described, match_assets, plan_import
 from ..domain.records import RecordKind, parse_reference
 from . import due_index
 from .backups import backup_before
@@ -59,8 +59,16 @@ class ImportPreview:
             counts[plan.outcome] += 1
         return counts
 
+    def changes(self) -> list[dict[str, Any]]:
+        """What the import does to each asset already in the register: its first row, reference and lines."""
+        return [
+            {"row": plan.row, "asset": plan.asset_ref, "what": described(plan)}
+            for plan in self.plans
+            if plan.outcome == "updated"
+        ]
+
     def summary(self) -> dict[str, Any]:
-        return {**self.counts(), "problems": [p.as_json() for p in self.problems]}
+        return {**self.counts(), "problems": [p.as_json() for p in self.problems], "changes": self.changes()}
 
 
 def find_council(register: Register, name_or_ref: str) -> tuple[str, str]:

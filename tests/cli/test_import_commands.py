@@ -43,6 +43,28 @@ def test_import_dry_run_then_import_then_export(register_path: Path, tmp_path: P
     assert crown["reference"] == "SMBC/ACV/001" and crown["assetreg-status"] == "interim-moratorium"
 
 
+def test_a_re_import_lists_each_change_and_a_list_with_nothing_importable_fails(register_path: Path, tmp_path: Path):
+    db = ("--db", register_path)
+    assert run("import", COUNCILS / "stockport.csv", "--council", "Stockport", *db, data_dir=tmp_path).returncode == 0
+    assert run("edit", "AST-0002", "--address", "Gorton Road, Reddish", *db, data_dir=tmp_path).returncode == 0
+    dry = run("import", COUNCILS / "stockport.csv", "--council", "Stockport", "--dry-run", *db, data_dir=tmp_path)
+    assert dry.returncode == 0, dry.stderr
+    assert "  Row 3, AST-0002: address: “Gorton Road, Reddish” → “2 Gorton Road, Stockport SK5 6XX”" in dry.stdout
+    summary = json.loads(run("import", COUNCILS / "stockport.csv", "--json", *db, data_dir=tmp_path).stdout)
+    assert summary["changes"] == [
+        {
+            "row": 3,
+            "asset": "AST-0002",
+            "what": ["address: “Gorton Road, Reddish” → “2 Gorton Road, Stockport SK5 6XX”"],
+        }
+    ]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("ref,asset_name,decision_date\nX1,,01/01/2020\nX2,The Fox,31/02/2020\n", encoding="utf-8")
+    refused = run("import", bad, "--council", "Stockport", *db, data_dir=tmp_path)
+    assert refused.returncode == 1 and "Nothing could be imported" in refused.stderr
+    assert "Row 3 [error]" in refused.stdout
+
+
 def test_an_unreadable_file_is_refused_with_a_reason(register_path: Path, tmp_path: Path):
     empty = tmp_path / "empty.csv"
     empty.write_text("")

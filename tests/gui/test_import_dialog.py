@@ -65,6 +65,28 @@ def test_an_import_is_one_undo_step(qtbot, register):
     assert {kind: len(records.list(kind)) for kind in RecordKind} == added
 
 
+def test_a_re_import_shows_each_change_before_it_is_made_and_a_column_can_be_kept(qtbot, register, tmp_path):
+    context = AppContext(register, QuietMessages())
+    _imported(qtbot, context, COUNCILS / "stockport.csv")
+    crown = next(a for a in Records(register).list(RecordKind.ASSET) if a.name == "The Crown Inn")
+    Records(register).update(crown.reference, address="1 Market Place, Heaton, Stockport SK1 1AA")  # corrected
+    dialog = ImportDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(COUNCILS / "stockport.csv"))
+    dialog.council.setEditText("Stockport")
+    dialog._check()
+    assert "1 changed" in dialog.summary.text()
+    shown = dialog.problems.toPlainText()
+    assert (
+        f"Row 2, {crown.reference}: address: “1 Market Place, Heaton, Stockport SK1 1AA” → “1 Market Place, "
+        "Stockport SK1 1AA”"
+    ) in shown
+    dialog.grab().save(str(tmp_path / "changes.png"))
+    dialog.mapping.cellWidget(2, 1).setCurrentIndex(0)  # asset_address → not imported: the correction is kept
+    assert "What would change" not in dialog.problems.toPlainText()
+    assert not dialog.import_button.isEnabled()
+
+
 def _long_list(path: Path, count: int) -> Path:
     rows = ["ref,asset_name,asset_address,decision_date,decision"]
     rows += [f"SMBC/ACV/{n:04d},Asset {n},{n} High Street,20/05/2019,Listed" for n in range(count)]

@@ -140,7 +140,20 @@ class ImportDialog(QDialog):
         for p in preview.problems:
             where = self.tr("Row {n}").replace("{n}", str(p.row)) if p.row else self.tr("The file")
             lines.append(f"{where} ({p.level}): {p.message}")
-        self.problems.setPlainText("\n".join(lines) or self.tr("No problems found."))
+        lines = lines or [self.tr("No problems found.")]
+        changes = preview.changes()
+        if changes:  # what would change in assets already in the register, so no correction is overwritten unseen
+            lines += [
+                "",
+                self.tr(
+                    "What would change in assets already in the register (to keep the register's value for a "
+                    "column, set that column to “— not imported —” above):"
+                ),
+            ]
+            for change in changes:
+                where = self.tr("Row {n}").replace("{n}", str(change["row"]))
+                lines.append(f"{where}, {change['asset']}: {'; '.join(change['what'])}")
+        self.problems.setPlainText("\n".join(lines))
         self.import_button.setEnabled(bool(preview.plans) and any(counts[k] for k in ("added", "updated")))
 
     def _show_mapping(self, preview: ImportPreview) -> None:
