@@ -31,6 +31,12 @@ def add_parsers(commands, parents) -> None:
     command.add_argument(
         "--mapping", metavar="NAME", default="", help=tr("the saved heading mapping to use (default: the council's)")
     )
+    command.add_argument(
+        "--sheet",
+        metavar="NAME",
+        default="",
+        help=tr("the workbook's sheet to read (default: the one that looks like the list)"),
+    )
     command.add_argument("--dry-run", action="store_true", help=tr("say what would change, and change nothing"))
     command.set_defaults(handler=import_list)
 
@@ -50,7 +56,9 @@ def import_list(args: argparse.Namespace) -> int:
     from ..services.importing import import_file
 
     with open_register_of(args) as register:
-        summary = import_file(register, args.file, args.council, mapping_name=args.mapping, dry_run=args.dry_run)
+        summary = import_file(
+            register, args.file, args.council, mapping_name=args.mapping, dry_run=args.dry_run, sheet=args.sheet
+        )
     # Nothing could be read as an asset (every row, or the headings, had a problem): a script should know.
     failed = 1 if not any(summary[k] for k in ("added", "updated", "unchanged")) and summary["problems"] else 0
     if args.json:

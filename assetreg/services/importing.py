@@ -52,6 +52,8 @@ class ImportPreview:
     plans: list[AssetPlan]
     problems: list[Problem]
     row_count: int
+    sheets: tuple[str, ...] = ()  # a workbook's sheets with anything in them
+    sheet: str = ""  # the one read
 
     def counts(self) -> dict[str, int]:
         counts = {"added": 0, "updated": 0, "unchanged": 0}
@@ -113,9 +115,12 @@ def preview_import(
     *,
     mapping_name: str = "",
     fields: list[str] | None = None,
+    sheet: str = "",
 ) -> ImportPreview:
-    """What importing ``path`` would do; ``fields`` (one per column) overrides the mapping found."""
-    table = read_table(path)
+    """What importing ``path`` (a workbook's ``sheet``, if named) would do; ``fields`` (one per column) overrides
+    the mapping found."""
+    table = read_table(path, sheet)
+    sheets, sheet = table.sheets, table.sheet
     council_ref, council_name = find_council(register, council)
     mapping_name = mapping_name or council_name  # the name: the same before and after the council is added
     saved = saved_mappings(register).get(mapping_name, {})
@@ -128,8 +133,9 @@ def preview_import(
     if missing:
         problems += [Problem(0, "", message) for message in missing]
         return ImportPreview(
-            path, table.headings, fields, council_ref, council_name, mapping_name, [], problems, len(table.rows)
-        )
+            path, table.headings, fields, council_ref, council_name, mapping_name, [], problems, len(table.rows),
+            sheets, sheet,
+        )  # fmt: skip
     # Reading and planning make a few objects per row and free none of them: no collector passes over them.
     with paused(bool(table.rows)):  # not the rows themselves, which are let go half-way
         imported, row_problems = read_rows(fields, table.rows, table.heading_row + 1)
@@ -140,7 +146,9 @@ def preview_import(
     if not council_name and any(plan.outcome == "added" for plan in plans):
         problems.append(_no_council_warning())
     problems += sorted(row_problems + plan_problems, key=lambda p: p.row)
-    return ImportPreview(path, headings, fields, council_ref, council_name, mapping_name, plans, problems, row_count)
+    return ImportPreview(
+        path, headings, fields, council_ref, council_name, mapping_name, plans, problems, row_count, sheets, sheet
+    )
 
 
 def _plan(
@@ -272,10 +280,16 @@ def _save_mapping(session, preview: ImportPreview) -> None:
 
 
 def import_file(
-    register: Register, path: Path, council: str = "", *, mapping_name: str = "", dry_run: bool = False
+    register: Register,
+    path: Path,
+    council: str = "",
+    *,
+    mapping_name: str = "",
+    dry_run: bool = False,
+    sheet: str = "",
 ) -> dict[str, Any]:
     """Imports ``path`` (or, with ``dry_run``, only says what it would do); the summary of either."""
-    preview = preview_import(register, path, council, mapping_name=mapping_name)
+    preview = preview_import(register, path, council, mapping_name=mapping_name, sheet=sheet)
     if not dry_run and preview.plans:
         apply_import(register, preview)
     return preview.summary()

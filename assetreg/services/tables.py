@@ -1,19 +1,23 @@
 """Reading a council's list from a CSV or XLSX file into headings and rows of cells, with notes on the file.
 
 CSV files are read as UTF-8 (with or without a byte-order mark), else as Windows-1252 with a note saying so;
-the delimiter is sniffed. XLSX files are read with openpyxl: the first sheet with anything in it, formulas as
-the values last calculated, a merged cell's value in every cell it covers.
+the delimiter is sniffed. XLSX files are read with openpyxl: the sheet asked for, else the one whose headings
+AssetReg knows best, formulas as the values last calculated, a merged cell's value in every cell it covers. The
+headings are the row near the top that AssetReg knows most of (a title or notes above them are passed over).
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
+import itertools
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.council_rows import Problem
 from ..domain.errors import AssetRegError
 from ..domain.i18n import tr
+from ..domain.import_headings import match_headings
 
 MAX_BYTES = 200 * 1024 * 1024  # no council list is bigger; anything bigger is not one
 
@@ -28,10 +32,16 @@ class Table:
     rows: list[list[object]]
     notes: tuple[Problem, ...] = ()
     heading_row: int = 1  # the spreadsheet row of the headings; data starts on the next
+    sheets: tuple[str, ...] = ()  # a workbook's sheets with anything in them
+    sheet: str = ""  # the sheet read
 
 
-def read_table(path: Path) -> Table:
-    """The headings and rows of the list in ``path`` (``.csv`` or ``.xlsx``); ``TableReadError`` if unreadable."""
+HEADING_SEARCH = 10  # the rows at the top of a list looked at for its headings
+
+
+def read_table(path: Path, sheet: str = "") -> Table:
+    """The headings and rows of the list in ``path`` (``.csv`` or ``.xlsx``, its ``sheet`` if named);
+    ``TableReadError`` if unreadable."""
     try:
         size = path.stat().st_size
     except OSError as error:
@@ -45,7 +55,7 @@ def read_table(path: Path) -> Table:
     if size > MAX_BYTES:
         raise TableReadError(tr("{path} is too large to be a council's list.").format(path=path))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
+        return _read_xlsx(path, sheet)
     if path.suffix.lower() == ".xls":
         raise TableReadError(
             tr("{path} is an old Excel file; save it as .xlsx or .csv and import that.").format(path=path)
@@ -116,7 +126,7 @@ def _utf8(data: bytes) -> str | None:
         return None
 
 
-def _read_xlsx(path: Path) -> Table:
+def _read_xlsx(path: Path, wanted: str = "") -> Table:
     import zipfile
 
     from openpyxl import load_workbook
@@ -127,35 +137,84 @@ def _read_xlsx(path: Path) -> Table:
         raise TableReadError(
             tr("{path} is not a readable Excel (.xlsx) file ({reason}).").format(path=path, reason=error)
         ) from error
-    notes = []
-    for sheet in book.worksheets:
-        if sheet.max_row < 1 or all(c.value is None for row in sheet.iter_rows() for c in row):
-            continue
-        merged = list(sheet.merged_cells.ranges)
-        rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-        for span in merged:
-            value = rows[span.min_row - 1][span.min_col - 1]
-            for r in range(span.min_row - 1, min(span.max_row, len(rows))):
-                for c in range(span.min_col - 1, min(span.max_col, len(rows[r]))):
-                    rows[r][c] = value
-        if merged:
-            notes.append(
-                Problem(0, "", tr("Merged cells were read as the value repeated in every cell they cover."), "note")
+    filled = [
+        s for s in book.worksheets if s.max_row >= 1 and any(c.value is not None for r in s.iter_rows() for c in r)
+    ]
+    if not filled:
+        raise TableReadError(tr("{path} has no sheet with anything in it.").format(path=path))
+    names = tuple(s.title for s in filled)
+    if wanted:
+        chosen = next((s for s in filled if s.title.casefold() == wanted.strip().casefold()), None)
+        if chosen is None:
+            raise TableReadError(
+                tr("{path} has no sheet “{name}” with anything in it; its sheets are {names}.").format(
+                    path=path, name=wanted, names=", ".join(f"“{n}”" for n in names)
+                )
             )
-        if len(book.worksheets) > 1:
-            notes.append(Problem(0, "", tr("Only the sheet “{name}” was read.").format(name=sheet.title), "note"))
-        return _table(rows, notes)
-    raise TableReadError(tr("{path} has no sheet with anything in it.").format(path=path))
+        table = _sheet_table(chosen)
+    else:  # the sheet whose headings AssetReg knows best (the first, on a tie): a list, not its notes
+        table, known = None, -1
+        for each in filled:  # one sheet's rows held at a time, besides the best so far
+            read = _sheet_table(each)
+            if (score := _known(read.headings)) > known:
+                table, known = read, score
+    notes = list(table.notes)
+    if len(filled) > 1:
+        others = ", ".join(f"“{n}”" for n in names if n != table.sheet)
+        notes.append(
+            Problem(
+                0,
+                "",
+                tr(
+                    "Only the sheet “{name}” was read; the others are {others} (choose another in the Sheet box, "
+                    "or with --sheet NAME)."
+                ).format(name=table.sheet, others=others),
+                "note",
+            )
+        )
+    return dataclasses.replace(table, notes=tuple(notes), sheets=names)
+
+
+def _sheet_table(sheet) -> Table:
+    merged = list(sheet.merged_cells.ranges)
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    for span in merged:
+        value = rows[span.min_row - 1][span.min_col - 1]
+        for r in range(span.min_row - 1, min(span.max_row, len(rows))):
+            for c in range(span.min_col - 1, min(span.max_col, len(rows[r]))):
+                rows[r][c] = value
+    notes = []
+    if merged:
+        notes.append(
+            Problem(0, "", tr("Merged cells were read as the value repeated in every cell they cover."), "note")
+        )
+    return dataclasses.replace(_table(rows, notes), sheet=sheet.title)
+
+
+def _known(headings: tuple[str, ...]) -> int:
+    """How many of ``headings`` AssetReg knows (the synonym table's): a list's heading row knows several."""
+    return sum(1 for field in match_headings(headings) if field)
 
 
 def _table(rows: list[list[object]], notes: list[Problem]) -> Table:
-    """The first non-blank row is the headings; trailing blank rows and columns are dropped."""
-    start = next((i for i, row in enumerate(rows) if any(_filled(v) for v in row)), None)
-    if start is None:
+    """The headings are the row near the top AssetReg knows most of (the first non-blank row, when it knows
+    none); trailing blank rows and columns are dropped."""
+    filled = list(itertools.islice((i for i, row in enumerate(rows) if any(_filled(v) for v in row)), HEADING_SEARCH))
+    if not filled:
         raise TableReadError(tr("The file is empty: it has no headings and no rows."))
-    headings = [" ".join(str(v).split()) if v is not None else "" for v in rows[start]]
-    while headings and not headings[-1]:
-        headings.pop()
+    candidates = [(i, _headings(rows[i])) for i in filled]
+    start, headings = max(candidates, key=lambda c: (_known(tuple(c[1])), -c[0]))
+    if _known(tuple(headings)) == 0:
+        start, headings = candidates[0]
+    elif start != filled[0]:
+        notes.append(
+            Problem(
+                0,
+                "",
+                tr("The headings were found on row {row}; the rows above them were not read.").format(row=start + 1),
+                "note",
+            )
+        )
     body = rows[start + 1 :]
     while body and not any(_filled(v) for v in body[-1]):
         body.pop()
@@ -172,6 +231,13 @@ def _table(rows: list[list[object]], notes: list[Problem]) -> Table:
             )
         )
     return Table(tuple(headings), body, tuple(notes), start + 1)
+
+
+def _headings(row: list[object]) -> list[str]:
+    headings = [" ".join(str(v).split()) if v is not None else "" for v in row]
+    while headings and not headings[-1]:
+        headings.pop()
+    return headings
 
 
 def _filled(value: object) -> bool:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
+
 from assetreg.domain.records import RecordKind
 from assetreg.gui.context import AppContext
 from assetreg.gui.forms.import_dialog import ImportDialog
@@ -85,6 +87,32 @@ def test_a_re_import_shows_each_change_before_it_is_made_and_a_column_can_be_kep
     dialog.mapping.cellWidget(2, 1).setCurrentIndex(0)  # asset_address → not imported: the correction is kept
     assert "What would change" not in dialog.problems.toPlainText()
     assert not dialog.import_button.isEnabled()
+
+
+def test_a_workbook_of_several_sheets_offers_them_with_the_list_chosen(qtbot, register, tmp_path):
+    path = tmp_path / "acv.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "About"
+    book.active.append(["Notes on this register"])
+    listed = book.create_sheet("ACV list")
+    listed.append(["ref", "asset_name", "decision_date"])
+    listed.append(["A1", "The Swan", "20/05/2019"])
+    book.save(path)
+    dialog = ImportDialog(AppContext(register, QuietMessages()))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.path_edit.setText(str(path))
+    dialog._check()
+    assert dialog.sheet.isVisible() and dialog.sheet.currentText() == "ACV list"
+    assert [dialog.sheet.itemText(i) for i in range(dialog.sheet.count())] == ["About", "ACV list"]
+    assert dialog.mapping.rowCount() == 3 and "1 asset would be added" in dialog.summary.text()
+    dialog.grab().save(str(tmp_path / "sheets.png"))
+    dialog.sheet.setCurrentText("About")  # checked again, with that sheet's columns
+    assert dialog.mapping.rowCount() == 1 and not dialog.import_button.isEnabled()
+    dialog.path_edit.setText(str(COUNCILS / "stockport.csv"))
+    dialog.path_edit.textEdited.emit(dialog.path_edit.text())
+    dialog._check()
+    assert not dialog.sheet.isVisible() and "3 assets would be added" in dialog.summary.text()
 
 
 def _long_list(path: Path, count: int) -> Path:

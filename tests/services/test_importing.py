@@ -13,6 +13,7 @@ import pytest
 from assetreg.db.bulk import BulkRecords
 from assetreg.domain import entities as e
 from assetreg.domain.enums import AssetCategory, LegalForm, ListEntryKind, NominationDecision, RemovalReason
+from assetreg.domain.errors import AssetRegError
 from assetreg.domain.records import RecordKind
 from assetreg.domain.status import AssetStatus
 from assetreg.services import importing
@@ -262,6 +263,43 @@ def test_an_xlsx_list_with_date_cells_and_a_corrected_mapping_is_saved_for_next_
     assert entry.entered_on == date(2020, 3, 4)
     (council,) = Records(register).list(RecordKind.AUTHORITY)
     assert preview_import(register, path, council.reference).fields == fields  # the saved mapping is reused
+
+
+def test_the_sheet_and_heading_row_of_the_list_are_found_past_a_notes_sheet_and_a_title(register, tmp_path):
+    path = tmp_path / "acv.xlsx"
+    book = openpyxl.Workbook()
+    about = book.active
+    about.title = "About"
+    about.append(["This workbook is the council's register of assets of community value."])
+    about.append(["Updated monthly."])
+    listed = book.create_sheet("ACV list")
+    listed.append(["Stockport Council: assets of community value"])
+    listed.merge_cells("A1:D1")  # a title across the headings
+    listed.append([])
+    listed.append(["ref", "asset_name", "postcode", "decision_date"])
+    listed.append(["SMBC/ACV/009", "The Swan", "SK4 2AB", "31/02/2020"])
+    listed.append(["SMBC/ACV/010", "The Fox", "SK4 3CD", "01/03/2020"])
+    book.save(path)
+    preview = preview_import(register, path, "Stockport")
+    assert (preview.sheets, preview.sheet, preview.fields) == (
+        ("About", "ACV list"), "ACV list", ["reference", "name", "postcode", "decision_date"],
+    )  # fmt: skip
+    notes = [p.message for p in preview.problems if p.row == 0]
+    assert any(n.startswith("Only the sheet “ACV list” was read; the others are “About” (choose") for n in notes)
+    assert "The headings were found on row 3; the rows above them were not read." in notes
+    (bad,) = [p for p in preview.problems if p.row]
+    assert bad.row == 4 and "February 2020 has 29 days" in bad.message  # the spreadsheet's own row number
+    assert preview.counts()["added"] == 1
+    about_only = preview_import(register, path, "Stockport", sheet="about")
+    assert about_only.sheet == "About" and about_only.plans == []
+    with pytest.raises(AssetRegError, match="has no sheet “Sheet9” with anything in it; its sheets are “About”"):
+        preview_import(register, path, "Stockport", sheet="Sheet9")
+    titled = tmp_path / "titled.csv"
+    titled.write_text(
+        "Assets of Community Value,,\n,,\nref,asset_name,postcode\nX1,The Bell,SK4 2AB\n", encoding="utf-8"
+    )
+    csv_preview = preview_import(register, titled, "Stockport")
+    assert csv_preview.fields == ["reference", "name", "postcode"] and csv_preview.counts()["added"] == 1
 
 
 def test_the_register_exports_with_formulas_neutralised_and_read_back_by_openpyxl(register, tmp_path):

@@ -51,6 +51,7 @@ class ImportDialog(QDialog):
         self.resize(760, 620)
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(self.tr("A .csv or .xlsx file from the council"))
+        self.path_edit.textEdited.connect(self._on_path_edited)
         browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._choose)
         row = QHBoxLayout()
@@ -62,9 +63,15 @@ class ImportDialog(QDialog):
         for authority in Records(context.register).list(RecordKind.AUTHORITY):
             self.council.addItem(authority.name, authority.reference)
         self.council.setToolTip(self.tr("The council whose list it is; a new name adds the council"))
+        self.sheet = QComboBox()  # shown for a workbook of several sheets
+        self.sheet.setToolTip(self.tr("The sheet that holds the list"))
+        self.sheet.currentIndexChanged.connect(self._on_sheet)
         form = QFormLayout()
         form.addRow(self.tr("File:"), row)
         form.addRow(self.tr("Council:"), self.council)
+        form.addRow(self.tr("Sheet:"), self.sheet)
+        self._form = form
+        form.setRowVisible(self.sheet, False)
         self.mapping = QTableWidget(0, 2)
         self.mapping.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Goes to")])
         self.mapping.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -100,8 +107,24 @@ class ImportDialog(QDialog):
         )
         if path:
             self.path_edit.setText(path)
-            self._headings = ()
+            self._on_path_edited()
             self._check()
+
+    def _on_path_edited(self) -> None:
+        self._headings = ()  # another file has its own columns and sheets
+        self._show_sheets(())
+
+    def _show_sheets(self, sheets: tuple[str, ...], chosen: str = "") -> None:
+        self.sheet.blockSignals(True)
+        self.sheet.clear()
+        self.sheet.addItems(list(sheets))
+        self.sheet.setCurrentText(chosen)
+        self.sheet.blockSignals(False)
+        self._form.setRowVisible(self.sheet, len(sheets) > 1)
+
+    def _on_sheet(self) -> None:
+        self._headings = ()  # another sheet has its own columns
+        self._check()
 
     def chosen_fields(self) -> list[str] | None:
         if not self._headings or self.mapping.rowCount() != len(self._headings):
@@ -115,7 +138,11 @@ class ImportDialog(QDialog):
             if not text:  # (an empty path would be the current folder)
                 raise AssetRegError(self.tr("No file is chosen: choose the council's list (a .csv or .xlsx file)."))
             preview = preview_import(
-                self.context.register, Path(text), self.council.currentText(), fields=self.chosen_fields()
+                self.context.register,
+                Path(text),
+                self.council.currentText(),
+                fields=self.chosen_fields(),
+                sheet=self.sheet.currentText() if self.sheet.count() else "",
             )
         except AssetRegError as error:
             self.preview = None
@@ -124,6 +151,8 @@ class ImportDialog(QDialog):
             self.problems.clear()
             return
         self.preview = preview
+        if preview.sheets != tuple(self.sheet.itemText(i) for i in range(self.sheet.count())):
+            self._show_sheets(preview.sheets, preview.sheet)
         if preview.headings != self._headings:
             self._show_mapping(preview)
         counts = preview.counts()
