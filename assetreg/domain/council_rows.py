@@ -198,7 +198,14 @@ def _read_row(number: int, cells: dict[str, object], month_first: bool) -> tuple
                 problem(name, f"{field_labels()[name]}: {error}")
     name, address = texts.get("name", ""), texts.get("address", "")
     if not name and texts.get("name_and_address"):
-        name, _, rest = texts["name_and_address"].partition(",")
+        # "The Crown, 1 Market Place" or, in a cell of several lines, the name on the first
+        raw = cells["name_and_address"]
+        lines = [" ".join(x.split()) for x in raw.splitlines()] if isinstance(raw, str) else []
+        lines = [x for x in lines if x]
+        if len(lines) > 1:
+            name, rest = lines[0].rstrip(","), ", ".join(x.rstrip(",") for x in lines[1:])
+        else:
+            name, _, rest = texts["name_and_address"].partition(",")
         address = address or rest.strip()
     name = name.strip()
     if not name:

@@ -97,6 +97,17 @@ def test_a_kind_of_asset_and_a_removal_are_read_from_a_councils_words():
     assert (warning.row, warning.field, warning.level) == (4, "category", "warning")
 
 
+def test_a_name_and_address_in_one_cell_are_split_at_its_first_line_or_comma():
+    rows = [["The Crown Inn\n1 Market Place,\nStockport SK1 1AA"], ["The Bell, 2 Gorton Road, Stockport SK5 6XX"]]
+    crown, bell = read_rows(["name_and_address"], rows)[0]
+    assert (crown.name, crown.address, crown.postcode) == (
+        "The Crown Inn",
+        "1 Market Place, Stockport SK1 1AA",
+        "SK1 1AA",
+    )
+    assert (bell.name, bell.address) == ("The Bell", "2 Gorton Road, Stockport SK5 6XX")
+
+
 def test_an_unreadable_listing_expiry_is_a_warning_and_the_row_goes_in():
     (asset,), (warning,) = read_rows(["name", "decision_date", "listing_expiry"], [["The Swan", "20/05/2019", "soon"]])
     assert (asset.decision_date, asset.listing_expiry, warning.level) == (date(2019, 5, 20), None, "warning")
