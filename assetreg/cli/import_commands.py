@@ -81,6 +81,12 @@ def import_list(args: argparse.Namespace) -> int:
     for problem in summary["problems"]:
         where = tr("Row {n}").format(n=problem["row"]) if problem["row"] else tr("File")
         print(f"  {where} [{problem['level']}]: {problem['message']}")
+    if summary.get("backup"):
+        print(
+            tr(
+                "A backup was made just before; to put the register back as it was: assetreg restore-backup {path}"
+            ).format(path=summary["backup"])
+        )
     if failed:
         print(tr("Nothing could be imported: correct the problems above, then import the list again."), file=sys.stderr)
     elif args.dry_run:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from operator import attrgetter
+from pathlib import Path
 from typing import Any
 
 from ..db.bulk import BulkRecords
@@ -64,6 +65,7 @@ class ImportWritten:
     # Set by undo, for redo: when the undo moved records to the trash, and which.
     undone_at: datetime | None = None
     trashed: dict[RecordKind, set[str]] = field(default_factory=dict)
+    backup: Path | None = None  # the verified backup made just before, which puts the register back as it was
 
     @property
     def changes(self) -> Changes:

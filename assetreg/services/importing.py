@@ -212,8 +212,7 @@ def apply_import(
     A verified backup is made first, so an import that turns out wrong can also be undone by restoring it.
     Returns what was written: what ``undo_import`` takes back, and the assets it touched.
     """
-    if any(p.outcome != "unchanged" for p in preview.plans):
-        backup_before(register, "import")
+    backup = backup_before(register, "import") if any(p.outcome != "unchanged" for p in preview.plans) else None
     plans = preview.plans
     step = [0]
     per_kind = [
@@ -256,6 +255,7 @@ def apply_import(
         advance()
     if progress:
         progress(total, total)
+    written.backup = backup.path if backup else None
     return written
 
 
@@ -290,6 +290,8 @@ def import_file(
 ) -> dict[str, Any]:
     """Imports ``path`` (or, with ``dry_run``, only says what it would do); the summary of either."""
     preview = preview_import(register, path, council, mapping_name=mapping_name, sheet=sheet)
+    summary = preview.summary()
     if not dry_run and preview.plans:
-        apply_import(register, preview)
-    return preview.summary()
+        backup = apply_import(register, preview).backup
+        summary["backup"] = str(backup) if backup else None
+    return summary

@@ -58,6 +58,11 @@ def test_a_re_import_lists_each_change_and_a_list_with_nothing_importable_fails(
             "what": ["address: “Gorton Road, Reddish” → “2 Gorton Road, Stockport SK5 6XX”"],
         }
     ]
+    # The backup made just before the import puts the register back as it was, correction and all.
+    restored = run("restore-backup", summary["backup"], *db, data_dir=tmp_path)
+    assert restored.returncode == 0, restored.stderr
+    shown = json.loads(run("assets", "show", "AST-0002", "--json", *db, data_dir=tmp_path).stdout)
+    assert shown["asset"]["address"] == "Gorton Road, Reddish"
     bad = tmp_path / "bad.csv"
     bad.write_text("ref,asset_name,decision_date\nX1,,01/01/2020\nX2,The Fox,31/02/2020\n", encoding="utf-8")
     refused = run("import", bad, "--council", "Stockport", *db, data_dir=tmp_path)
