@@ -112,39 +112,8 @@ def read_rows(
     """The assets the rows describe and the problems found; ``fields`` says what each column holds."""
     problems: list[Problem] = []
     columns = {name: i for i, name in enumerate(fields) if name}
-    month_first = day_first = 0
-    for name, i in columns.items():
-        if name in DATE_FIELDS or name == "interim_end":
-            counts = date_order_counts({row[i] for row in rows if i < len(row)})  # each distinct cell once
-            month_first, day_first = month_first + counts[0], day_first + counts[1]
-    if month_first and day_first > month_first:
-        problems.append(
-            Problem(
-                0,
-                "",
-                tr(
-                    "Most dates in this file are written day first, as UK lists write them, but {n} written month "
-                    "first (US order) are reported in their rows. Dates that could be read either way are read day "
-                    "first, like the rest."
-                ).format(n=month_first),
-                "warning",
-            )
-        )
-    # Month first only when no more dates show day first: one US-order slip in a UK list is reported on its own
-    # and does not make every date that could be read either way unreadable.
-    month_first = month_first > 0 and month_first >= day_first
-    if month_first:
-        problems.append(
-            Problem(
-                0,
-                "",
-                tr(
-                    "Some dates in this file are written month first (US order). Dates that could be read either "
-                    "way are reported, not guessed."
-                ),
-                "warning",
-            )
-        )
+    month_first, order_problems = _month_first_columns(columns, rows)
+    problems += order_problems
     assets: dict[str, ImportedAsset] = {}
     names, width = tuple(columns), max(columns.values(), default=-1) + 1
     picked = itemgetter(*columns.values()) if len(columns) > 1 else None
@@ -167,7 +136,52 @@ def read_rows(
     return list(assets.values()), problems
 
 
-def _read_row(number: int, cells: dict[str, object], month_first: bool) -> tuple[ImportedAsset | None, list[Problem]]:
+def _month_first_columns(columns: dict[str, int], rows: Sequence[Sequence[object]]) -> tuple[frozenset, list]:
+    """The date columns read month first, and a note of the file's order. A column is month first when some of
+    its dates can only be read so and no more can only be read day first; a column with neither goes by the
+    whole file. So a US-order column has its ambiguous dates refused, not guessed, and one US-order slip in a
+    UK column is reported on its own without making that column's other dates unreadable."""
+    counts = {
+        name: date_order_counts({row[i] for row in rows if i < len(row)})  # each distinct cell once
+        for name, i in columns.items()
+        if name in _ALL_DATE_FIELDS
+    }
+    months, days = sum(m for m, _ in counts.values()), sum(d for _, d in counts.values())
+    whole_file = months > 0 and months >= days
+    month_first = frozenset(
+        name for name, (m, d) in counts.items() if (m > 0 and m >= d) or (m == d == 0 and whole_file)
+    )
+    problems = []
+    if month_first:
+        problems.append(
+            Problem(
+                0,
+                "",
+                tr(
+                    "Dates in this file are written month first (US order) in: {columns}. There, dates that could "
+                    "be read either way are reported, not guessed."
+                ).format(columns=", ".join(field_labels()[n] for n in counts if n in month_first)),
+                "warning",
+            )
+        )
+    if any(m for name, (m, _) in counts.items() if name not in month_first):
+        problems.append(
+            Problem(
+                0,
+                "",
+                tr(
+                    "A few dates written month first (US order) among dates written day first are reported in "
+                    "their rows; the others are read day first, as UK lists write them."
+                ),
+                "warning",
+            )
+        )
+    return month_first, problems
+
+
+def _read_row(
+    number: int, cells: dict[str, object], month_first: frozenset[str]
+) -> tuple[ImportedAsset | None, list[Problem]]:
     problems: list[Problem] = []
 
     def problem(name: str, message: str, level: str = "error") -> None:
@@ -187,7 +201,7 @@ def _read_row(number: int, cells: dict[str, object], month_first: bool) -> tuple
         try:
             read = last_date_in if name == "interim_end" else parse_date
             dates[name] = read(
-                cells[name] if not isinstance(cells[name], str) else texts[name], month_first_seen=month_first
+                cells[name] if not isinstance(cells[name], str) else texts[name], month_first_seen=name in month_first
             )
         except DateProblem as error:
             dates[name] = None

@@ -1,11 +1,12 @@
 """Reading the dates councils write in their lists, in every form a UK list uses, without ever guessing.
 
-Numbers are read day first (``21/09/2012``), as UK councils write them. A file whose dates show month-first
-order somewhere (``09/21/2012``, where 21 cannot be a month) is *ambiguous*: every date in it that could be
-read either way (``03/04/2012``) is reported rather than read, and so is every date that only makes sense
-month first. Impossible dates (``31/02/2020``) are reported, never corrected. Spreadsheet serial numbers
-(days since 30 December 1899, as Excel and LibreOffice count, a fraction being the time of day) are read when
-they fall between 1955 and 2119. A time of day after a date (``21/09/2012 00:00``) is left aside.
+Numbers are read day first (``21/09/2012``), as UK councils write them. A column whose dates show month-first
+order (``09/21/2012``, where 21 cannot be a month) no less often than day-first order is *ambiguous*: every date
+in it that could be read either way (``03/04/2012``) is reported rather than read (``council_rows`` decides,
+column by column, from ``date_order_counts``). A date that only makes sense month first is always reported.
+Impossible dates (``31/02/2020``) are reported, never corrected. Spreadsheet serial numbers (days since
+30 December 1899, as Excel and LibreOffice count, a fraction being the time of day) are read when they fall
+between 1955 and 2119. A time of day after a date (``21/09/2012 00:00``) is left aside.
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ def _parse_text(cell: str, month_first_seen: bool) -> date | None:
         if month_first_seen and first <= 12 and second <= 12 and first != second:
             raise DateProblem(
                 tr(
-                    "“{text}” could be {a} or {b}: other dates in this file are written month first, so AssetReg "
+                    "“{text}” could be {a} or {b}: other dates in this column are written month first, so AssetReg "
                     "will not guess. Write it as {iso_a} or {iso_b}."
                 ).format(
                     text=shown,

@@ -72,12 +72,29 @@ def test_one_month_first_slip_in_a_day_first_list_is_reported_alone():
     assert [a.name for a in assets] == ["The Swan", "The Mill", "The Bell"]
     assert assets[1].notices[0].received_on == date(2013, 4, 3)  # day first, like the rest
     assert [(p.row, p.level) for p in problems] == [(0, "warning"), (5, "error")]
-    assert problems[0].message.startswith("Most dates in this file are written day first")
-    # Where as many show month first as day first, a date that could be either is not guessed.
+    assert problems[0].message.startswith("A few dates written month first (US order) among dates written day first")
+    # As many in the column show month first as day first: a date that could be either is not guessed.
     rows[2][1] = "12/25/2014"
+    rows.append(["The Ram", "30/01/2015"])
     assets, problems = read_rows(["name", "notice_received"], rows)
-    assert [a.name for a in assets] == ["The Swan"]
+    assert [a.name for a in assets] == ["The Swan", "The Ram"]
     assert "could be 3 April 2013 or 4 March 2013" in next(p.message for p in problems if p.row == 3)
+
+
+def test_a_column_written_month_first_beside_day_first_ones_has_its_ambiguous_dates_refused():
+    fields = ["name", "decision_date", "notice_received"]
+    rows = [
+        ["The Swan", "21/05/2019", "09/21/2020"],
+        ["The Mill", "22/05/2019", "10/25/2020"],
+        ["The Bell", "23/05/2019", "04/03/2020"],  # 3 April in this column's order: not read as 4 March
+        ["The Fox", "04/03/2019", ""],  # in a day-first column, 4 March
+    ]
+    assets, problems = read_rows(fields, rows)
+    assert [(a.name, a.decision_date) for a in assets] == [("The Fox", date(2019, 3, 4))]
+    assert "“04/03/2020” could be 4 March 2020 or 3 April 2020" in next(p.message for p in problems if p.row == 4)
+    assert problems[0].message.startswith(
+        "Dates in this file are written month first (US order) in: Date the owner's notice to dispose was received."
+    )
 
 
 def test_a_kind_of_asset_and_a_removal_are_read_from_a_councils_words():
