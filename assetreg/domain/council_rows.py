@@ -36,12 +36,16 @@ DATE_FIELDS = (
     "removed_on",
 )
 _ALL_DATE_FIELDS = (*DATE_FIELDS, "interim_end")
+_PERIOD_FIELDS = ("interim_end", "full_end", "protected_end")  # a council may write the period, not its end
 _POSTCODE = re.compile(r"\b([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})\b", re.IGNORECASE)
 _PAIR = re.compile(r"^\(?\s*(-?\d+(?:\.\d+)?)\s*,\s*(-?\d+(?:\.\d+)?)\s*\)?$")
 _POINT = re.compile(r"^POINT\s*\(\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*\)$", re.IGNORECASE)
 _DISTINGUISHER = re.compile(r"\s*[\(\[].*$")
-_UNSUCCESSFUL = re.compile(r"unsuccess|reject|refus|not list|declin")
+_UNSUCCESSFUL = re.compile(
+    r"unsuccess|reject|refus|not list|unlist|declin|invalid|not valid|ineligib|not eligib|does not meet|not meet"
+)
 _LISTED = re.compile(r"list|success|approv|accept|moratorium|protected|removed|expired")
+_REMOVED = re.compile(r"removed|delist|de-list|taken off")
 _FORMULA = re.compile(r"^=\s*[A-Za-z_]+[A-Za-z0-9_.]*\s*\(|^=\s*[A-Z]{1,3}\d+")
 
 
@@ -199,7 +203,7 @@ def _read_row(
             dates[name] = None  # a blank cell (the most common kind): nothing to read
             continue
         try:
-            read = last_date_in if name == "interim_end" else parse_date
+            read = last_date_in if name in _PERIOD_FIELDS else parse_date  # "10/11/2026 - 09/05/2027"
             dates[name] = read(
                 cells[name] if not isinstance(cells[name], str) else texts[name], month_first_seen=name in month_first
             )
@@ -208,6 +212,9 @@ def _read_row(
             if name == "listing_expiry":  # only checked against the law, never stored: the row still goes in
                 what = tr("{error} The list's expiry is only checked, never stored, so the row goes in.")
                 problem(name, f"{field_labels()[name]}: {what.format(error=error)}", "warning")
+            elif not any(c.isdigit() for c in texts[name]):  # words ("Awaiting", "None received"): no date given
+                what = tr("“{text}” is not a date, so the row goes in without one.").format(text=texts[name])
+                problem(name, f"{field_labels()[name]}: {what}", "warning")
             else:
                 problem(name, f"{field_labels()[name]}: {error}")
     name, address = texts.get("name", ""), texts.get("address", "")
@@ -217,7 +224,8 @@ def _read_row(
         lines = [" ".join(x.split()) for x in raw.splitlines()] if isinstance(raw, str) else []
         lines = [x for x in lines if x]
         if len(lines) > 1:
-            name, rest = lines[0].rstrip(","), ", ".join(x.rstrip(",") for x in lines[1:])
+            name, _, first = lines[0].partition(",")
+            rest = ", ".join(x.strip(" ,") for x in [first, *lines[1:]] if x.strip(" ,"))
         else:
             name, _, rest = texts["name_and_address"].partition(",")
         address = address or rest.strip()
@@ -285,8 +293,12 @@ def _read_row(
 
 def named(kind: type[LabelledEnum], text: str) -> LabelledEnum | None:
     """The member of ``kind`` a cell names by its code (``charity``) or its label (``Charity``), if it names one."""
-    wanted = " ".join(text.casefold().split())
-    return next((m for m in kind if wanted in (m.value, m.label.casefold())), None) if wanted else None
+    return _names(kind).get(" ".join(text.casefold().split())) if text else None
+
+
+@lru_cache(maxsize=32)
+def _names(kind: type[LabelledEnum]) -> dict[str, LabelledEnum]:
+    return {name: m for m in kind for name in (m.label.casefold(), m.value)}
 
 
 # What councils call each kind of asset, where it is not AssetReg's own word; the first that matches wins.
@@ -306,19 +318,24 @@ _CATEGORY_WORDS = (
 def _category(text: str, problem) -> AssetCategory | None:
     if not text:
         return None
-    found = named(AssetCategory, text)
-    if found is None:
-        words = text.casefold()
-        found = next((c for pattern, c in _CATEGORY_WORDS if pattern.search(words)), None)
+    found = _category_named(text)
     if found is None:
         problem(
             "category",
             tr(
-                "“{text}” is not a kind of asset AssetReg knows, so the asset goes in as Other: change it on its page."
+                "“{text}” is not a kind of asset AssetReg knows, so the kind is not imported (a new asset is "
+                "Other): change it on the asset's page."
             ).format(text=text),
             "warning",
         )
     return found
+
+
+@lru_cache(maxsize=1024)
+def _category_named(text: str) -> AssetCategory | None:
+    """The kind of asset a council's word names (a list repeats a few words in every row)."""
+    words = text.casefold()
+    return named(AssetCategory, text) or next((c for pattern, c in _CATEGORY_WORDS if pattern.search(words)), None)
 
 
 _REMOVAL_WORDS = (
@@ -335,12 +352,11 @@ def _read_removal(asset: ImportedAsset, texts: dict[str, str]) -> None:
     said, status = texts.get("removal_reason", ""), texts.get("status", "").casefold()
     if asset.removed_on is not None:  # seldom: most rows are of assets still listed
         words = f"{said} {status}".casefold()
-        asset.removal_reason = (
-            named(RemovalReason, said)
-            or next((r for pattern, r in _REMOVAL_WORDS if pattern.search(words)), None)
-            or RemovalReason.OTHER
+        # None when the list names no reason: a new entry gets "other", a recorded reason is kept
+        asset.removal_reason = named(RemovalReason, said) or next(
+            (r for pattern, r in _REMOVAL_WORDS if pattern.search(words)), None
         )
-    elif asset.decision is NominationDecision.LISTED and "removed" in status:
+    elif asset.decision is NominationDecision.LISTED and _REMOVED.search(status):
         asset.removal_undated = True
 
 

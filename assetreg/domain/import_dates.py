@@ -87,12 +87,16 @@ def parse_date(cell: object, *, month_first_seen: bool = False) -> date | None:
     return _parse_text(cell if type(cell) is str else str(cell), month_first_seen)
 
 
+# What councils write in a date column for "no date": read as blank.
+_NO_DATE = frozenset({"-", "—", "–", "n/a", "na", "n.a.", "none", "nil", "tbc", "not applicable", "none received"})
+
+
 @lru_cache(maxsize=8192)
 def _parse_text(cell: str, month_first_seen: bool) -> date | None:
     """``parse_date`` of a text cell. A list repeats its dates (a few thousand days in a hundred thousand rows),
     so each text is read once; a cell that cannot be read raises each time, and is never remembered."""
     text = " ".join(cell.split())
-    if not text or text in {"-", "—", "n/a", "N/A", "None", "none", "TBC", "tbc"}:
+    if not text or text.casefold() in _NO_DATE:
         return None
     text = _WEEKDAY.sub("", text)
     if _SERIAL.match(text):

@@ -94,8 +94,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "unsuccessful_reason": ("reason for unsuccessful nomination", "reason unsuccessful", "reason for refusal"),
     "listing_expiry": ("listing expiry date", "listing_expiry_date", "expiry-date", "expiry date", "date of expiry"),
     "status": ("status", "listing status", "current status"),
-    # the national dataset's end-date is the day the entry ceased: for an asset, the day it left the list
-    "removed_on": ("end-date", "date removed", "date removed from list", "removal date", "date of removal"),
+    "removed_on": ("date removed", "date removed from list", "removal date", "date of removal"),
     "removal_reason": ("removal-reason", "reason for removal", "reason removed", "removal reason"),
     "notice_received": (
         "notice to dispose received by council date",
@@ -154,17 +153,26 @@ def _by_words() -> dict[tuple[str, ...], str]:
 _BY_WORDS = _by_words()
 
 
+# Headings only the national dataset gives a meaning to (its end-date is the day the entry ceased: for an asset,
+# the day it left the list), and headings that show a list is the national dataset.
+_NATIONAL_ONLY = {"enddate": "removed_on"}
+_NATIONAL_MARKS = frozenset({"entrydate", "notificationtoselldate", "addresstext", "nominatinggroup"})
+
+
 def match_headings(headings: Sequence[object], saved: dict[str, str] | None = None) -> list[str]:
     """The field each heading goes to (``IGNORE`` for none): the user's saved choice for the heading first,
     else the synonym table; no field is given to two columns (the first keeps it)."""
     saved = {normalise_heading(h): f for h, f in (saved or {}).items()}
     keys = [normalise_heading(h) for h in headings]
+    national = not _NATIONAL_MARKS.isdisjoint(keys)
     result = [saved.get(k, "") if saved.get(k, "") in FIELDS else IGNORE for k in keys]
     taken = {f for f in result if f}
     for i, key in enumerate(keys):
         if result[i] or key in saved:  # a column the user chose to leave out stays out
             continue
-        field = _BY_HEADING.get(key) or _BY_WORDS.get(_words(headings[i]), IGNORE)
+        # "End date" in a council's own list is as often the listing's expiry: it is not guessed there.
+        field = _NATIONAL_ONLY.get(key, IGNORE) if national else IGNORE
+        field = field or _BY_HEADING.get(key) or _BY_WORDS.get(_words(headings[i]), IGNORE)
         if field and field not in taken:
             result[i] = field
             taken.add(field)

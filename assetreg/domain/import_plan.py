@@ -18,7 +18,7 @@ from typing import Any
 from . import entities as e
 from .council_rows import ImportedAsset, ImportedNotice, Problem, base_reference, named
 from .dates import format_date
-from .enums import LabelledEnum, LegalForm, ListEntryKind, NominationDecision
+from .enums import LabelledEnum, LegalForm, ListEntryKind, NominationDecision, RemovalReason
 from .errors import ValidationError
 from .i18n import tr
 from .requests import can_trigger_full_moratorium, cannot_trigger_reason
@@ -234,6 +234,9 @@ def plan_import(
     plans, problems = [], []
     for item, reference in zip(imported, matched, strict=True):
         match = by_ref[reference] if reference else None
+        if item.removed_on is not None and item.removed_on > imported_on:
+            problems.append(_future_removal(item))
+            item.removed_on = None
         try:
             plan = _plan_one(item, match, index, authority_ref, basis)
         except ValidationError as error:
@@ -332,9 +335,9 @@ def _plan_listing(plan: AssetPlan, item: ImportedAsset, nominations, entries) ->
     # The entry the row describes: the one entered that day, else the one still on the list.
     entry = next((x for x in entries if x.kind is kind[item.decision] and x.entered_on == item.decision_date), None)
     entry = entry or next((x for x in entries if x.kind is kind[item.decision] and x.removed_on is None), None)
-    removal = {}
+    removal: dict[str, Any] = {}
     if item.removed_on and item.decision is NominationDecision.LISTED:
-        removal = {"removed_on": item.removed_on, "removal_reason": item.removal_reason}
+        removal = {"removed_on": item.removed_on, "removal_reason": item.removal_reason or RemovalReason.OTHER}
     if entry is None:
         plan.entry = validate(
             e.ListEntry(
@@ -348,6 +351,8 @@ def _plan_listing(plan: AssetPlan, item: ImportedAsset, nominations, entries) ->
         )
         check_list_entry_against_nomination(plan.entry, nomination)
         return
+    if removal and item.removal_reason is None and entry.removal_reason is not None:
+        del removal["removal_reason"]  # the list names no reason: the recorded one stands
     changed = {k: v for k, v in {"entered_on": item.decision_date, **removal}.items() if getattr(entry, k) != v}
     if changed:
         validate(dataclasses.replace(entry, **changed))
@@ -441,10 +446,20 @@ def _notice_warnings(plan: AssetPlan, item: ImportedAsset, notices: Sequence[e.D
     ]
 
 
+def _future_removal(item: ImportedAsset) -> Problem:
+    message = tr(
+        "The list gives {day} as the day the asset was removed from the list, which is still to come, so no "
+        "removal was recorded: check the column holds the day of removal, not the listing's expiry."
+    ).format(day=format_date(item.removed_on))
+    return Problem(item.rows[0], "removed_on", message, "warning")
+
+
 def _undated_removal_warning(item: ImportedAsset, entries: Sequence[e.ListEntry]) -> list[Problem]:
     """When the list's words say the asset left the list without saying when, and the register has it listed."""
     if not item.removal_undated or item.removed_on is not None or any(x.removed_on for x in entries):
         return []
+    if item.decision_date is None and not entries:
+        return []  # nothing is listed to keep: the undated decision's warning says what to do
     message = tr(
         "The list says the asset was removed from the list but not when, so it is kept as listed. On its Listing "
         "tab, choose Removed from the list… and enter the day the council removed it."

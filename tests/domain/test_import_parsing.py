@@ -115,14 +115,49 @@ def test_a_kind_of_asset_and_a_removal_are_read_from_a_councils_words():
 
 
 def test_a_name_and_address_in_one_cell_are_split_at_its_first_line_or_comma():
-    rows = [["The Crown Inn\n1 Market Place,\nStockport SK1 1AA"], ["The Bell, 2 Gorton Road, Stockport SK5 6XX"]]
-    crown, bell = read_rows(["name_and_address"], rows)[0]
+    rows = [
+        ["The Crown Inn\n1 Market Place,\nStockport SK1 1AA"],
+        ["The Bell, 2 Gorton Road, Stockport SK5 6XX"],
+        ["The Fox, 3 Lane\nStockport SK4 2AB"],
+    ]
+    crown, bell, fox = read_rows(["name_and_address"], rows)[0]
+    assert (fox.name, fox.address) == ("The Fox", "3 Lane, Stockport SK4 2AB")
     assert (crown.name, crown.address, crown.postcode) == (
         "The Crown Inn",
         "1 Market Place, Stockport SK1 1AA",
         "SK1 1AA",
     )
     assert (bell.name, bell.address) == ("The Bell", "2 Gorton Road, Stockport SK5 6XX")
+
+
+@pytest.mark.parametrize(
+    ("status", "decision", "undated_removal"),
+    [
+        ("Unlisted", NominationDecision.UNSUCCESSFUL, False),
+        ("Invalid nomination", NominationDecision.UNSUCCESSFUL, False),
+        ("Does not meet criteria", NominationDecision.UNSUCCESSFUL, False),
+        ("Delisted", NominationDecision.LISTED, True),
+        ("Listing expired", NominationDecision.LISTED, False),
+    ],
+)
+def test_a_councils_status_words_are_read_for_what_they_say(status, decision, undated_removal):
+    (asset,), _ = read_rows(["name", "status", "decision_date"], [["The Swan", status, "20/05/2019"]])
+    assert (asset.decision, asset.removal_undated) == (decision, undated_removal)
+
+
+def test_a_period_or_words_in_a_date_column_are_read_without_losing_the_row():
+    fields = ["name", "notice_received", "full_end", "bid_intention_received"]
+    rows = [["The Swan", "10/11/2026", "10/11/2026 - 09/05/2027", "Awaiting"], ["The Fox", "None received", "", ""]]
+    (swan, fox), problems = read_rows(fields, rows)
+    assert swan.notices[0].full_end == date(2027, 5, 9) and swan.notices[0].bid_received is None
+    assert fox.notices == []
+    (warning,) = problems
+    assert (warning.row, warning.level) == (2, "warning") and "“Awaiting” is not a date" in warning.message
+
+
+def test_an_end_date_is_the_day_of_removal_only_in_the_national_dataset():
+    assert match_headings(["name", "End date"]) == ["name", ""]  # a council's own "End date" may be the expiry
+    assert match_headings(["name", "entry-date", "end-date"]) == ["name", "", "removed_on"]
 
 
 def test_an_unreadable_listing_expiry_is_a_warning_and_the_row_goes_in():

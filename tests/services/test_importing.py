@@ -194,6 +194,14 @@ def test_a_removal_the_list_gives_is_recorded_and_one_it_does_not_date_is_warned
     # Imported again, the removed entry is the one the row describes: none is added beside it.
     assert import_file(register, path, "Stockport")["added"] == 0
     assert len(records.list(RecordKind.LIST_ENTRY, asset_ref=fox.reference)) == 1
+    # A list that gives the day but no reason leaves the recorded reason as it is.
+    path.write_text(path.read_text(encoding="utf-8").replace("Removed following review", "Listed"), encoding="utf-8")
+    assert import_file(register, path, "Stockport")["changes"] == []
+    assert records.get(entry.reference).removal_reason is RemovalReason.REVIEW
+    # A removal still to come is not recorded: the column may hold the listing's expiry.
+    path.write_text(path.read_text(encoding="utf-8").replace("03/06/2021", "19/05/2029"), encoding="utf-8")
+    (future,) = [p for p in preview_import(register, path, "Stockport").problems if p.field == "removed_on"]
+    assert future.message.startswith("The list gives Sat 19 May 2029 as the day the asset was removed")
 
 
 def test_a_partial_postcode_or_a_wrong_uprn_leaves_out_only_that_value(register, tmp_path):
