@@ -90,7 +90,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "decision": ("decision", "outcome", "nomination outcome"),
     "decision_date": ("decision date", "decision_date", "decision-date", "date listed", "date of listing"),
-    "decision_reasons": ("decision_rationale", "decision rationale", "reasons for decision", "reason for listing"),
+    "decision_reasons": (
+        "decision_rationale",
+        "decision rationale",
+        "reasons for decision",
+        "reason for listing",
+        "decision-reasons",
+    ),  # fmt: skip
     "unsuccessful_reason": ("reason for unsuccessful nomination", "reason unsuccessful", "reason for refusal"),
     "listing_expiry": ("listing expiry date", "listing_expiry_date", "expiry-date", "expiry date", "date of expiry"),
     "status": ("status", "listing status", "current status"),
@@ -103,7 +109,12 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "date notice of disposal received",
         "disposal notice received",
     ),
-    "interim_end": ("interim_moratorium_period", "interim moratorium end date", "interim moratorium period"),
+    "interim_end": (
+        "interim_moratorium_period",
+        "interim moratorium end date",
+        "interim moratorium period",
+        "council-interim-moratorium-end-date",
+    ),  # fmt: skip
     "bid_intention_received": (
         "intention_to_bid_received",
         "intention to bid received",
@@ -119,9 +130,18 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "community interest group",
     ),
     "interested_group_form": ("interested-group-legal-form", "legal form of community group", "group legal form"),
-    "full_end": ("full_moratorium_end_date", "full moratorium end date", "full moratorium period"),
+    "full_end": (
+        "full_moratorium_end_date",
+        "full moratorium end date",
+        "full moratorium period",
+        "council-full-moratorium-end-date",
+    ),  # fmt: skip
     "protected_start": ("protected-period-start-date", "protected period start date"),
-    "protected_end": ("protection_period_end_date", "protected period end date", "protected-period-end-date"),
+    "protected_end": (
+        "protection_period_end_date",
+        "protected period end date",
+        "council-protected-period-end-date",
+    ),  # fmt: skip
     "location": ("location", "lat long", "latitude longitude"),
     "point": ("point",),
     "organisation": ("organisation", "council", "local authority", "authority"),
@@ -186,8 +206,8 @@ def left_out(headings: Sequence[object], fields: Sequence[str], saved: dict[str,
     notes = []
     for heading, field in zip(headings, fields, strict=True):
         key = normalise_heading(heading)
-        if field or not key or key in chosen:
-            continue
+        if field or not key or key in chosen or key.startswith("assetreg"):
+            continue  # (an assetreg- column of an export is AssetReg's working-out: an import works it out afresh)
         shown = " ".join(str(heading).split())
         matched = _BY_HEADING.get(key) or _BY_WORDS.get(_words(heading), IGNORE)
         if matched and matched in fields:

@@ -33,11 +33,17 @@ PLANNING_FIELDS = (
     "nominating-group", "decision", "decision-date", "expiry-date", "notification-to-sell-date", "interested-group",
     "protected-period-start-date", "notes", "entry-date", "start-date", "end-date",
 )  # fmt: skip
+# What the standard lacks. The council's published ends are imported again as the council's; the assetreg- columns
+# are what AssetReg works out (the ends it acts on, the status), worked out afresh by a register that imports them.
 EXTENSION_FIELDS = (
-    "uprn", "postcode", "interim-moratorium-end-date", "full-moratorium-end-date", "protected-period-end-date",
-    "intention-to-bid-date", "interested-group-legal-form", "assetreg-status", "category", "removal-reason",
+    "uprn", "postcode", "council-interim-moratorium-end-date", "council-full-moratorium-end-date",
+    "council-protected-period-end-date", "intention-to-bid-date", "interested-group-legal-form", "category",
+    "removal-reason", "decision-reasons", "assetreg-interim-moratorium-end", "assetreg-full-moratorium-end",
+    "assetreg-protected-period-end", "assetreg-status",
 )  # fmt: skip
-_NOMINATION_FIELDS = ("asset_ref", "received_on", "nominator_ref", "decision", "decided_on", "council_reference")
+_NOMINATION_FIELDS = (
+    "asset_ref", "received_on", "nominator_ref", "decision", "decided_on", "council_reference", "decision_reasons",
+)  # fmt: skip
 _ENTRY_FIELDS = ("asset_ref", "council_reference", "entered_on", "removed_on", "removal_reason")  # all it shows
 _SPREADSHEET_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -155,14 +161,18 @@ def _planning_records(assets, facts_by_asset, nominations, entries, codes, group
                 "end-date": _iso(entry.removed_on) if entry else "",
                 "uprn": a.uprn,
                 "postcode": a.postcode,
-                "interim-moratorium-end-date": _iso(ends[Period.INTERIM]),
-                "full-moratorium-end-date": _iso(ends[Period.FULL]),
-                "protected-period-end-date": _iso(ends[Period.PROTECTED]),
+                "council-interim-moratorium-end-date": _iso(latest.notice.published_interim_end_on) if latest else "",
+                "council-full-moratorium-end-date": _iso(latest.notice.published_full_end_on) if latest else "",
+                "council-protected-period-end-date": _iso(latest.notice.published_protected_end_on) if latest else "",
                 "intention-to-bid-date": _iso(request.received_on) if request else "",
                 "interested-group-legal-form": group_form.value if group_form else "",
-                "assetreg-status": case.status.value if case else "",
                 "category": a.category.value,
                 "removal-reason": entry.removal_reason.value if entry and entry.removal_reason else "",
+                "decision-reasons": nomination.decision_reasons if nomination else "",
+                "assetreg-interim-moratorium-end": _iso(ends[Period.INTERIM]),
+                "assetreg-full-moratorium-end": _iso(ends[Period.FULL]),
+                "assetreg-protected-period-end": _iso(ends[Period.PROTECTED]),
+                "assetreg-status": case.status.value if case else "",
             }
 
 

@@ -349,7 +349,7 @@ def test_the_national_dataset_round_trips(register, tmp_path):
     assert tuple(row) == PLANNING_FIELDS + EXTENSION_FIELDS
     assert row["reference"] == "ACV-123" and row["point"] == "POINT(-3.5339 50.7184)"
     assert row["expiry-date"] == "2025-02-19" and row["notification-to-sell-date"] == "2022-05-01"
-    assert row["assetreg-status"] == "interim-moratorium" and row["interim-moratorium-end-date"] == "2022-06-11"
+    assert row["assetreg-status"] == "interim-moratorium" and row["assetreg-interim-moratorium-end"] == "2022-06-11"
     geo = tmp_path / "acv.geojson"
     export_register(register, geo, "geojson", date(2022, 6, 1))
     (feature,) = json.loads(geo.read_text())["features"]
@@ -400,6 +400,8 @@ def varied_register(register) -> None:
         category=AssetCategory.PUB,
     )
     listed(plough, date(2020, 1, 10), date(2020, 2, 20), "ACV-123")
+    (plough_nomination,) = records.list(RecordKind.NOMINATION, asset_ref=plough)
+    records.update(plough_nomination.reference, decision_reasons="The village's only pub")
     notice = records.create(e.DisposalNotice(asset_ref=plough, received_on=date(2022, 5, 1))).value.reference
     records.create(e.BidderRequest(notice_ref=notice, group_ref=friends.value.reference, received_on=date(2022, 5, 20)))
     mill = asset("The Old Mill", address="Mill Lane, Exampleton EX1 3CD", postcode="EX1 3CD")
@@ -430,7 +432,7 @@ def facts_and_dates(register, day: date) -> dict[str, tuple]:
     result = {}
     for a in records.list(RecordKind.ASSET):
         nominations = [
-            (n.received_on, n.decision, n.decided_on, groups.get(n.nominator_ref))
+            (n.received_on, n.decision, n.decided_on, groups.get(n.nominator_ref), n.decision_reasons)
             for n in records.list(RecordKind.NOMINATION, asset_ref=a.reference)
         ]
         entries = [
@@ -443,7 +445,8 @@ def facts_and_dates(register, day: date) -> dict[str, tuple]:
                 (r.received_on, groups[r.group_ref])
                 for r in records.list(RecordKind.BIDDER_REQUEST, notice_ref=n.reference)
             ]
-            notices.append((n.received_on, requests))
+            published = (n.published_interim_end_on, n.published_full_end_on, n.published_protected_end_on)
+            notices.append((n.received_on, published, requests))
         case = cases.get(a.reference)
         dates = (
             (
@@ -464,7 +467,7 @@ def test_a_varied_register_round_trips_through_the_national_csv(register, tmp_pa
     out = tmp_path / "acv.csv"
     assert export_register(register, out, "planning-data", date(2022, 6, 1)) == 5
     plough = next(r for r in csv.DictReader(out.open(encoding="utf-8")) if r["name"] == "The Plough")
-    assert (plough["interested-group"], plough["intention-to-bid-date"], plough["full-moratorium-end-date"]) == (
+    assert (plough["interested-group"], plough["intention-to-bid-date"], plough["assetreg-full-moratorium-end"]) == (
         "Friends of the Plough", "2022-05-20", "2022-10-31",
     )  # fmt: skip
     for fmt, name in (("geojson", "acv.geojson"), ("csv", "register.csv"), ("xlsx", "register.xlsx")):
