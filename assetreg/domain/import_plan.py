@@ -245,7 +245,7 @@ def plan_import(
         plans.append(plan)
         entries = index.entries.get(reference, []) if reference else []
         problems += _undated_decision_warning(item, entries) + _undated_removal_warning(item, entries)
-        problems += _request_warnings(plan, index)
+        problems += _request_warnings(plan, index) + _full_without_request(item, match, index)
         if match is not None:
             problems += _notice_warnings(plan, item, index.notices.get(match.reference, []))
     return plans, problems
@@ -444,6 +444,32 @@ def _notice_warnings(plan: AssetPlan, item: ImportedAsset, notices: Sequence[e.D
         for imported in first.values()
         if imported.received_on not in recorded
     ]
+
+
+def _full_without_request(item: ImportedAsset, match, index: _Index) -> list[Problem]:
+    """For each notice whose full moratorium the list gives an end for, with no request to be treated as a
+    bidder on it (in the list or the register): that AssetReg counts no full moratorium until one is recorded."""
+    asked = {n.received_on for n in item.notices if n.bid_received}
+    registered = index.notices.get(match.reference, []) if match else []
+    asked |= {n.received_on for n in registered if index.requests.get(n.reference)}
+    problems, seen = [], set()
+    for n in item.notices:
+        if n.full_end is None or n.received_on in asked or n.received_on in seen:
+            continue
+        seen.add(n.received_on)
+        who = (
+            tr(" and names {group} as the group that asked").format(group=n.interested_group)
+            if n.interested_group
+            else ""
+        )
+        message = tr(
+            "The list gives the full moratorium as ending on {day}{who}, but not the day the request to be treated "
+            "as a bidder was received, so no request is recorded and AssetReg counts no full moratorium: it "
+            "takes the owner as free to sell to anyone once the interim moratorium ends. If the council counted "
+            "a request, record it on the notice (Record a request to bid…) with the day it was received."
+        ).format(day=format_date(n.full_end), who=who)
+        problems.append(Problem(n.row, "full_end", message, "warning"))
+    return problems
 
 
 def _future_removal(item: ImportedAsset) -> Problem:

@@ -12,7 +12,14 @@ import pytest
 
 from assetreg.db.bulk import BulkRecords
 from assetreg.domain import entities as e
-from assetreg.domain.enums import AssetCategory, LegalForm, ListEntryKind, NominationDecision, RemovalReason
+from assetreg.domain.enums import (
+    AssetCategory,
+    LegalForm,
+    ListEntryKind,
+    NominationDecision,
+    Period,
+    RemovalReason,
+)
 from assetreg.domain.errors import AssetRegError
 from assetreg.domain.records import RecordKind
 from assetreg.domain.status import AssetStatus
@@ -202,6 +209,25 @@ def test_a_removal_the_list_gives_is_recorded_and_one_it_does_not_date_is_warned
     path.write_text(path.read_text(encoding="utf-8").replace("03/06/2021", "19/05/2029"), encoding="utf-8")
     (future,) = [p for p in preview_import(register, path, "Stockport").problems if p.field == "removed_on"]
     assert future.message.startswith("The list gives Sat 19 May 2029 as the day the asset was removed")
+
+
+def test_a_full_moratorium_end_with_no_request_says_that_none_is_counted(register, tmp_path):
+    path = tmp_path / "full.csv"
+    path.write_text(
+        "ref,asset_name,decision_date,notification_of_intention_to_sell_received,intention_to_bid_received,"
+        "name_of_community_interest_group,full_moratorium_end_date\n"
+        "F1,The Palmerston,20/05/2019,28/10/2026,,Tufnell Park Residents,27/04/2027\n"
+        "F2,The Plough,20/05/2019,28/10/2026,05/11/2026,Plough Parish Council,27/04/2027\n",
+        encoding="utf-8",
+    )
+    (warning,) = [p for p in preview_import(register, path, "Stockport").problems if p.field == "full_end"]
+    assert warning.row == 2 and warning.message.startswith(
+        "The list gives the full moratorium as ending on Tue 27 Apr 2027 and names Tufnell Park Residents as the "
+        "group that asked, but not the day the request to be treated as a bidder was received"
+    )
+    import_file(register, path, "Stockport")
+    case = next(c for c in register_cases(register, date(2026, 12, 20)) if c.notices and not c.notices[0].requests)
+    assert case.notices[0].published_without_period == ((Period.FULL, date(2027, 4, 27)),)
 
 
 def test_a_partial_postcode_or_a_wrong_uprn_leaves_out_only_that_value(register, tmp_path):
