@@ -60,7 +60,8 @@ def import_list(args: argparse.Namespace) -> int:
             register, args.file, args.council, mapping_name=args.mapping, dry_run=args.dry_run, sheet=args.sheet
         )
     # Nothing could be read as an asset (every row, or the headings, had a problem): a script should know.
-    failed = 1 if not any(summary[k] for k in ("added", "updated", "unchanged")) and summary["problems"] else 0
+    errors = any(p["level"] == "error" for p in summary["problems"])
+    failed = 1 if not any(summary[k] for k in ("added", "updated", "unchanged")) and errors else 0
     if args.json:
         print_json(summary)
         return failed

@@ -108,6 +108,20 @@ def _no_council_warning() -> Problem:
     )
 
 
+def _new_council_warning(name: str) -> Problem:
+    return Problem(
+        0,
+        "",
+        tr(
+            "No council in this register is called “{name}”, so importing adds it, as a council in England. If "
+            "the list is of a council already in the register, choose that one (by its name, reference or code); "
+            "if this council is in Wales or Scotland, set its nation on its page, since the law that applies "
+            "depends on it."
+        ).format(name=name),
+        "warning",
+    )
+
+
 def preview_import(
     register: Register,
     path: Path,
@@ -145,6 +159,8 @@ def preview_import(
             plans, plan_problems = _plan(RecordRepository(session), imported, council_ref, register.today())
     if not council_name and any(plan.outcome == "added" for plan in plans):
         problems.append(_no_council_warning())
+    elif council_name and not council_ref and plans:
+        problems.append(_new_council_warning(council_name))
     problems += sorted(row_problems + plan_problems, key=lambda p: p.row)
     return ImportPreview(
         path, headings, fields, council_ref, council_name, mapping_name, plans, problems, row_count, sheets, sheet

@@ -28,7 +28,11 @@ def test_import_dry_run_then_import_then_export(register_path: Path, tmp_path: P
     assert dry.returncode == 0, dry.stderr
     summary = json.loads(dry.stdout)
     assert (summary["added"], summary["updated"], summary["unchanged"]) == (3, 0, 0)
-    assert [(p["row"], p["field"]) for p in summary["problems"]] == [(2, "interested_group"), (3, "listing_expiry")]
+    assert [(p["row"], p["field"]) for p in summary["problems"]] == [
+        (0, ""),  # the council is added
+        (2, "interested_group"),
+        (3, "listing_expiry"),
+    ]
     assert register_path.read_bytes() == before
     done = run("import", COUNCILS / "stockport.csv", "--council", "Stockport", *db, data_dir=tmp_path)
     assert done.returncode == 0 and "Added 3 assets" in done.stdout

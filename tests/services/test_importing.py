@@ -47,6 +47,7 @@ def test_camdens_list_goes_in_once_and_a_second_import_changes_nothing(register)
     summary = import_file(register, COUNCILS / "camden.csv", "Camden")
     assert (summary["added"], summary["updated"], summary["unchanged"]) == (3, 0, 0)
     assert {(p["row"], p["field"], p["level"]) for p in summary["problems"]} == {
+        (0, "", "warning"),  # Camden is not in the register yet: it is added
         (4, "listing_expiry", "warning"),  # the council's expiry is not five years from entry
         (5, "decision_date", "error"),  # 31/02/2013 is left out, not guessed
     }
@@ -113,8 +114,12 @@ def test_a_list_imported_without_a_council_says_what_that_leaves_unknown(registe
         "cannot tell which nation's law applies to it. Say whose list it is (the Council box, or --council NAME "
         "on the command line).",
     )
-    assert [p for p in preview_import(register, COUNCILS / "stockport.csv", "Stockport").problems if p.row == 0] == []
+    (added,) = [p for p in preview_import(register, COUNCILS / "stockport.csv", "Stockport").problems if p.row == 0]
+    assert added.message.startswith(
+        "No council in this register is called “Stockport”, so importing adds it, as a council in England."
+    )
     import_file(register, COUNCILS / "stockport.csv", "Stockport")
+    assert [p for p in preview_import(register, COUNCILS / "stockport.csv", "Stockport").problems if p.row == 0] == []
     again = preview_import(register, COUNCILS / "stockport.csv")  # every asset is matched: none is added
     assert [p for p in again.problems if p.row == 0] == []
 
@@ -238,7 +243,7 @@ def test_a_partial_postcode_or_a_wrong_uprn_leaves_out_only_that_value(register,
     )
     summary = import_file(register, path, "Stockport")
     assert summary["added"] == 2
-    assert [(p["row"], p["field"], p["message"].split(",")[0]) for p in summary["problems"]] == [
+    assert [(p["row"], p["field"], p["message"].split(",")[0]) for p in summary["problems"] if p["row"]] == [
         (2, "postcode", "“SK4” is not a full UK postcode (like SK4 2AB)"),
         (3, "uprn", "“UPRN 12” is not a UPRN (a number of up to 12 digits)"),
     ]

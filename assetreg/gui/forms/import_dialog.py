@@ -36,6 +36,8 @@ from ...services.records import Changed, Records
 from ..context import AppContext
 from ..undo import UndoHistory, _Step, undo_history
 
+SHOWN_CHANGES = 500  # assets whose changes the preview lists, before "and N more"
+
 
 class _Progress(QObject):
     moved = Signal(int, int)  # emitted on the task thread, shown on the GUI thread
@@ -179,9 +181,12 @@ class ImportDialog(QDialog):
                     "column, set that column to “— not imported —” above):"
                 ),
             ]
-            for change in changes:
+            for change in changes[:SHOWN_CHANGES]:
                 where = self.tr("Row {n}").replace("{n}", str(change["row"]))
                 lines.append(f"{where}, {change['asset']}: {'; '.join(change['what'])}")
+            if len(changes) > SHOWN_CHANGES:
+                more = self.tr("… and {n} more assets changed.").replace("{n}", str(len(changes) - SHOWN_CHANGES))
+                lines.append(more)
         self.problems.setPlainText("\n".join(lines))
         self.import_button.setEnabled(bool(preview.plans) and any(counts[k] for k in ("added", "updated")))
 
@@ -207,7 +212,7 @@ class ImportDialog(QDialog):
         progress.moved.connect(self._moved)
         self._cancel.clear()
         self.progress.show()
-        for widget in (self.import_button, self.check_button, self.mapping, self.path_edit, self.council):
+        for widget in (self.import_button, self.check_button, self.mapping, self.path_edit, self.council, self.sheet):
             widget.setEnabled(False)
         # One operation on the task thread: one undo step (undoing moves what it added to the trash and puts
         # back what it changed), told to the views once when it is done.
@@ -240,7 +245,7 @@ class ImportDialog(QDialog):
 
     def _failed(self, error: Exception) -> None:
         self.progress.hide()
-        for widget in (self.import_button, self.check_button, self.mapping, self.path_edit, self.council):
+        for widget in (self.import_button, self.check_button, self.mapping, self.path_edit, self.council, self.sheet):
             widget.setEnabled(True)
         self.summary.setText(self.tr("Nothing was imported: {reason}").replace("{reason}", str(error)))
 

@@ -140,7 +140,7 @@ class BidderRequestDialog(FormDialog):
             self.context.register, self.notice.reference, legal_form, self.received(), group=chosen
         )
         if verdict is None:
-            if not can_trigger_full_moratorium(legal_form):
+            if legal_form is not LegalForm.NOT_KNOWN and not can_trigger_full_moratorium(legal_form):
                 return cannot_trigger_reason(legal_form), WARNING
             return (
                 t(
@@ -151,7 +151,7 @@ class BidderRequestDialog(FormDialog):
             )
         if verdict.starts_full_moratorium:
             return verdict.why, GOOD if verdict.shown else INFO
-        if self.received() is None and can_trigger_full_moratorium(legal_form):
+        if self.received() is None and (can_trigger_full_moratorium(legal_form) or legal_form is LegalForm.NOT_KNOWN):
             return verdict.why, INFO
         return verdict.why + " " + t("You can still save it: the request is recorded either way."), WARNING
 
