@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from .i18n import tr
 
 IGNORE = ""  # the field of a column that is not imported
+LEFT_OUT = "-"  # saved for a column the user chose to leave out, though AssetReg knows its heading
 
 
 def _fields() -> dict[str, str]:
@@ -182,7 +183,9 @@ _NATIONAL_MARKS = frozenset({"entrydate", "notificationtoselldate", "addresstext
 def match_headings(headings: Sequence[object], saved: dict[str, str] | None = None) -> list[str]:
     """The field each heading goes to (``IGNORE`` for none): the user's saved choice for the heading first,
     else the synonym table; no field is given to two columns (the first keeps it)."""
-    saved = {normalise_heading(h): f for h, f in (saved or {}).items()}
+    # A saved "" is a heading no field matched when the mapping was saved (as mappings once were saved): it is
+    # matched again, since AssetReg may know it now. Only LEFT_OUT is the user's choice to leave a column out.
+    saved = {normalise_heading(h): f for h, f in (saved or {}).items() if f}
     keys = [normalise_heading(h) for h in headings]
     national = not _NATIONAL_MARKS.isdisjoint(keys)
     result = [saved.get(k, "") if saved.get(k, "") in FIELDS else IGNORE for k in keys]
@@ -202,7 +205,7 @@ def match_headings(headings: Sequence[object], saved: dict[str, str] | None = No
 def left_out(headings: Sequence[object], fields: Sequence[str], saved: dict[str, str] | None = None) -> list[str]:
     """A note for each named column left out, unless the user chose to leave it out: no field matches its
     heading, or the field it matches goes to another column."""
-    chosen = {normalise_heading(h) for h in saved or {}}
+    chosen = {normalise_heading(h) for h, f in (saved or {}).items() if f}
     notes = []
     for heading, field in zip(headings, fields, strict=True):
         key = normalise_heading(heading)

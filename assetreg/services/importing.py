@@ -21,7 +21,7 @@ from ..db.settings import read_settings, write_setting
 from ..domain.council_rows import ImportedAsset, Problem, read_rows
 from ..domain.errors import AssetRegError
 from ..domain.i18n import tr
-from ..domain.import_headings import left_out, mapping_problems, match_headings, normalise_heading
+from ..domain.import_headings import LEFT_OUT, left_out, mapping_problems, match_headings, normalise_heading
 from ..domain.import_plan import AssetPlan, Existing, MatchKeys, described, match_assets, plan_import
 from ..domain.records import RecordKind, parse_reference
 from . import due_index
@@ -287,10 +287,13 @@ def _save_mapping(session, preview: ImportPreview) -> None:
     if not preview.mapping_name:
         return
     stored = json.loads(read_settings(session).get(MAPPINGS_SETTING) or "{}")
+    # Each column's field, and LEFT_OUT for one the user left out though AssetReg knows it; nothing for a
+    # heading AssetReg does not know, so that it is matched if a later AssetReg does.
+    known = match_headings(preview.headings)
     stored[preview.mapping_name] = {
-        heading: field
-        for heading, field in zip(preview.headings, preview.fields, strict=False)
-        if normalise_heading(heading)
+        heading: field or (LEFT_OUT if matched else "")
+        for heading, field, matched in zip(preview.headings, preview.fields, known, strict=False)
+        if normalise_heading(heading) and (field or matched)
     }
     write_setting(session, MAPPINGS_SETTING, json.dumps(stored, ensure_ascii=False, sort_keys=True))
 

@@ -210,7 +210,8 @@ def test_every_named_column_left_out_gets_a_note_unless_the_user_chose_to_leave_
         "The column “Ward” is not imported: no field of AssetReg's matches its heading. To import it, choose its "
         "field in the app's import mapping (File ▸ Import council list…), saved for next time.",
     ]
-    assert left_out(headings, fields, {"Ward": "", "our notes": ""}) == []
+    assert left_out(headings, fields, {"Ward": "-", "our notes": "-"}) == []  # left out by the user's choice
+    assert len(left_out(headings, fields, {"Ward": "", "our notes": ""})) == 2  # saved unknown: noted again
     taken = ["Name", "Asset name"]
     assert left_out(taken, match_headings(taken)) == [
         "The column “Asset name” is not imported: the column “Name” already goes to Asset name."
@@ -219,7 +220,8 @@ def test_every_named_column_left_out_gets_a_note_unless_the_user_chose_to_leave_
 
 def test_a_saved_choice_beats_the_synonyms_and_no_field_goes_to_two_columns():
     assert match_headings(["Name", "Site"], {"site": "name"}) == ["", "name"]
-    assert match_headings(["Name", "Postcode"], {"postcode": ""}) == ["name", ""]
+    assert match_headings(["Name", "Postcode"], {"postcode": "-"}) == ["name", ""]  # left out by the user
+    assert match_headings(["Name", "Postcode"], {"postcode": ""}) == ["name", "postcode"]  # unknown when saved
     assert match_headings(["name", "asset name"]) == ["name", ""]
 
 

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from assetreg.db.bulk import BulkRecords
+from assetreg.db.settings import write_setting
 from assetreg.domain import entities as e
 from assetreg.domain.enums import (
     AssetCategory,
@@ -21,6 +22,7 @@ from assetreg.domain.enums import (
     RemovalReason,
 )
 from assetreg.domain.errors import AssetRegError
+from assetreg.domain.import_headings import match_headings
 from assetreg.domain.records import RecordKind
 from assetreg.domain.status import AssetStatus
 from assetreg.services import importing
@@ -302,6 +304,24 @@ def test_an_xlsx_list_with_date_cells_and_a_corrected_mapping_is_saved_for_next_
     assert entry.entered_on == date(2020, 3, 4)
     (council,) = Records(register).list(RecordKind.AUTHORITY)
     assert preview_import(register, path, council.reference).fields == fields  # the saved mapping is reused
+
+
+def test_a_saved_mapping_keeps_a_column_left_out_and_lets_a_newly_known_heading_match(register, tmp_path):
+    path = tmp_path / "list.csv"
+    path.write_text("ref,asset_name,asset_address,Asset type\nA1,The Swan,1 High St,Pub\n", encoding="utf-8")
+    fields = match_headings(["ref", "asset_name", "asset_address", "Asset type"])
+    assert fields == ["reference", "name", "address", "category"]
+    fields[2] = ""  # the user leaves the address out
+    apply_import(register, preview_import(register, path, "Stockport", fields=fields))
+    assert saved_mappings(register)["Stockport"] == {
+        "ref": "reference", "asset_name": "name", "asset_address": "-", "Asset type": "category",
+    }  # fmt: skip
+    assert preview_import(register, path, "Stockport").fields == fields
+    # A mapping saved before AssetReg knew "Asset type" holds "" for it: the heading is matched now.
+    with register.transaction() as session:
+        legacy = {"ref": "reference", "asset_name": "name", "asset_address": "", "Asset type": ""}
+        write_setting(session, importing.MAPPINGS_SETTING, json.dumps({"Stockport": legacy}))
+    assert preview_import(register, path, "Stockport").fields == ["reference", "name", "address", "category"]
 
 
 def test_the_sheet_and_heading_row_of_the_list_are_found_past_a_notes_sheet_and_a_title(register, tmp_path):
