@@ -137,9 +137,7 @@ def _read_xlsx(path: Path, wanted: str = "") -> Table:
         raise TableReadError(
             tr("{path} is not a readable Excel (.xlsx) file ({reason}).").format(path=path, reason=error)
         ) from error
-    filled = [
-        s for s in book.worksheets if s.max_row >= 1 and any(c.value is not None for r in s.iter_rows() for c in r)
-    ]
+    filled = [s for s in book.worksheets if any(_filled(c.value) for r in s.iter_rows() for c in r)]
     if not filled:
         raise TableReadError(tr("{path} has no sheet with anything in it.").format(path=path))
     names = tuple(s.title for s in filled)
@@ -153,11 +151,10 @@ def _read_xlsx(path: Path, wanted: str = "") -> Table:
             )
         table = _sheet_table(chosen)
     else:  # the sheet whose headings AssetReg knows best (the first, on a tie): a list, not its notes
-        table, known = None, -1
-        for each in filled:  # one sheet's rows held at a time, besides the best so far
-            read = _sheet_table(each)
-            if (score := _known(read.headings)) > known:
-                table, known = read, score
+        # Judged by its top rows alone: only the chosen sheet is read in full.
+        tops = [[[c.value for c in row] for row in each.iter_rows(max_row=HEADING_SEARCH * 5)] for each in filled]
+        best = max(range(len(filled)), key=lambda i: (_heading_choice(tops[i])[2], -i))
+        table = _sheet_table(filled[best])
     notes = list(table.notes)
     if len(filled) > 1:
         others = ", ".join(f"“{n}”" for n in names if n != table.sheet)
@@ -199,14 +196,10 @@ def _known(headings: tuple[str, ...]) -> int:
 def _table(rows: list[list[object]], notes: list[Problem]) -> Table:
     """The headings are the row near the top AssetReg knows most of (the first non-blank row, when it knows
     none); trailing blank rows and columns are dropped."""
-    filled = list(itertools.islice((i for i, row in enumerate(rows) if any(_filled(v) for v in row)), HEADING_SEARCH))
-    if not filled:
+    start, headings, known = _heading_choice(rows)
+    if start is None:
         raise TableReadError(tr("The file is empty: it has no headings and no rows."))
-    candidates = [(i, _headings(rows[i])) for i in filled]
-    start, headings = max(candidates, key=lambda c: (_known(tuple(c[1])), -c[0]))
-    if _known(tuple(headings)) == 0:
-        start, headings = candidates[0]
-    elif start != filled[0]:
+    if known and any(_filled(v) for row in rows[:start] for v in row):
         notes.append(
             Problem(
                 0,
@@ -231,6 +224,17 @@ def _table(rows: list[list[object]], notes: list[Problem]) -> Table:
             )
         )
     return Table(tuple(headings), body, tuple(notes), start + 1)
+
+
+def _heading_choice(rows: list[list[object]]) -> tuple[int | None, list[str], int]:
+    """The row of the headings (``None`` when no row has anything in it), the headings, and how many of them
+    AssetReg knows: the first of the rows near the top that knows most, else the first row with anything in it."""
+    filled = list(itertools.islice((i for i, row in enumerate(rows) if any(_filled(v) for v in row)), HEADING_SEARCH))
+    if not filled:
+        return None, [], 0
+    candidates = [(i, _headings(rows[i]), _known(tuple(_headings(rows[i])))) for i in filled]
+    start, headings, known = max(candidates, key=lambda c: (c[2], -c[0]))
+    return (start, headings, known) if known else candidates[0]
 
 
 def _headings(row: list[object]) -> list[str]:

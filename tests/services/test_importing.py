@@ -338,6 +338,7 @@ def test_the_sheet_and_heading_row_of_the_list_are_found_past_a_notes_sheet_and_
     listed.append(["ref", "asset_name", "postcode", "decision_date"])
     listed.append(["SMBC/ACV/009", "The Swan", "SK4 2AB", "31/02/2020"])
     listed.append(["SMBC/ACV/010", "The Fox", "SK4 3CD", "01/03/2020"])
+    book.create_sheet("Spare").append([" "])  # nothing in it but a space: not a sheet with anything in it
     book.save(path)
     preview = preview_import(register, path, "Stockport")
     assert (preview.sheets, preview.sheet, preview.fields) == (
