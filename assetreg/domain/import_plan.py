@@ -363,7 +363,7 @@ def _plan_notices(plan: AssetPlan, item: ImportedAsset, notices, index: _Index, 
     planned: dict[date, int] = {}  # the notices this import adds, by day received: a further row's request goes there
     for imported in item.notices:
         if imported.received_on in planned:
-            _plan_request(plan, imported, planned[imported.received_on], [])
+            _plan_request(plan, item, imported, planned[imported.received_on], [])
             continue
         published = {
             "published_interim_end_on": imported.interim_end,
@@ -385,20 +385,21 @@ def _plan_notices(plan: AssetPlan, item: ImportedAsset, notices, index: _Index, 
             )
             if imported.received_on is not None:
                 planned[imported.received_on] = len(plan.notices) - 1
-            _plan_request(plan, imported, len(plan.notices) - 1, [])
+            _plan_request(plan, item, imported, len(plan.notices) - 1, [])
             continue
         changed = {k: v for k, v in published.items() if v is not None and getattr(same, k) != v}
         if changed:
             changed["published_basis"] = basis
             _changing(plan, same, changed)
-        _plan_request(plan, imported, same.reference, index.requests.get(same.reference, []))
+        _plan_request(plan, item, imported, same.reference, index.requests.get(same.reference, []))
 
 
-def _plan_request(plan: AssetPlan, imported, notice: int | str, requests) -> None:
+def _plan_request(plan: AssetPlan, item: ImportedAsset, imported, notice: int | str, requests) -> None:
     """The request to be treated as a bidder the row records, unless the notice already has one received then."""
     if imported.bid_received is None or any(r.received_on == imported.bid_received for r in requests):
         return
-    name = imported.interested_group or tr("Group not named in the council's list")
+    # A group the list does not name is one of the asset's own: two unnamed groups are not taken for one.
+    name = imported.interested_group or tr("Group not named in the council's list ({asset})").format(asset=item.name)
     request = validate(
         e.BidderRequest(
             notice_ref="",
@@ -536,10 +537,12 @@ def _request_warnings(plan: AssetPlan, index: _Index) -> list[Problem]:
         if can_trigger_full_moratorium(form):
             continue
         values = {"group": group.name if group else planned.group, "day": format_date(planned.request.received_on)}
+        if group is None and planned.group.startswith(tr("Group not named in the council's list")):
+            values["group"] = tr("a group it does not name (added as “{name}”)").format(name=planned.group)
         if form is LegalForm.NOT_KNOWN:
             message = tr(
                 "The list says {group} asked to be treated as a bidder on {day}, but not what kind of body it is. "
-                "The request starts the full moratorium only if {group} is a parish council, charity, community "
+                "The request starts the full moratorium only if the group is a parish council, charity, community "
                 "interest company, company limited by guarantee or community benefit society (reg 12): record its "
                 "legal form on its page. Until then the case counts the request, and says this is not shown."
             ).format(**values)

@@ -237,6 +237,26 @@ def test_a_full_moratorium_end_with_no_request_says_that_none_is_counted(registe
     assert case.notices[0].published_without_period == ((Period.FULL, date(2027, 4, 27)),)
 
 
+def test_requests_from_groups_a_list_does_not_name_are_each_their_own_assets(register, tmp_path):
+    path = tmp_path / "unnamed.csv"
+    path.write_text(
+        "ref,asset_name,decision_date,notification_of_intention_to_sell_received,intention_to_bid_received\n"
+        "N1,The Swan,20/05/2019,10/11/2026,20/11/2026\nN2,The Fox,20/05/2019,12/11/2026,21/11/2026\n",
+        encoding="utf-8",
+    )
+    warned = [p for p in import_file(register, path, "Stockport")["problems"] if p["field"] == "interested_group"]
+    assert warned[0]["message"].startswith(
+        "The list says a group it does not name (added as “Group not named in the council's list (The Swan)”) "
+        "asked to be treated as a bidder on Fri 20 Nov 2026"
+    )
+    records = Records(register)
+    groups = {r.group_ref for r in records.list(RecordKind.BIDDER_REQUEST)}
+    assert sorted(records.get(g).name for g in groups) == [
+        "Group not named in the council's list (The Fox)",
+        "Group not named in the council's list (The Swan)",
+    ]
+
+
 def test_a_partial_postcode_or_a_wrong_uprn_leaves_out_only_that_value(register, tmp_path):
     path = tmp_path / "codes.csv"
     path.write_text(
