@@ -108,6 +108,40 @@ def _no_council_warning() -> Problem:
     )
 
 
+def _council_of_rows(register: Register, fields: Sequence[str], rows) -> tuple[str, str, list[Problem]]:
+    """The council whose code the list's organisation column gives, when it gives one and the register has it."""
+    if "organisation" not in fields:
+        return "", "", []
+    i = list(fields).index("organisation")
+    codes = sorted({" ".join(str(row[i]).split()) for row in rows if i < len(row) and row[i] not in (None, "")})
+    if not codes:
+        return "", "", []
+    if len(codes) > 1:
+        problem = tr(
+            "The list's rows are of {n} councils ({codes}); import each council's rows on their own, choosing "
+            "the council for each."
+        ).format(n=len(codes), codes=", ".join(codes[:5]))
+        return "", "", [Problem(0, "organisation", problem, "warning")]
+    found = next(
+        (
+            a
+            for a in Records(register).list(RecordKind.AUTHORITY)
+            if a.code and a.code.casefold() == codes[0].casefold()
+        ),
+        None,
+    )
+    if found is None:
+        problem = tr(
+            "The list names its council by the code {code}, which no council in this register has: choose the "
+            "council (the Council box, or --council NAME), or give the council that code on its page."
+        ).format(code=codes[0])
+        return "", "", [Problem(0, "organisation", problem, "warning")]
+    note = tr("The list names its council by the code {code}: its assets go to {name}.").format(
+        code=codes[0], name=found.name
+    )
+    return found.reference, found.name, [Problem(0, "organisation", note, "note")]
+
+
 def _new_council_warning(name: str) -> Problem:
     return Problem(
         0,
@@ -136,11 +170,15 @@ def preview_import(
     table = read_table(path, sheet)
     sheets, sheet = table.sheets, table.sheet
     council_ref, council_name = find_council(register, council)
+    chosen = fields is not None  # by the user, column by column: nothing left out needs saying
+    problems = list(table.notes)
+    if not council_name:  # the list may say whose it is, by the council's code (the national dataset does)
+        given = fields if fields is not None else match_headings(table.headings)
+        council_ref, council_name, said = _council_of_rows(register, given, table.rows)
+        problems += said
     mapping_name = mapping_name or council_name  # the name: the same before and after the council is added
     saved = saved_mappings(register).get(mapping_name, {})
-    chosen = fields is not None  # by the user, column by column: nothing left out needs saying
     fields = list(fields) if fields is not None else match_headings(table.headings, saved)
-    problems = list(table.notes)
     if not chosen:
         problems += [Problem(0, "", note, "note") for note in left_out(table.headings, fields, saved)]
     missing = mapping_problems(fields)

@@ -257,6 +257,17 @@ def test_requests_from_groups_a_list_does_not_name_are_each_their_own_assets(reg
     ]
 
 
+def test_a_list_that_names_its_council_by_code_goes_to_that_council(register):
+    unknown = preview_import(register, COUNCILS / "planning-data.csv")
+    assert any(p.message.startswith("The list names its council by the code local-authority:EXE, which no")
+               for p in unknown.problems)  # fmt: skip
+    exeter = Records(register).create(e.Authority(name="Exeter City Council", code="local-authority:EXE")).value
+    preview = preview_import(register, COUNCILS / "planning-data.csv")
+    assert (preview.council_ref, preview.council_name) == (exeter.reference, "Exeter City Council")
+    apply_import(register, preview)
+    assert {a.authority_ref for a in Records(register).list(RecordKind.ASSET)} == {exeter.reference}
+
+
 def test_a_partial_postcode_or_a_wrong_uprn_leaves_out_only_that_value(register, tmp_path):
     path = tmp_path / "codes.csv"
     path.write_text(
