@@ -100,20 +100,23 @@ def assets_list(args: argparse.Namespace) -> int:
 
 
 def assets_show(args: argparse.Namespace) -> int:
+    from ..domain.records import RecordKind
     from ..services.assets import asset_detail
+    from ..services.records import Records
 
     with open_register_of(args) as register:
         detail = asset_detail(register, args.reference)
+        groups = {g.reference: g.name for g in Records(register).list(RecordKind.GROUP)}
     if args.json:
         from .case_json import asset_json
 
         print_json(asset_json(detail))
         return 0
-    print(describe_asset(detail))
+    print(describe_asset(detail, groups))
     return 0
 
 
-def describe_asset(d: Any) -> str:
+def describe_asset(d: Any, groups: dict[str, str]) -> str:
     from ..domain.dates import format_date
     from ..domain.status import listing_end
 
@@ -167,7 +170,7 @@ def describe_asset(d: Any) -> str:
             for x in d.list_entries
         ],
     )
-    section(tr("Disposal notices"), [describe_notice(n, when, d.today) for n in d.notices])
+    section(tr("Disposal notices"), [describe_notice(n, when, d.today, groups) for n in d.notices])
     section(
         tr("Exempt disposals"),
         [f"{x.reference}  {x.exemption.label}, {when(x.disposed_on)}" for x in d.exempt_disposals],
@@ -207,7 +210,9 @@ def provisional_note(sent_on: date) -> str:
     ).format(sent=format_date(sent_on))
 
 
-def describe_notice(n: Any, when: Callable[[date | None], str], today: date) -> str:
+def describe_notice(n: Any, when: Callable[[date | None], str], today: date, groups: dict[str, str]) -> str:
+    from ..domain.notice_case import published_summary
+
     lines = [
         tr("{ref}  received {received} · {status}").format(
             ref=n.notice.reference, received=when(n.notice.received_on), status=n.status.label
@@ -218,12 +223,14 @@ def describe_notice(n: Any, when: Callable[[date | None], str], today: date) -> 
         lines.append("    " + provisional_note(n.notice.sent_on))
     if n.not_relevant:
         lines.append(f"    {n.not_relevant}")
+    if published := published_summary(n.case):
+        lines.append(indent(published, 4))
     for assessed in n.requests:
         r = assessed.request
         lines.append(
             "    "
             + tr("request {ref} from {group}, received {received}").format(
-                ref=r.reference, group=r.group_ref, received=when(r.received_on)
+                ref=r.reference, group=groups.get(r.group_ref, r.group_ref), received=when(r.received_on)
             )
         )
         if assessed.verdict is not None:

@@ -227,6 +227,33 @@ class NoticeCase:
         return moratoria[-1].effective_end + _ONE_DAY if moratoria else None
 
 
+def published_summary(case: NoticeCase) -> str:
+    """The end dates the council published, each beside the law's where they differ, and those of periods the
+    case does not run; "" when the council published none. The one sentence the app and the command line show."""
+    shown = []
+    for p in case.periods:
+        if p.published_end is None:
+            continue
+        what = tr("{period} ends {date}").format(period=p.period.label.lower(), date=format_date(p.published_end))
+        if p.disagrees:
+            what += tr(" (the Act gives {date})").format(date=format_date(p.computed_end))
+        shown.append(what)
+    for period, day in case.published_without_period:
+        what = tr("{period} ends {date}").format(period=period.label.lower(), date=format_date(day))
+        if period is Period.FULL and case.periods:
+            what += tr(" (no request recorded here starts it: record the group's request if one was made in time)")
+        else:
+            what += tr(" (this notice runs no such period in the register)")
+        shown.append(what)
+    if not shown:
+        return ""
+    basis = f" ({case.notice.published_basis})" if case.notice.published_basis else ""
+    text = tr("The council published{basis}: {dates}.").format(dates="; ".join(shown), basis=basis)
+    if any(p.disagrees for p in case.periods):
+        text += " " + tr("Act on the earlier date; the council may be asked to correct its list.")
+    return text
+
+
 def published_end(notice: e.DisposalNotice, which: Period) -> date | None:
     """The end of ``which`` period as the council published it (s.97), if it did."""
     field = _PUBLISHED_FIELD.get(which)

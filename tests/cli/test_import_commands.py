@@ -50,6 +50,9 @@ def test_import_dry_run_then_import_then_export(register_path: Path, tmp_path: P
 def test_a_re_import_lists_each_change_and_a_list_with_nothing_importable_fails(register_path: Path, tmp_path: Path):
     db = ("--db", register_path)
     assert run("import", COUNCILS / "stockport.csv", "--council", "Stockport", *db, data_dir=tmp_path).returncode == 0
+    shown = run("assets", "show", "AST-0001", *db, data_dir=tmp_path).stdout  # the council's dates, as published
+    assert "    The council published (council's list, imported " in shown
+    assert "full moratorium ends Wed 2 Mar 2022" in shown and "request BR-0001 from Crown Community Pub Ltd" in shown
     assert run("edit", "AST-0002", "--address", "Gorton Road, Reddish", *db, data_dir=tmp_path).returncode == 0
     dry = run("import", COUNCILS / "stockport.csv", "--council", "Stockport", "--dry-run", *db, data_dir=tmp_path)
     assert dry.returncode == 0, dry.stderr

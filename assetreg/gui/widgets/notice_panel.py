@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 
 from ...domain import entities as e
 from ...domain.dates import format_date
-from ...domain.enums import Period
 from ...domain.errors import AssetRegError
-from ...domain.notice_case import NoticeCase
+from ...domain.notice_case import published_summary
 from ...services.assets import AssetDetail, NoticeDetail
 from ...services.bidder_requests import AssessedRequest
 from ...services.printing import bidder_request_document, late_reason
@@ -91,32 +90,6 @@ def counts_text(r: AssessedRequest) -> str:
     if not r.verdict.starts_full_moratorium:
         return _tr("No")
     return _tr("Yes") if r.verdict.shown else _tr("Yes, if the group qualifies")
-
-
-def published_text(case: NoticeCase) -> str:
-    """The end dates the council published, each beside the law's where they differ, or "" when there are none."""
-    shown = []
-    for p in case.periods:
-        if p.published_end is None:
-            continue
-        what = _tr("{period} ends {date}").format(period=p.period.label.lower(), date=format_date(p.published_end))
-        if p.disagrees:
-            what += _tr(" (the Act gives {date})").format(date=format_date(p.computed_end))
-        shown.append(what)
-    for period, day in case.published_without_period:
-        what = _tr("{period} ends {date}").format(period=period.label.lower(), date=format_date(day))
-        if period is Period.FULL and case.periods:
-            what += _tr(" (no request recorded here starts it: record the group's request if one was made in time)")
-        else:
-            what += _tr(" (this notice runs no such period in the register)")
-        shown.append(what)
-    if not shown:
-        return ""
-    basis = f" ({case.notice.published_basis})" if case.notice.published_basis else ""
-    text = _tr("The council published{basis}: {dates}.").format(dates="; ".join(shown), basis=basis)
-    if any(p.disagrees for p in case.periods):
-        text += " " + _tr("Act on the earlier date; the council may be asked to correct its list.")
-    return text
 
 
 def _fit_rows(view: QTableView) -> None:
@@ -196,7 +169,7 @@ class NoticePanel(QGroupBox):
         elif n.case.periods:
             self.timeline = NoticeTimeline(timeline_model(n.case))
             layout.addWidget(self.timeline)
-        published = published_text(n.case)
+        published = published_summary(n.case)
         if published:
             label = plain(QLabel(), published)
             label.setWordWrap(True)
