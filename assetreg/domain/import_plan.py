@@ -212,6 +212,28 @@ def match_assets(imported: Sequence[ImportedAsset], keys: MatchKeys) -> list[str
     return matched
 
 
+def likely_duplicates(imported: Sequence[ImportedAsset], matched: Sequence[str], keys: MatchKeys) -> list[Problem]:
+    """For each asset to be added that has the name of one already in the register, at another postcode (or
+    one not given): that it may be the same asset, which would then be recorded twice."""
+    by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for reference, _, name, postcode in keys.assets:
+        by_name[_norm(name)].append((reference, postcode))
+    problems = []
+    for item, reference in zip(imported, matched, strict=True):
+        if reference or not (same := by_name.get(_norm(item.name))):
+            continue
+        theirs = tr(" and ").join(
+            tr("{reference} (at {postcode})").format(reference=r, postcode=p or tr("no postcode")) for r, p in same[:3]
+        )
+        message = tr(
+            "{name} is added as a new asset, though the register has {theirs} of that name; the list gives "
+            "{postcode}. If it is the same asset, make the postcodes match (in the list or on the asset's page) "
+            "before importing, or it will be recorded twice."
+        ).format(name=item.name, theirs=theirs, postcode=item.postcode or tr("no postcode"))
+        problems.append(Problem(item.rows[0], "name", message, "warning"))
+    return problems
+
+
 def plan_import(
     imported: Sequence[ImportedAsset],
     existing: Existing,

@@ -22,7 +22,15 @@ from ..domain.council_rows import ImportedAsset, Problem, read_rows
 from ..domain.errors import AssetRegError
 from ..domain.i18n import tr
 from ..domain.import_headings import LEFT_OUT, left_out, mapping_problems, match_headings, normalise_heading
-from ..domain.import_plan import AssetPlan, Existing, MatchKeys, described, match_assets, plan_import
+from ..domain.import_plan import (
+    AssetPlan,
+    Existing,
+    MatchKeys,
+    described,
+    likely_duplicates,
+    match_assets,
+    plan_import,
+)
 from ..domain.records import RecordKind, parse_reference
 from . import due_index
 from .backups import backup_before
@@ -219,10 +227,10 @@ def _plan(
         ],
     )
     matched = match_assets(imported, keys)
+    problems: list[Problem] = likely_duplicates(imported, matched, keys)
     del keys
     groups = repo.list(RecordKind.GROUP)
     plans: list[AssetPlan] = []
-    problems: list[Problem] = []
     for start in range(0, len(imported), PLAN_CHUNK):
         chunk, refs = imported[start : start + PLAN_CHUNK], matched[start : start + PLAN_CHUNK]
         mine = tuple(sorted(set(refs) - {""}))

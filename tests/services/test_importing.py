@@ -268,6 +268,23 @@ def test_a_list_that_names_its_council_by_code_goes_to_that_council(register):
     assert {a.authority_ref for a in Records(register).list(RecordKind.ASSET)} == {exeter.reference}
 
 
+def test_a_new_asset_with_the_name_of_one_in_the_register_is_said_to_be_perhaps_the_same(register, tmp_path):
+    path = tmp_path / "noref.csv"
+    path.write_text("asset_name,postcode\nThe Crown,SK1 3AZ\nThe Bell,SK4 2AB\n", encoding="utf-8")
+    import_file(register, path, "Stockport")
+    crown = next(a for a in Records(register).list(RecordKind.ASSET) if a.name == "The Crown")
+    Records(register).update(crown.reference, postcode="SK1 3BA")  # corrected in the register
+    preview = preview_import(register, path, "Stockport")
+    assert preview.counts()["added"] == 1
+    (warning,) = [p for p in preview.problems if p.field == "name"]
+    assert (warning.row, warning.message) == (
+        2,
+        f"The Crown is added as a new asset, though the register has {crown.reference} (at SK1 3BA) of that "
+        "name; the list gives SK1 3AZ. If it is the same asset, make the postcodes match (in the list or on the "
+        "asset's page) before importing, or it will be recorded twice.",
+    )
+
+
 def test_a_partial_postcode_or_a_wrong_uprn_leaves_out_only_that_value(register, tmp_path):
     path = tmp_path / "codes.csv"
     path.write_text(
