@@ -21,7 +21,7 @@ from .i18n import tr
 from .import_dates import DateProblem, date_order_counts, last_date_in, parse_date
 from .import_headings import field_labels
 from .status import listing_end
-from .validation import UPRN_MAX_DIGITS, normalise_postcode
+from .validation import is_uprn, normalise_postcode
 
 MAX_CELL = 2000  # characters: longer than any name, address or reason a council writes
 DATE_FIELDS = (
@@ -375,7 +375,7 @@ def _checked_codes(postcode: str, uprn: str, problem) -> tuple[str, str]:
                 "warning",
             )
             postcode = ""
-    if uprn and not (uprn.isdigit() and uprn.isascii() and len(uprn) <= UPRN_MAX_DIGITS):
+    if uprn and not is_uprn(uprn):
         problem(
             "uprn",
             tr(

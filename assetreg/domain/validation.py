@@ -27,6 +27,11 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 UPRN_MAX_DIGITS = 12
 
 
+def is_uprn(text: str) -> bool:
+    """Whether ``text`` is a Unique Property Reference Number: up to 12 digits, nothing else."""
+    return text.isdigit() and text.isascii() and len(text) <= UPRN_MAX_DIGITS
+
+
 def normalise_postcode(text: str) -> str:
     """A UK postcode in its standard form (``sw1a1aa`` → ``SW1A 1AA``); ``ValueError`` if it is not one."""
     compact = _SPACES.sub("", text).upper()
@@ -123,7 +128,7 @@ def _party(party: e.Party, p: _Problems) -> dict[str, object]:
 def _asset(a: e.Asset, p: _Problems) -> dict[str, object]:
     p.require_text("name", a.name, tr("asset's name"))
     uprn = a.uprn.strip()
-    if uprn and not (uprn.isdigit() and uprn.isascii() and len(uprn) <= UPRN_MAX_DIGITS):
+    if uprn and not is_uprn(uprn):
         p["uprn"] = tr(
             "A UPRN is a number of up to 12 digits, with no letters or spaces; “{value}” is not one."
         ).format(value=uprn)

@@ -472,6 +472,16 @@ def test_warns_that_a_neighbourhood_forum_cannot_trigger_the_full_moratorium(qtb
     assert "recorded either way" in dialog.warning.text()
 
 
+def test_a_request_from_a_group_whose_kind_is_not_known_counts_if_it_qualifies(qtbot, context, listed) -> None:
+    dialog = request_dialog(qtbot, context, listed["notice"])
+    dialog.group.set_value(NEW)
+    type_into(qtbot, dialog.group_name, "Ashcombe Pub Group")
+    dialog.group_type.set_value(LegalForm.NOT_KNOWN)
+    type_into(qtbot, dialog.received_on, "10/09/2025")
+    assert dialog.warning.kind == INFO and "cannot trigger" not in dialog.warning.text()
+    assert "what kind of body the group is, which is not recorded (record its legal form)" in dialog.warning.text()
+
+
 def test_warns_when_the_request_is_late(qtbot, context: AppContext, listed) -> None:
     dialog = request_dialog(qtbot, context, listed["notice"])
     type_into(qtbot, dialog.received_on, "12/10/2025")  # the day after the interim moratorium ended
