@@ -37,6 +37,13 @@ def add_parsers(commands, parents) -> None:
         default="",
         help=tr("the workbook's sheet to read (default: the one that looks like the list)"),
     )
+    command.add_argument(
+        "--leave-out",
+        metavar="HEADING",
+        action="append",
+        default=[],
+        help=tr("a column not to import this time, by its heading (repeat for more)"),
+    )
     command.add_argument("--dry-run", action="store_true", help=tr("say what would change, and change nothing"))
     command.set_defaults(handler=import_list)
 
@@ -57,7 +64,13 @@ def import_list(args: argparse.Namespace) -> int:
 
     with open_register_of(args) as register:
         summary = import_file(
-            register, args.file, args.council, mapping_name=args.mapping, dry_run=args.dry_run, sheet=args.sheet
+            register,
+            args.file,
+            args.council,
+            mapping_name=args.mapping,
+            dry_run=args.dry_run,
+            sheet=args.sheet,
+            leave_out=args.leave_out,
         )
     # Nothing could be read as an asset (every row, or the headings, had a problem): a script should know.
     errors = any(p["level"] == "error" for p in summary["problems"])

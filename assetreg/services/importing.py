@@ -21,7 +21,14 @@ from ..db.settings import read_settings, write_setting
 from ..domain.council_rows import ImportedAsset, Problem, read_rows
 from ..domain.errors import AssetRegError
 from ..domain.i18n import tr
-from ..domain.import_headings import LEFT_OUT, left_out, mapping_problems, match_headings, normalise_heading
+from ..domain.import_headings import (
+    IGNORE,
+    LEFT_OUT,
+    left_out,
+    mapping_problems,
+    match_headings,
+    normalise_heading,
+)
 from ..domain.import_plan import (
     AssetPlan,
     Existing,
@@ -62,6 +69,7 @@ class ImportPreview:
     row_count: int
     sheets: tuple[str, ...] = ()  # a workbook's sheets with anything in them
     sheet: str = ""  # the one read
+    left_out_once: frozenset[str] = frozenset()  # headings left out for this import only (normalised)
 
     def counts(self) -> dict[str, int]:
         counts = {"added": 0, "updated": 0, "unchanged": 0}
@@ -172,6 +180,7 @@ def preview_import(
     mapping_name: str = "",
     fields: list[str] | None = None,
     sheet: str = "",
+    leave_out: Sequence[str] = (),
 ) -> ImportPreview:
     """What importing ``path`` (a workbook's ``sheet``, if named) would do; ``fields`` (one per column) overrides
     the mapping found."""
@@ -187,6 +196,18 @@ def preview_import(
     mapping_name = mapping_name or council_name  # the name: the same before and after the council is added
     saved = saved_mappings(register).get(mapping_name, {})
     fields = list(fields) if fields is not None else match_headings(table.headings, saved)
+    wanted = frozenset(normalise_heading(h) for h in leave_out)
+    if wanted:  # columns left out by name for this import (the saved mapping is not changed for them)
+        unknown = sorted(wanted - {normalise_heading(h) for h in table.headings})
+        if unknown:
+            raise AssetRegError(
+                tr("The list has no column “{name}”; its columns are {names}.").format(
+                    name=next(h for h in leave_out if normalise_heading(h) == unknown[0]),
+                    names=", ".join(f"“{h}”" for h in table.headings if h),
+                )
+            )
+        fields = [IGNORE if normalise_heading(h) in wanted else f for h, f in zip(table.headings, fields, strict=True)]
+        saved = {**saved, **{h: LEFT_OUT for h in table.headings if normalise_heading(h) in wanted}}
     if not chosen:
         problems += [Problem(0, "", note, "note") for note in left_out(table.headings, fields, saved)]
     missing = mapping_problems(fields)
@@ -209,8 +230,9 @@ def preview_import(
         problems.append(_new_council_warning(council_name))
     problems += sorted(row_problems + plan_problems, key=lambda p: p.row)
     return ImportPreview(
-        path, headings, fields, council_ref, council_name, mapping_name, plans, problems, row_count, sheets, sheet
-    )
+        path, headings, fields, council_ref, council_name, mapping_name, plans, problems, row_count, sheets, sheet,
+        wanted,
+    )  # fmt: skip
 
 
 def _plan(
@@ -334,13 +356,18 @@ def _save_mapping(session, preview: ImportPreview) -> None:
         return
     stored = json.loads(read_settings(session).get(MAPPINGS_SETTING) or "{}")
     # Each column's field, and LEFT_OUT for one the user left out though AssetReg knows it; nothing for a
-    # heading AssetReg does not know, so that it is matched if a later AssetReg does.
-    known = match_headings(preview.headings)
-    stored[preview.mapping_name] = {
-        heading: field or (LEFT_OUT if matched else "")
-        for heading, field, matched in zip(preview.headings, preview.fields, known, strict=False)
-        if normalise_heading(heading) and (field or matched)
-    }
+    # heading AssetReg does not know, so that it is matched if a later AssetReg does. A column left out for
+    # this import only keeps what was saved for it.
+    known, before = match_headings(preview.headings), stored.get(preview.mapping_name, {})
+    mapping = {}
+    for heading, field, matched in zip(preview.headings, preview.fields, known, strict=False):
+        key = normalise_heading(heading)
+        if key in preview.left_out_once:
+            if heading in before:
+                mapping[heading] = before[heading]
+        elif key and (field or matched):
+            mapping[heading] = field or LEFT_OUT
+    stored[preview.mapping_name] = mapping
     write_setting(session, MAPPINGS_SETTING, json.dumps(stored, ensure_ascii=False, sort_keys=True))
 
 
@@ -352,9 +379,10 @@ def import_file(
     mapping_name: str = "",
     dry_run: bool = False,
     sheet: str = "",
+    leave_out: Sequence[str] = (),
 ) -> dict[str, Any]:
     """Imports ``path`` (or, with ``dry_run``, only says what it would do); the summary of either."""
-    preview = preview_import(register, path, council, mapping_name=mapping_name, sheet=sheet)
+    preview = preview_import(register, path, council, mapping_name=mapping_name, sheet=sheet, leave_out=leave_out)
     summary = preview.summary()
     if not dry_run and preview.plans:
         backup = apply_import(register, preview).backup

@@ -70,6 +70,13 @@ def test_a_re_import_lists_each_change_and_a_list_with_nothing_importable_fails(
     assert restored.returncode == 0, restored.stderr
     shown = json.loads(run("assets", "show", "AST-0002", "--json", *db, data_dir=tmp_path).stdout)
     assert shown["asset"]["address"] == "Gorton Road, Reddish"
+    # A column can be left out for one import from the command line: the correction stays.
+    kept = run(
+        "import", COUNCILS / "stockport.csv", "--leave-out", "ASSET_ADDRESS", "--dry-run", *db, data_dir=tmp_path
+    )
+    assert kept.returncode == 0 and "Would add 0 assets, update 0 and leave 3 unchanged." in kept.stdout
+    missing = run("import", COUNCILS / "stockport.csv", "--leave-out", "Where", *db, data_dir=tmp_path)
+    assert missing.returncode == 1 and "The list has no column “Where”; its columns are “ref”" in missing.stderr
     bad = tmp_path / "bad.csv"
     bad.write_text("ref,asset_name,decision_date\nX1,,01/01/2020\nX2,The Fox,31/02/2020\n", encoding="utf-8")
     refused = run("import", bad, "--council", "Stockport", *db, data_dir=tmp_path)
