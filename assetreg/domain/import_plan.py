@@ -18,7 +18,7 @@ from typing import Any
 from . import entities as e
 from .council_rows import ImportedAsset, ImportedNotice, Problem, base_reference, named
 from .dates import format_date
-from .enums import LabelledEnum, LegalForm, ListEntryKind, NominationDecision, RemovalReason
+from .enums import LegalForm, ListEntryKind, NominationDecision, RemovalReason
 from .errors import ValidationError
 from .i18n import tr
 from .requests import can_trigger_full_moratorium, cannot_trigger_reason
@@ -102,75 +102,8 @@ def _changing(plan: AssetPlan, record: Any, changed: dict[str, Any]) -> None:
     plan.was[record.reference] = {name: getattr(record, name) for name in changed}
 
 
-def _what_changes() -> dict[str, str]:
-    return {
-        "address": tr("address"),
-        "postcode": tr("postcode"),
-        "uprn": tr("UPRN"),
-        "description": tr("description"),
-        "latitude": tr("latitude"),
-        "longitude": tr("longitude"),
-        "category": tr("kind of asset"),
-        "authority_ref": tr("council"),
-        "received_on": tr("day the nomination was received"),
-        "decision": tr("decision"),
-        "decided_on": tr("day of the decision"),
-        "decision_reasons": tr("reasons for the decision"),
-        "council_reference": tr("council's reference"),
-        "entered_on": tr("day entered on the list"),
-        "removed_on": tr("day removed from the list"),
-        "removal_reason": tr("reason for removal"),
-        "published_interim_end_on": tr("council's end of the interim moratorium"),
-        "published_full_end_on": tr("council's end of the full moratorium"),
-        "published_protected_end_on": tr("council's end of the protected period"),
-    }
-
-
-def _shown(value: Any) -> str:
-    if value in (None, ""):
-        return tr("blank")
-    if isinstance(value, date):
-        return format_date(value)
-    if isinstance(value, LabelledEnum):
-        return value.label
-    return f"“{value}”"
-
-
-def described(plan: AssetPlan) -> list[str]:
-    """What importing the row does to an asset already in the register, a line for each change, in plain words:
-    "address: “1 Market Pl” → “1 Market Place”"; "LST-0001 day entered on the list: … → …"."""
-    if not plan.asset_ref:
-        return []
-    labels, was, lines = _what_changes(), plan.was or {}, []
-    for reference, fields in plan.changes:
-        for name, value in fields.items():
-            if name in labels:
-                before, after = _shown(was.get(reference, {}).get(name)), _shown(value)
-                what = labels[name] if reference == plan.asset_ref else f"{reference} {labels[name]}"
-                lines.append(tr("{what}: {before} → {after}").format(what=what, before=before, after=after))
-    if plan.nomination is not None:
-        lines.append(tr("a nomination added ({decision})").format(decision=plan.nomination.decision.label.lower()))
-    if plan.entry is not None:
-        lines.append(
-            tr("entered on the list {day}").format(day=format_date(plan.entry.entered_on))
-            if plan.entry.kind is ListEntryKind.LISTED
-            else tr("entered on the list of unsuccessful nominations {day}").format(
-                day=format_date(plan.entry.entered_on)
-            )
-        )
-    for notice in plan.notices:
-        day = format_date(notice.received_on) if notice.received_on else tr("on a day not given")
-        lines.append(tr("a disposal notice received {day} added").format(day=day))
-    for r in plan.requests:
-        lines.append(
-            tr("a request to be treated as a bidder from {group}, received {day}, added").format(
-                group=r.group or r.group_ref, day=format_date(r.request.received_on)
-            )
-        )
-    return lines
-
-
-def _norm(text: str) -> str:
+def norm_name(text: str) -> str:
+    """A name as it is matched: without case or runs of spaces."""
     return " ".join(text.casefold().split())
 
 
@@ -200,38 +133,16 @@ def match_assets(imported: Sequence[ImportedAsset], keys: MatchKeys) -> list[str
     for council_reference, asset_ref in keys.council_refs:
         if council_reference:
             by_council_ref.setdefault(base_reference(council_reference).casefold(), asset_ref)
-    by_name = {(_norm(name), postcode): reference for reference, _, name, postcode in keys.assets}
+    by_name = {(norm_name(name), postcode): reference for reference, _, name, postcode in keys.assets}
     matched = []
     for item in imported:
         by_council = by_council_ref.get(base_reference(item.reference).casefold(), "")
         matched.append(
             by_uprn.get(item.uprn)
             or (by_council if by_council in live else "")
-            or by_name.get((_norm(item.name), item.postcode), "")
+            or by_name.get((norm_name(item.name), item.postcode), "")
         )
     return matched
-
-
-def likely_duplicates(imported: Sequence[ImportedAsset], matched: Sequence[str], keys: MatchKeys) -> list[Problem]:
-    """For each asset to be added that has the name of one already in the register, at another postcode (or
-    one not given): that it may be the same asset, which would then be recorded twice."""
-    by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for reference, _, name, postcode in keys.assets:
-        by_name[_norm(name)].append((reference, postcode))
-    problems = []
-    for item, reference in zip(imported, matched, strict=True):
-        if reference or not (same := by_name.get(_norm(item.name))):
-            continue
-        theirs = tr(" and ").join(
-            tr("{reference} (at {postcode})").format(reference=r, postcode=p or tr("no postcode")) for r, p in same[:3]
-        )
-        message = tr(
-            "{name} is added as a new asset, though the register has {theirs} of that name; the list gives "
-            "{postcode}. If it is the same asset, make the postcodes match (in the list or on the asset's page) "
-            "before importing, or it will be recorded twice."
-        ).format(name=item.name, theirs=theirs, postcode=item.postcode or tr("no postcode"))
-        problems.append(Problem(item.rows[0], "name", message, "warning"))
-    return problems
 
 
 def plan_import(
@@ -289,7 +200,7 @@ class _Index:
             self.notices[notice.asset_ref].append(notice)
         for request in existing.requests:
             self.requests[request.notice_ref].append(request)
-        self.groups = {_norm(g.name): g for g in existing.groups}
+        self.groups = {norm_name(g.name): g for g in existing.groups}
 
 
 def _plan_one(item: ImportedAsset, match, index: _Index, authority_ref: str, basis: str) -> AssetPlan:
@@ -319,7 +230,7 @@ def _plan_one(item: ImportedAsset, match, index: _Index, authority_ref: str, bas
             _changing(plan, match, changed)
     mine = match.reference if match else ""
     if item.nominated_by:
-        group = index.groups.get(_norm(item.nominated_by))
+        group = index.groups.get(norm_name(item.nominated_by))
         plan.nominator_ref = group.reference if group else ""
         plan.nominator = "" if group else item.nominated_by
     _plan_listing(
@@ -552,7 +463,7 @@ def _request_warnings(plan: AssetPlan, index: _Index) -> list[Problem]:
     """For each request whose group is not shown to be able to start the full moratorium: what to do about it."""
     problems = []
     for planned in plan.requests:
-        group = index.groups.get(_norm(planned.group))
+        group = index.groups.get(norm_name(planned.group))
         if group is not None:
             planned.group_ref, planned.group = group.reference, ""
         form = group.legal_form if group is not None else new_group(planned.group, planned.group_form).legal_form

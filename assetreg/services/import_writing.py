@@ -22,7 +22,7 @@ from ..db.repositories import RecordRepository
 from ..domain import entities as e
 from ..domain.errors import AssetRegError, ValidationError
 from ..domain.i18n import tr
-from ..domain.import_plan import AssetPlan, new_group
+from ..domain.import_plan import AssetPlan, new_group, norm_name
 from ..domain.records import RecordKind, parse_reference
 from ..domain.settings import Settings
 from ..domain.validation import validate
@@ -74,10 +74,6 @@ class ImportWritten:
 
 
 Advance = Callable[[], None]
-
-
-def norm_name(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 def write_import(

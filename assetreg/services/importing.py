@@ -29,15 +29,8 @@ from ..domain.import_headings import (
     match_headings,
     normalise_heading,
 )
-from ..domain.import_plan import (
-    AssetPlan,
-    Existing,
-    MatchKeys,
-    described,
-    likely_duplicates,
-    match_assets,
-    plan_import,
-)
+from ..domain.import_plan import AssetPlan, Existing, MatchKeys, match_assets, plan_import
+from ..domain.import_review import described, likely_duplicates
 from ..domain.records import RecordKind, parse_reference
 from . import due_index
 from .backups import backup_before
