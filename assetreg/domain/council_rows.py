@@ -334,8 +334,13 @@ def _category(text: str, problem) -> AssetCategory | None:
 @lru_cache(maxsize=1024)
 def _category_named(text: str) -> AssetCategory | None:
     """The kind of asset a council's word names (a list repeats a few words in every row)."""
+    return named(AssetCategory, text) or _first_named(_CATEGORY_WORDS, text)
+
+
+def _first_named(table: tuple, text: str):
+    """What the first pattern of ``table`` that ``text`` matches stands for, if one does."""
     words = text.casefold()
-    return named(AssetCategory, text) or next((c for pattern, c in _CATEGORY_WORDS if pattern.search(words)), None)
+    return next((meant for pattern, meant in table if pattern.search(words)), None)
 
 
 _REMOVAL_WORDS = (
@@ -351,11 +356,8 @@ def _read_removal(asset: ImportedAsset, texts: dict[str, str]) -> None:
     """Why the asset left the list, from the list's reason or else its status words; that it left, undated."""
     said, status = texts.get("removal_reason", ""), texts.get("status", "").casefold()
     if asset.removed_on is not None:  # seldom: most rows are of assets still listed
-        words = f"{said} {status}".casefold()
         # None when the list names no reason: a new entry gets "other", a recorded reason is kept
-        asset.removal_reason = named(RemovalReason, said) or next(
-            (r for pattern, r in _REMOVAL_WORDS if pattern.search(words)), None
-        )
+        asset.removal_reason = named(RemovalReason, said) or _first_named(_REMOVAL_WORDS, f"{said} {status}")
     elif asset.decision is NominationDecision.LISTED and _REMOVED.search(status):
         asset.removal_undated = True
 
