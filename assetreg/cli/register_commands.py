@@ -131,7 +131,7 @@ def describe_asset(d: Any, groups: dict[str, str]) -> str:
         + (left(ends, d.today) if (ends := d.case.status_ends_on) else ""),
         tr("Category: {category}   Council: {council}").format(category=a.category.label, council=council),
     ]
-    if d.case.listing is not None:
+    if d.case.sale_worth_saying:
         lines.insert(2, d.case.owner_may_dispose_to.label + ".")
     place = ", ".join(x for x in (a.address, a.postcode) if x)
     extras = [tr("UPRN {uprn}").format(uprn=a.uprn)] if a.uprn else []

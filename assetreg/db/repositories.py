@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -65,18 +65,26 @@ class RecordRepository:
         deleted: bool = False,
         where: dict[str, Any] | None = None,
         fields: tuple[str, ...] | None = None,
+        asset_without: RecordKind | None = None,
     ) -> list[Any]:
         """Live records of a kind (or, with ``deleted``, only deleted ones) in the order they were made.
 
         With ``fields``, only those columns are read and the other fields keep their defaults: for summaries
-        over a whole register, never for records that will be shown or saved.
+        over a whole register, never for records that will be shown or saved. With ``asset_without``, only the
+        records of assets that have no live record of that kind.
         """
         names = fields or field_names(kind)
         entity = kind.entity
-        return [entity(**dict(zip(names, values, strict=True))) for values in self.rows(kind, names, where, deleted)]
+        rows = self.rows(kind, names, where, deleted, asset_without)
+        return [entity(**dict(zip(names, values, strict=True))) for values in rows]
 
     def rows(
-        self, kind: RecordKind, names: tuple[str, ...], where: dict[str, Any] | None = None, deleted: bool = False
+        self,
+        kind: RecordKind,
+        names: tuple[str, ...],
+        where: dict[str, Any] | None = None,
+        deleted: bool = False,
+        asset_without: RecordKind | None = None,
     ) -> list[tuple]:
         """Plain tuples of the named fields of live (or deleted) records, oldest first; an absent reference is "".
 
@@ -89,7 +97,7 @@ class RecordRepository:
             found: list[tuple] = []
             for start in range(0, len(values), IN_LIMIT):
                 part = {**(where or {}), name: values[start : start + IN_LIMIT]}
-                found += self.rows(kind, (*names, "id"), part, deleted)
+                found += self.rows(kind, (*names, "id"), part, deleted, asset_without)
             found.sort(key=lambda row: row[-1])
             return [row[:-1] for row in found]
         table = ROW_CLASSES[kind].__table__
@@ -103,6 +111,9 @@ class RecordRepository:
                 query = query.where(or_(wanted, table.c[name].is_(None)) if "" in value else wanted)
             else:
                 query = query.where(table.c[name] == value)
+        if asset_without is not None:
+            other = ROW_CLASSES[asset_without].__table__
+            query = query.where(~exists().where(other.c.asset_ref == table.c.asset_ref, other.c.deleted_at.is_(None)))
         return self.session.execute(query).all()
 
     def deleted_at_by_reference(self, kind: RecordKind) -> dict[str, datetime]:

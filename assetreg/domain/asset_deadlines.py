@@ -41,7 +41,7 @@ from .rules import (
     rule_ending,
 )
 from .settings import Settings
-from .status import NoticeStatus, listing_end
+from .status import NoticeStatus, listing_day_unknown, listing_end
 
 # A notice withdrawn or ending in a sale has no more clocks.
 _CLOSED = frozenset({NoticeStatus.WITHDRAWN, NoticeStatus.DISPOSED, NoticeStatus.DISPOSED_TO_COMMUNITY_GROUP})
@@ -56,7 +56,8 @@ class AssetFacts:
     asset_ref: str
     asset_name: str
     jurisdiction: Jurisdiction
-    nominations: Sequence[e.Nomination] = ()  # pending ones suffice: decided ones are history
+    # Pending ones, and decided ones of an asset with no list entry: other decided ones are history.
+    nominations: Sequence[e.Nomination] = ()
     list_entries: Sequence[e.ListEntry] = ()
     challenges: Sequence[e.Challenge] = ()
     notices: Sequence[e.DisposalNotice] = ()
@@ -172,6 +173,7 @@ def notice_cases(facts: AssetFacts, day: date) -> tuple[NoticeCase, ...]:
     """The account of each of the asset's disposal notices on ``day``."""
     if not facts.notices:  # most assets of a large register
         return ()
+    unknown_day = listing_day_unknown(facts.nominations, facts.list_entries)
     return tuple(
         notice_case(
             n,
@@ -180,6 +182,7 @@ def notice_cases(facts: AssetFacts, day: date) -> tuple[NoticeCase, ...]:
             facts.exempt_disposals,
             facts.jurisdiction,
             day,
+            unknown_day,
         )
         for n in facts.notices
     )

@@ -82,15 +82,21 @@ class Case:
     @cached_property
     def owner_may_dispose_to(self) -> DisposeTo:
         """Only to a community interest group while a moratorium runs; to anyone in a protected period or when
-        the land is not listed; otherwise only after notifying the council (s.95)."""
+        the land is not listed; otherwise only after notifying the council (s.95). Where the register cannot
+        tell (a listing without its day, a full moratorium the council published with no request that starts
+        it), it says so rather than that the owner is free."""
         if self.listing is None:
+            if self.listing_status is AssetStatus.LISTED_DAY_NOT_RECORDED:
+                return DisposeTo.NOT_KNOWN_LISTING_DAY
             return DisposeTo.ANYONE
         allowed = {n.owner_may_dispose_to for n in self.notices} - {None}
-        if DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY in allowed:
-            return DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
-        if DisposeTo.ANYONE in allowed:
-            return DisposeTo.ANYONE
-        return DisposeTo.ONLY_AFTER_NOTIFYING_THE_COUNCIL
+        return next((x for x in _DISPOSE_TO_FIRST if x in allowed), DisposeTo.ONLY_AFTER_NOTIFYING_THE_COUNCIL)
+
+    @property
+    def sale_worth_saying(self) -> bool:
+        """Whether who the owner may sell to is worth showing: the land is listed, or may be and the register
+        cannot tell (on land never listed, "anyone" is only noise)."""
+        return self.listing is not None or self.owner_may_dispose_to is DisposeTo.NOT_KNOWN_LISTING_DAY
 
     @property
     def regime(self) -> Regime:
@@ -173,3 +179,9 @@ def build_case(
 
 
 _LISTING_RULE = rule_ending(Period.LISTING)
+# Of the notices' answers, the most restrictive one speaks for the asset.
+_DISPOSE_TO_FIRST = (
+    DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY,
+    DisposeTo.COUNCIL_SAYS_FULL_MORATORIUM,
+    DisposeTo.ANYONE,
+)

@@ -12,7 +12,7 @@ passes the land to a new owner, the notice is withdrawn or the sale completes).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from . import entities as e
@@ -79,6 +79,11 @@ class DisposeTo(LabelledEnum):
     ANYONE = "anyone"
     COMMUNITY_INTEREST_GROUPS_ONLY = "community-interest-groups-only"
     ONLY_AFTER_NOTIFYING_THE_COUNCIL = "only-after-notifying-the-council"
+    # The council published a full moratorium that no request recorded here starts: the register cannot say
+    # the owner is free, nor that the owner is not.
+    COUNCIL_SAYS_FULL_MORATORIUM = "council-says-full-moratorium"
+    # Listed, but the day of entry is not recorded: whether the listing still protects the land is not known.
+    NOT_KNOWN_LISTING_DAY = "not-known-listing-day"
 
     @staticmethod
     def _labels() -> dict[str, str]:
@@ -87,6 +92,14 @@ class DisposeTo(LabelledEnum):
             "community-interest-groups-only": tr("The owner may sell only to a community interest group"),
             "only-after-notifying-the-council": tr(
                 "The owner may not sell without first notifying the council, which starts a moratorium"
+            ),
+            "council-says-full-moratorium": tr(
+                "The council says a full moratorium runs, in which the owner may sell only to a community interest "
+                "group, but no request recorded here starts one: record the group's request if one was made in time"
+            ),
+            "not-known-listing-day": tr(
+                "Who the owner may sell to is not known: the day the asset was entered on the list is not recorded, "
+                "so AssetReg cannot tell whether the listing still protects it (record the day on its Listing tab)"
             ),
         }
 
@@ -169,6 +182,8 @@ class NoticeCase:
     early_end: EarlyEnd | None
     # While no valid request has come in: the full moratorium as it would run if one is received in time.
     full_if_requested: PeriodAccount | None = None
+    # No moratorium is counted only until the day the asset was entered on the list is recorded (``problem``).
+    awaits_listing_day: bool = False
 
     @property
     def reference(self) -> str:
@@ -217,8 +232,16 @@ class NoticeCase:
         ):
             return DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
         if self.status is NoticeStatus.PROTECTED:
-            return DisposeTo.ANYONE
+            return DisposeTo.COUNCIL_SAYS_FULL_MORATORIUM if self._council_full_runs else DisposeTo.ANYONE
         return None
+
+    @property
+    def _council_full_runs(self) -> bool:
+        """The council published a full moratorium that still runs on ``day`` (by its date, or the law's if
+        earlier) though no request recorded here starts one."""
+        would_be = self.full_if_requested  # its end is already the council's when that is earlier
+        published = self.notice.published_full_end_on is not None
+        return published and would_be is not None and self.day <= would_be.effective_end
 
     @property
     def owner_free_from(self) -> date | None:
@@ -267,23 +290,25 @@ def notice_case(
     exempt_disposals: Iterable[e.ExemptDisposal],
     jurisdiction: Jurisdiction,
     day: date,
+    listing_day_unknown: bool = False,
 ) -> NoticeCase:
     """The account of one disposal notice on ``day``, from the asset's recorded facts.
 
     ``entries`` are the asset's list entries (a moratorium needs listed land and ends with the listing, s.95(1));
-    ``exempt_disposals`` the asset's exempt disposals (one to a new owner ends the old owner's notice, §2.8).
+    ``exempt_disposals`` the asset's exempt disposals (one to a new owner ends the old owner's notice, §2.8);
+    ``listing_day_unknown`` that the asset is recorded as listed without the day of entry (``status``).
     """
     start = notice.received_on or notice.sent_on
     requests = tuple(requests)
-    problem = _problem(notice, start, entries, jurisdiction)
+    problem, awaited = _problem(notice, start, entries, jurisdiction, listing_day_unknown)
     if start is None or problem:
         verdicts = tuple(_refused_for_notice(r, problem) for r in requests) if problem else ()
         status = _outcome_status(notice, day) or (
             NoticeStatus.NO_MORATORIUM
-            if problem and start is not None and start <= day
+            if problem and not awaited and start is not None and start <= day
             else NoticeStatus.AWAITING_DATES
         )
-        return NoticeCase(notice, day, status, problem, start, (), verdicts, None, None)
+        return NoticeCase(notice, day, status, problem, start, (), verdicts, None, None, awaits_listing_day=awaited)
 
     if notice.regime is Regime.EDCEA2026:
         return _case_2026(notice, requests, start, entries, exempt_disposals, day)
@@ -301,27 +326,43 @@ def notice_case(
         periods.append(_period(which, notice, start, cut, early_end, periods[-1] if periods else None))
     status = _outcome_status(notice, day) or _status(start, periods, early_end, day)
     would_be = None if valid else _period(Period.FULL, notice, start, cut, early_end, periods[0])
+    full = next((p for p in periods if p.period is Period.FULL), None)
+    if full is not None and full.ended_early is not None:  # "applies" is never the whole story then
+        verdicts = tuple(_cut_short(v, full, day) if v.starts_full_moratorium else v for v in verdicts)
     return NoticeCase(notice, day, status, "", start, tuple(periods), verdicts, cut, early_end, would_be)
 
 
-def _problem(notice: e.DisposalNotice, start: date | None, entries: Sequence[e.ListEntry], nation: Jurisdiction) -> str:
-    """Why the notice starts no moratorium at all, or ""."""
+def _problem(
+    notice: e.DisposalNotice,
+    start: date | None,
+    entries: Sequence[e.ListEntry],
+    nation: Jurisdiction,
+    listing_day_unknown: bool,
+) -> tuple[str, bool]:
+    """Why no moratorium of the notice is counted, or ""; and whether that is only for a date still awaited."""
     if not nation.has_acv_regime:
-        return tr("The community right to bid applies in England only, so no moratorium applies in {nation}.").format(
-            nation=nation.label
-        )
+        why = tr("The community right to bid applies in England only, so no moratorium applies in {nation}.")
+        return why.format(nation=nation.label), False
     problem = relevant_disposal_problem(notice)
-    if not problem and start is not None and protection_end(entries, start) == date.max:
-        when = (
-            tr("when the council received the notice")
-            if notice.received_on is not None
-            else tr("when the owner sent the notice (the day the council received it is not recorded)")
+    if problem or start is None or protection_end(entries, start) != date.max:
+        return problem, False
+    when = (
+        tr("when the council received the notice")
+        if notice.received_on is not None
+        else tr("when the owner sent the notice (the day the council received it is not recorded)")
+    )
+    if listing_day_unknown:
+        why = tr(
+            "The asset is recorded as listed, but not the day it was entered on the list, so AssetReg cannot tell "
+            "whether it was listed on {day}, {when}, and counts no moratorium yet (s.95(1)). Record the day of "
+            "entry on the asset's Listing tab."
         )
-        problem = tr(
-            "The land was not on the list of assets of community value on {day}, {when}, so no moratorium applies "
-            "(s.95(1)). Check the listing with the council."
-        ).format(day=format_date(start), when=when)
-    return problem
+        return why.format(day=format_date(start), when=when), True
+    why = tr(
+        "The land was not on the list of assets of community value on {day}, {when}, so no moratorium applies "
+        "(s.95(1)). Check the listing with the council."
+    )
+    return why.format(day=format_date(start), when=when), False
 
 
 def _case_2026(
@@ -413,6 +454,16 @@ def _status(start: date, periods: list[PeriodAccount], early_end: EarlyEnd | Non
     if periods[-1].ended_early is EarlyEnd.EXEMPT_DISPOSAL:
         return NoticeStatus.SUPERSEDED
     return NoticeStatus.LAPSED
+
+
+def _cut_short(verdict: RequestVerdict, full: PeriodAccount, day: date) -> RequestVerdict:
+    """A request's verdict, with the early end of the full moratorium it starts said beside it."""
+    when = format_date(full.effective_end)
+    if full.effective_end < day:
+        note = tr("It ended early, on {day}: {reason}.")
+    else:
+        note = tr("It ends early, on {day}, the last day the notice is in force.")
+    return replace(verdict, why=verdict.why + " " + note.format(day=when, reason=full.ended_early.label))
 
 
 def _refused_for_notice(r: RequestFacts, problem: str) -> RequestVerdict:

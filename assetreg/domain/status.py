@@ -6,7 +6,7 @@ notice's own status is worked out in ``notice_case``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -33,11 +33,18 @@ class AssetStatus(LabelledEnum):
     DRAFT_NOMINATION = "draft-nomination"
     NOMINATED = "nominated"
     LISTED = "listed"
+    # The council's decision to list is recorded, but not the day of entry (a council's list that gives none),
+    # so nothing of the listing can be counted: not its five years, nor whether it still protects the land.
+    LISTED_DAY_NOT_RECORDED = "listed-day-not-recorded"
     UNDER_REVIEW = "under-review"
     UNDER_APPEAL = "under-appeal"
     UNSUCCESSFUL = "unsuccessful"
     EXPIRED = "expired"
     REMOVED = "removed"
+
+    @staticmethod
+    def _labels() -> dict[str, str]:
+        return {"listed-day-not-recorded": tr("Listed (day of entry not recorded)")}
 
 
 class NoticeStatus(LabelledEnum):
@@ -88,6 +95,7 @@ def listing_status(
     """The asset's place in the listing life cycle on ``today``, from its latest list entry or nomination."""
     if not entries and not nominations:  # most assets in a large register: answer without sorting anything
         return AssetStatus.NOT_NOMINATED
+    recorded_entries = bool(entries)
     entries = sorted((x for x in entries if x.entered_on <= today), key=lambda x: x.entered_on)
     nominations = list(nominations)
     pending = [n for n in nominations if n.decision is NominationDecision.PENDING]
@@ -96,7 +104,7 @@ def listing_status(
     if pending and (latest is None or (pending[-1].received_on or today) >= latest.entered_on):
         return AssetStatus.NOMINATED if pending[-1].received_on else AssetStatus.DRAFT_NOMINATION
     if latest is None:
-        return AssetStatus.NOT_NOMINATED
+        return AssetStatus.NOT_NOMINATED if recorded_entries else _decided_without_entry(nominations)
     if latest.kind is ListEntryKind.UNSUCCESSFUL:
         return AssetStatus.UNSUCCESSFUL
     if latest.removed_on is not None and latest.removed_on <= today:
@@ -111,6 +119,28 @@ def listing_status(
     if ChallengeKind.LISTING_REVIEW in open_challenges:
         return AssetStatus.UNDER_REVIEW
     return AssetStatus.LISTED
+
+
+def _decided_without_entry(nominations: list[e.Nomination]) -> AssetStatus:
+    """With no list entry recorded, what the latest decided nomination says: listed, with its day not recorded,
+    or unsuccessful (the council's list named the decision without its day)."""
+    decided = [n for n in nominations if n.decision in _DECIDED]
+    if not decided:
+        return AssetStatus.NOT_NOMINATED
+    # The latest received; of those received the same day (or not recorded), the last recorded.
+    latest = max(reversed(decided), key=lambda n: n.received_on or date.min)
+    return _DECIDED[latest.decision]
+
+
+def listing_day_unknown(nominations: Iterable[e.Nomination], entries: Sequence[e.ListEntry]) -> bool:
+    """The council decided to list the asset, but no entry on the list (so no day of entry) is recorded."""
+    return not entries and _decided_without_entry(list(nominations)) is AssetStatus.LISTED_DAY_NOT_RECORDED
+
+
+_DECIDED = {
+    NominationDecision.LISTED: AssetStatus.LISTED_DAY_NOT_RECORDED,
+    NominationDecision.UNSUCCESSFUL: AssetStatus.UNSUCCESSFUL,
+}
 
 
 def listing_end(entry: e.ListEntry) -> date:

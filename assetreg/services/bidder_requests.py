@@ -18,6 +18,7 @@ from ..domain.errors import NotFoundError
 from ..domain.i18n import tr
 from ..domain.notice_case import NoticeCase, RequestFacts, RequestVerdict, notice_case
 from ..domain.records import RecordKind
+from ..domain.status import listing_day_unknown
 from .deadlines import asset_facts
 from .records import Changed, Records
 from .register import Register
@@ -66,7 +67,10 @@ def notice_account(
     if extra_request is not None:
         requests.append(extra_request)
     day = day or register.today()
-    return notice_case(notice, requests, facts.list_entries, facts.exempt_disposals, facts.jurisdiction, day)
+    unknown_day = listing_day_unknown(facts.nominations, facts.list_entries)
+    return notice_case(
+        notice, requests, facts.list_entries, facts.exempt_disposals, facts.jurisdiction, day, unknown_day
+    )
 
 
 def preview_request(

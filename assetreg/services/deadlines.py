@@ -274,6 +274,15 @@ def facts_of(
     nominations = grouped(
         RecordKind.NOMINATION, where={**mine, "decision": NominationDecision.PENDING}, fields=_NOMINATION_FIELDS
     )
+    # A decision recorded without its entry on the list (a council's list that gives no day) still tells the
+    # status: only those decided nominations are read, not the history of every listed asset.
+    for n in repo.list(
+        RecordKind.NOMINATION,
+        where={**mine, "decision": (NominationDecision.LISTED, NominationDecision.UNSUCCESSFUL)},
+        fields=_NOMINATION_FIELDS,
+        asset_without=RecordKind.LIST_ENTRY,
+    ):
+        nominations[n.asset_ref].append(n)
     entries = grouped(RecordKind.LIST_ENTRY, fields=_ENTRY_FIELDS)
     entry_assets = {x.reference: x.asset_ref for xs in entries.values() for x in xs}
     challenges: dict[str, list] = defaultdict(list)

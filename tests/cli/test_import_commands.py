@@ -89,3 +89,20 @@ def test_an_unreadable_file_is_refused_with_a_reason(register_path: Path, tmp_pa
     empty.write_text("")
     result = run("import", empty, "--db", register_path, data_dir=tmp_path)
     assert result.returncode == 1 and "empty" in result.stderr
+
+
+def test_an_asset_a_list_says_is_listed_without_its_day_is_shown_listed_and_no_sale_freedom_is_claimed(
+    register_path: Path, tmp_path: Path
+):
+    db = ("--db", register_path)
+    path = tmp_path / "undated.csv"
+    path.write_text("Asset name,Postcode,Status,Date listed\nThe Plough,SK4 1AA,Listed,\n", encoding="utf-8")
+    assert run("import", path, "--council", "Stockport", *db, data_dir=tmp_path).returncode == 0
+    listed = json.loads(run("assets", "list", "--json", *db, data_dir=tmp_path).stdout)
+    assert [(a["name"], a["status_label"]) for a in listed] == [("The Plough", "Listed (day of entry not recorded)")]
+    reference = listed[0]["reference"]
+    shown = run("assets", "show", reference, *db, data_dir=tmp_path).stdout.splitlines()
+    assert shown[1] == "Status: Listed (day of entry not recorded)"
+    assert shown[2].startswith("Who the owner may sell to is not known: the day the asset was entered on the list")
+    case = json.loads(run("assets", "show", reference, "--json", *db, data_dir=tmp_path).stdout)
+    assert (case["status"], case["owner_may_dispose_to"]) == ("listed-day-not-recorded", "not-known-listing-day")

@@ -12,7 +12,7 @@ from assetreg.domain import entities as e
 from assetreg.domain.asset_deadlines import AssetFacts
 from assetreg.domain.case import build_case
 from assetreg.domain.counting import WorkingDayCalendar
-from assetreg.domain.enums import ExemptionCode, Jurisdiction, LegalForm, Period, Regime
+from assetreg.domain.enums import ExemptionCode, Jurisdiction, LegalForm, NominationDecision, Period, Regime
 from assetreg.domain.notice_case import DisposeTo, EarlyEnd, RequestFacts
 from assetreg.domain.settings import Settings
 from assetreg.domain.status import AssetStatus, NoticeStatus
@@ -103,7 +103,7 @@ def test_a_request_received_between_the_councils_date_and_the_acts_still_counts_
 def test_a_notice_on_an_unlisted_asset_says_no_moratorium_everywhere():
     case = case_on(date(2025, 9, 15), facts(requests=(CHARITY,), entries=()))
     (notice,) = case.notices
-    assert notice.status is NoticeStatus.NO_MORATORIUM
+    assert notice.status is NoticeStatus.NO_MORATORIUM and not notice.awaits_listing_day
     assert "not on the list of assets of community value on Sun 31 Aug 2025" in notice.problem
     (verdict,) = notice.requests
     assert not verdict.starts_full_moratorium  # not "Starts the full moratorium: Yes"
@@ -188,3 +188,81 @@ def test_the_latest_listing_ends_on_its_last_day_in_force_or_ended():
     assert latest((ENTRY, relisted), date(2029, 12, 1)) == date(2029, 5, 31)  # the next listing is still to come
     assert latest((), date(2026, 1, 1)) is None  # never listed
     assert latest((ENTRY,), date(2029, 6, 1), Jurisdiction.SCOTLAND) is None  # no such lists in Scotland
+
+
+# What the register does not have is said as not known, never as a freedom to sell (each failed on the old code).
+
+LISTED_UNDATED = e.Nomination(
+    reference="NOM-0001", asset_ref=ASSET, received_on=None, decision=NominationDecision.LISTED, decided_on=None
+)
+
+
+def test_a_listing_recorded_without_its_day_is_listed_and_who_may_buy_is_not_known():
+    case = case_on(date(2026, 12, 1), AssetFacts(ASSET, "The Red Lion", Jurisdiction.ENGLAND, (LISTED_UNDATED,)))
+    # Not "Not nominated" and not "The owner may sell to anyone": the council's list says listed.
+    assert case.status is AssetStatus.LISTED_DAY_NOT_RECORDED
+    assert case.status.label == "Listed (day of entry not recorded)"
+    assert case.owner_may_dispose_to is DisposeTo.NOT_KNOWN_LISTING_DAY
+    assert "not known" in case.owner_may_dispose_to.label
+    assert case.listing is None and case.in_force == () and case.latest_listing_ends_on is None
+
+
+def test_a_notice_on_a_listing_without_its_day_awaits_the_day_rather_than_saying_the_land_was_not_listed():
+    f = facts(requests=(CHARITY,), entries=(), nominations=(LISTED_UNDATED,))
+    case = case_on(date(2025, 9, 15), f)
+    (notice,) = case.notices
+    assert notice.status is NoticeStatus.AWAITING_DATES and notice.awaits_listing_day  # not "No moratorium"
+    assert "not on the list" not in notice.problem
+    assert notice.problem.startswith("The asset is recorded as listed, but not the day it was entered on the list")
+    assert "Sun 31 Aug 2025" in notice.problem
+    assert notice.periods == () and not notice.requests[0].starts_full_moratorium
+    assert case.owner_may_dispose_to is DisposeTo.NOT_KNOWN_LISTING_DAY
+
+
+def test_an_unsuccessful_decision_recorded_without_its_day_is_unsuccessful():
+    refused = e.Nomination(reference="NOM-0001", asset_ref=ASSET, decision=NominationDecision.UNSUCCESSFUL)
+    case = case_on(date(2026, 12, 1), AssetFacts(ASSET, "The Red Lion", Jurisdiction.ENGLAND, (refused,)))
+    assert case.status is AssetStatus.UNSUCCESSFUL
+    assert case.owner_may_dispose_to is DisposeTo.ANYONE
+
+
+def test_the_latest_decision_without_an_entry_speaks_and_an_entry_always_outranks_it():
+    earlier = e.Nomination(
+        reference="NOM-0001", asset_ref=ASSET, received_on=date(2020, 1, 6), decision=NominationDecision.UNSUCCESSFUL
+    )
+    later = e.Nomination(
+        reference="NOM-0002", asset_ref=ASSET, received_on=date(2023, 3, 1), decision=NominationDecision.LISTED
+    )
+    both = AssetFacts(ASSET, "The Red Lion", Jurisdiction.ENGLAND, (later, earlier))
+    assert case_on(date(2026, 12, 1), both).status is AssetStatus.LISTED_DAY_NOT_RECORDED
+    dated = AssetFacts(ASSET, "The Red Lion", Jurisdiction.ENGLAND, (later,), (ENTRY,))
+    assert case_on(date(2026, 12, 1), dated).status is AssetStatus.LISTED
+
+
+def test_a_full_moratorium_the_council_published_without_a_recorded_request_never_frees_the_owner():
+    published = e.DisposalNotice(
+        reference="DN-0001", asset_ref=ASSET, received_on=RECEIVED, published_full_end_on=FMP_END
+    )
+    f = facts(published)
+    during = case_on(date(2025, 12, 1), f)
+    assert during.status is NoticeStatus.PROTECTED  # the register's account: no request starts the full one
+    assert during.owner_may_dispose_to is DisposeTo.COUNCIL_SAYS_FULL_MORATORIUM  # not "may sell to anyone"
+    assert case_on(FMP_END, f).owner_may_dispose_to is DisposeTo.COUNCIL_SAYS_FULL_MORATORIUM
+    assert case_on(date(2026, 3, 1), f).owner_may_dispose_to is DisposeTo.ANYONE  # the council's date has passed
+    # With no published full moratorium, the interim's end frees the owner as before.
+    assert case_on(date(2025, 12, 1)).owner_may_dispose_to is DisposeTo.ANYONE
+
+
+def test_a_request_that_starts_a_full_moratorium_the_listings_end_cuts_short_says_so():
+    ending = e.ListEntry(reference="LST-0001", asset_ref=ASSET, entered_on=date(2020, 11, 2))  # last day 1 Nov 2025
+    f = facts(requests=(CHARITY,), entries=(ending,))
+    (notice,) = case_on(date(2025, 12, 1), f).notices
+    assert notice.status is NoticeStatus.LAPSED
+    (verdict,) = notice.requests
+    assert verdict.starts_full_moratorium
+    assert verdict.why.endswith("It ended early, on Sat 1 Nov 2025: the listing ended.")
+    (before,) = case_on(date(2025, 9, 15), f).notices
+    assert before.requests[0].why.endswith("It ends early, on Sat 1 Nov 2025, the last day the notice is in force.")
+    # A full moratorium that runs its whole length says nothing of an early end.
+    (whole,) = case_on(date(2025, 12, 1), facts(requests=(CHARITY,))).notices
+    assert whole.requests[0].why.endswith("so the full moratorium applies.")

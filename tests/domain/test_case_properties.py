@@ -184,7 +184,11 @@ def test_status_periods_deadlines_and_who_may_buy_agree_on_every_day(f):
         elif status in MORATORIA:
             assert case.owner_may_dispose_to is DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
         elif status is NoticeStatus.PROTECTED:
-            assert case.owner_may_dispose_to is DisposeTo.ANYONE
+            # Unless the council published a full moratorium that no request here starts, still to run out.
+            council_full = notice.full_if_requested is not None and f.notices[0].published_full_end_on is not None
+            council_full = council_full and day <= notice.full_if_requested.effective_end
+            expected = DisposeTo.COUNCIL_SAYS_FULL_MORATORIUM if council_full else DisposeTo.ANYONE
+            assert case.owner_may_dispose_to is expected
         else:
             assert case.owner_may_dispose_to is DisposeTo.ONLY_AFTER_NOTIFYING_THE_COUNCIL
         # What's due and the status act on the same day: a period's end deadline is its effective end.

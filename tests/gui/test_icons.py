@@ -38,6 +38,10 @@ def test_every_icon_and_status_draws(qapp) -> None:
         assert ink(icons.status_icon(status).pixmap(16, 16).toImage(), opaque=1), status
 
 
+def test_every_status_has_a_glyph_of_its_own_choosing_not_the_fallback() -> None:
+    assert set(icons._STATUS_GLYPHS) == {*AssetStatus, *NoticeStatus}
+
+
 def test_icons_take_the_text_colour_and_urgent_ones_a_warning_colour_that_reads(qapp) -> None:
     for palette in (QPalette(QApplication.palette()), dark_palette()):
         text = palette.color(QPalette.ColorRole.WindowText).rgb()

@@ -26,6 +26,7 @@ from assetreg.domain.import_headings import match_headings
 from assetreg.domain.records import RecordKind
 from assetreg.domain.status import AssetStatus
 from assetreg.services import importing
+from assetreg.services.asset_lines import lines
 from assetreg.services.deadlines import register_cases
 from assetreg.services.exporting import EXTENSION_FIELDS, PLANNING_FIELDS, export_register
 from assetreg.services.importing import apply_import, import_file, preview_import, saved_mappings
@@ -180,12 +181,34 @@ def test_a_decision_without_its_date_is_warned_of_until_the_entry_is_recorded(re
         NominationDecision.LISTED,
         [],
     )
+    day = date(2026, 12, 1)
+
+    def statuses() -> tuple[dict, dict]:
+        """Each asset's status as the cases give it and as the register's list (kept in the due index) does."""
+        cases = {c.asset_name: c.status for c in register_cases(register, day) if c.asset_ref}
+        listed = {line[1]: line[2] for batch in lines(register, day) for line in batch}
+        return cases, listed
+
+    # Listed, not "Not nominated", in the cases and in the register's list (built, then read from the index).
+    for _ in range(2):
+        cases, listed = statuses()
+        assert (cases["The Swan"], cases["The Mill"]) == (AssetStatus.LISTED_DAY_NOT_RECORDED, AssetStatus.UNSUCCESSFUL)
+        assert listed == {
+            "The Swan": "listed-day-not-recorded",
+            "The Mill": "unsuccessful",
+            "The Bell": "not-nominated",
+        }
     # Once the user records the entry (as the Council's decision… form does), the list's row is no longer warned of.
-    records.create(
+    entry = records.create(
         e.ListEntry(asset_ref=swan.reference, nomination_ref=nomination.reference, entered_on=date(2024, 5, 20))
     )
     again = [p.row for p in preview_import(register, path, "Stockport").problems if p.field == "decision_date"]
     assert again == [3]
+    cases, listed = statuses()
+    assert (cases["The Swan"], listed["The Swan"]) == (AssetStatus.LISTED, "listed")
+    # Deleting the entry again leaves the council's decision: listed, its day not recorded.
+    records.delete(entry.value.reference)
+    assert statuses()[1]["The Swan"] == "listed-day-not-recorded"
 
 
 def test_a_removal_the_list_gives_is_recorded_and_one_it_does_not_date_is_warned_of(register, tmp_path):

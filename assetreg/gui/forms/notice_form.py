@@ -231,6 +231,8 @@ class DisposalNoticeDialog(FormDialog):
         if self.kind.value() is None:
             return t("Answer the questions above to see whether this notice starts a moratorium."), INFO
         case = case or self.preview()
+        if case.awaits_listing_day:  # counted once the day is recorded
+            return case.problem, WARNING
         if case.problem:
             return t("No moratorium will start. {why}").format(why=case.problem), WARNING
         text = t(
@@ -263,7 +265,7 @@ class DisposalNoticeDialog(FormDialog):
         if to_come:  # almost always a slip of the year: say so before the dates worked out from it
             self.dates_note.set_note(" ".join(to_come), WARNING)
         elif case.problem and self.kind.value() is not None:
-            self.dates_note.set_note(t("No moratorium will start, so no period runs from these dates."), INFO)
+            self.dates_note.set_note(t("No moratorium is counted, so no period runs from these dates."), INFO)
         elif interim is not None and not case.provisional:
             self.dates_note.set_note(
                 t("The interim moratorium ends on {end}: a group's request must reach the council by then.").format(

@@ -38,6 +38,7 @@ STATUS_ORDER: tuple[Status, ...] = (
     AssetStatus.DRAFT_NOMINATION,
     AssetStatus.NOMINATED,
     AssetStatus.LISTED,
+    AssetStatus.LISTED_DAY_NOT_RECORDED,
     AssetStatus.UNDER_REVIEW,
     AssetStatus.UNDER_APPEAL,
     NoticeStatus.AWAITING_DATES,

@@ -324,7 +324,7 @@ class AssetPage(View):
         if d.status is not d.listing_status:
             listing = self.tr("Listing: {status}").format(status=d.listing_status.label)
             listing += self._left(d.listing_ends_on) if d.listing_ends_on else ""
-        if d.case.listing is not None:  # who the owner may sell to matters only while the land is listed
+        if d.case.sale_worth_saying:
             listing = "\n".join(x for x in (listing, d.case.owner_may_dispose_to.label + ".") if x)
         self.listing_label.setText(listing)
         self.listing_label.setVisible(bool(listing))

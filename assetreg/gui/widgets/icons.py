@@ -59,6 +59,7 @@ _STATUS_GLYPHS: dict[AssetStatus | NoticeStatus, tuple[str, bool]] = {
     _A.DRAFT_NOMINATION: ("mdi6.file-edit-outline", False),
     _A.NOMINATED: ("mdi6.send-clock-outline", False),
     _A.LISTED: ("mdi6.shield-check-outline", False),
+    _A.LISTED_DAY_NOT_RECORDED: ("mdi6.shield-alert-outline", True),  # listed, but nothing of it counted
     _A.UNDER_REVIEW: ("mdi6.file-search-outline", False),
     _A.UNDER_APPEAL: ("mdi6.scale-balance", False),
     _A.UNSUCCESSFUL: ("mdi6.close-circle-outline", False),
