@@ -222,6 +222,7 @@ class DeliveryMethod(LabelledEnum):
     RECORDED_DELIVERY = "recorded-delivery"
     HAND = "hand"
     OTHER = "other"
+    NOT_KNOWN = "not-known"  # a request known from a council's list, which does not say how it was sent
 
 
 class ExemptionCode(LabelledEnum):

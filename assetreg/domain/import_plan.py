@@ -18,7 +18,7 @@ from typing import Any
 from . import entities as e
 from .council_rows import ImportedAsset, ImportedNotice, Problem, base_reference, named
 from .dates import format_date
-from .enums import LegalForm, ListEntryKind, NominationDecision, RemovalReason
+from .enums import DeliveryMethod, LegalForm, ListEntryKind, NominationDecision, RemovalReason
 from .errors import ValidationError
 from .i18n import tr
 from .requests import can_trigger_full_moratorium, cannot_trigger_reason
@@ -338,6 +338,7 @@ def _plan_request(plan: AssetPlan, item: ImportedAsset, imported, notice: int | 
             notice_ref="",
             group_ref="",
             received_on=imported.bid_received,
+            method=DeliveryMethod.NOT_KNOWN,
             notes=tr("From the council's list of assets of community value."),
         )
     )

@@ -15,6 +15,7 @@ from assetreg.db.settings import write_setting
 from assetreg.domain import entities as e
 from assetreg.domain.enums import (
     AssetCategory,
+    DeliveryMethod,
     LegalForm,
     ListEntryKind,
     NominationDecision,
@@ -151,6 +152,7 @@ def test_two_groups_asking_to_bid_on_one_notice_are_both_recorded(register, tmp_
         (date(2026, 11, 5), "Bell Parish Council"),
         (date(2026, 11, 12), "Bell Community Benefit Society"),
     ]
+    assert {r.method for r in requests} == {DeliveryMethod.NOT_KNOWN}  # the list does not say: not "email"
     again = import_file(register, path, "Stockport")
     assert (again["added"], again["updated"], again["unchanged"]) == (0, 0, 1)
     path.write_text(path.read_text(encoding="utf-8").replace("20/10/2026", "21/10/2026"), encoding="utf-8")
