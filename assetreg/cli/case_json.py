@@ -35,6 +35,7 @@ def notice_json(detail: Any) -> dict[str, Any]:
         "status": case.status.value,
         "status_label": case.status.label,
         "problem": case.problem,
+        "awaits_listing_day": case.awaits_listing_day,  # the problem holds only until the listing's day is recorded
         "provisional": case.provisional,
         "period_ends_on": _day(case.period_ends_on),
         "owner_free_from": _day(case.owner_free_from),
@@ -60,7 +61,8 @@ def notice_json(detail: Any) -> dict[str, Any]:
             {
                 **plain(r.request),
                 "starts_full_moratorium": r.verdict.starts_full_moratorium if r.verdict else None,
-                "shown": r.verdict.shown if r.verdict else None,  # false: it starts it only if what is unknown holds
+                # false: it starts it only if what is unknown holds, or (not starting) it is not known yet
+                "shown": r.verdict.shown if r.verdict else None,
                 "why": r.verdict.why if r.verdict else "",
             }
             for r in detail.requests

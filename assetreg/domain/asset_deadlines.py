@@ -284,8 +284,10 @@ def _notice_deadlines(facts: AssetFacts, today: date, add, found, notices: Seque
         if not case.periods or case.status in _CLOSED:
             continue
         interim = case.period(Period.INTERIM)
-        # Known invalid once the interim period is over with no valid request; unknown while it runs.
-        known = True if case.valid_request else (False if interim and today > interim.computed_end else None)
+        # Known invalid once the interim period is over with no valid request; unknown while it runs, and for good
+        # when the council published a full moratorium that no recorded request starts (it may know of one).
+        over = interim is not None and today > interim.computed_end and n.published_full_end_on is None
+        known = True if case.valid_request else (False if over else None)
         before = len(found)
         add(
             n.reference,

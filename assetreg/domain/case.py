@@ -86,7 +86,7 @@ class Case:
         tell (a listing without its day, a full moratorium the council published with no request that starts
         it), it says so rather than that the owner is free."""
         if self.listing is None:
-            if self.listing_status is AssetStatus.LISTED_DAY_NOT_RECORDED:
+            if self.jurisdiction.has_acv_regime and self.listing_status is AssetStatus.LISTED_DAY_NOT_RECORDED:
                 return DisposeTo.NOT_KNOWN_LISTING_DAY
             return DisposeTo.ANYONE
         allowed = {n.owner_may_dispose_to for n in self.notices} - {None}

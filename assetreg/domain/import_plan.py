@@ -399,9 +399,10 @@ def _full_without_request(item: ImportedAsset, match, index: _Index) -> list[Pro
         )
         message = tr(
             "The list gives the full moratorium as ending on {day}{who}, but not the day the request to be treated "
-            "as a bidder was received, so no request is recorded and AssetReg counts no full moratorium: it "
-            "takes the owner as free to sell to anyone once the interim moratorium ends. If the council counted "
-            "a request, record it on the notice (Record a request to bid…) with the day it was received."
+            "as a bidder was received, so no request is recorded and AssetReg counts no full moratorium of its "
+            "own: it shows the council's date beside the notice and does not say the owner is free to sell until "
+            "that date has passed. If the council counted a request, record it on the notice (Record a request "
+            "to bid…) with the day it was received."
         ).format(day=format_date(n.full_end), who=who)
         problems.append(Problem(n.row, "full_end", message, "warning"))
     return problems

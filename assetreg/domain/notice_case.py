@@ -124,7 +124,9 @@ class RequestVerdict:
     received_on: date | None
     starts_full_moratorium: bool
     why: str
-    shown: bool = True  # False when it starts it only if the body is what the register does not fully show
+    # False when the register does not show enough to be sure: it starts it only if the body is what the register
+    # does not fully show, or (not starting it) whether it does is not known until a missing date is recorded.
+    shown: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,9 +247,13 @@ class NoticeCase:
 
     @property
     def owner_free_from(self) -> date | None:
-        """The first day the owner may exchange with anyone: the day after the last moratorium (ACV-OWNER-FREE)."""
+        """The first day the owner may exchange with anyone: the day after the last moratorium (ACV-OWNER-FREE).
+        When the council published a full moratorium no recorded request starts, the day after it: only from then
+        is the owner free by the council's account and the register's alike."""
         moratoria = [p for p in self.periods if p.period is not Period.PROTECTED]
-        return moratoria[-1].effective_end + _ONE_DAY if moratoria else None
+        if self.full_if_requested is not None and self.notice.published_full_end_on is not None:
+            moratoria.append(self.full_if_requested)
+        return max(p.effective_end for p in moratoria) + _ONE_DAY if moratoria else None
 
 
 def published_summary(case: NoticeCase) -> str:
@@ -302,7 +308,8 @@ def notice_case(
     requests = tuple(requests)
     problem, awaited = _problem(notice, start, entries, jurisdiction, listing_day_unknown)
     if start is None or problem:
-        verdicts = tuple(_refused_for_notice(r, problem) for r in requests) if problem else ()
+        judged = _not_known_for_notice if awaited else _refused_for_notice
+        verdicts = tuple(judged(r, problem) for r in requests) if problem else ()
         status = _outcome_status(notice, day) or (
             NoticeStatus.NO_MORATORIUM
             if problem and not awaited and start is not None and start <= day
@@ -314,10 +321,12 @@ def notice_case(
         return _case_2026(notice, requests, start, entries, exempt_disposals, day)
     interim_rule = rule_ending(Period.INTERIM)
     interim_end = period_end(start, interim_rule.length, interim_rule.counting)
-    verdicts = tuple(
-        _judge(r, start, interim_end, notice.published_interim_end_on, notice.received_on is None) for r in requests
-    )
     cut, early_end = _early_end(notice, start, entries, exempt_disposals)
+    verdicts = tuple(
+        _after_the_end(r, cut, early_end)
+        or _judge(r, start, interim_end, notice.published_interim_end_on, notice.received_on is None)
+        for r in requests
+    )
     valid = any(v.starts_full_moratorium for v in verdicts)
     periods: list[PeriodAccount] = []
     for which in _NOTICE_PERIODS:
@@ -352,12 +361,17 @@ def _problem(
         else tr("when the owner sent the notice (the day the council received it is not recorded)")
     )
     if listing_day_unknown:
+        interim = rule_ending(Period.INTERIM)
+        end = period_end(start, interim.length, interim.counting)
+        if notice.published_interim_end_on is not None:
+            end = min(end, notice.published_interim_end_on)
         why = tr(
             "The asset is recorded as listed, but not the day it was entered on the list, so AssetReg cannot tell "
             "whether it was listed on {day}, {when}, and counts no moratorium yet (s.95(1)). Record the day of "
-            "entry on the asset's Listing tab."
+            "entry on the asset's Listing tab. If it was listed then, a group's request to be treated as a bidder "
+            "must reach the council by {end}."
         )
-        return why.format(day=format_date(start), when=when), True
+        return why.format(day=format_date(start), when=when, end=format_date(end)), True
     why = tr(
         "The land was not on the list of assets of community value on {day}, {when}, so no moratorium applies "
         "(s.95(1)). Check the listing with the council."
@@ -456,14 +470,45 @@ def _status(start: date, periods: list[PeriodAccount], early_end: EarlyEnd | Non
     return NoticeStatus.LAPSED
 
 
+def _after_the_end(r: RequestFacts, cut: date | None, early_end: EarlyEnd | None) -> RequestVerdict | None:
+    """The verdict on a request received after the notice stopped being in force, which starts nothing; None
+    for any other request."""
+    if cut is None or early_end is None or r.received_on is None or r.received_on <= cut:
+        return None
+    why = tr(
+        "The request was received on {received}, after the notice stopped being in force on {end} ({reason}), "
+        "so it cannot start the full moratorium."
+    ).format(received=format_date(r.received_on), end=format_date(cut), reason=early_end.label)
+    return RequestVerdict(r.reference, r.received_on, False, why)
+
+
 def _cut_short(verdict: RequestVerdict, full: PeriodAccount, day: date) -> RequestVerdict:
     """A request's verdict, with the early end of the full moratorium it starts said beside it."""
+    assert full.ended_early is not None
     when = format_date(full.effective_end)
     if full.effective_end < day:
-        note = tr("It ended early, on {day}: {reason}.")
+        note = tr("It ended early, on {day}: {reason}.").format(day=when, reason=full.ended_early.label)
     else:
-        note = tr("It ends early, on {day}, the last day the notice is in force.")
-    return replace(verdict, why=verdict.why + " " + note.format(day=when, reason=full.ended_early.label))
+        note = tr("It ends early, on {day}, {reason}.").format(day=when, reason=_ending(full.ended_early))
+    return replace(verdict, why=verdict.why + " " + note)
+
+
+def _ending(early_end: EarlyEnd) -> str:
+    """An early end still to come, said as a future: "It ends early, on Sat 1 Nov 2025, the listing's last day"."""
+    return {
+        EarlyEnd.LISTING_ENDED: tr("the listing's last day"),
+        EarlyEnd.EXEMPT_DISPOSAL: tr("the last day before an exempt disposal passes the land to a new owner"),
+        EarlyEnd.WITHDRAWN: tr("the last day before the owner's withdrawal of the notice takes effect"),
+        EarlyEnd.DISPOSED: tr("the last day before the sale completes"),
+        EarlyEnd.DISPOSED_TO_COMMUNITY_GROUP: tr("the last day before the sale to a community group completes"),
+    }[early_end]
+
+
+def _not_known_for_notice(r: RequestFacts, problem: str) -> RequestVerdict:
+    why = tr("Whether the request starts the full moratorium is not known yet: {problem}").format(
+        problem=problem[0].lower() + problem[1:]
+    )
+    return RequestVerdict(r.reference, r.received_on, False, why, shown=False)
 
 
 def _refused_for_notice(r: RequestFacts, problem: str) -> RequestVerdict:

@@ -122,14 +122,19 @@ def listing_status(
 
 
 def _decided_without_entry(nominations: list[e.Nomination]) -> AssetStatus:
-    """With no list entry recorded, what the latest decided nomination says: listed, with its day not recorded,
-    or unsuccessful (the council's list named the decision without its day)."""
+    """With no list entry recorded, what the decided nominations say: listed, with its day not recorded, or
+    unsuccessful (a council's list named the decision without its day). The latest dated decision speaks (by
+    the day received, else decided; the last recorded of a day); one with no date at all cannot be placed
+    before or after it, so a decision to list without a date is never outweighed."""
     decided = [n for n in nominations if n.decision in _DECIDED]
     if not decided:
         return AssetStatus.NOT_NOMINATED
-    # The latest received; of those received the same day (or not recorded), the last recorded.
-    latest = max(reversed(decided), key=lambda n: n.received_on or date.min)
-    return _DECIDED[latest.decision]
+    dated = [n for n in decided if n.received_on or n.decided_on]
+    latest = max(reversed(dated), key=lambda n: n.received_on or n.decided_on) if dated else None
+    undated_listing = any(n.decision is NominationDecision.LISTED for n in decided if n not in dated)
+    if undated_listing or (latest is not None and latest.decision is NominationDecision.LISTED):
+        return AssetStatus.LISTED_DAY_NOT_RECORDED
+    return AssetStatus.UNSUCCESSFUL
 
 
 def listing_day_unknown(nominations: Iterable[e.Nomination], entries: Sequence[e.ListEntry]) -> bool:
@@ -137,10 +142,7 @@ def listing_day_unknown(nominations: Iterable[e.Nomination], entries: Sequence[e
     return not entries and _decided_without_entry(list(nominations)) is AssetStatus.LISTED_DAY_NOT_RECORDED
 
 
-_DECIDED = {
-    NominationDecision.LISTED: AssetStatus.LISTED_DAY_NOT_RECORDED,
-    NominationDecision.UNSUCCESSFUL: AssetStatus.UNSUCCESSFUL,
-}
+_DECIDED = (NominationDecision.LISTED, NominationDecision.UNSUCCESSFUL)
 
 
 def listing_end(entry: e.ListEntry) -> date:

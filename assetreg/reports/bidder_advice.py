@@ -177,7 +177,9 @@ def who_may_buy_now(document: BidderRequestDocument) -> str:
 
 
 def _why_no_date(document: BidderRequestDocument) -> str:
-    if document.listing_problem.strip():
+    if document.case.awaits_listing_day:
+        reason = tr("the day the asset was entered on the list is not recorded (see above)")
+    elif document.listing_problem.strip():
         reason = tr("the notice, as recorded, starts no moratorium (see above)")
     elif document.notice.received_on is None and document.notice.sent_on is None:
         reason = tr("neither the date the owner's notice was sent nor the date the council received it is recorded")

@@ -202,7 +202,7 @@ def register_cases(register: Register, day: date | None = None, *, asset_ref: st
         return [build_case(f, day, settings, by_nation[f.jurisdiction]) for f in facts]
 
 
-_NOMINATION_FIELDS = ("reference", "asset_ref", "decision", "sent_on", "received_on")
+_NOMINATION_FIELDS = ("reference", "asset_ref", "decision", "sent_on", "received_on", "decided_on")
 _ENTRY_FIELDS = (
     "reference",
     "asset_ref",

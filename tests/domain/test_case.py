@@ -6,6 +6,7 @@ Every date here is from RULES.md §4: a notice received Sun 31 Aug 2025 ends its
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 from assetreg.domain import entities as e
@@ -203,8 +204,11 @@ def test_a_listing_recorded_without_its_day_is_listed_and_who_may_buy_is_not_kno
     assert case.status is AssetStatus.LISTED_DAY_NOT_RECORDED
     assert case.status.label == "Listed (day of entry not recorded)"
     assert case.owner_may_dispose_to is DisposeTo.NOT_KNOWN_LISTING_DAY
-    assert "not known" in case.owner_may_dispose_to.label
+    assert "not known" in case.owner_may_dispose_to.label and case.sale_worth_saying
     assert case.listing is None and case.in_force == () and case.latest_listing_ends_on is None
+    # Where there is no right to bid, there is nothing to know: no "record the day" for a Welsh asset.
+    wales = AssetFacts(ASSET, "Y Llew Coch", Jurisdiction.WALES, (LISTED_UNDATED,))
+    assert case_on(date(2026, 12, 1), wales).owner_may_dispose_to is DisposeTo.ANYONE
 
 
 def test_a_notice_on_a_listing_without_its_day_awaits_the_day_rather_than_saying_the_land_was_not_listed():
@@ -215,7 +219,11 @@ def test_a_notice_on_a_listing_without_its_day_awaits_the_day_rather_than_saying
     assert "not on the list" not in notice.problem
     assert notice.problem.startswith("The asset is recorded as listed, but not the day it was entered on the list")
     assert "Sun 31 Aug 2025" in notice.problem
-    assert notice.periods == () and not notice.requests[0].starts_full_moratorium
+    # The six weeks, if it was listed: the one date the group must not miss.
+    assert notice.problem.endswith("must reach the council by Sat 11 Oct 2025.")
+    (verdict,) = notice.requests
+    assert notice.periods == () and not verdict.starts_full_moratorium and not verdict.shown
+    assert verdict.why.startswith("Whether the request starts the full moratorium is not known yet: the asset is")
     assert case.owner_may_dispose_to is DisposeTo.NOT_KNOWN_LISTING_DAY
 
 
@@ -235,6 +243,14 @@ def test_the_latest_decision_without_an_entry_speaks_and_an_entry_always_outrank
     )
     both = AssetFacts(ASSET, "The Red Lion", Jurisdiction.ENGLAND, (later, earlier))
     assert case_on(date(2026, 12, 1), both).status is AssetStatus.LISTED_DAY_NOT_RECORDED
+    refused_later = AssetFacts(
+        ASSET, "The Red Lion", Jurisdiction.ENGLAND, (dataclasses.replace(earlier, received_on=date(2024, 1, 8)), later)
+    )
+    assert case_on(date(2026, 12, 1), refused_later).status is AssetStatus.UNSUCCESSFUL
+    # A decision to list with no date at all cannot be placed, so an older dated refusal never outweighs it.
+    assert case_on(
+        date(2026, 12, 1), AssetFacts(ASSET, "x", Jurisdiction.ENGLAND, (earlier, LISTED_UNDATED))
+    ).status is (AssetStatus.LISTED_DAY_NOT_RECORDED)
     dated = AssetFacts(ASSET, "The Red Lion", Jurisdiction.ENGLAND, (later,), (ENTRY,))
     assert case_on(date(2026, 12, 1), dated).status is AssetStatus.LISTED
 
@@ -249,6 +265,12 @@ def test_a_full_moratorium_the_council_published_without_a_recorded_request_neve
     assert during.owner_may_dispose_to is DisposeTo.COUNCIL_SAYS_FULL_MORATORIUM  # not "may sell to anyone"
     assert case_on(FMP_END, f).owner_may_dispose_to is DisposeTo.COUNCIL_SAYS_FULL_MORATORIUM
     assert case_on(date(2026, 3, 1), f).owner_may_dispose_to is DisposeTo.ANYONE  # the council's date has passed
+    # What's due agrees: the owner is free only after the council's full moratorium, and its end stays in view.
+    (notice,) = during.notices
+    assert notice.owner_free_from == date(2026, 3, 1)
+    due = {d.code: d for d in during.deadlines if d.deadline}
+    assert due["ACV-OWNER-FREE"].deadline.alternative_date == date(2026, 3, 1)
+    assert due["ACV-FMP-END"].date == FMP_END and due["ACV-FMP-END"].deadline.conditional
     # With no published full moratorium, the interim's end frees the owner as before.
     assert case_on(date(2025, 12, 1)).owner_may_dispose_to is DisposeTo.ANYONE
 
@@ -262,7 +284,15 @@ def test_a_request_that_starts_a_full_moratorium_the_listings_end_cuts_short_say
     assert verdict.starts_full_moratorium
     assert verdict.why.endswith("It ended early, on Sat 1 Nov 2025: the listing ended.")
     (before,) = case_on(date(2025, 9, 15), f).notices
-    assert before.requests[0].why.endswith("It ends early, on Sat 1 Nov 2025, the last day the notice is in force.")
+    assert before.requests[0].why.endswith("It ends early, on Sat 1 Nov 2025, the listing's last day.")
+    # A request received after the listing ended starts nothing, rather than "applies… ended early" before it came.
+    late = RequestFacts(date(2025, 11, 3), LegalForm.CHARITY, "BR-0002")
+    (after,) = case_on(date(2025, 12, 1), facts(requests=(late,), entries=(ending,))).notices
+    assert not after.requests[0].starts_full_moratorium and after.period(Period.FULL) is None
+    assert after.requests[0].why == (
+        "The request was received on Mon 3 Nov 2025, after the notice stopped being in force on Sat 1 Nov 2025 "
+        "(the listing ended), so it cannot start the full moratorium."
+    )
     # A full moratorium that runs its whole length says nothing of an early end.
     (whole,) = case_on(date(2025, 12, 1), facts(requests=(CHARITY,))).notices
     assert whole.requests[0].why.endswith("so the full moratorium applies.")

@@ -146,10 +146,13 @@ def test_a_request_starts_the_full_moratorium_exactly_when_the_law_says(f):
     for request, verdict in zip(f.requests["DN-0001"], notice.requests, strict=True):
         # A body whose legal form is not known is counted by its dates, and the verdict says it is not shown.
         unknown = request.legal_form is LegalForm.NOT_KNOWN
+        # Only while the notice is in force: not after the listing ends, a withdrawal, a sale or an exempt disposal.
+        in_force = notice.in_force_until is None or request.received_on <= notice.in_force_until
         expected = (
             listed
             and (can_trigger_full_moratorium(request.legal_form) or unknown)
             and f.notices[0].received_on <= request.received_on <= interim_end
+            and in_force
         )
         assert verdict.starts_full_moratorium is expected
         assert not (expected and unknown and verdict.shown)
@@ -185,8 +188,10 @@ def test_status_periods_deadlines_and_who_may_buy_agree_on_every_day(f):
             assert case.owner_may_dispose_to is DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
         elif status is NoticeStatus.PROTECTED:
             # Unless the council published a full moratorium that no request here starts, still to run out.
-            council_full = notice.full_if_requested is not None and f.notices[0].published_full_end_on is not None
-            council_full = council_full and day <= notice.full_if_requested.effective_end
+            published = f.notices[0].published_full_end_on
+            full = rule_ending(Period.FULL)
+            law = period_end(f.notices[0].received_on, full.length, full.counting)
+            council_full = not notice.valid_request and published is not None and day <= min(published, law)
             expected = DisposeTo.COUNCIL_SAYS_FULL_MORATORIUM if council_full else DisposeTo.ANYONE
             assert case.owner_may_dispose_to is expected
         else:

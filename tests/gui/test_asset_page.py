@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel, QTableView
 
 from assetreg.domain import entities as e
 from assetreg.domain.counting import Counting, Length, Unit, period_end
+from assetreg.domain.enums import LegalForm, NominationDecision
 from assetreg.domain.records import RecordKind
 from assetreg.gui.context import AppContext
 from assetreg.gui.display import SORT_ROLE
@@ -561,3 +562,22 @@ def test_the_page_actions_have_mnemonics(qtbot, page: AssetPage) -> None:
     dialog = page.findChild(DisposalNoticeDialog)
     qtbot.keyRelease(dialog, Qt.Key.Key_Alt)  # the release goes to the form now in front, as it would for a person
     dialog.reject()
+
+
+def test_an_asset_listed_without_its_day_says_so_and_its_requests_are_not_yet_known(
+    page: AssetPage, demo_register: Register
+) -> None:
+    records = Records(demo_register)
+    asset = records.create(e.Asset(name="The Plough", authority_ref="AUTH-0001")).value
+    records.create(e.Nomination(asset_ref=asset.reference, decision=NominationDecision.LISTED))
+    notice = records.create(
+        e.DisposalNotice(asset_ref=asset.reference, received_on=DEMO_DAY - timedelta(days=10))
+    ).value
+    group = records.create(e.CommunityGroup(name="Plough Friends", legal_form=LegalForm.CHARITY)).value
+    records.create(e.BidderRequest(notice_ref=notice.reference, group_ref=group.reference, received_on=DEMO_DAY))
+    page.show_asset(asset.reference)
+    assert page.status_label.text() == "Listed (day of entry not recorded)"
+    assert page.listing_label.text().startswith("Who the owner may sell to is not known")
+    (requests,) = page.requests_models
+    assert rows(requests, REQ_COUNTS) == ["Not yet known"]  # not "No": the listing's day is all that is missing
+    assert rows(requests, REQ_REASON)[0].startswith("Whether the request starts the full moratorium is not known yet")

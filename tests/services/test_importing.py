@@ -26,7 +26,7 @@ from assetreg.domain.errors import AssetRegError
 from assetreg.domain.import_headings import match_headings
 from assetreg.domain.records import RecordKind
 from assetreg.domain.status import AssetStatus
-from assetreg.services import importing
+from assetreg.services import due_index, importing
 from assetreg.services.asset_lines import lines
 from assetreg.services.deadlines import register_cases
 from assetreg.services.exporting import EXTENSION_FIELDS, PLANNING_FIELDS, export_register
@@ -183,7 +183,7 @@ def test_a_decision_without_its_date_is_warned_of_until_the_entry_is_recorded(re
         NominationDecision.LISTED,
         [],
     )
-    day = date(2026, 12, 1)
+    day = register.today()  # the day the register's list keeps its statuses for
 
     def statuses() -> tuple[dict, dict]:
         """Each asset's status as the cases give it and as the register's list (kept in the due index) does."""
@@ -191,7 +191,13 @@ def test_a_decision_without_its_date_is_warned_of_until_the_entry_is_recorded(re
         listed = {line[1]: line[2] for batch in lines(register, day) for line in batch}
         return cases, listed
 
-    # Listed, not "Not nominated", in the cases and in the register's list (built, then read from the index).
+    def indexed() -> dict:
+        with register.reading() as session:
+            found = due_index.read_statuses(session, day)
+        assert found is not None  # the index answers for the day
+        return {ref: status.value for ref, status in found[0].items()}
+
+    # Listed, not "Not nominated", in the cases and in the register's list: worked out, kept, then read back.
     for _ in range(2):
         cases, listed = statuses()
         assert (cases["The Swan"], cases["The Mill"]) == (AssetStatus.LISTED_DAY_NOT_RECORDED, AssetStatus.UNSUCCESSFUL)
@@ -200,6 +206,7 @@ def test_a_decision_without_its_date_is_warned_of_until_the_entry_is_recorded(re
             "The Mill": "unsuccessful",
             "The Bell": "not-nominated",
         }
+        assert indexed()[swan.reference] == "listed-day-not-recorded"
     # Once the user records the entry (as the Council's decision… form does), the list's row is no longer warned of.
     entry = records.create(
         e.ListEntry(asset_ref=swan.reference, nomination_ref=nomination.reference, entered_on=date(2024, 5, 20))

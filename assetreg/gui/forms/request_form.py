@@ -151,6 +151,8 @@ class BidderRequestDialog(FormDialog):
             )
         if verdict.starts_full_moratorium:
             return verdict.why, GOOD if verdict.shown else INFO
+        if not verdict.shown:  # not known until a missing date is recorded
+            return verdict.why, INFO
         if self.received() is None and (can_trigger_full_moratorium(legal_form) or legal_form is LegalForm.NOT_KNOWN):
             return verdict.why, INFO
         return verdict.why + " " + t("You can still save it: the request is recorded either way."), WARNING

@@ -88,7 +88,7 @@ def counts_text(r: AssessedRequest) -> str:
     if r.verdict is None:
         return _tr("Not yet known")
     if not r.verdict.starts_full_moratorium:
-        return _tr("No")
+        return _tr("No") if r.verdict.shown else _tr("Not yet known")
     return _tr("Yes") if r.verdict.shown else _tr("Yes, if the group qualifies")
 
 
