@@ -284,10 +284,10 @@ def _notice_deadlines(facts: AssetFacts, today: date, add, found, notices: Seque
         if not case.periods or case.status in _CLOSED:
             continue
         interim = case.period(Period.INTERIM)
-        # Known invalid once the interim period is over with no valid request; unknown while it runs, and for good
-        # when the council published a full moratorium that no recorded request starts (it may know of one).
-        over = interim is not None and today > interim.computed_end and n.published_full_end_on is None
-        known = True if case.valid_request else (False if over else None)
+        # Known to run with a valid request, or on the council's word; known not to once the interim period is
+        # over without either; unknown while it runs.
+        full_runs = case.period(Period.FULL) is not None
+        known = True if full_runs else (False if interim and today > interim.computed_end else None)
         before = len(found)
         add(
             n.reference,

@@ -83,8 +83,7 @@ class Case:
     def owner_may_dispose_to(self) -> DisposeTo:
         """Only to a community interest group while a moratorium runs; to anyone in a protected period or when
         the land is not listed; otherwise only after notifying the council (s.95). Where the register cannot
-        tell (a listing without its day, a full moratorium the council published with no request that starts
-        it), it says so rather than that the owner is free."""
+        tell (a listing without its day), it says so rather than that the owner is free."""
         if self.listing is None:
             if self.jurisdiction.has_acv_regime and self.listing_status is AssetStatus.LISTED_DAY_NOT_RECORDED:
                 return DisposeTo.NOT_KNOWN_LISTING_DAY
@@ -180,8 +179,4 @@ def build_case(
 
 _LISTING_RULE = rule_ending(Period.LISTING)
 # Of the notices' answers, the most restrictive one speaks for the asset.
-_DISPOSE_TO_FIRST = (
-    DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY,
-    DisposeTo.COUNCIL_SAYS_FULL_MORATORIUM,
-    DisposeTo.ANYONE,
-)
+_DISPOSE_TO_FIRST = (DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY, DisposeTo.ANYONE)

@@ -79,9 +79,6 @@ class DisposeTo(LabelledEnum):
     ANYONE = "anyone"
     COMMUNITY_INTEREST_GROUPS_ONLY = "community-interest-groups-only"
     ONLY_AFTER_NOTIFYING_THE_COUNCIL = "only-after-notifying-the-council"
-    # The council published a full moratorium that no request recorded here starts: the register cannot say
-    # the owner is free, nor that the owner is not.
-    COUNCIL_SAYS_FULL_MORATORIUM = "council-says-full-moratorium"
     # Listed, but the day of entry is not recorded: whether the listing still protects the land is not known.
     NOT_KNOWN_LISTING_DAY = "not-known-listing-day"
 
@@ -92,10 +89,6 @@ class DisposeTo(LabelledEnum):
             "community-interest-groups-only": tr("The owner may sell only to a community interest group"),
             "only-after-notifying-the-council": tr(
                 "The owner may not sell without first notifying the council, which starts a moratorium"
-            ),
-            "council-says-full-moratorium": tr(
-                "The council says a full moratorium runs, in which the owner may sell only to a community interest "
-                "group, but no request recorded here starts one: record the group's request if one was made in time"
             ),
             "not-known-listing-day": tr(
                 "Who the owner may sell to is not known: the day the asset was entered on the list is not recorded, "
@@ -140,6 +133,8 @@ class PeriodAccount:
     published_end: date | None
     effective_end: date  # before ``starts_on`` only when the notice ended before this period could begin
     ended_early: EarlyEnd | None = None
+    # A full moratorium run on the council's word: it published an end, and no request recorded here starts it.
+    council_only: bool = False
 
     @property
     def why(self) -> str:
@@ -148,6 +143,11 @@ class PeriodAccount:
             return tr("Ended early on {day}: {reason}.").format(
                 day=format_date(self.effective_end), reason=self.ended_early.label
             )
+        if self.council_only:
+            return tr(
+                "The council's list gives {published} as its end, so it is counted as running, though no request "
+                "recorded here starts it: record the group's request if one was made in time."
+            ).format(published=format_date(self.published_end))
         if self.published_end is not None and self.published_end == self.effective_end < self.computed_end:
             return tr(
                 "The council published {published}, earlier than the {computed} the Act gives; act on the earlier."
@@ -234,26 +234,14 @@ class NoticeCase:
         ):
             return DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
         if self.status is NoticeStatus.PROTECTED:
-            return DisposeTo.COUNCIL_SAYS_FULL_MORATORIUM if self._council_full_runs else DisposeTo.ANYONE
+            return DisposeTo.ANYONE
         return None
 
     @property
-    def _council_full_runs(self) -> bool:
-        """The council published a full moratorium that still runs on ``day`` (by its date, or the law's if
-        earlier) though no request recorded here starts one."""
-        would_be = self.full_if_requested  # its end is already the council's when that is earlier
-        published = self.notice.published_full_end_on is not None
-        return published and would_be is not None and self.day <= would_be.effective_end
-
-    @property
     def owner_free_from(self) -> date | None:
-        """The first day the owner may exchange with anyone: the day after the last moratorium (ACV-OWNER-FREE).
-        When the council published a full moratorium no recorded request starts, the day after it: only from then
-        is the owner free by the council's account and the register's alike."""
+        """The first day the owner may exchange with anyone: the day after the last moratorium (ACV-OWNER-FREE)."""
         moratoria = [p for p in self.periods if p.period is not Period.PROTECTED]
-        if self.full_if_requested is not None and self.notice.published_full_end_on is not None:
-            moratoria.append(self.full_if_requested)
-        return max(p.effective_end for p in moratoria) + _ONE_DAY if moratoria else None
+        return moratoria[-1].effective_end + _ONE_DAY if moratoria else None
 
 
 def published_summary(case: NoticeCase) -> str:
@@ -264,23 +252,31 @@ def published_summary(case: NoticeCase) -> str:
         if p.published_end is None:
             continue
         what = tr("{period} ends {date}").format(period=p.period.label.lower(), date=format_date(p.published_end))
-        if p.disagrees:
-            what += tr(" (the Act gives {date})").format(date=format_date(p.computed_end))
-        shown.append(what)
+        notes = [tr("the Act gives {date}").format(date=format_date(p.computed_end))] if p.disagrees else []
+        if p.council_only:
+            notes.append(tr("no request recorded here starts it: record the group's request if one was made in time"))
+        if p.ended_early is not None and p.effective_end < p.published_end:
+            notes.append(_sooner(p, case.day))
+        shown.append(f"{what} ({'; '.join(notes)})" if notes else what)
     for period, day in case.published_without_period:
         what = tr("{period} ends {date}").format(period=period.label.lower(), date=format_date(day))
-        if period is Period.FULL and case.periods:
-            what += tr(" (no request recorded here starts it: record the group's request if one was made in time)")
-        else:
-            what += tr(" (this notice runs no such period in the register)")
-        shown.append(what)
+        shown.append(what + tr(" (this notice runs no such period in the register)"))
     if not shown:
         return ""
     basis = f" ({case.notice.published_basis})" if case.notice.published_basis else ""
     text = tr("The council published{basis}: {dates}.").format(dates="; ".join(shown), basis=basis)
-    if any(p.disagrees for p in case.periods):
+    if any(p.disagrees and p.ended_early is None for p in case.periods):
         text += " " + tr("Act on the earlier date; the council may be asked to correct its list.")
     return text
+
+
+def _sooner(p: PeriodAccount, day: date) -> str:
+    """That a period the council published ends sooner, because the notice stops being in force."""
+    assert p.ended_early is not None
+    when = format_date(p.effective_end)
+    if p.effective_end < day:
+        return tr("it ended sooner, on {day}: {reason}").format(day=when, reason=p.ended_early.label)
+    return tr("it ends sooner, on {day}, {reason}").format(day=when, reason=_ending(p.ended_early))
 
 
 def published_end(notice: e.DisposalNotice, which: Period) -> date | None:
@@ -328,13 +324,19 @@ def notice_case(
         for r in requests
     )
     valid = any(v.starts_full_moratorium for v in verdicts)
+    # The council published a full moratorium no recorded request starts: it may know of a request the register
+    # does not, so the moratorium is counted as the council says rather than the owner taken as free (RULES.md
+    # §4: act on the date that keeps the group safe).
+    council_only = not valid and notice.published_full_end_on is not None
     periods: list[PeriodAccount] = []
     for which in _NOTICE_PERIODS:
-        if which is Period.FULL and not valid:
+        if which is Period.FULL and not (valid or council_only):
             continue
         periods.append(_period(which, notice, start, cut, early_end, periods[-1] if periods else None))
+        if which is Period.FULL and council_only:
+            periods[-1] = replace(periods[-1], council_only=True)
     status = _outcome_status(notice, day) or _status(start, periods, early_end, day)
-    would_be = None if valid else _period(Period.FULL, notice, start, cut, early_end, periods[0])
+    would_be = None if valid or council_only else _period(Period.FULL, notice, start, cut, early_end, periods[0])
     full = next((p for p in periods if p.period is Period.FULL), None)
     if full is not None and full.ended_early is not None:  # "applies" is never the whole story then
         verdicts = tuple(_cut_short(v, full, day) if v.starts_full_moratorium else v for v in verdicts)

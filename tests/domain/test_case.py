@@ -14,7 +14,7 @@ from assetreg.domain.asset_deadlines import AssetFacts
 from assetreg.domain.case import build_case
 from assetreg.domain.counting import WorkingDayCalendar
 from assetreg.domain.enums import ExemptionCode, Jurisdiction, LegalForm, NominationDecision, Period, Regime
-from assetreg.domain.notice_case import DisposeTo, EarlyEnd, RequestFacts
+from assetreg.domain.notice_case import DisposeTo, EarlyEnd, RequestFacts, published_summary
 from assetreg.domain.settings import Settings
 from assetreg.domain.status import AssetStatus, NoticeStatus
 
@@ -255,22 +255,26 @@ def test_the_latest_decision_without_an_entry_speaks_and_an_entry_always_outrank
     assert case_on(date(2026, 12, 1), dated).status is AssetStatus.LISTED
 
 
-def test_a_full_moratorium_the_council_published_without_a_recorded_request_never_frees_the_owner():
+def test_a_full_moratorium_the_council_published_without_a_recorded_request_runs_on_its_word():
     published = e.DisposalNotice(
-        reference="DN-0001", asset_ref=ASSET, received_on=RECEIVED, published_full_end_on=FMP_END
+        reference="DN-0001", asset_ref=ASSET, received_on=RECEIVED, published_full_end_on=date(2026, 2, 27)
     )
     f = facts(published)
     during = case_on(date(2025, 12, 1), f)
-    assert during.status is NoticeStatus.PROTECTED  # the register's account: no request starts the full one
-    assert during.owner_may_dispose_to is DisposeTo.COUNCIL_SAYS_FULL_MORATORIUM  # not "may sell to anyone"
-    assert case_on(FMP_END, f).owner_may_dispose_to is DisposeTo.COUNCIL_SAYS_FULL_MORATORIUM
-    assert case_on(date(2026, 3, 1), f).owner_may_dispose_to is DisposeTo.ANYONE  # the council's date has passed
-    # What's due agrees: the owner is free only after the council's full moratorium, and its end stays in view.
+    # Not "Protected period" and "may sell to anyone": the council says a full moratorium runs.
+    assert during.status is NoticeStatus.FULL_MORATORIUM and during.status_ends_on == date(2026, 2, 27)
+    assert during.owner_may_dispose_to is DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
+    assert case_on(date(2026, 2, 27), f).owner_may_dispose_to is DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
+    assert case_on(date(2026, 2, 28), f).owner_may_dispose_to is DisposeTo.ANYONE  # the council's date has passed
+    # What's due, the account and the timeline all say the one thing.
     (notice,) = during.notices
-    assert notice.owner_free_from == date(2026, 3, 1)
+    assert notice.owner_free_from == date(2026, 2, 28) and notice.period(Period.FULL).council_only
+    assert not notice.valid_request  # no request recorded here starts it, and the account says so
     due = {d.code: d for d in during.deadlines if d.deadline}
-    assert due["ACV-OWNER-FREE"].deadline.alternative_date == date(2026, 3, 1)
-    assert due["ACV-FMP-END"].date == FMP_END and due["ACV-FMP-END"].deadline.conditional
+    assert due["ACV-OWNER-FREE"].date == date(2026, 3, 1) and due["ACV-OWNER-FREE"].deadline.alternative_date is None
+    assert due["ACV-FMP-END"].deadline.effective_date == date(2026, 2, 27)
+    assert not due["ACV-FMP-END"].deadline.conditional
+    assert "no request recorded here starts it" in published_summary(notice)
     # With no published full moratorium, the interim's end frees the owner as before.
     assert case_on(date(2025, 12, 1)).owner_may_dispose_to is DisposeTo.ANYONE
 

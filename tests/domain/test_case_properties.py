@@ -157,7 +157,10 @@ def test_a_request_starts_the_full_moratorium_exactly_when_the_law_says(f):
         assert verdict.starts_full_moratorium is expected
         assert not (expected and unknown and verdict.shown)
         assert verdict.why.endswith(".") and "\n" not in verdict.why
-    assert (notice.period(Period.FULL) is not None) is any(v.starts_full_moratorium for v in notice.requests)
+    # A full moratorium runs after a request that starts it, or on the council's word when it published an end.
+    council = f.notices[0].published_full_end_on is not None
+    expected_full = bool(notice.periods) and (council or any(v.starts_full_moratorium for v in notice.requests))
+    assert (notice.period(Period.FULL) is not None) is expected_full
 
 
 @settings(max_examples=120, deadline=None)
@@ -187,13 +190,7 @@ def test_status_periods_deadlines_and_who_may_buy_agree_on_every_day(f):
         elif status in MORATORIA:
             assert case.owner_may_dispose_to is DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
         elif status is NoticeStatus.PROTECTED:
-            # Unless the council published a full moratorium that no request here starts, still to run out.
-            published = f.notices[0].published_full_end_on
-            full = rule_ending(Period.FULL)
-            law = period_end(f.notices[0].received_on, full.length, full.counting)
-            council_full = not notice.valid_request and published is not None and day <= min(published, law)
-            expected = DisposeTo.COUNCIL_SAYS_FULL_MORATORIUM if council_full else DisposeTo.ANYONE
-            assert case.owner_may_dispose_to is expected
+            assert case.owner_may_dispose_to is DisposeTo.ANYONE
         else:
             assert case.owner_may_dispose_to is DisposeTo.ONLY_AFTER_NOTIFYING_THE_COUNCIL
         # What's due and the status act on the same day: a period's end deadline is its effective end.
