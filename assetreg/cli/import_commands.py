@@ -85,6 +85,10 @@ def import_list(args: argparse.Namespace) -> int:
     )
     added = trn("{n} asset", "{n} assets", summary["added"])
     print(said.format(added=added, updated=summary["updated"], unchanged=summary["unchanged"]))
+    left_out = len({p["row"] for p in summary["problems"] if p["level"] == "error" and p["row"]})
+    if left_out:
+        rows = trn("{n} row", "{n} rows", left_out)
+        print(tr("{rows} left out, each named below with what to correct.").format(rows=rows))
     changes = summary["changes"]
     for change in changes[:SHOWN_CHANGES]:
         print(f"  {tr('Row {n}').format(n=change['row'])}, {change['asset']}: {'; '.join(change['what'])}")

@@ -47,6 +47,7 @@ def _fields() -> dict[str, str]:
         "location": tr("Location as (latitude, longitude)"),
         "point": tr("Location as POINT(longitude latitude)"),
         "organisation": tr("Council (organisation code)"),
+        "council_name": tr("Council (its name)"),
         "notes": tr("Notes"),
     }
 
@@ -99,7 +100,16 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "decision-reasons",
     ),  # fmt: skip
     "unsuccessful_reason": ("reason for unsuccessful nomination", "reason unsuccessful", "reason for refusal"),
-    "listing_expiry": ("listing expiry date", "listing_expiry_date", "expiry-date", "expiry date", "date of expiry"),
+    "listing_expiry": (
+        "listing expiry date",
+        "listing_expiry_date",
+        "expiry-date",
+        "expiry date",
+        "date of expiry",
+        "listing end date",
+        "listing ends",
+        "date listing ends",
+    ),
     "status": ("status", "listing status", "current status"),
     "removed_on": ("date removed", "date removed from list", "removal date", "date of removal"),
     "removal_reason": ("removal-reason", "reason for removal", "reason removed", "removal reason"),
@@ -146,6 +156,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "location": ("location", "lat long", "latitude longitude"),
     "point": ("point",),
     "organisation": ("organisation", "council", "local authority", "authority"),
+    "council_name": ("council-name", "council name", "name of council", "local authority name"),
     "notes": ("notes", "comments", "remarks"),
 }
 
@@ -236,7 +247,13 @@ def mapping_problems(fields: Sequence[str]) -> list[str]:
     chosen = set(fields)
     problems = []
     if not chosen & {"name", "name_and_address"}:
-        problems.append(tr("No column holds the asset's name; choose which one does."))
+        problems.append(
+            tr(
+                "No column holds the asset's name; choose which one does in the app's import mapping (File ▸ "
+                "Import council list…), which is saved for the council and used by later imports, on the command "
+                "line too."
+            )
+        )
     duplicates = sorted({f for f in fields if f and list(fields).count(f) > 1})
     problems += [tr("Two columns go to “{field}”; choose one.").format(field=field_labels()[f]) for f in duplicates]
     return problems

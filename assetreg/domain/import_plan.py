@@ -16,11 +16,21 @@ from datetime import date
 from typing import Any
 
 from . import entities as e
-from .council_rows import ImportedAsset, ImportedNotice, Problem, base_reference, named
+from .council_rows import ImportedAsset, Problem, base_reference, named
 from .dates import format_date
 from .enums import DeliveryMethod, LegalForm, ListEntryKind, NominationDecision, RemovalReason
 from .errors import ValidationError
 from .i18n import tr
+from .import_warnings import (
+    ended_listings_warning,
+    full_without_request,
+    future_removal,
+    listing_ended,
+    notice_warnings,
+    undated_decision_warning,
+    undated_removal_warning,
+    unrecorded_nominator,
+)
 from .requests import can_trigger_full_moratorium, cannot_trigger_reason
 from .validation import check_list_entry_against_nomination, validate
 
@@ -151,24 +161,28 @@ def plan_import(
     authority_ref: str,
     imported_on: date,
     matched: Sequence[str] | None = None,
+    ended: list[ImportedAsset] | None = None,
 ) -> tuple[list[AssetPlan], list[Problem]]:
     """What each imported asset would add or change; an asset whose records would not be valid is left out.
 
     ``matched`` gives the asset each imported one is matched to (``match_assets``), when ``existing`` holds
     only the records of those assets (the caller plans a large list a chunk at a time); without it, the assets
     are matched against ``existing``. The register's records are indexed once (by asset, notice and group), so
-    each imported asset is planned by lookups, however large the register.
+    each imported asset is planned by lookups, however large the register. The assets whose listing has ended
+    by the list's own dates are warned of in one problem; a caller planning a chunk at a time passes ``ended``
+    to gather them across chunks and warns of them itself (``ended_listings_warning``).
     """
     if matched is None:
         matched = match_assets(imported, MatchKeys.of(existing))
     by_ref = {a.reference: a for a in existing.assets}
-    index = _Index(existing)
+    index = RecordIndex(existing)
     basis = tr("council's list, imported {day}").format(day=imported_on.isoformat())
     plans, problems = [], []
+    gathered = ended if ended is not None else []  # listed, by the list's dates, more than five years ago
     for item, reference in zip(imported, matched, strict=True):
         match = by_ref[reference] if reference else None
         if item.removed_on is not None and item.removed_on > imported_on:
-            problems.append(_future_removal(item))
+            problems.append(future_removal(item))
             item.removed_on = None
         try:
             plan = _plan_one(item, match, index, authority_ref, basis)
@@ -177,14 +191,17 @@ def plan_import(
             continue
         plans.append(plan)
         entries = index.entries.get(reference, []) if reference else []
-        problems += _undated_decision_warning(item, entries) + _undated_removal_warning(item, entries)
-        problems += _request_warnings(plan, index) + _full_without_request(item, match, index)
+        problems += undated_decision_warning(item, entries) + undated_removal_warning(item, entries)
+        problems += unrecorded_nominator(item, index.nominations.get(reference, []) if reference else [])
+        if listing_ended(item, entries, imported_on):
+            gathered.append(item)
+        problems += _request_warnings(plan, index) + full_without_request(item, match, index)
         if match is not None:
-            problems += _notice_warnings(plan, item, index.notices.get(match.reference, []))
-    return plans, problems
+            problems += notice_warnings(plan, item, index.notices.get(match.reference, []))
+    return plans, problems + (ended_listings_warning(gathered, imported_on) if ended is None else [])
 
 
-class _Index:
+class RecordIndex:
     """The register's records by asset, notice and group name, built once for the whole import."""
 
     def __init__(self, existing: Existing) -> None:
@@ -203,7 +220,7 @@ class _Index:
         self.groups = {norm_name(g.name): g for g in existing.groups}
 
 
-def _plan_one(item: ImportedAsset, match, index: _Index, authority_ref: str, basis: str) -> AssetPlan:
+def _plan_one(item: ImportedAsset, match, index: RecordIndex, authority_ref: str, basis: str) -> AssetPlan:
     fields = {
         "address": item.address,
         "postcode": item.postcode,
@@ -292,7 +309,7 @@ def _plan_listing(plan: AssetPlan, item: ImportedAsset, nominations, entries) ->
         _changing(plan, entry, changed)
 
 
-def _plan_notices(plan: AssetPlan, item: ImportedAsset, notices, index: _Index, basis: str) -> None:
+def _plan_notices(plan: AssetPlan, item: ImportedAsset, notices, index: RecordIndex, basis: str) -> None:
     planned: dict[date, int] = {}  # the notices this import adds, by day received: a further row's request goes there
     for imported in item.notices:
         if imported.received_on in planned:
@@ -345,123 +362,7 @@ def _plan_request(plan: AssetPlan, item: ImportedAsset, imported, notice: int | 
     plan.requests.append(PlannedRequest(notice, request, "", name, imported.interested_group_form, imported.row))
 
 
-def _notice_warnings(plan: AssetPlan, item: ImportedAsset, notices: Sequence[e.DisposalNotice]) -> list[Problem]:
-    """For each notice to be added beside one of the register's that the list does not give: that it may be the
-    same notice with its date corrected, which AssetReg cannot tell from a new one, and what to do if so."""
-    listed = {imported.received_on for imported in item.notices}
-    unlisted = [n for n in notices if n.received_on not in listed]
-    if not plan.notices or not unlisted:
-        return []
-    theirs = tr(" and ").join(
-        tr("notice {reference} received {day}").format(
-            reference=n.reference, day=format_date(n.received_on) if n.received_on else tr("on a day not known")
-        )
-        for n in unlisted
-    )
-    recorded = {n.received_on for n in notices}
-    first: dict[date | None, ImportedNotice] = {}  # each day's first row: two groups' rows are one notice
-    for imported in item.notices:
-        first.setdefault(imported.received_on, imported)
-    return [
-        Problem(
-            imported.row,
-            "notice_received",
-            tr(
-                "The list gives a notice received {day}, added as a new notice. The register also has {theirs} "
-                "for this asset, which the list does not give: if that is the same notice with its date "
-                "corrected, delete the register's one after importing."
-            ).format(
-                day=format_date(imported.received_on) if imported.received_on else tr("on a day not given"),
-                theirs=theirs,
-            ),
-            "warning",
-        )
-        for imported in first.values()
-        if imported.received_on not in recorded
-    ]
-
-
-def _full_without_request(item: ImportedAsset, match, index: _Index) -> list[Problem]:
-    """For each notice whose full moratorium the list gives an end for, with no request to be treated as a
-    bidder on it (in the list or the register): that AssetReg counts no full moratorium until one is recorded."""
-    asked = {n.received_on for n in item.notices if n.bid_received}
-    registered = index.notices.get(match.reference, []) if match else []
-    asked |= {n.received_on for n in registered if index.requests.get(n.reference)}
-    problems, seen = [], set()
-    for n in item.notices:
-        if n.full_end is None or n.received_on in asked or n.received_on in seen:
-            continue
-        seen.add(n.received_on)
-        who = (
-            tr(" and names {group} as the group that asked").format(group=n.interested_group)
-            if n.interested_group
-            else ""
-        )
-        message = tr(
-            "The list gives the full moratorium as ending on {day}{who}, but not the day the request to be treated "
-            "as a bidder was received, so no request is recorded and AssetReg counts no full moratorium of its "
-            "own: it shows the council's date beside the notice and does not say the owner is free to sell until "
-            "that date has passed. If the council counted a request, record it on the notice (Record a request "
-            "to bid…) with the day it was received."
-        ).format(day=format_date(n.full_end), who=who)
-        problems.append(Problem(n.row, "full_end", message, "warning"))
-    return problems
-
-
-def _future_removal(item: ImportedAsset) -> Problem:
-    message = tr(
-        "The list gives {day} as the day the asset was removed from the list, which is still to come, so no "
-        "removal was recorded: check the column holds the day of removal, not the listing's expiry."
-    ).format(day=format_date(item.removed_on))
-    return Problem(item.rows[0], "removed_on", message, "warning")
-
-
-def _undated_removal_warning(item: ImportedAsset, entries: Sequence[e.ListEntry]) -> list[Problem]:
-    """When the list's words say the asset left the list without saying when, and the register has it listed."""
-    if not item.removal_undated or item.removed_on is not None or any(x.removed_on for x in entries):
-        return []
-    if item.decision_date is None and not entries:
-        return []  # nothing is listed to keep: the undated decision's warning says what to do
-    message = tr(
-        "The list says the asset was removed from the list but not when, so it is kept as listed. On its Listing "
-        "tab, choose Removed from the list… and enter the day the council removed it."
-    )
-    return [Problem(item.rows[0], "status", message, "warning")]
-
-
-def _undated_decision_warning(item: ImportedAsset, entries: Sequence[e.ListEntry]) -> list[Problem]:
-    """When the list gives a decision without its date and the register has no entry for it: that nothing of the
-    listing is counted until the date is recorded, and where to record it."""
-    kinds = {
-        NominationDecision.LISTED: ListEntryKind.LISTED,
-        NominationDecision.UNSUCCESSFUL: ListEntryKind.UNSUCCESSFUL,
-    }
-    kind = kinds.get(item.decision)
-    if kind is None or item.decision_date is not None or any(x.kind is kind for x in entries):
-        return []
-    if kind is ListEntryKind.LISTED:
-        expiry = (
-            tr(" (it gives the listing's expiry, {day}, which AssetReg works out itself)").format(
-                day=format_date(item.listing_expiry)
-            )
-            if item.listing_expiry
-            else ""
-        )
-        message = tr(
-            "The list says the asset is listed but not the day it was entered on the list{expiry}, so no listing "
-            "was recorded: until it is, AssetReg counts none of the listing's dates nor any moratorium on the "
-            "asset. On its Listing tab, choose Council's decision… and enter the day from the council's decision."
-        ).format(expiry=expiry)
-    else:
-        message = tr(
-            "The list says the nomination was unsuccessful but not the day of the decision, so it was not "
-            "entered on the list of unsuccessful nominations. On the asset's Listing tab, choose Council's "
-            "decision… and enter the day from the council's decision."
-        )
-    return [Problem(item.rows[0], "decision_date", message, "warning")]
-
-
-def _request_warnings(plan: AssetPlan, index: _Index) -> list[Problem]:
+def _request_warnings(plan: AssetPlan, index: RecordIndex) -> list[Problem]:
     """For each request whose group is not shown to be able to start the full moratorium: what to do about it."""
     problems = []
     for planned in plan.requests:

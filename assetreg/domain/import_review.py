@@ -3,9 +3,11 @@ an asset already in the register, said from what to what, and the new assets tha
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
+from difflib import SequenceMatcher
 from typing import Any
 
 from .council_rows import ImportedAsset, Problem
@@ -84,22 +86,47 @@ def described(plan: AssetPlan) -> list[str]:
 
 
 def likely_duplicates(imported: Sequence[ImportedAsset], matched: Sequence[str], keys: MatchKeys) -> list[Problem]:
-    """For each asset to be added that has the name of one already in the register, at another postcode (or
-    one not given): that it may be the same asset, which would then be recorded twice."""
+    """For each asset to be added that may be one already in the register, which would then be recorded twice:
+    one of the same name at another postcode (or none given), or one at the same postcode whose name differs
+    only a little ("The Southampton Arms" and "Southampton Arms")."""
     by_name: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    by_postcode: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for reference, _, name, postcode in keys.assets:
         by_name[norm_name(name)].append((reference, postcode))
+        if postcode:
+            by_postcode[postcode].append((reference, name))
     problems = []
     for item, reference in zip(imported, matched, strict=True):
-        if reference or not (same := by_name.get(norm_name(item.name))):
+        if reference:
             continue
-        theirs = tr(" and ").join(
-            tr("{reference} (at {postcode})").format(reference=r, postcode=p or tr("no postcode")) for r, p in same[:3]
-        )
-        message = tr(
-            "{name} is added as a new asset, though the register has {theirs} of that name; the list gives "
-            "{postcode}. If it is the same asset, make the postcodes match (in the list or on the asset's page) "
-            "before importing, or it will be recorded twice."
-        ).format(name=item.name, theirs=theirs, postcode=item.postcode or tr("no postcode"))
-        problems.append(Problem(item.rows[0], "name", message, "warning"))
+        if same := by_name.get(norm_name(item.name)):
+            theirs = tr(" and ").join(
+                tr("{reference} (at {postcode})").format(reference=r, postcode=p or tr("no postcode"))
+                for r, p in same[:3]
+            )
+            message = tr(
+                "{name} is added as a new asset, though the register has {theirs} of that name; the list gives "
+                "{postcode}. If it is the same asset, make the postcodes match (in the list or on the asset's "
+                "page) before importing, or it will be recorded twice."
+            ).format(name=item.name, theirs=theirs, postcode=item.postcode or tr("no postcode"))
+            problems.append(Problem(item.rows[0], "name", message, "warning"))
+        elif near := [(r, n) for r, n in by_postcode.get(item.postcode, ()) if _alike(n, item.name)]:
+            theirs = tr(" and ").join(f"{r} “{n}”" for r, n in near[:3])
+            message = tr(
+                "{name} is added as a new asset, though the register has {theirs} at the same postcode, "
+                "{postcode}. If it is the same asset under another name, give it the list's name on its page "
+                "before importing, or it will be recorded twice."
+            ).format(name=item.name, theirs=theirs, postcode=item.postcode)
+            problems.append(Problem(item.rows[0], "name", message, "warning"))
     return problems
+
+
+def _alike(ours: str, theirs: str) -> bool:
+    """Two names that differ only in "the", punctuation, or a little spelling."""
+    a, b = _name_key(ours), _name_key(theirs)
+    return a == b or (min(len(a), len(b)) >= 4 and (a in b or b in a)) or SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def _name_key(name: str) -> str:
+    words = re.sub(r"[^\w\s]", " ", name.casefold()).split()
+    return " ".join(words[1:] if words[:1] == ["the"] else words)

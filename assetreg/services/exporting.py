@@ -36,7 +36,7 @@ PLANNING_FIELDS = (
 # What the standard lacks. The council's published ends are imported again as the council's; the assetreg- columns
 # are what AssetReg works out (the ends it acts on, the status), worked out afresh by a register that imports them.
 EXTENSION_FIELDS = (
-    "uprn", "postcode", "council-interim-moratorium-end-date", "council-full-moratorium-end-date",
+    "uprn", "postcode", "council-name", "council-interim-moratorium-end-date", "council-full-moratorium-end-date",
     "council-protected-period-end-date", "intention-to-bid-date", "interested-group-legal-form", "category",
     "removal-reason", "decision-reasons", "assetreg-interim-moratorium-end", "assetreg-full-moratorium-end",
     "assetreg-protected-period-end", "assetreg-status",
@@ -46,6 +46,7 @@ _NOMINATION_FIELDS = (
 )  # fmt: skip
 _ENTRY_FIELDS = ("asset_ref", "council_reference", "entered_on", "removed_on", "removal_reason")  # all it shows
 _SPREADSHEET_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+_NO_COUNCIL = ("", "")
 
 
 def safe_cell(value: object) -> object:
@@ -106,7 +107,8 @@ def planning_records(register: Register, day: date | None = None) -> Iterator[di
         repo = RecordRepository(session)
         assets = repo.list(RecordKind.ASSET)
         facts = facts_of(repo, [(a.reference, a.name, a.authority_ref) for a in assets], "", default, every_asset=True)
-        codes = dict(repo.rows(RecordKind.AUTHORITY, ("reference", "code")))
+        found = repo.rows(RecordKind.AUTHORITY, ("reference", "code", "name"))
+        councils = {ref: (code, name) for ref, code, name in found}
         groups = {
             ref: (name, form) for ref, name, form in repo.rows(RecordKind.GROUP, ("reference", "name", "legal_form"))
         }
@@ -115,10 +117,10 @@ def planning_records(register: Register, day: date | None = None) -> Iterator[di
         nominations = _latest(repo.rows(RecordKind.NOMINATION, _NOMINATION_FIELDS))
         entries = _latest(repo.rows(RecordKind.LIST_ENTRY, _ENTRY_FIELDS))
     facts_by_asset = {f.asset_ref: f for f in facts}
-    return _planning_records(assets, facts_by_asset, nominations, entries, codes, groups, request_groups, day)
+    return _planning_records(assets, facts_by_asset, nominations, entries, councils, groups, request_groups, day)
 
 
-def _planning_records(assets, facts_by_asset, nominations, entries, codes, groups, request_groups, day):
+def _planning_records(assets, facts_by_asset, nominations, entries, councils, groups, request_groups, day):
     with paused(facts_by_asset):  # the cases are built while the collector is off, as the register's are
         for a in assets:
             nomination, entry, found = (
@@ -146,7 +148,7 @@ def _planning_records(assets, facts_by_asset, nominations, entries, codes, group
                 "description": a.description,
                 "point": f"POINT({a.longitude} {a.latitude})" if a.latitude is not None else "",
                 "geometry": "",
-                "organisation": codes.get(a.authority_ref, ""),
+                "organisation": councils.get(a.authority_ref, _NO_COUNCIL)[0],
                 "nomination-date": _iso(nomination.received_on) if nomination else "",
                 "nominating-group": groups.get(nomination.nominator_ref, ("",))[0] if nomination else "",
                 "decision": nomination.decision.value if nomination else "",
@@ -161,6 +163,7 @@ def _planning_records(assets, facts_by_asset, nominations, entries, codes, group
                 "end-date": _iso(entry.removed_on) if entry else "",
                 "uprn": a.uprn,
                 "postcode": a.postcode,
+                "council-name": councils.get(a.authority_ref, _NO_COUNCIL)[1],  # the standard's code may be unknown
                 "council-interim-moratorium-end-date": _iso(latest.notice.published_interim_end_on) if latest else "",
                 "council-full-moratorium-end-date": _iso(latest.notice.published_full_end_on) if latest else "",
                 "council-protected-period-end-date": _iso(latest.notice.published_protected_end_on) if latest else "",

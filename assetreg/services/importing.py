@@ -8,6 +8,7 @@ with it. A failure anywhere, or Cancel, writes nothing; ``undo_import`` takes a 
 
 from __future__ import annotations
 
+import difflib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from typing import Any
 from ..collector import paused
 from ..db.repositories import RecordRepository
 from ..db.settings import read_settings, write_setting
+from ..domain import entities as e
 from ..domain.council_rows import ImportedAsset, Problem, read_rows
 from ..domain.errors import AssetRegError
 from ..domain.i18n import tr
@@ -31,6 +33,7 @@ from ..domain.import_headings import (
 )
 from ..domain.import_plan import AssetPlan, Existing, MatchKeys, match_assets, plan_import
 from ..domain.import_review import described, likely_duplicates
+from ..domain.import_warnings import ended_listings_warning
 from ..domain.records import RecordKind, parse_reference
 from . import due_index
 from .backups import backup_before
@@ -118,51 +121,75 @@ def _no_council_warning() -> Problem:
 
 
 def _council_of_rows(register: Register, fields: Sequence[str], rows) -> tuple[str, str, list[Problem]]:
-    """The council whose code the list's organisation column gives, when it gives one and the register has it."""
-    if "organisation" not in fields:
+    """The council the list's rows name: by its code in the organisation column, which the national dataset
+    gives, else by its name (an AssetReg export of a council with no code); when the register has no council
+    of that name, it is the council to add."""
+    codes = _column_values(fields, "organisation", rows)
+    names = _column_values(fields, "council_name", rows)
+    said = codes or names
+    if not said:
         return "", "", []
-    i = list(fields).index("organisation")
-    codes = sorted({" ".join(str(row[i]).split()) for row in rows if i < len(row) and row[i] not in (None, "")})
-    if not codes:
-        return "", "", []
-    if len(codes) > 1:
+    field = "organisation" if codes else "council_name"
+    if len(said) > 1:
         problem = tr(
             "The list's rows are of {n} councils ({codes}); import each council's rows on their own, choosing "
             "the council for each."
-        ).format(n=len(codes), codes=", ".join(codes[:5]))
-        return "", "", [Problem(0, "organisation", problem, "warning")]
-    found = next(
-        (
-            a
-            for a in Records(register).list(RecordKind.AUTHORITY)
-            if a.code and a.code.casefold() == codes[0].casefold()
-        ),
-        None,
-    )
+        ).format(n=len(said), codes=", ".join(said[:5]))
+        return "", "", [Problem(0, field, problem, "warning")]
+    wanted = said[0].casefold()
+    councils = Records(register).list(RecordKind.AUTHORITY)
+    found = next((a for a in councils if (a.code if codes else a.name).casefold() == wanted), None)
+    if found is None and codes and len(names) == 1:  # a code the register does not know, beside a name it may
+        found = next((a for a in councils if a.name.casefold() == names[0].casefold()), None)
+    if found is None and not codes:
+        note = tr("The list names its council, {name}, in its own column: its assets go to that council.")
+        return "", said[0], [Problem(0, field, note.format(name=said[0]), "note")]
     if found is None:
         problem = tr(
             "The list names its council by the code {code}, which no council in this register has: choose the "
             "council (the Council box, or --council NAME), or give the council that code on its page."
         ).format(code=codes[0])
         return "", "", [Problem(0, "organisation", problem, "warning")]
-    note = tr("The list names its council by the code {code}: its assets go to {name}.").format(
-        code=codes[0], name=found.name
+    note = (
+        tr("The list names its council by the code {code}: its assets go to {name}.")
+        if codes
+        else tr("The list names its council, {code}, in its own column: its assets go to {name}.")
     )
-    return found.reference, found.name, [Problem(0, "organisation", note, "note")]
+    return found.reference, found.name, [Problem(0, field, note.format(code=said[0], name=found.name), "note")]
 
 
-def _new_council_warning(name: str) -> Problem:
-    return Problem(
-        0,
-        "",
-        tr(
-            "No council in this register is called “{name}”, so importing adds it, as a council in England. If "
-            "the list is of a council already in the register, choose that one (by its name, reference or code); "
-            "if this council is in Wales or Scotland, set its nation on its page, since the law that applies "
-            "depends on it."
-        ).format(name=name),
-        "warning",
-    )
+def _column_values(fields: Sequence[str], field: str, rows) -> list[str]:
+    """The distinct values of the column going to ``field`` (none when no column does)."""
+    if field not in fields:
+        return []
+    i = list(fields).index(field)
+    return sorted({" ".join(str(row[i]).split()) for row in rows if i < len(row) and row[i] not in (None, "")})
+
+
+def _new_council_warning(name: str, councils: Sequence[e.Authority]) -> Problem:
+    message = tr(
+        "No council in this register is called “{name}”, so importing adds it, as a council in England. If "
+        "the list is of a council already in the register, choose that one (by its name, reference or code); "
+        "if this council is in Wales or Scotland, set its nation on its page, since the law that applies "
+        "depends on it."
+    ).format(name=name)
+    near = _near_councils(name, councils)
+    if near:
+        message = tr(
+            "No council in this register is called “{name}”: did you mean {names}? If so, choose it (by its name, "
+            "reference or code). If not, importing adds “{name}” as a council in England; if it is in Wales or "
+            "Scotland, set its nation on its page, since the law that applies depends on it."
+        ).format(name=name, names=tr(" or ").join(f"{c.name} ({c.reference})" for c in near))
+    return Problem(0, "", message, "warning")
+
+
+def _near_councils(name: str, councils: Sequence[e.Authority]) -> list[e.Authority]:
+    """The register's councils a mistyped or longer name most likely means: "Camdne", "London Borough of Camden"."""
+    wanted = " ".join(name.casefold().split())
+    by_name = {" ".join(c.name.casefold().split()): c for c in councils}
+    close = difflib.get_close_matches(wanted, by_name, n=3, cutoff=0.75)
+    within = [n for n in by_name if n not in close and len(n) >= 4 and (n in wanted or wanted in n)]
+    return [by_name[n] for n in close + within][:3]
 
 
 def preview_import(
@@ -220,7 +247,7 @@ def preview_import(
     if not council_name and any(plan.outcome == "added" for plan in plans):
         problems.append(_no_council_warning())
     elif council_name and not council_ref and plans:
-        problems.append(_new_council_warning(council_name))
+        problems.append(_new_council_warning(council_name, Records(register).list(RecordKind.AUTHORITY)))
     problems += sorted(row_problems + plan_problems, key=lambda p: p.row)
     return ImportPreview(
         path, headings, fields, council_ref, council_name, mapping_name, plans, problems, row_count, sheets, sheet,
@@ -246,6 +273,7 @@ def _plan(
     del keys
     groups = repo.list(RecordKind.GROUP)
     plans: list[AssetPlan] = []
+    ended: list[ImportedAsset] = []
     for start in range(0, len(imported), PLAN_CHUNK):
         chunk, refs = imported[start : start + PLAN_CHUNK], matched[start : start + PLAN_CHUNK]
         mine = tuple(sorted(set(refs) - {""}))
@@ -260,10 +288,10 @@ def _plan(
                 groups=groups,
                 requests=_requests_on(repo, [n.reference for n in notices]),
             )
-        found, found_problems = plan_import(chunk, existing, council_ref, day, refs)
+        found, found_problems = plan_import(chunk, existing, council_ref, day, refs, ended)
         plans += found
         problems += found_problems
-    return plans, problems
+    return plans, problems + ended_listings_warning(ended, day)
 
 
 def _requests_on(repo: RecordRepository, notice_refs: list[str]) -> list[Any]:

@@ -60,8 +60,38 @@ def read_table(path: Path, sheet: str = "") -> Table:
         raise TableReadError(
             tr("{path} is an old Excel file; save it as .xlsx or .csv and import that.").format(path=path)
         )
-    text, notes = _decoded(path.read_bytes())  # the bytes go once decoded: a large list is held once
+    data = path.read_bytes()
+    kind = _binary_kind(data)
+    if kind:
+        raise TableReadError(
+            tr(
+                "{path} is not a CSV file: it is {kind}. Save the council's list as a CSV or Excel (.xlsx) file "
+                "and import that."
+            ).format(path=path, kind=kind)
+        )
+    text, notes = _decoded(data)
+    del data  # the bytes go once decoded: a large list is held once
     return _csv_table(text, notes)
+
+
+def _binary_kind(data: bytes) -> str:
+    """What a file given as CSV is when its first bytes say it is something else (a picture, a PDF, a zipped
+    workbook renamed .csv); "" for text."""
+    if data.startswith(b"PK\x03\x04"):
+        return tr("a zipped file, most likely an Excel workbook (.xlsx) renamed: name it .xlsx")
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind()
+    return ""
+
+
+_SIGNATURES = (
+    (b"%PDF", lambda: tr("a PDF document (copy its table into a spreadsheet first)")),
+    (b"\x89PNG", lambda: tr("a picture (PNG)")),
+    (b"\xff\xd8\xff", lambda: tr("a picture (JPEG)")),
+    (b"GIF8", lambda: tr("a picture (GIF)")),
+    (b"\xd0\xcf\x11\xe0", lambda: tr("an old Office file (.xls or .doc): save it as .xlsx or .csv")),
+)
 
 
 def read_csv_bytes(data: bytes) -> Table:
@@ -185,7 +215,7 @@ def _sheet_table(sheet) -> Table:
         notes.append(
             Problem(0, "", tr("Merged cells were read as the value repeated in every cell they cover."), "note")
         )
-    return dataclasses.replace(_table(rows, notes), sheet=sheet.title)
+    return dataclasses.replace(_table(rows, notes, sheet.title), sheet=sheet.title)
 
 
 def _known(headings: tuple[str, ...]) -> int:
@@ -193,7 +223,7 @@ def _known(headings: tuple[str, ...]) -> int:
     return sum(1 for field in match_headings(headings) if field)
 
 
-def _table(rows: list[list[object]], notes: list[Problem]) -> Table:
+def _table(rows: list[list[object]], notes: list[Problem], sheet: str = "") -> Table:
     """The headings are the row near the top AssetReg knows most of (the first non-blank row, when it knows
     none); trailing blank rows and columns are dropped."""
     start, headings, known = _heading_choice(rows)
@@ -211,6 +241,20 @@ def _table(rows: list[list[object]], notes: list[Problem]) -> Table:
     body = rows[start + 1 :]
     while body and not any(_filled(v) for v in body[-1]):
         body.pop()
+    if not body and sheet:
+        raise TableReadError(
+            tr(
+                "The sheet “{sheet}” has a first row but nothing under it, so there is nothing to import from it: "
+                "choose the sheet that holds the list (the Sheet box, or --sheet NAME)."
+            ).format(sheet=sheet)
+        )
+    if not body:
+        raise TableReadError(
+            tr(
+                "The file has headings but no rows under them, so there is nothing to import. Check it is the "
+                "council's list itself, not an empty copy of its headings."
+            )
+        )
     widths = [len(r) for r in body]
     if any(
         w > len(headings) and any(_filled(v) for v in r[len(headings) :]) for w, r in zip(widths, body, strict=True)

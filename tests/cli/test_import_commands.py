@@ -30,6 +30,7 @@ def test_import_dry_run_then_import_then_export(register_path: Path, tmp_path: P
     assert (summary["added"], summary["updated"], summary["unchanged"]) == (3, 0, 0)
     assert [(p["row"], p["field"]) for p in summary["problems"]] == [
         (0, ""),  # the council is added
+        (0, "decision_date"),  # a listing of 2012 that has ended by 2026, though the list says listed
         (2, "interested_group"),
         (3, "listing_expiry"),
     ]
@@ -89,6 +90,22 @@ def test_an_unreadable_file_is_refused_with_a_reason(register_path: Path, tmp_pa
     empty.write_text("")
     result = run("import", empty, "--db", register_path, data_dir=tmp_path)
     assert result.returncode == 1 and "empty" in result.stderr
+    headings = tmp_path / "headings.csv"
+    headings.write_text("asset_name,decision_date\n", encoding="utf-8")
+    result = run("import", headings, "--db", register_path, data_dir=tmp_path)
+    assert result.returncode == 1 and "has headings but no rows under them" in result.stderr
+
+
+def test_the_rows_left_out_are_counted(register_path: Path, tmp_path: Path):
+    path = tmp_path / "bad.csv"
+    path.write_text("asset_name,decision_date\nThe Swan,31/02/2013\nThe Fox,03/03/2024\n", encoding="utf-8")
+    done = run("import", path, "--council", "Stockport", "--dry-run", "--db", register_path, data_dir=tmp_path)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[:2] == [
+        "Would add 1 asset, update 0 and leave 0 unchanged.",
+        "1 row left out, each named below with what to correct.",
+    ]
 
 
 def test_an_asset_a_list_says_is_listed_without_its_day_is_shown_listed_and_no_sale_freedom_is_claimed(

@@ -107,8 +107,9 @@ def test_a_workbook_of_several_sheets_offers_them_with_the_list_chosen(qtbot, re
     assert [dialog.sheet.itemText(i) for i in range(dialog.sheet.count())] == ["About", "ACV list"]
     assert dialog.mapping.rowCount() == 3 and "1 asset would be added" in dialog.summary.text()
     dialog.grab().save(str(tmp_path / "sheets.png"))
-    dialog.sheet.setCurrentText("About")  # checked again, with that sheet's columns
-    assert dialog.mapping.rowCount() == 1 and not dialog.import_button.isEnabled()
+    dialog.sheet.setCurrentText("About")  # checked again: that sheet holds no list
+    assert dialog.summary.text().startswith("The sheet “About” has a first row but nothing under it")
+    assert not dialog.import_button.isEnabled()
     dialog.path_edit.setText(str(COUNCILS / "stockport.csv"))
     dialog.path_edit.textEdited.emit(dialog.path_edit.text())
     dialog._check()

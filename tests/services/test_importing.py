@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -52,6 +52,7 @@ def test_camdens_list_goes_in_once_and_a_second_import_changes_nothing(register)
     assert (summary["added"], summary["updated"], summary["unchanged"]) == (3, 0, 0)
     assert {(p["row"], p["field"], p["level"]) for p in summary["problems"]} == {
         (0, "", "warning"),  # Camden is not in the register yet: it is added
+        (0, "decision_date", "warning"),  # listings of 2012 and 2013 that have ended, though the list says listed
         (4, "listing_expiry", "warning"),  # the council's expiry is not five years from entry
         (5, "decision_date", "error"),  # 31/02/2013 is left out, not guessed
     }
@@ -111,21 +112,25 @@ def test_a_notice_date_changed_in_the_list_is_added_with_a_warning_naming_the_re
 
 def test_a_list_imported_without_a_council_says_what_that_leaves_unknown(register):
     without = preview_import(register, COUNCILS / "stockport.csv")
-    (warning,) = [p for p in without.problems if p.row == 0]
+    (warning,) = [p for p in without.problems if p.row == 0 and p.field != "decision_date"]  # not the ended ones
     assert (warning.level, warning.message) == (
         "warning",
         "No council is chosen, so new assets are added without one, and until each has its council AssetReg "
         "cannot tell which nation's law applies to it. Say whose list it is (the Council box, or --council NAME "
         "on the command line).",
     )
-    (added,) = [p for p in preview_import(register, COUNCILS / "stockport.csv", "Stockport").problems if p.row == 0]
+
+    def about_councils(preview) -> list:
+        return [p for p in preview.problems if p.row == 0 and p.field != "decision_date"]
+
+    (added,) = about_councils(preview_import(register, COUNCILS / "stockport.csv", "Stockport"))
     assert added.message.startswith(
         "No council in this register is called “Stockport”, so importing adds it, as a council in England."
     )
     import_file(register, COUNCILS / "stockport.csv", "Stockport")
-    assert [p for p in preview_import(register, COUNCILS / "stockport.csv", "Stockport").problems if p.row == 0] == []
+    assert about_councils(preview_import(register, COUNCILS / "stockport.csv", "Stockport")) == []
     again = preview_import(register, COUNCILS / "stockport.csv")  # every asset is matched: none is added
-    assert [p for p in again.problems if p.row == 0] == []
+    assert about_councils(again) == []
 
 
 def test_two_groups_asking_to_bid_on_one_notice_are_both_recorded(register, tmp_path):
@@ -488,6 +493,25 @@ def test_the_national_dataset_round_trips(register, tmp_path):
     assert feature["geometry"] == {"type": "Point", "coordinates": [-3.5339, 50.7184]}
 
 
+def test_a_council_without_a_code_goes_out_and_comes_back_by_its_name(register, tmp_path):
+    import_file(register, COUNCILS / "stockport.csv", "Stockport")  # a council added by name, with no code
+    out = tmp_path / "acv.csv"
+    export_register(register, out, "planning-data")
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert {(r["organisation"], r["council-name"]) for r in rows} == {("", "Stockport")}
+    fresh = Register.open(tmp_path / "fresh.assetreg", create=True)
+    try:
+        summary = import_file(fresh, out)  # no council chosen: the file's column says whose list it is
+        assert summary["added"] == len(rows)
+        (council,) = Records(fresh).list(RecordKind.AUTHORITY)
+        assert council.name == "Stockport"
+        assert {a.authority_ref for a in Records(fresh).list(RecordKind.ASSET)} == {council.reference}
+        again = import_file(register, out)  # into the register it came from: Stockport by name, nothing new
+        assert (again["added"], len(Records(register).list(RecordKind.AUTHORITY))) == (0, 1)
+    finally:
+        fresh.close()
+
+
 def varied_register(register) -> None:
     """Five assets at every stage: a full moratorium from a charity's request, a notice whose council printed a
     later interim end, an unsuccessful nomination, one still being decided, and an asset with no nomination."""
@@ -688,3 +712,78 @@ def test_the_due_index_refreshed_a_few_assets_at_a_time_is_what_the_cases_say(re
         covered = {row.asset_ref for row in session.query(DueCoverageRow)}
     assert len(covered & {a.reference for a in Records(register).list(RecordKind.ASSET)}) == 3
     assert verify(register) == []
+
+
+def test_files_that_are_not_lists_are_refused_with_what_they_are(register, tmp_path):
+    headings = tmp_path / "headings.csv"
+    headings.write_text("asset_name,decision_date\n\n", encoding="utf-8")
+    picture = tmp_path / "list.csv"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    workbook = tmp_path / "renamed.csv"
+    book = openpyxl.Workbook()
+    book.active.append(["asset_name"])
+    book.save(workbook)
+    before = snapshot(register)
+    with pytest.raises(AssetRegError, match="The file has headings but no rows under them"):
+        preview_import(register, headings, "Stockport")
+    with pytest.raises(AssetRegError, match=r"list\.csv is not a CSV file: it is a picture \(PNG\)"):
+        preview_import(register, picture, "Stockport")
+    with pytest.raises(AssetRegError, match=r"an Excel workbook \(\.xlsx\) renamed: name it \.xlsx"):
+        preview_import(register, workbook, "Stockport")
+    assert snapshot(register) == before
+
+
+def test_a_council_name_that_is_nearly_one_in_the_register_is_questioned(register):
+    import_file(register, COUNCILS / "stockport.csv", "Stockport")
+    (council,) = Records(register).list(RecordKind.AUTHORITY)
+    for typed in ("Stockprot", "Stockport Metropolitan Borough Council"):
+        problems = preview_import(register, COUNCILS / "stockport.csv", typed).problems
+        (added,) = [p for p in problems if p.message.startswith("No council")]
+        assert added.message.startswith(
+            f"No council in this register is called “{typed}”: did you mean Stockport ({council.reference})?"
+        )
+    problems = preview_import(register, COUNCILS / "stockport.csv", "Camden").problems
+    (unlike,) = [p for p in problems if p.message.startswith("No council")]
+    assert "did you mean" not in unlike.message
+
+
+def test_listings_the_list_dates_more_than_five_years_back_are_said_to_have_ended(register, tmp_path):
+    path = tmp_path / "old.csv"
+    path.write_text(
+        "Asset name,Status,Date listed,Listing end date\n"
+        "The Swan,Listed,20/09/2012,19/09/2017\n"  # ended: five years from entry
+        "The Fox,Listed,02/12/2021,01/12/2026\n"  # its last day is the day before the import: ended
+        "The Bell,Listed,03/12/2021,02/12/2026\n",  # its last day is the day of the import: still listed
+        encoding="utf-8",
+    )
+    register.clock = lambda: datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
+    preview = preview_import(register, path, "Stockport")
+    (ended,) = [p for p in preview.problems if p.field == "decision_date"]
+    assert (ended.row, ended.level) == (0, "warning")
+    assert ended.message.startswith(
+        "The list gives 2 assets as listed more than five years before Wed 2 Dec 2026 (rows: 2, 3). A listing "
+        "lasts five years (s.87(3)), so AssetReg shows these listings as expired."
+    )
+    assert not [p for p in preview.problems if "Listing end date" in p.message]  # the heading is known now
+
+
+def test_a_renamed_asset_and_a_nominator_with_nothing_else_are_warned_of(register, tmp_path):
+    path = tmp_path / "first.csv"
+    path.write_text("Asset name,Postcode\nThe Southampton Arms,NW5 1LE\n", encoding="utf-8")
+    import_file(register, path, "Camden")
+    renamed = tmp_path / "renamed.csv"
+    renamed.write_text(
+        "Asset name,Postcode,Nominated by\nSouthampton Arms,NW5 1LE,\nThe Old Forge,NW1 1AB,Forge Friends\n",
+        encoding="utf-8",
+    )
+    problems = preview_import(register, renamed, "Camden").problems
+    (arms,) = [p for p in problems if p.field == "name"]
+    assert arms.row == 2 and arms.message.startswith(
+        "Southampton Arms is added as a new asset, though the register has AST-0001 “The Southampton Arms” at the "
+        "same postcode, NW5 1LE."
+    )
+    (forge,) = [p for p in problems if p.field == "nominated_by"]
+    assert forge.row == 3 and forge.message.startswith(
+        "The list names Forge Friends as the nominator but gives neither the day the nomination was received nor "
+        "the council's decision, so no nomination was recorded"
+    )
