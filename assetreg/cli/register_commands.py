@@ -156,6 +156,7 @@ def describe_asset(d: Any, groups: dict[str, str]) -> str:
             tr("{ref}  received {received} · {decision}").format(
                 ref=n.reference, received=when(n.received_on), decision=n.decision.label
             )
+            + (tr(" · by {group}").format(group=groups.get(n.nominator_ref, "")) if n.nominator_ref else "")
             for n in d.nominations
         ],
     )

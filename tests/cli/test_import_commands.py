@@ -113,7 +113,10 @@ def test_an_asset_a_list_says_is_listed_without_its_day_is_shown_listed_and_no_s
 ):
     db = ("--db", register_path)
     path = tmp_path / "undated.csv"
-    path.write_text("Asset name,Postcode,Status,Date listed\nThe Plough,SK4 1AA,Listed,\n", encoding="utf-8")
+    path.write_text(
+        "Asset name,Postcode,Status,Date listed,Nominated by\nThe Plough,SK4 1AA,Listed,,Plough Friends\n",
+        encoding="utf-8",
+    )
     assert run("import", path, "--council", "Stockport", *db, data_dir=tmp_path).returncode == 0
     listed = json.loads(run("assets", "list", "--json", *db, data_dir=tmp_path).stdout)
     assert [(a["name"], a["status_label"]) for a in listed] == [("The Plough", "Listed (day of entry not recorded)")]
@@ -121,5 +124,6 @@ def test_an_asset_a_list_says_is_listed_without_its_day_is_shown_listed_and_no_s
     shown = run("assets", "show", reference, *db, data_dir=tmp_path).stdout.splitlines()
     assert shown[1] == "Status: Listed (day of entry not recorded)"
     assert shown[2].startswith("Who the owner may sell to is not known: the day the asset was entered on the list")
+    assert any(line.endswith("received not known · Listed · by Plough Friends") for line in shown)
     case = json.loads(run("assets", "show", reference, "--json", *db, data_dir=tmp_path).stdout)
     assert (case["status"], case["owner_may_dispose_to"]) == ("listed-day-not-recorded", "not-known-listing-day")
