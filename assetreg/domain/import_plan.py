@@ -94,13 +94,14 @@ class AssetPlan:
     requests: list[PlannedRequest] = field(default_factory=list)
     changes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (reference, fields) to update
     without_council: bool = False  # a matched asset with no council: it gets the council being added, if one is
+    new_council: str = ""  # the name of that council, when one is being added (the caller knows, not the plan)
     was: dict[str, dict[str, Any]] | None = None  # what each changed record held before, by reference
 
     @property
     def outcome(self) -> str:
         if not self.asset_ref:
             return "added"
-        changes = self.changes or self.nomination or self.entry or self.notices or self.requests
+        changes = self.changes or self.nomination or self.entry or self.notices or self.requests or self.new_council
         return "updated" if changes else "unchanged"
 
 

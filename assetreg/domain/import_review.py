@@ -57,6 +57,8 @@ def described(plan: AssetPlan) -> list[str]:
     if not plan.asset_ref:
         return []
     labels, was, lines = _what_changes(), plan.was or {}, []
+    if plan.new_council:
+        lines.append(tr("council: none → {name} (added by this import)").format(name=plan.new_council))
     for reference, fields in plan.changes:
         for name, value in fields.items():
             if name in labels:

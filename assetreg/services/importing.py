@@ -244,6 +244,9 @@ def preview_import(
         del table  # the file's cells are not needed once read, and a large list's are most of the memory
         with register.reading() as session:
             plans, plan_problems = _plan(RecordRepository(session), imported, council_ref, register.today())
+    if council_name and not council_ref:  # the matched assets with no council get the one this import adds
+        for plan in plans:
+            plan.new_council = council_name if plan.without_council else ""
     if not council_name and any(plan.outcome == "added" for plan in plans):
         problems.append(_no_council_warning())
     elif council_name and not council_ref and plans:

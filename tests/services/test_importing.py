@@ -787,3 +787,14 @@ def test_a_renamed_asset_and_a_nominator_with_nothing_else_are_warned_of(registe
         "The list names Forge Friends as the nominator but gives neither the day the nomination was received nor "
         "the council's decision, so no nomination was recorded"
     )
+
+
+def test_assets_imported_without_a_council_that_a_later_import_gives_one_are_counted_as_updated(register):
+    import_file(register, COUNCILS / "stockport.csv")  # no council chosen
+    preview = preview_import(register, COUNCILS / "stockport.csv", "Stockport")
+    assert preview.counts() == {"added": 0, "updated": 3, "unchanged": 0}  # not "left 3 unchanged"
+    assert {tuple(c["what"]) for c in preview.changes()} == {("council: none → Stockport (added by this import)",)}
+    apply_import(register, preview)
+    (council,) = Records(register).list(RecordKind.AUTHORITY)
+    assert {a.authority_ref for a in Records(register).list(RecordKind.ASSET)} == {council.reference}
+    assert preview_import(register, COUNCILS / "stockport.csv", "Stockport").counts()["unchanged"] == 3
