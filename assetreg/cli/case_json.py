@@ -49,7 +49,6 @@ def notice_json(detail: Any) -> dict[str, Any]:
                 "effective_end": _day(p.effective_end),
                 "disagrees": p.disagrees,
                 "ended_early": p.ended_early.value if p.ended_early else None,
-                "council_only": p.council_only,  # run on the council's date, no recorded request starting it
                 "why": p.why,
             }
             for p in case.periods

@@ -284,10 +284,9 @@ def _notice_deadlines(facts: AssetFacts, today: date, add, found, notices: Seque
         if not case.periods or case.status in _CLOSED:
             continue
         interim = case.period(Period.INTERIM)
-        # Known to run with a valid request, or on the council's word; known not to once the interim period is
-        # over without either; unknown while it runs.
-        full_runs = case.period(Period.FULL) is not None
-        known = True if full_runs else (False if interim and today > interim.computed_end else None)
+        # Known invalid once the interim period is over with no valid request; unknown while it runs. A council's
+        # published full end says nothing of a request: it publishes every end on receiving the notice (s.97).
+        known = True if case.valid_request else (False if interim and today > interim.computed_end else None)
         before = len(found)
         add(
             n.reference,

@@ -60,8 +60,7 @@ def notice_warnings(plan: AssetPlan, item: ImportedAsset, notices: Sequence[e.Di
 
 def full_without_request(item: ImportedAsset, match, index: RecordIndex) -> list[Problem]:
     """For each notice whose full moratorium the list gives an end for, with no request to be treated as a
-    bidder on it (in the list or the register): that the full moratorium is counted on the council's word until
-    one is recorded."""
+    bidder on it (in the list or the register): that AssetReg counts no full moratorium until one is recorded."""
     asked = {n.received_on for n in item.notices if n.bid_received}
     registered = index.notices.get(match.reference, []) if match else []
     asked |= {n.received_on for n in registered if index.requests.get(n.reference)}
@@ -77,9 +76,10 @@ def full_without_request(item: ImportedAsset, match, index: RecordIndex) -> list
         )
         message = tr(
             "The list gives the full moratorium as ending on {day}{who}, but not the day the request to be treated "
-            "as a bidder was received, so no request is recorded. AssetReg counts the full moratorium as running "
-            "to the council's date all the same, and says that no recorded request starts it. If the council "
-            "counted a request, record it on the notice (Record a request to bid…) with the day it was received."
+            "as a bidder was received, so no request is recorded and AssetReg counts no full moratorium: it "
+            "takes the owner as free to sell to anyone once the interim moratorium ends (a council publishes "
+            "every end on receiving a notice, whether or not a group asks). If the council counted a request, "
+            "record it on the notice (Record a request to bid…) with the day it was received."
         ).format(day=format_date(n.full_end), who=who)
         problems.append(Problem(n.row, "full_end", message, "warning"))
     return problems

@@ -133,8 +133,6 @@ class PeriodAccount:
     published_end: date | None
     effective_end: date  # before ``starts_on`` only when the notice ended before this period could begin
     ended_early: EarlyEnd | None = None
-    # A full moratorium run on the council's word: it published an end, and no request recorded here starts it.
-    council_only: bool = False
 
     @property
     def why(self) -> str:
@@ -143,11 +141,6 @@ class PeriodAccount:
             return tr("Ended early on {day}: {reason}.").format(
                 day=format_date(self.effective_end), reason=self.ended_early.label
             )
-        if self.council_only:
-            return tr(
-                "The council's list gives {published} as its end, so it is counted as running, though no request "
-                "recorded here starts it: record the group's request if one was made in time."
-            ).format(published=format_date(self.published_end))
         if self.published_end is not None and self.published_end == self.effective_end < self.computed_end:
             return tr(
                 "The council published {published}, earlier than the {computed} the Act gives; act on the earlier."
@@ -253,14 +246,17 @@ def published_summary(case: NoticeCase) -> str:
             continue
         what = tr("{period} ends {date}").format(period=p.period.label.lower(), date=format_date(p.published_end))
         notes = [tr("the Act gives {date}").format(date=format_date(p.computed_end))] if p.disagrees else []
-        if p.council_only:
-            notes.append(tr("no request recorded here starts it: record the group's request if one was made in time"))
         if p.ended_early is not None and p.effective_end < p.published_end:
             notes.append(_sooner(p, case.day))
         shown.append(f"{what} ({'; '.join(notes)})" if notes else what)
     for period, day in case.published_without_period:
         what = tr("{period} ends {date}").format(period=period.label.lower(), date=format_date(day))
-        shown.append(what + tr(" (this notice runs no such period in the register)"))
+        if period is Period.FULL and case.periods:
+            # Councils publish every end on receiving a notice (s.97): the date shows no request was made.
+            what += tr(" (no request recorded here starts it: record the group's request if one was made in time)")
+        else:
+            what += tr(" (this notice runs no such period in the register)")
+        shown.append(what)
     if not shown:
         return ""
     basis = f" ({case.notice.published_basis})" if case.notice.published_basis else ""
@@ -324,19 +320,13 @@ def notice_case(
         for r in requests
     )
     valid = any(v.starts_full_moratorium for v in verdicts)
-    # The council published a full moratorium no recorded request starts: it may know of a request the register
-    # does not, so the moratorium is counted as the council says rather than the owner taken as free (RULES.md
-    # §4: act on the date that keeps the group safe).
-    council_only = not valid and notice.published_full_end_on is not None
     periods: list[PeriodAccount] = []
     for which in _NOTICE_PERIODS:
-        if which is Period.FULL and not (valid or council_only):
+        if which is Period.FULL and not valid:
             continue
         periods.append(_period(which, notice, start, cut, early_end, periods[-1] if periods else None))
-        if which is Period.FULL and council_only:
-            periods[-1] = replace(periods[-1], council_only=True)
     status = _outcome_status(notice, day) or _status(start, periods, early_end, day)
-    would_be = None if valid or council_only else _period(Period.FULL, notice, start, cut, early_end, periods[0])
+    would_be = None if valid else _period(Period.FULL, notice, start, cut, early_end, periods[0])
     full = next((p for p in periods if p.period is Period.FULL), None)
     if full is not None and full.ended_early is not None:  # "applies" is never the whole story then
         verdicts = tuple(_cut_short(v, full, day) if v.starts_full_moratorium else v for v in verdicts)

@@ -11,7 +11,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph
 
 from ..domain.dates import format_date
-from ..domain.enums import Period
 from ..domain.i18n import tr
 from ..domain.printed import BidderRequestDocument
 from ..domain.status import NoticeStatus
@@ -169,12 +168,6 @@ def warnings(document: BidderRequestDocument) -> list[str]:
 def who_may_buy_now(document: BidderRequestDocument) -> str:
     """Who the owner may sell to on the day of printing, as the case says."""
     case = document.case
-    full = case.period(Period.FULL)
-    if case.status is NoticeStatus.FULL_MORATORIUM and full is not None and full.council_only:
-        return tr(
-            "The council's list says the full moratorium runs until {end}, though no request recorded here started "
-            "it: until then the owner may sell only to a community interest group."
-        ).format(end=format_date(case.period_ends_on))
     if case.status is NoticeStatus.FULL_MORATORIUM:
         return tr(
             "Another group's request already started the full moratorium, which runs until {end}: until then the "

@@ -255,28 +255,24 @@ def test_the_latest_decision_without_an_entry_speaks_and_an_entry_always_outrank
     assert case_on(date(2026, 12, 1), dated).status is AssetStatus.LISTED
 
 
-def test_a_full_moratorium_the_council_published_without_a_recorded_request_runs_on_its_word():
+def test_a_full_moratorium_end_the_council_published_is_shown_but_is_no_sign_of_a_request():
+    # A council publishes every end on receiving a notice (s.97), asked for or not: the full moratorium is
+    # counted only from a request recorded here, and the council's date is shown beside the notice.
     published = e.DisposalNotice(
-        reference="DN-0001", asset_ref=ASSET, received_on=RECEIVED, published_full_end_on=date(2026, 2, 27)
+        reference="DN-0001", asset_ref=ASSET, received_on=RECEIVED, published_full_end_on=FMP_END
     )
     f = facts(published)
     during = case_on(date(2025, 12, 1), f)
-    # Not "Protected period" and "may sell to anyone": the council says a full moratorium runs.
-    assert during.status is NoticeStatus.FULL_MORATORIUM and during.status_ends_on == date(2026, 2, 27)
-    assert during.owner_may_dispose_to is DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
-    assert case_on(date(2026, 2, 27), f).owner_may_dispose_to is DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
-    assert case_on(date(2026, 2, 28), f).owner_may_dispose_to is DisposeTo.ANYONE  # the council's date has passed
-    # What's due, the account and the timeline all say the one thing.
+    assert during.status is NoticeStatus.PROTECTED and during.owner_may_dispose_to is DisposeTo.ANYONE
     (notice,) = during.notices
-    assert notice.owner_free_from == date(2026, 2, 28) and notice.period(Period.FULL).council_only
-    assert not notice.valid_request  # no request recorded here starts it, and the account says so
+    assert notice.period(Period.FULL) is None and notice.owner_free_from == date(2025, 10, 12)
+    assert notice.published_without_period == ((Period.FULL, FMP_END),)
+    assert "full moratorium ends Sat 28 Feb 2026 (no request recorded here starts it" in published_summary(notice)
     due = {d.code: d for d in during.deadlines if d.deadline}
-    assert due["ACV-OWNER-FREE"].date == date(2026, 3, 1) and due["ACV-OWNER-FREE"].deadline.alternative_date is None
-    assert due["ACV-FMP-END"].deadline.effective_date == date(2026, 2, 27)
-    assert not due["ACV-FMP-END"].deadline.conditional
-    assert "no request recorded here starts it" in published_summary(notice)
-    # With no published full moratorium, the interim's end frees the owner as before.
-    assert case_on(date(2025, 12, 1)).owner_may_dispose_to is DisposeTo.ANYONE
+    assert due["ACV-OWNER-FREE"].date == date(2025, 10, 12) and "ACV-FMP-END" not in due
+    # Recorded, the request starts it, to the earlier of the council's date and the Act's.
+    (counted,) = case_on(date(2025, 12, 1), facts(published, (CHARITY,))).notices
+    assert counted.status is NoticeStatus.FULL_MORATORIUM and counted.period_ends_on == FMP_END
 
 
 def test_a_request_that_starts_a_full_moratorium_the_listings_end_cuts_short_says_so():

@@ -157,23 +157,14 @@ def test_a_request_from_a_body_of_a_form_not_known_counts_by_its_dates_and_says_
     assert "cannot trigger the full moratorium" in other.requests[0].why  # "other" is a form, and not one that can
 
 
-def test_a_full_moratorium_the_council_published_runs_on_its_word_when_no_request_recorded_starts_it():
+def test_a_published_end_of_a_period_the_case_does_not_run_is_kept_in_the_account():
     published = dataclasses.replace(NOTICE, published_full_end_on=date(2026, 2, 27))
     without = account(published, [], date(2025, 10, 12), [ENTRY])
-    full = without.period(Period.FULL)
-    assert (full.council_only, full.effective_end, without.status) == (
-        True,
-        date(2026, 2, 27),
-        NoticeStatus.FULL_MORATORIUM,
-    )
-    assert full.why.startswith("The council's list gives Fri 27 Feb 2026 as its end, so it is counted as running")
-    assert without.published_without_period == () and without.full_if_requested is None
+    assert without.period(Period.FULL) is None
+    assert without.published_without_period == ((Period.FULL, date(2026, 2, 27)),)
     counted = account(published, [CHARITY_IN_TIME], date(2025, 10, 12), [ENTRY])
     assert counted.period(Period.FULL).published_end == date(2026, 2, 27)
-    assert not counted.period(Period.FULL).council_only and counted.published_without_period == ()
-    # A notice that starts no moratorium still shows every end the council published.
-    unlisted = account(published, [], date(2025, 10, 12), [])
-    assert unlisted.periods == () and unlisted.published_without_period == ((Period.FULL, date(2026, 2, 27)),)
+    assert counted.published_without_period == ()
 
 
 def test_without_a_received_date_the_sent_date_is_used():

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from assetreg.domain import entities as e
-from assetreg.domain.dates import format_date
-from assetreg.domain.enums import LegalForm, Period
+from assetreg.domain.enums import LegalForm
 from assetreg.domain.errors import DocumentRefusedError, OutOfTimeError
 from assetreg.reports import write
 from assetreg.services.assets import asset_detail
@@ -83,27 +82,6 @@ def test_the_bidder_request_advice_never_says_the_owner_is_free_while_another_gr
     assert "The time for this request has run out." in text
     assert "free to sell" not in text and "may sell to anyone" not in text
     assert "Another group's request already started the full moratorium" in text
-
-
-def test_the_bidder_request_advice_says_a_full_moratorium_is_the_councils_word_when_no_request_is_recorded(
-    demo: Register, pdf, tmp_path: Path
-) -> None:
-    red_lion = asset_detail(demo, "AST-0001")
-    (notice,) = red_lion.notices
-    interim_end = notice.case.period_ends_on
-    council_full = date(interim_end.year + 1, 1, 5)
-    Records(demo).update(notice.notice.reference, published_full_end_on=council_full)
-    demo.day = date.fromordinal(interim_end.toordinal() + 3)
-    document = bidder_request_document(demo, notice.notice.reference, out_of_time=True)
-    assert document.case.status.value == "full-moratorium" and document.case.period(Period.FULL).council_only
-    path = tmp_path / "council.pdf"
-    write(document, path)
-    text = flat(pdf.parse(path).text)
-    assert "Another group's request" not in text and "may sell to anyone" not in text
-    assert (
-        f"The council's list says the full moratorium runs until {flat(format_date(council_full))}, though no "
-        "request recorded here started it" in text
-    )
 
 
 @pytest.mark.parametrize(
