@@ -124,11 +124,24 @@ def likely_duplicates(imported: Sequence[ImportedAsset], matched: Sequence[str],
 
 
 def _alike(ours: str, theirs: str) -> bool:
-    """Two names that differ only in "the", punctuation, or a little spelling."""
+    """Two names that differ only in "the", punctuation, "&" for "and", or a letter or two of spelling, with the
+    same numbers ("1 High Street" is not "11 High Street"; "The George" is not "The George and Dragon")."""
     a, b = _name_key(ours), _name_key(theirs)
-    return a == b or (min(len(a), len(b)) >= 4 and (a in b or b in a)) or SequenceMatcher(None, a, b).ratio() >= 0.85
+    if a == b:
+        return True
+    if _numbers(a) != _numbers(b):
+        return False
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.real_quick_ratio() >= _SPELLING and matcher.ratio() >= _SPELLING
+
+
+_SPELLING = 0.92  # "Southampton" and "Southhampton"; not "North" and "South"
 
 
 def _name_key(name: str) -> str:
-    words = re.sub(r"[^\w\s]", " ", name.casefold()).split()
+    words = re.sub(r"[^\w\s]", " ", name.casefold().replace("&", " and ")).split()
     return " ".join(words[1:] if words[:1] == ["the"] else words)
+
+
+def _numbers(key: str) -> list[str]:
+    return re.findall(r"\d+", key)

@@ -123,47 +123,48 @@ def _no_council_warning() -> Problem:
 def _council_of_rows(register: Register, fields: Sequence[str], rows) -> tuple[str, str, list[Problem]]:
     """The council the list's rows name: by its code in the organisation column, which the national dataset
     gives, else by its name (an AssetReg export of a council with no code); when the register has no council
-    of that name, it is the council to add."""
-    codes = _column_values(fields, "organisation", rows)
-    names = _column_values(fields, "council_name", rows)
-    said = codes or names
+    of that name, it is the council to add. Rows naming more than one council are refused, each to be imported
+    on its own."""
+    code_at, name_at = (list(fields).index(f) if f in fields else None for f in ("organisation", "council_name"))
+    if code_at is None and name_at is None:
+        return "", "", []
+    said = sorted({(_cell(row, code_at), _cell(row, name_at)) for row in rows} - {("", "")})
     if not said:
         return "", "", []
-    field = "organisation" if codes else "council_name"
-    if len(said) > 1:
+    councils = {code or name for code, name in said}  # a row names its council by its code, else by its name
+    if len(councils) > 1:
         problem = tr(
             "The list's rows are of {n} councils ({codes}); import each council's rows on their own, choosing "
             "the council for each."
-        ).format(n=len(said), codes=", ".join(said[:5]))
-        return "", "", [Problem(0, field, problem, "warning")]
-    wanted = said[0].casefold()
-    councils = Records(register).list(RecordKind.AUTHORITY)
-    found = next((a for a in councils if (a.code if codes else a.name).casefold() == wanted), None)
-    if found is None and codes and len(names) == 1:  # a code the register does not know, beside a name it may
-        found = next((a for a in councils if a.name.casefold() == names[0].casefold()), None)
-    if found is None and not codes:
-        note = tr("The list names its council, {name}, in its own column: its assets go to that council.")
-        return "", said[0], [Problem(0, field, note.format(name=said[0]), "note")]
-    if found is None:
+        ).format(n=len(councils), codes=", ".join(sorted(councils)[:5]))
+        return "", "", [Problem(0, "organisation", problem, "warning")]
+    (code, name), *_ = said
+    known = Records(register).list(RecordKind.AUTHORITY)
+    found = next((a for a in known if code and a.code.casefold() == code.casefold()), None)
+    found = found or next((a for a in known if name and a.name.casefold() == name.casefold()), None)
+    if found is None and code:
         problem = tr(
             "The list names its council by the code {code}, which no council in this register has: choose the "
             "council (the Council box, or --council NAME), or give the council that code on its page."
-        ).format(code=codes[0])
+        ).format(code=code)
         return "", "", [Problem(0, "organisation", problem, "warning")]
+    if found is None:
+        note = tr("The list names its council, {name}, in its own column: its assets go to that council.")
+        return "", name, [Problem(0, "council_name", note.format(name=name), "note")]
     note = (
         tr("The list names its council by the code {code}: its assets go to {name}.")
-        if codes
+        if code
         else tr("The list names its council, {code}, in its own column: its assets go to {name}.")
     )
-    return found.reference, found.name, [Problem(0, field, note.format(code=said[0], name=found.name), "note")]
+    said_note = Problem(0, "organisation", note.format(code=code or name, name=found.name), "note")
+    return found.reference, found.name, [said_note]
 
 
-def _column_values(fields: Sequence[str], field: str, rows) -> list[str]:
-    """The distinct values of the column going to ``field`` (none when no column does)."""
-    if field not in fields:
-        return []
-    i = list(fields).index(field)
-    return sorted({" ".join(str(row[i]).split()) for row in rows if i < len(row) and row[i] not in (None, "")})
+def _cell(row: Sequence[object], at: int | None) -> str:
+    """A cell's text with its spaces tidied, "" for none (or no such column)."""
+    if at is None or at >= len(row) or row[at] in (None, ""):
+        return ""
+    return " ".join(str(row[at]).split())
 
 
 def _new_council_warning(name: str, councils: Sequence[e.Authority]) -> Problem:
@@ -188,7 +189,9 @@ def _near_councils(name: str, councils: Sequence[e.Authority]) -> list[e.Authori
     wanted = " ".join(name.casefold().split())
     by_name = {" ".join(c.name.casefold().split()): c for c in councils}
     close = difflib.get_close_matches(wanted, by_name, n=3, cutoff=0.75)
-    within = [n for n in by_name if n not in close and len(n) >= 4 and (n in wanted or wanted in n)]
+    words = set(wanted.split())
+    # Its name among the words typed, or the words typed among its name's: "London Borough of Camden", "camden".
+    within = [n for n in by_name if n not in close and (set(n.split()) <= words or words <= set(n.split()))]
     return [by_name[n] for n in close + within][:3]
 
 

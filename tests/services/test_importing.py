@@ -798,3 +798,30 @@ def test_assets_imported_without_a_council_that_a_later_import_gives_one_are_cou
     (council,) = Records(register).list(RecordKind.AUTHORITY)
     assert {a.authority_ref for a in Records(register).list(RecordKind.ASSET)} == {council.reference}
     assert preview_import(register, COUNCILS / "stockport.csv", "Stockport").counts()["unchanged"] == 3
+
+
+def test_a_list_of_several_councils_by_code_or_name_is_refused_not_given_to_one(register, tmp_path):
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "name,organisation,council-name\nThe Swan,local-authority:EXE,Exeter\nThe Fox,,Camden\nThe Bell,,Stockport\n",
+        encoding="utf-8",
+    )
+    preview = preview_import(register, path)
+    (refused,) = [p for p in preview.problems if p.field == "organisation"]
+    assert refused.message.startswith("The list's rows are of 3 councils (Camden, Stockport, local-authority:EXE)")
+    assert preview.council_name == ""
+
+
+def test_likely_duplicates_are_names_alike_in_spelling_not_different_assets_at_one_postcode():
+    from assetreg.domain.import_review import _alike
+
+    assert _alike("Southampton Arms", "The Southampton Arms") and _alike("The Crown & Anchor", "Crown and Anchor")
+    assert _alike("Southhampton Arms", "Southampton Arms")  # a slip of spelling
+    for ours, theirs in [
+        ("Village Hall", "Village Hall Car Park"),
+        ("The Bell", "Campbell Hall"),
+        ("1 High Street", "11 High Street"),
+        ("Allotments North", "Allotments South"),
+        ("The George", "The George and Dragon"),
+    ]:
+        assert not _alike(ours, theirs), (ours, theirs)
