@@ -2,7 +2,7 @@
 
 This is the one account of a notice (RULES.md §2.5–§2.8, §5). The asset's status, What's due, the asset page and
 its timeline, the forms' hints and every printed sentence about a notice read a ``NoticeCase``; none of them
-works a period out again. Pure: the day is a parameter.
+works a period out again; each request's verdict is judged in ``request_verdicts``. Pure: the day is a parameter.
 
 A period's *effective* end is the day the group should act on: the earlier of the end the law gives and the end
 the council published, cut short when the notice stops being in force early (the listing ends, an exempt disposal
@@ -18,10 +18,16 @@ from datetime import date, timedelta
 from . import entities as e
 from .counting import period_end
 from .dates import format_date
-from .eligibility import Fact, State
-from .enums import Jurisdiction, LabelledEnum, LegalForm, NoticeOutcome, Period, Regime
+from .enums import Jurisdiction, LabelledEnum, NoticeOutcome, Period, Regime
 from .i18n import tr
-from .requests import can_trigger_full_moratorium, cannot_trigger_reason
+from .request_verdicts import (
+    RequestFacts,
+    RequestVerdict,
+    after_the_end,
+    judge,
+    not_known_for_notice,
+    refused_for_notice,
+)
 from .rules import Rule, rule_ending
 from .status import NoticeStatus, protection_end, relevant_disposal_problem
 
@@ -95,31 +101,6 @@ class DisposeTo(LabelledEnum):
                 "so AssetReg cannot tell whether the listing still protects it (record the day on its Listing tab)"
             ),
         }
-
-
-@dataclass(frozen=True, slots=True)
-class RequestFacts:
-    """What the case needs to know of a request to be treated as a potential bidder."""
-
-    received_on: date | None
-    legal_form: LegalForm
-    reference: str = ""
-    # What else reg 12 asks of the body, as the register shows it (``eligibility.trigger_conditions``): one the
-    # register shows failed means the request starts nothing; one it does not show is said with the verdict.
-    conditions: tuple[Fact, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class RequestVerdict:
-    """Whether one request starts the full moratorium, and the one sentence why or why not."""
-
-    reference: str
-    received_on: date | None
-    starts_full_moratorium: bool
-    why: str
-    # False when the register does not show enough to be sure: it starts it only if the body is what the register
-    # does not fully show, or (not starting it) whether it does is not known until a missing date is recorded.
-    shown: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,7 +281,7 @@ def notice_case(
     requests = tuple(requests)
     problem, awaited = _problem(notice, start, entries, jurisdiction, listing_day_unknown)
     if start is None or problem:
-        judged = _not_known_for_notice if awaited else _refused_for_notice
+        judged = not_known_for_notice if awaited else refused_for_notice
         verdicts = tuple(judged(r, problem) for r in requests) if problem else ()
         status = _outcome_status(notice, day) or (
             NoticeStatus.NO_MORATORIUM
@@ -315,8 +296,8 @@ def notice_case(
     interim_end = period_end(start, interim_rule.length, interim_rule.counting)
     cut, early_end = _early_end(notice, start, entries, exempt_disposals)
     verdicts = tuple(
-        _after_the_end(r, cut, early_end)
-        or _judge(r, start, interim_end, notice.published_interim_end_on, notice.received_on is None)
+        (after_the_end(r, cut, early_end.label) if early_end is not None else None)
+        or judge(r, start, interim_end, notice.published_interim_end_on, notice.received_on is None)
         for r in requests
     )
     valid = any(v.starts_full_moratorium for v in verdicts)
@@ -462,18 +443,6 @@ def _status(start: date, periods: list[PeriodAccount], early_end: EarlyEnd | Non
     return NoticeStatus.LAPSED
 
 
-def _after_the_end(r: RequestFacts, cut: date | None, early_end: EarlyEnd | None) -> RequestVerdict | None:
-    """The verdict on a request received after the notice stopped being in force, which starts nothing; None
-    for any other request."""
-    if cut is None or early_end is None or r.received_on is None or r.received_on <= cut:
-        return None
-    why = tr(
-        "The request was received on {received}, after the notice stopped being in force on {end} ({reason}), "
-        "so it cannot start the full moratorium."
-    ).format(received=format_date(r.received_on), end=format_date(cut), reason=early_end.label)
-    return RequestVerdict(r.reference, r.received_on, False, why)
-
-
 def _cut_short(verdict: RequestVerdict, full: PeriodAccount, day: date) -> RequestVerdict:
     """A request's verdict, with the early end of the full moratorium it starts said beside it."""
     assert full.ended_early is not None
@@ -494,87 +463,3 @@ def _ending(early_end: EarlyEnd) -> str:
         EarlyEnd.DISPOSED: tr("the last day before the sale completes"),
         EarlyEnd.DISPOSED_TO_COMMUNITY_GROUP: tr("the last day before the sale to a community group completes"),
     }[early_end]
-
-
-def _not_known_for_notice(r: RequestFacts, problem: str) -> RequestVerdict:
-    why = tr("Whether the request starts the full moratorium is not known yet: {problem}").format(
-        problem=problem[0].lower() + problem[1:]
-    )
-    return RequestVerdict(r.reference, r.received_on, False, why, shown=False)
-
-
-def _refused_for_notice(r: RequestFacts, problem: str) -> RequestVerdict:
-    why = tr("This notice starts no moratorium, so the request cannot start the full one: {problem}").format(
-        problem=problem[0].lower() + problem[1:]
-    )
-    return RequestVerdict(r.reference, r.received_on, False, why)
-
-
-def _judge(r: RequestFacts, start: date, interim_end: date, published_end: date | None, provisional: bool):
-    """Whether a request starts the full moratorium (s.95(3), reg 12), and the one sentence why."""
-
-    unknown = " ".join(f.sentence for f in r.conditions if f.state is State.UNKNOWN)
-    if r.legal_form is LegalForm.NOT_KNOWN:  # judged on its dates, with what is not known said beside
-        unknown = " ".join(
-            (tr("what kind of body the group is, which is not recorded (record its legal form)."), unknown)
-        ).strip()
-
-    def verdict(starts: bool, why: str) -> RequestVerdict:
-        if starts and unknown:  # it holds only if the body is a community interest group: say what is not shown
-            why += " " + tr(
-                "That holds only if the group is a community interest group (reg 12), which the register does not "
-                "fully show: {points}"
-            ).format(points=unknown)
-        if provisional:
-            why += " " + tr("The dates are provisional: they are counted from the day the notice was sent.")
-        return RequestVerdict(r.reference, r.received_on, starts, why, shown=not (starts and unknown))
-
-    end = format_date(interim_end)
-    if r.legal_form is not LegalForm.NOT_KNOWN and not can_trigger_full_moratorium(r.legal_form):
-        return verdict(False, cannot_trigger_reason(r.legal_form))
-    failed = [f.sentence for f in r.conditions if f.state is State.FAILED]
-    if failed:
-        return verdict(
-            False, tr("The request cannot start the full moratorium (reg 12): {why}").format(why=" ".join(failed))
-        )
-    if r.received_on is None:
-        return verdict(
-            False,
-            tr(
-                "No received date has been entered for the request yet; it counts only if the council "
-                "received it by {end}, when the interim moratorium ends."
-            ).format(end=end),
-        )
-    received = format_date(r.received_on)
-    if r.received_on < start:
-        return verdict(
-            False,
-            tr(
-                "The request was received on {received}, before the council received the disposal notice on "
-                "{notice}; only a request received during the interim moratorium counts (s.95(3))."
-            ).format(received=received, notice=format_date(start)),
-        )
-    if r.received_on > interim_end:
-        return verdict(
-            False,
-            tr(
-                "The request was received on {received}, after the interim moratorium ended on {end}; it had "
-                "to be received by then (s.95(3))."
-            ).format(received=received, end=end),
-        )
-    if published_end is not None and r.received_on > published_end:
-        return verdict(
-            True,
-            tr(
-                "The request was received on {received}, after the end the council published ({published}) but "
-                "within the six weeks the Act gives, which end on {end}, so the full moratorium applies. Ask the "
-                "council to correct its list."
-            ).format(received=received, published=format_date(published_end), end=end),
-        )
-    return verdict(
-        True,
-        tr(
-            "The request was received on {received}, during the interim moratorium that ends on {end}, so the "
-            "full moratorium applies."
-        ).format(received=received, end=end),
-    )
