@@ -233,7 +233,7 @@ def published_summary(case: NoticeCase) -> str:
     for period, day in case.published_without_period:
         what = tr("{period} ends {date}").format(period=period.label.lower(), date=format_date(day))
         if period is Period.FULL and case.periods:
-            # Councils publish every end on receiving a notice (s.97): the date shows no request was made.
+            # Councils publish every end on receiving a notice (s.97): the date is no sign that a group asked.
             what += tr(" (no request recorded here starts it: record the group's request if one was made in time)")
         else:
             what += tr(" (this notice runs no such period in the register)")
