@@ -228,7 +228,7 @@ def published_summary(case: NoticeCase) -> str:
         what = tr("{period} ends {date}").format(period=p.period.label.lower(), date=format_date(p.published_end))
         notes = [tr("the Act gives {date}").format(date=format_date(p.computed_end))] if p.disagrees else []
         if p.ended_early is not None and p.effective_end < p.published_end:
-            notes.append(_sooner(p, case.day))
+            notes.append(tr("it {ends}").format(ends=_early_end_said(p, case.day)))
         shown.append(f"{what} ({'; '.join(notes)})" if notes else what)
     for period, day in case.published_without_period:
         what = tr("{period} ends {date}").format(period=period.label.lower(), date=format_date(day))
@@ -247,13 +247,14 @@ def published_summary(case: NoticeCase) -> str:
     return text
 
 
-def _sooner(p: PeriodAccount, day: date) -> str:
-    """That a period the council published ends sooner, because the notice stops being in force."""
+def _early_end_said(p: PeriodAccount, day: date) -> str:
+    """How a period the notice's end cuts short ends, as of ``day``: "ended early, on …: the listing ended", or
+    (still to come) "ends early, on …, the listing's last day"."""
     assert p.ended_early is not None
     when = format_date(p.effective_end)
     if p.effective_end < day:
-        return tr("it ended sooner, on {day}: {reason}").format(day=when, reason=p.ended_early.label)
-    return tr("it ends sooner, on {day}, {reason}").format(day=when, reason=_ending(p.ended_early))
+        return tr("ended early, on {day}: {reason}").format(day=when, reason=p.ended_early.label)
+    return tr("ends early, on {day}, {reason}").format(day=when, reason=_ending(p.ended_early))
 
 
 def published_end(notice: e.DisposalNotice, which: Period) -> date | None:
@@ -445,12 +446,7 @@ def _status(start: date, periods: list[PeriodAccount], early_end: EarlyEnd | Non
 
 def _cut_short(verdict: RequestVerdict, full: PeriodAccount, day: date) -> RequestVerdict:
     """A request's verdict, with the early end of the full moratorium it starts said beside it."""
-    assert full.ended_early is not None
-    when = format_date(full.effective_end)
-    if full.effective_end < day:
-        note = tr("It ended early, on {day}: {reason}.").format(day=when, reason=full.ended_early.label)
-    else:
-        note = tr("It ends early, on {day}, {reason}.").format(day=when, reason=_ending(full.ended_early))
+    note = tr("It {ends}.").format(ends=_early_end_said(full, day))
     return replace(verdict, why=verdict.why + " " + note)
 
 
