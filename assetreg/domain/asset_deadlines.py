@@ -38,6 +38,7 @@ from .rules import (
     RENOMINATE_BY,
     REVIEW_DECIDE,
     Event,
+    rule,
     rule_ending,
 )
 from .settings import Settings
@@ -300,9 +301,32 @@ def _notice_deadlines(facts: AssetFacts, today: date, add, found, notices: Seque
         )
         for i in range(before, len(found)):
             ref, d, done = found[i]
-            published = published_end(n, d.rule.ends) if d.rule.ends else None
-            if published is not None:
-                found[i] = (ref, with_published(d, published, n.published_basis), done)
+            found[i] = (ref, _as_the_council_published(d, case), done)
+
+
+def _as_the_council_published(d: Deadline, case: NoticeCase) -> Deadline:
+    """The notice's deadline with the council's published date beside it, acted on as the case's periods are:
+    a period's end on its effective end, and the day after one (ACV-OWNER-FREE, ACV-RENOTIFY) the day after it."""
+    which, counted_from = d.rule.ends, None
+    if which is None and d.base_code is not None:  # the day after a period ends
+        which, counted_from = rule(d.base_code).ends, d.base_code
+    shift = timedelta(days=d.rule.offset_days)
+    if d.alternative_date is not None and d.rule.instead_if_applies:  # the day after the full moratorium, if asked
+        other = published_end(case.notice, rule(d.rule.instead_if_applies).ends)
+        if other is not None and other + shift < d.alternative_date:
+            d = dataclasses.replace(d, alternative_date=other + shift)
+    published = published_end(case.notice, which) if which is not None else None
+    if published is None:
+        return d
+    # The periods nest: a council's end before a shorter period's is acted on when that one ends (``_period``).
+    periods = case.periods
+    k = next((k for k, p in enumerate(periods) if p.period is which), None)
+    first = None
+    if k and periods[k].ended_early is None and periods[k].effective_end > published:
+        first = (periods[k - 1].rule.code, periods[k - 1].effective_end)
+    return dataclasses.replace(
+        with_published(d, published + shift, case.notice.published_basis), published_of=counted_from, comes_after=first
+    )
 
 
 REFUSED_STAGES = ("refused", "deemed-refused", "review", "appeal")

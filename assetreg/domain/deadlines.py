@@ -26,6 +26,10 @@ class Deadline:
     ``act_by``: the previous working day, where the date is a last day that falls on a non-working day.
     ``base_code``/``base_date``: for a derived rule, the rule and date it was derived from.
     ``alternative_date``: for a rule whose base switches on a condition not yet known, the date if it holds.
+    ``published_of``: for a derived date, the rule whose date the council published (``published_date`` is then
+    the date that published one gives this rule).
+    ``comes_after``: the rule and date of a shorter period that must end first, when the council published an
+    end before it (the periods nest, so this one is acted on no earlier than that one allows).
     """
 
     rule: Rule
@@ -43,6 +47,8 @@ class Deadline:
     base_code: str | None = None
     base_date: dt.date | None = None
     alternative_date: dt.date | None = None
+    published_of: str | None = None
+    comes_after: tuple[str, dt.date] | None = None
 
     @property
     def code(self) -> str:
@@ -61,8 +67,15 @@ class Deadline:
 
     @property
     def effective_date(self) -> dt.date:
-        """The date a community group should act on: the earlier of the computed and published dates."""
-        return self.date if self.published_date is None else min(self.date, self.published_date)
+        """The date a community group should act on: the earlier of the computed and published dates (never
+        before a shorter period that must end first)."""
+        acted = self.date if self.published_date is None else min(self.date, self.published_date)
+        return acted if self.comes_after is None else max(acted, self._first_possible)
+
+    @property
+    def _first_possible(self) -> dt.date:
+        assert self.comes_after is not None
+        return self.comes_after[1] + dt.timedelta(days=self.rule.offset_days)
 
     @property
     def explanation(self) -> str:
@@ -76,7 +89,7 @@ class Deadline:
         if r.confidence is Confidence.ADVICE:
             parts.append(tr("This is a suggestion, not a legal deadline."))
         else:
-            parts.append(tr("Confidence: {note} — {label}.").format(note=r.confidence_note, label=r.confidence.label))
+            parts.append(tr("How sure: {label}.").format(label=r.confidence.label))
         if r.confidence.needs_confirmation:
             parts.append(tr("Confirm this date with the council or authority before relying on it."))
         if self.conditional and r.conditional:
@@ -139,6 +152,28 @@ class Deadline:
             return ""
         basis = f" ({self.published_basis})" if self.published_basis else ""
         published = format_date(self.published_date)
+        if self.published_of is not None:  # the council published the date this one is counted from
+            published = tr('"{name}" as {date}{basis}, which makes this {published}').format(
+                name=rule(self.published_of).name,
+                date=format_date(self.published_date - dt.timedelta(days=self.rule.offset_days)),
+                basis=basis,
+                published=published,
+            )
+            basis = ""
+        if self.comes_after is not None and self.effective_date > min(self.date, self.published_date):
+            code, first = self.comes_after
+            return tr(
+                'The council published {published}{basis}, before "{name}" ({first}), which must come first; '
+                "act on {effective}."
+            ).format(
+                published=published,
+                basis=basis,
+                name=rule(code).name,
+                first=format_date(first),
+                effective=format_date(self.effective_date),
+            )
+        if difference == 0 and self.published_of is not None:
+            return tr("The council published {published}, the same date.").format(published=published)
         if difference == 0:
             return tr("The council published the same date{basis}.").format(basis=basis)
         when = tr("earlier") if difference < 0 else tr("later")

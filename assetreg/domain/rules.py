@@ -23,8 +23,8 @@ class Confidence(LabelledEnum):
     @staticmethod
     def _labels() -> dict[str, str]:
         return {
-            "V": tr("checked against the statute"),
-            "S": tr("from guidance"),
+            "V": tr("checked against the legislation"),
+            "S": tr("taken from council, government or legal guidance, not the legislation itself"),
             "M": tr("not confirmed"),
             "advice": tr("advice"),
         }

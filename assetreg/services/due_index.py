@@ -49,7 +49,7 @@ from .due_lines import (
     valid_until,
 )
 
-FORMAT = 4  # bump when what a line holds, or how a case is worked out, changes: the index is built again
+FORMAT = 5  # bump when what a line holds, or how a case is worked out, changes: the index is built again
 BULK = 2000  # more assets than this touched at once: clear the index, and let the next read build it again
 STALE_LIMIT = 5000  # more assets than this run out on the day asked: work every case out instead
 WRITTEN_AT_ONCE = 5000  # lines stored in one statement

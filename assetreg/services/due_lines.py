@@ -150,6 +150,8 @@ def _deadline_json(d: Deadline) -> list:
         d.base_code,
         _iso(d.base_date),
         _iso(d.alternative_date),
+        d.published_of,
+        [d.comes_after[0], d.comes_after[1].isoformat()] if d.comes_after else None,
     ]
 
 
@@ -178,6 +180,8 @@ def _deadline_of(v: list) -> Deadline:
         v[12],
         _day(v[13]),
         _day(v[14]),
+        v[15],
+        (v[16][0], _day_of(v[16][1])) if v[16] else None,
     )
 
 

@@ -500,8 +500,34 @@ def test_published_dates_replace_computed_ones_when_earlier():
     assert protected.date == date(2027, 1, 1)
     assert protected.deadline.date == PP_END
     assert protected.deadline.difference_days == (date(2027, 1, 1) - PP_END).days
-    # Rules with no published counterpart are untouched.
-    assert found["ACV-RENOTIFY"].deadline.published_date is None
+    # The day after a published end follows it, as the notice's status does: a fresh notice is needed from the
+    # day after the council's earlier protected end, and the explanation says where the date comes from.
+    renotify = found["ACV-RENOTIFY"]
+    assert renotify.date == date(2027, 1, 2)
+    assert renotify.deadline.date == PP_END + timedelta(days=1)
+    assert renotify.deadline.published_of == "ACV-PP-END"
+    assert (
+        'The council published "Protected period ends" as Fri 1 Jan 2027 (Council\'s published list), which makes '
+        "this Sat 2 Jan 2027, 58 days earlier than the computed date; act on the earlier date, Sat 2 Jan 2027."
+    ) in renotify.deadline.explanation
+    # The owner is free a day after the interim end the council published, as the notice's account says.
+    owner_free = found["ACV-OWNER-FREE"]
+    assert owner_free.date == date(2025, 10, 11) == build_case(facts(notices=(n,)), TODAY).notices[0].owner_free_from
+
+
+def test_a_full_moratorium_the_council_ends_before_the_interim_one_is_acted_on_when_the_interim_ends():
+    # A slip in the council's list: the full moratorium's end given before the interim moratorium's.
+    n = notice(published_full_end_on=date(2025, 9, 1))
+    f = facts(notices=(n,), requests={"DN-0001": (request(date(2025, 9, 20)),)})
+    found = by_code(deadlines(f))
+    case = build_case(f, TODAY).notices[0]
+    full, owner_free = found["ACV-FMP-END"], found["ACV-OWNER-FREE"]
+    assert full.date == IMP_END == case.period(Period.FULL).effective_end
+    assert owner_free.date == IMP_END + timedelta(days=1) == case.owner_free_from
+    assert (
+        'The council published Mon 1 Sep 2025, before "Interim moratorium ends" (Sat 11 Oct 2025), which must '
+        "come first; act on Sat 11 Oct 2025."
+    ) in full.deadline.explanation
 
 
 @pytest.mark.parametrize(

@@ -185,7 +185,8 @@ def test_explanation_reads_as_a_paragraph() -> None:
         "6 weeks beginning with the day the council received the disposal notice, Sun 31 Aug 2025 (the day counts)"
     ) in text
     assert "s.95, s.97" in text
-    assert "[S] — from guidance" in text
+    assert "How sure: taken from council, government or legal guidance, not the legislation itself." in text
+    assert "[S]" not in text  # the catalogue's tags are for developers
     assert "Confirm this date" in text
     assert "received by then" in text
     assert "Provisional" not in text
