@@ -2,8 +2,9 @@
 
 CSV files are read as UTF-8 (with or without a byte-order mark), else as Windows-1252 with a note saying so;
 the delimiter is sniffed. XLSX files are read with openpyxl: the sheet asked for, else the one whose headings
-AssetReg knows best, formulas as the values last calculated, a merged cell's value in every cell it covers. The
-headings are the row near the top that AssetReg knows most of (a title or notes above them are passed over).
+AssetReg knows best, formulas as the values last calculated (with a warning for any never calculated), a merged
+cell's value in every cell it covers. The headings are the row near the top that AssetReg knows most of (a title or
+notes above them are passed over).
 """
 
 from __future__ import annotations
@@ -186,6 +187,8 @@ def _read_xlsx(path: Path, wanted: str = "") -> Table:
         best = max(range(len(filled)), key=lambda i: (_heading_choice(tops[i])[2], -i))
         table = _sheet_table(filled[best])
     notes = list(table.notes)
+    if _has_formulas(path):
+        notes += _uncalculated(path, table, book[table.sheet])
     if len(filled) > 1:
         others = ", ".join(f"“{n}”" for n in names if n != table.sheet)
         notes.append(
@@ -200,6 +203,60 @@ def _read_xlsx(path: Path, wanted: str = "") -> Table:
             )
         )
     return dataclasses.replace(table, notes=tuple(notes), sheets=names)
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether any sheet of the workbook holds a formula (looked for in its XML: far quicker than reading it)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                xml = archive.read(name)
+                if b"<f>" in xml or b"<f " in xml or b":f>" in xml or b":f " in xml:
+                    return True
+    return False
+
+
+def _uncalculated(path: Path, table: Table, values) -> list[Problem]:
+    """A warning naming the cells of ``table`` that hold a formula with no value saved beside it (a file written
+    by a program that does not calculate): they read as blank, and saving the file in a spreadsheet fixes it."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    found = []
+    try:
+        for row in book[table.sheet].iter_rows(min_row=table.heading_row + 1):
+            for cell in row:
+                text = getattr(cell, "value", None)
+                if isinstance(text, str) and text.startswith("=") and values.cell(cell.row, cell.column).value is None:
+                    found.append((cell.row, cell.column))
+    finally:
+        book.close()
+    if not found:
+        return []
+    columns = sorted({c for _, c in found})
+    named = ", ".join(f"“{table.headings[c - 1]}”" if c <= len(table.headings) else str(c) for c in columns[:3])
+    rows = sorted({r for r, _ in found})
+    where = ", ".join(str(r) for r in rows[:5]) + (tr(" and others") if len(rows) > 5 else "")
+    return [
+        Problem(
+            0,
+            "",
+            tr(
+                "{n} cells hold a formula that was never calculated, so they were read as blank ({columns}; rows "
+                "{rows}). Open the file in a spreadsheet program such as Excel or LibreOffice Calc, save it, and "
+                "import it again."
+            ).format(n=len(found), columns=named, rows=where)
+            if len(found) > 1
+            else tr(
+                "A cell holds a formula that was never calculated, so it was read as blank ({columns}, row {rows}). "
+                "Open the file in a spreadsheet program such as Excel or LibreOffice Calc, save it, and import it "
+                "again."
+            ).format(columns=named, rows=where),
+            "warning",
+        )
+    ]
 
 
 def _sheet_table(sheet) -> Table:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import zipfile
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -389,6 +390,39 @@ def test_an_xlsx_list_with_date_cells_and_a_corrected_mapping_is_saved_for_next_
     assert entry.entered_on == date(2020, 3, 4)
     (council,) = Records(register).list(RecordKind.AUTHORITY)
     assert preview_import(register, path, council.reference).fields == fields  # the saved mapping is reused
+
+
+def test_formulas_a_program_saved_without_calculating_are_named_not_read_as_blank_in_silence(register, tmp_path):
+    # Files written by scripts (openpyxl among them) keep a formula with no value beside it: read as blank.
+    path = tmp_path / "list.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Name of asset", "Postcode", "Date listed"])
+    sheet.append(["The George", "AB1 2CD", "=DATE(2020,3,4)"])
+    sheet.append(["The Swan", "AB1 2CE", datetime(2021, 5, 6)])
+    sheet.append(["The Bell", "AB1 2CF", "=DATE(2022,1,2)"])
+    book.save(path)
+    preview = preview_import(register, path, "Anytown")
+    (warning,) = [p for p in preview.problems if "formula" in p.message]
+    assert (warning.row, warning.level) == (0, "warning")
+    assert warning.message.startswith(
+        "2 cells hold a formula that was never calculated, so they were read as blank (“Date listed”; rows 2, 4)."
+    )
+    assert "save it, and import it again" in warning.message
+    # A spreadsheet saves each formula's value beside it (<v>): then the value is read, and nothing is said.
+    with zipfile.ZipFile(path) as original:
+        parts = {name: original.read(name) for name in original.namelist()}
+    sheet_xml = parts["xl/worksheets/sheet1.xml"]
+    assert sheet_xml.count(b"<v></v>") == 2
+    parts["xl/worksheets/sheet1.xml"] = sheet_xml.replace(b"<v></v>", b"<v>43894</v>", 1).replace(
+        b"<v></v>", b"<v>44563</v>"
+    )
+    with zipfile.ZipFile(path, "w") as saved:
+        for name, data in parts.items():
+            saved.writestr(name, data)
+    preview = preview_import(register, path, "Anytown")
+    assert not [p for p in preview.problems if "formula" in p.message]
+    assert [plan.asset.name for plan in preview.plans] == ["The George", "The Swan", "The Bell"]
 
 
 def test_a_saved_mapping_keeps_a_column_left_out_and_lets_a_newly_known_heading_match(register, tmp_path):
