@@ -231,7 +231,11 @@ def describe_notice(n: Any, when: Callable[[date | None], str], today: date, gro
         lines.append(
             "    "
             + tr("request {ref} from {group}, received {received}").format(
-                ref=r.reference, group=groups.get(r.group_ref, r.group_ref), received=when(r.received_on)
+                ref=r.reference,
+                group=groups.get(r.group_ref, r.group_ref),
+                received=tr("on a day not known, counted by the council")
+                if r.council_counted and r.received_on is None
+                else when(r.received_on),
             )
         )
         if assessed.verdict is not None:

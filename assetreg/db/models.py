@@ -24,6 +24,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
@@ -213,6 +214,7 @@ class BidderRequestRow(RecordRow):
     sent_on: Mapped[date | None] = mapped_column(Date)
     received_on: Mapped[date | None] = mapped_column(Date)
     method: Mapped[enums.DeliveryMethod] = mapped_column(CodeEnum(enums.DeliveryMethod))
+    council_counted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     notes: Mapped[str] = _text()
 
 

@@ -127,13 +127,15 @@ class RecordRepository:
         query = select(m.AuthorityRow.reference, m.AuthorityRow.name, m.AuthorityRow.jurisdiction)
         return {ref: (name, jurisdiction) for ref, name, jurisdiction in self.session.execute(query)}
 
-    def bidder_request_facts(self, notices: Iterable[str] | None = None) -> list[tuple[str, Any, str, Any, str]]:
+    def bidder_request_facts(self, notices: Iterable[str] | None = None) -> list[tuple[str, Any, bool, str, Any, str]]:
         """For every live request (on one of ``notices``, when given): the notice it answers, when it was
-        received, the request's own reference, the requesting group, and the postcode of the land."""
+        received, whether the council's list counts it without that day, the request's own reference, the
+        requesting group, and the postcode of the land."""
         query = (
             select(
                 m.BidderRequestRow.notice_ref,
                 m.BidderRequestRow.received_on,
+                m.BidderRequestRow.council_counted,
                 m.BidderRequestRow.reference,
                 m.CommunityGroupRow,
                 m.AssetRow.postcode,
@@ -152,9 +154,9 @@ class RecordRepository:
                 for start in range(0, len(wanted), IN_LIMIT)
             ]
         return [
-            (notice, received, reference, to_entity(RecordKind.GROUP, group), postcode or "")
+            (notice, received, counted, reference, to_entity(RecordKind.GROUP, group), postcode or "")
             for chunk in chunks
-            for notice, received, reference, group, postcode in self.session.execute(chunk)
+            for notice, received, counted, reference, group, postcode in self.session.execute(chunk)
         ]
 
     def first_reference(self, kind: RecordKind) -> str | None:

@@ -262,10 +262,8 @@ def _read_row(
     _read_removal(asset, texts)
     _check_expiry(asset, asset.listing_expiry, problem)
     if any(dates.get(n) for n in ("notice_received", "interim_end", "full_end", "protected_end")):
-        group, asked = texts.get("interested_group", ""), dates.get("bid_intention_received")
-        # With a date, the request becomes a record of its own (the plan adds it); without one, the list only
-        # names the group, which is kept in the notice's notes.
-        notes = tr("Community group: {name}").format(name=group) if group and not asked else ""
+        # A named group, or a request's day, becomes a request of its own (the plan adds it): without the day,
+        # one the council counts (Camden's "Community group which triggered full moratorium").
         asset.notices.append(
             ImportedNotice(
                 number,
@@ -273,9 +271,9 @@ def _read_row(
                 dates.get("interim_end"),
                 dates.get("full_end"),
                 dates.get("protected_end"),
-                notes,
-                asked,
-                group,
+                "",
+                dates.get("bid_intention_received"),
+                texts.get("interested_group", ""),
                 texts.get("interested_group_form", ""),
             )
         )

@@ -200,6 +200,9 @@ class BidderRequest:
     sent_on: date | None = None
     received_on: date | None = None
     method: DeliveryMethod = DeliveryMethod.EMAIL
+    # The council's list says the group asked (Camden's "Community group which triggered full moratorium") but not
+    # the day its request was received: while that day is not recorded, the council's word is taken for it.
+    council_counted: bool = False
     notes: str = ""
 
 

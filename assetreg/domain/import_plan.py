@@ -346,8 +346,11 @@ def _plan_notices(plan: AssetPlan, item: ImportedAsset, notices, index: RecordIn
 
 
 def _plan_request(plan: AssetPlan, item: ImportedAsset, imported, notice: int | str, requests) -> None:
-    """The request to be treated as a bidder the row records, unless the notice already has one received then."""
-    if imported.bid_received is None or any(r.received_on == imported.bid_received for r in requests):
+    """The request to be treated as a bidder the row records, unless the notice already has one received then: a
+    named group without the day is a request the council counts, unless the notice has a request already."""
+    if imported.bid_received is None and (not imported.interested_group or requests):
+        return
+    if imported.bid_received is not None and any(r.received_on == imported.bid_received for r in requests):
         return
     # A group the list does not name is one of the asset's own: two unnamed groups are not taken for one.
     name = imported.interested_group or tr("Group not named in the council's list ({asset})").format(asset=item.name)
@@ -356,6 +359,7 @@ def _plan_request(plan: AssetPlan, item: ImportedAsset, imported, notice: int | 
             notice_ref="",
             group_ref="",
             received_on=imported.bid_received,
+            council_counted=imported.bid_received is None,
             method=DeliveryMethod.NOT_KNOWN,
             notes=tr("From the council's list of assets of community value."),
         )
@@ -371,20 +375,36 @@ def _request_warnings(plan: AssetPlan, index: RecordIndex) -> list[Problem]:
         if group is not None:
             planned.group_ref, planned.group = group.reference, ""
         form = group.legal_form if group is not None else new_group(planned.group, planned.group_form).legal_form
+        values = {"group": group.name if group else planned.group}
+        if planned.request.received_on is None:
+            values["day"] = tr("(on a day it does not give)")
+            problems.append(
+                Problem(
+                    planned.row or plan.row,
+                    "interested_group",
+                    tr(
+                        "The list names {group} as the group that asked to be treated as a bidder, but not the day "
+                        "its request was received: the request is recorded as one the council counts, and the full "
+                        "moratorium is counted on the council's word. Record the day on the request if you know it."
+                    ).format(**values),
+                    "warning",
+                )
+            )
+        else:
+            values["day"] = tr("on {day}").format(day=format_date(planned.request.received_on))
         if can_trigger_full_moratorium(form):
             continue
-        values = {"group": group.name if group else planned.group, "day": format_date(planned.request.received_on)}
         if group is None and planned.group.startswith(tr("Group not named in the council's list")):
             values["group"] = tr("a group it does not name (added as “{name}”)").format(name=planned.group)
         if form is LegalForm.NOT_KNOWN:
             message = tr(
-                "The list says {group} asked to be treated as a bidder on {day}, but not what kind of body it is. "
+                "The list says {group} asked to be treated as a bidder {day}, but not what kind of body it is. "
                 "The request starts the full moratorium only if the group is a parish council, charity, community "
                 "interest company, company limited by guarantee or community benefit society (reg 12): record its "
                 "legal form on its page. Until then the case counts the request, and says this is not shown."
             ).format(**values)
         else:
-            message = tr("The list says {group} asked to be treated as a bidder on {day}. {why}").format(
+            message = tr("The list says {group} asked to be treated as a bidder {day}. {why}").format(
                 why=cannot_trigger_reason(form), **values
             )
         problems.append(Problem(planned.row or plan.row, "interested_group", message, "warning"))

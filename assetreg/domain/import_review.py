@@ -79,11 +79,19 @@ def described(plan: AssetPlan) -> list[str]:
         day = format_date(notice.received_on) if notice.received_on else tr("on a day not given")
         lines.append(tr("a disposal notice received {day} added").format(day=day))
     for r in plan.requests:
-        lines.append(
-            tr("a request to be treated as a bidder from {group}, received {day}, added").format(
-                group=r.group or r.group_ref, day=format_date(r.request.received_on)
+        group, received = r.group or r.group_ref, r.request.received_on
+        if received is None:  # named in the list without its day: one the council counts
+            lines.append(
+                tr("a request to be treated as a bidder from {group}, counted by the council, added").format(
+                    group=group
+                )
             )
-        )
+        else:
+            lines.append(
+                tr("a request to be treated as a bidder from {group}, received {day}, added").format(
+                    group=group, day=format_date(received)
+                )
+            )
     return lines
 
 

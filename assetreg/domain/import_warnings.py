@@ -61,7 +61,7 @@ def notice_warnings(plan: AssetPlan, item: ImportedAsset, notices: Sequence[e.Di
 def full_without_request(item: ImportedAsset, match, index: RecordIndex) -> list[Problem]:
     """For each notice whose full moratorium the list gives an end for, with no request to be treated as a
     bidder on it (in the list or the register): that AssetReg counts no full moratorium until one is recorded."""
-    asked = {n.received_on for n in item.notices if n.bid_received}
+    asked = {n.received_on for n in item.notices if n.bid_received or n.interested_group}
     registered = index.notices.get(match.reference, []) if match else []
     asked |= {n.received_on for n in registered if index.requests.get(n.reference)}
     problems, seen = [], set()

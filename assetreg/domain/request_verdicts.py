@@ -5,7 +5,7 @@ Pure: the dates come in as values.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .dates import format_date
@@ -25,6 +25,7 @@ class RequestFacts:
     # What else reg 12 asks of the body, as the register shows it (``eligibility.trigger_conditions``): one the
     # register shows failed means the request starts nothing; one it does not show is said with the verdict.
     conditions: tuple[Fact, ...] = ()
+    council_counted: bool = False  # the council's list records the request without its day (``BidderRequest``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,16 @@ def judge(r: RequestFacts, start: date, interim_end: date, published_end: date |
         return verdict(
             False, tr("The request cannot start the full moratorium (reg 12): {why}").format(why=" ".join(failed))
         )
+    if r.received_on is None and r.council_counted:  # the council's word, until the day is recorded
+        counted = verdict(
+            True,
+            tr(
+                "The council's list says this group asked to be treated as a bidder, but not the day its request "
+                "was received, so AssetReg takes the council's word that it came in time (by {end}) and counts "
+                "the full moratorium. Record the day it was received to have it checked."
+            ).format(end=end),
+        )
+        return replace(counted, shown=False)
     if r.received_on is None:
         return verdict(
             False,

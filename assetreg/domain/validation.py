@@ -277,7 +277,8 @@ def _bidder_request(r: e.BidderRequest, p: _Problems) -> dict[str, object]:
         tr("date the council received the request"),
         tr("date it was sent"),
     )
-    return {}
+    # Once the day it was received is recorded, that day decides: the council's word is no longer needed.
+    return {"council_counted": False} if r.council_counted and r.received_on is not None else {}
 
 
 def _transfer_application(t: e.TransferApplication, p: _Problems) -> dict[str, object]:

@@ -81,9 +81,11 @@ def preview_request(
     day: date | None = None,
     *,
     group: e.CommunityGroup | None = None,
+    council_counted: bool = False,
 ) -> RequestVerdict | None:
     """What the case would say of a request from a body of ``legal_form`` (the recorded ``group``, when it is
-    one) received on ``received_on``, before it is saved; None while the notice has no date to count from."""
+    one) received on ``received_on`` (or, ``council_counted``, on a day not known), before it is saved; None while
+    the notice has no date to count from."""
     conditions = ()
     if group is not None and notice_ref:
         with register.reading() as session:
@@ -91,7 +93,7 @@ def preview_request(
             notice = repo.get(RecordKind.DISPOSAL_NOTICE, notice_ref)
             asset = repo.get(RecordKind.ASSET, notice.asset_ref) if notice is not None else None
         conditions = trigger_conditions(group, asset.postcode if asset is not None else "")
-    request = RequestFacts(received_on, legal_form, conditions=conditions)
+    request = RequestFacts(received_on, legal_form, conditions=conditions, council_counted=council_counted)
     case = notice_account(register, notice_ref, extra_request=request, day=day)
     return case.requests[-1] if case.requests else None
 

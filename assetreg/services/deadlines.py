@@ -294,9 +294,9 @@ def facts_of(
     notices = grouped(RecordKind.DISPOSAL_NOTICE)
     notice_refs = {n.reference for ns in notices.values() for n in ns} if mine else None
     requests: dict[str, list[RequestFacts]] = defaultdict(list)
-    for notice_ref, received_on, reference, group, land_postcode in repo.bidder_request_facts(notice_refs):
+    for notice_ref, received_on, counted, reference, group, land_postcode in repo.bidder_request_facts(notice_refs):
         conditions = trigger_conditions(group, land_postcode)
-        requests[notice_ref].append(RequestFacts(received_on, group.legal_form, reference, conditions))
+        requests[notice_ref].append(RequestFacts(received_on, group.legal_form, reference, conditions, counted))
     exempt = grouped(RecordKind.EXEMPT_DISPOSAL)
     scottish = grouped(
         RecordKind.TRANSFER_APPLICATION, where={**mine, "kind": ApplicationKind.SCOTTISH_ASSET_TRANSFER_REQUEST}

@@ -282,16 +282,20 @@ class Records:
         value differs written and audited. Returns the record as it now is and the names of those fields."""
         row = self._live_row(repo, kind, reference)
         before = to_entity(kind, row)
-        after = validate(dataclasses.replace(before, **fields))
+        asked = dataclasses.replace(before, **fields)
+        after = validate(asked)
+        # A field validating sets from the others (a request's council_counted, once its day is given) is written too.
+        also = [f.name for f in dataclasses.fields(after) if getattr(after, f.name) != getattr(asked, f.name)]
         if isinstance(after, e.DeadlineMark) and "uid" in fields and "asset_ref" not in fields:
             after = dataclasses.replace(after, asset_ref="")  # filled in again from the new uid
         after = record_checks.checked(repo, after, self.register.today(), reference)
         # A mark's asset follows from its uid, so it changes with the uid even when not given.
         names = [
             *fields,
+            *(name for name in also if name not in fields),
             *(["asset_ref"] if isinstance(after, e.DeadlineMark) and "asset_ref" not in fields else []),
         ]
-        changed = tuple(name for name in names if getattr(after, name) != getattr(before, name))
+        changed = tuple(name for name in dict.fromkeys(names) if getattr(after, name) != getattr(before, name))
         if not changed:
             return before, ()
         version = repo.write(kind, row, after, changed, now, expected_version=expected_version)

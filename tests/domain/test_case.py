@@ -275,6 +275,32 @@ def test_a_full_moratorium_end_the_council_published_is_shown_but_is_no_sign_of_
     assert counted.status is NoticeStatus.FULL_MORATORIUM and counted.period_ends_on == FMP_END
 
 
+def test_a_request_the_council_counts_without_its_day_starts_the_full_moratorium_on_the_councils_word():
+    # Camden's list names the "Community group which triggered full moratorium" but not when it asked.
+    counted = RequestFacts(None, LegalForm.CHARITY, "BR-0001", council_counted=True)
+    during = case_on(date(2025, 12, 1), facts(requests=(counted,)))
+    (notice,) = during.notices
+    assert notice.status is NoticeStatus.FULL_MORATORIUM and notice.period_ends_on == FMP_END
+    assert during.owner_may_dispose_to is DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
+    (verdict,) = notice.requests
+    assert verdict.starts_full_moratorium and not verdict.shown  # on the council's word, not the register's
+    assert verdict.why == (
+        "The council's list says this group asked to be treated as a bidder, but not the day its request was "
+        "received, so AssetReg takes the council's word that it came in time (by Sat 11 Oct 2025) and counts the "
+        "full moratorium. Record the day it was received to have it checked."
+    )
+    due = {d.code: d for d in during.deadlines if d.deadline}
+    assert due["ACV-OWNER-FREE"].date == date(2026, 3, 1) and not due["ACV-OWNER-FREE"].deadline.conditional
+    # A body that cannot start it does not, whatever the council's list says; nor does a request with no day
+    # the council is not said to count.
+    (company,) = case_on(
+        date(2025, 12, 1), facts(requests=(RequestFacts(None, LegalForm.OTHER, "BR-0001", council_counted=True),))
+    ).notices
+    assert company.status is NoticeStatus.PROTECTED
+    (undated,) = case_on(date(2025, 12, 1), facts(requests=(RequestFacts(None, LegalForm.CHARITY, "BR-0001"),))).notices
+    assert undated.status is NoticeStatus.PROTECTED and not undated.requests[0].starts_full_moratorium
+
+
 def test_a_request_that_starts_a_full_moratorium_the_listings_end_cuts_short_says_so():
     ending = e.ListEntry(reference="LST-0001", asset_ref=ASSET, entered_on=date(2020, 11, 2))  # last day 1 Nov 2025
     f = facts(requests=(CHARITY,), entries=(ending,))

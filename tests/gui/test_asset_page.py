@@ -550,6 +550,18 @@ def test_record_a_request_from_a_notice_panel(qtbot, page: AssetPage, messages: 
     assert "Full moratorium ends" in rows(page.coming_view.model(), DUE_WHAT)
 
 
+def test_a_request_the_council_counts_says_it_is_counted_on_the_councils_word(qtbot, page: AssetPage) -> None:
+    page.show_asset("AST-0001")
+    (panel,) = page.notice_panels
+    records = Records(page.context.register)
+    group = records.create(e.CommunityGroup(name="Red Lion Friends", legal_form=LegalForm.CHARITY)).value
+    records.create(
+        e.BidderRequest(notice_ref=panel.notice.reference, group_ref=group.reference, council_counted=True)
+    )
+    page.show_asset("AST-0001")
+    assert rows(page.requests_models[0], REQ_COUNTS) == ["Yes, on the council's word"]
+
+
 def test_the_page_actions_have_mnemonics(qtbot, page: AssetPage) -> None:
     page.show_asset("AST-0001")
     page.show()

@@ -511,6 +511,29 @@ def test_a_late_request_is_still_recorded_and_the_assessment_said(qtbot, context
     assert "after the interim moratorium ended" in text
 
 
+def test_a_request_the_council_counts_is_shown_as_such_and_its_day_once_entered_decides(qtbot, context, listed):
+    # As an import of Camden's list records it: the group named, the day not given.
+    counted = (
+        Records(context.register)
+        .create(e.BidderRequest(notice_ref=listed["notice"], group_ref=listed["ours"], council_counted=True))
+        .value
+    )
+    dialog = BidderRequestDialog(context, listed["notice"], existing=counted)
+    qtbot.addWidget(dialog)
+    assert dialog.counted.isChecked() and dialog.counted.isEnabled()
+    assert dialog.warning.text().startswith("The council's list says this group asked to be treated as a bidder")
+    dialog.counted.setChecked(False)  # not so after all: no day, so no full moratorium
+    assert "No received date has been entered" in dialog.warning.text()
+    dialog.counted.setChecked(True)
+    type_into(qtbot, dialog.received_on, "12/10/2025")  # found: a day after the interim moratorium ended
+    assert not dialog.counted.isEnabled() and dialog.warning.kind == WARNING
+    with qtbot.waitSignal(context.data_changed):
+        dialog.save()
+    saved = Records(context.register).get(counted.reference)
+    assert (saved.received_on, saved.council_counted) == (date(2025, 10, 12), False)
+    assert not dialog.changed.value.verdict.starts_full_moratorium
+
+
 def test_a_request_from_a_group_not_yet_in_the_register(qtbot, context: AppContext, listed) -> None:
     dialog = request_dialog(qtbot, context, listed["notice"])
     dialog.group.set_value(NEW)

@@ -26,7 +26,7 @@ from assetreg.domain.enums import (
 from assetreg.domain.errors import AssetRegError
 from assetreg.domain.import_headings import match_headings
 from assetreg.domain.records import RecordKind
-from assetreg.domain.status import AssetStatus
+from assetreg.domain.status import AssetStatus, NoticeStatus
 from assetreg.services import due_index, importing
 from assetreg.services.asset_lines import lines
 from assetreg.services.deadlines import register_cases
@@ -56,11 +56,19 @@ def test_camdens_list_goes_in_once_and_a_second_import_changes_nothing(register)
         (0, "decision_date", "warning"),  # listings of 2012 and 2013 that have ended, though the list says listed
         (4, "listing_expiry", "warning"),  # the council's expiry is not five years from entry
         (5, "decision_date", "error"),  # 31/02/2013 is left out, not guessed
+        (2, "interested_group", "warning"),  # the group that triggered the full moratorium, with no day given
     }
     records = Records(register)
     (cap,) = records.list(RecordKind.ASSET, name="The Black Cap")
     notices = records.list(RecordKind.DISPOSAL_NOTICE, asset_ref=cap.reference)
     assert [n.received_on for n in notices] == [date(2013, 1, 3), date(2015, 6, 4)]
+    # "Community Group Which Triggered Full Moratorium" without a day: a request the council counts, on the first.
+    (counted,) = records.list(RecordKind.BIDDER_REQUEST)
+    assert (counted.notice_ref, counted.received_on, counted.council_counted) == (notices[0].reference, None, True)
+    assert records.get(counted.group_ref).name == "Black Cap Foundation"
+    (case,) = [c for c in register_cases(register, date(2013, 3, 1)) if c.asset_ref == cap.reference]
+    assert case.notices[0].status is NoticeStatus.FULL_MORATORIUM  # on the council's word
+    assert case.notices[0].period(Period.FULL).effective_end == date(2013, 7, 2)
     (entry,) = records.list(RecordKind.LIST_ENTRY, asset_ref=cap.reference)
     assert (entry.entered_on, entry.council_reference) == (date(2012, 11, 15), "CAMACV17")
     (bull,) = records.list(RecordKind.ASSET, name="The Bull")
@@ -261,18 +269,52 @@ def test_a_full_moratorium_end_with_no_request_says_that_none_is_counted(registe
     path.write_text(
         "ref,asset_name,decision_date,notification_of_intention_to_sell_received,intention_to_bid_received,"
         "name_of_community_interest_group,full_moratorium_end_date\n"
-        "F1,The Palmerston,20/05/2019,28/10/2026,,Tufnell Park Residents,27/04/2027\n"
-        "F2,The Plough,20/05/2019,28/10/2026,05/11/2026,Plough Parish Council,27/04/2027\n",
+        "F1,The Palmerston,20/05/2023,28/10/2026,,,27/04/2027\n"
+        "F2,The Plough,20/05/2023,28/10/2026,05/11/2026,Plough Parish Council,27/04/2027\n",
         encoding="utf-8",
     )
     (warning,) = [p for p in preview_import(register, path, "Stockport").problems if p.field == "full_end"]
     assert warning.row == 2 and warning.message.startswith(
-        "The list gives the full moratorium as ending on Tue 27 Apr 2027 and names Tufnell Park Residents as the "
-        "group that asked, but not the day the request to be treated as a bidder was received"
+        "The list gives the full moratorium as ending on Tue 27 Apr 2027, but not the day the request to be "
+        "treated as a bidder was received"
     )
     import_file(register, path, "Stockport")
     case = next(c for c in register_cases(register, date(2026, 12, 20)) if c.notices and not c.notices[0].requests)
     assert case.notices[0].published_without_period == ((Period.FULL, date(2027, 4, 27)),)
+    assert case.notices[0].status is NoticeStatus.PROTECTED
+
+
+def test_a_group_named_without_the_day_it_asked_is_a_request_the_council_counts(register, tmp_path):
+    path = tmp_path / "named.csv"
+    path.write_text(
+        "ref,asset_name,decision_date,notification_of_intention_to_sell_received,intention_to_bid_received,"
+        "name_of_community_interest_group,full_moratorium_end_date\n"
+        "F1,The Palmerston,20/05/2023,28/10/2026,,Tufnell Park Residents,27/04/2027\n",
+        encoding="utf-8",
+    )
+    preview = preview_import(register, path, "Stockport")
+    assert not [p for p in preview.problems if p.field == "full_end"]
+    (counted, _form) = [p.message for p in preview.problems if p.field == "interested_group"]
+    assert counted.startswith(
+        "The list names Tufnell Park Residents as the group that asked to be treated as a bidder, but not the day "
+        "its request was received: the request is recorded as one the council counts"
+    )
+    assert import_file(register, path, "Stockport")["added"] == 1
+    (request,) = Records(register).list(RecordKind.BIDDER_REQUEST)
+    assert (request.received_on, request.council_counted, request.method) == (None, True, DeliveryMethod.NOT_KNOWN)
+    (case,) = register_cases(register, date(2026, 12, 20))
+    notice = case.notices[0]
+    assert notice.status is NoticeStatus.FULL_MORATORIUM and notice.period_ends_on == date(2027, 4, 27)
+    (verdict,) = notice.requests
+    assert verdict.starts_full_moratorium and not verdict.shown
+    assert verdict.why.startswith("The council's list says this group asked to be treated as a bidder")
+    # Importing again adds no second request; recording the day it was received lets the day decide.
+    assert import_file(register, path, "Stockport")["unchanged"] == 1
+    Records(register).update(request.reference, received_on=date(2026, 12, 10))  # the interim end was Tue 8 Dec
+    (again,) = Records(register).list(RecordKind.BIDDER_REQUEST)
+    assert again.council_counted is False
+    (case,) = register_cases(register, date(2026, 12, 20))
+    assert case.notices[0].status is NoticeStatus.PROTECTED  # received too late: no full moratorium
 
 
 def test_requests_from_groups_a_list_does_not_name_are_each_their_own_assets(register, tmp_path):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from ...domain import entities as e
 from ...domain.enums import DeliveryMethod, LegalForm
@@ -80,6 +80,15 @@ class BidderRequestDialog(FormDialog):
             self.received_on,
             t("It counts only if the council received it during the interim moratorium."),
         )
+        # A council's list may say a group asked without the day its request came in: the case takes its word.
+        self.counted = QCheckBox(t("The council &counts it, but the day it was received is not known"))
+        self.counted.setToolTip(
+            t(
+                'As a council\'s list can say ("Community group which triggered full moratorium"): the full '
+                "moratorium is counted on the council's word until the day the request was received is entered"
+            )
+        )
+        when.add_widget(self.counted)
         when.add_field("method", t("&How it was sent:"), self.method)
         when.add_widget(self.warning)
 
@@ -88,10 +97,12 @@ class BidderRequestDialog(FormDialog):
         self.group_type.currentIndexChanged.connect(self._on_changed)
         self.sent_on.changed.connect(self._on_changed)
         self.received_on.changed.connect(self._on_changed)
+        self.counted.toggled.connect(self._on_changed)
         if existing is not None:
             self.group.set_value(existing.group_ref)
             self.sent_on.set_date(existing.sent_on)
             self.received_on.set_date(existing.received_on)
+            self.counted.setChecked(existing.council_counted)
             self.method.set_value(existing.method)
         self._on_group_chosen()
         self.finish(96)
@@ -119,6 +130,10 @@ class BidderRequestDialog(FormDialog):
         except ValueError:
             return None
 
+    def council_counted(self) -> bool:
+        """Whether the council's word stands for the request: only while no received day is entered."""
+        return self.counted.isChecked() and self.received() is None
+
     def assessment_note(self) -> tuple[str, str]:
         """What will happen to the request, said before it is saved (the case's verdict), with the kind of note;
         a received day still to come, almost always a slip of the year, is questioned first."""
@@ -137,7 +152,12 @@ class BidderRequestDialog(FormDialog):
             name=self.group_name.text().strip() or t("The group"), legal_form=legal_form
         )
         verdict = preview_request(
-            self.context.register, self.notice.reference, legal_form, self.received(), group=chosen
+            self.context.register,
+            self.notice.reference,
+            legal_form,
+            self.received(),
+            group=chosen,
+            council_counted=self.council_counted(),
         )
         if verdict is None:
             if legal_form is not LegalForm.NOT_KNOWN and not can_trigger_full_moratorium(legal_form):
@@ -166,6 +186,7 @@ class BidderRequestDialog(FormDialog):
         self._on_changed()
 
     def _on_changed(self, *_args) -> None:
+        self.counted.setEnabled(self.received() is None)  # a received day, once entered, decides instead
         self.warning.set_note(*self.assessment_note())
 
     def save(self) -> None:
@@ -192,6 +213,7 @@ class BidderRequestDialog(FormDialog):
             group_ref="" if chosen == NEW else chosen,
             sent_on=self.sent_on.date(),
             received_on=self.received_on.date(),
+            council_counted=self.council_counted(),
             method=self.method.value(),
         )
 
