@@ -133,7 +133,9 @@ def describe_asset(d: Any, groups: dict[str, str]) -> str:
     ]
     if d.case.sale_worth_saying:
         lines.insert(2, d.case.owner_may_dispose_to.label + ".")
-    place = ", ".join(x for x in (a.address, a.postcode) if x)
+    # A council's list often gives the postcode in the address too: it is said once.
+    given = "".join(a.address.split()).upper()
+    place = ", ".join(x for x in (a.address, a.postcode) if x and (x is a.address or "".join(x.split()) not in given))
     extras = [tr("UPRN {uprn}").format(uprn=a.uprn)] if a.uprn else []
     extras += [tr("Title {titles}").format(titles=", ".join(a.title_numbers))] if a.title_numbers else []
     lines += [tr("Address: {place}").format(place=" · ".join([place or tr("not known")] + extras))]

@@ -16,6 +16,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from . import entities as e
+from .dates import format_date
 from .enums import AssetCategory, LabelledEnum, NominationDecision, RemovalReason
 from .i18n import tr
 from .import_dates import DateProblem, date_order_counts, last_date_in, parse_date
@@ -466,7 +467,7 @@ def _check_expiry(asset: ImportedAsset, expiry: date | None, problem) -> None:
             tr(
                 "The council's list says the listing expires on {theirs}; five years from its entry on "
                 "{entered} is {ours}. AssetReg works the expiry out itself, so the council's date is not stored."
-            ).format(theirs=expiry.isoformat(), entered=asset.decision_date.isoformat(), ours=derived.isoformat()),
+            ).format(theirs=format_date(expiry), entered=format_date(asset.decision_date), ours=format_date(derived)),
             "warning",
         )
 
