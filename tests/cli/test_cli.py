@@ -393,6 +393,19 @@ def test_assets_show_text(demo: Path, demo_list: list[dict], tmp_path: Path) -> 
     assert demo_list[0]["status_label"] in result.stdout
 
 
+def test_assets_show_says_a_postcode_the_address_already_gives_once(tmp_path: Path, capsys) -> None:
+    db = tmp_path / "r.assetreg"
+    assert run_main(capsys, "init", "--db", db)[0] == 0
+    # As a council's list gives it: the postcode at the end of the address, and in its own column.
+    run_main(capsys, "add", "asset", "--db", db, "--name", "The Hope", "--address", "1 Hope St, London NW1 8AA",
+             "--postcode", "NW1 8AA")  # fmt: skip
+    run_main(
+        capsys, "add", "asset", "--db", db, "--name", "The Swan", "--address", "2 High St", "--postcode", "NW1 8AB"
+    )
+    assert "Address: 1 Hope St, London NW1 8AA\n" in run_main(capsys, "assets", "show", "AST-0001", "--db", db)[1]
+    assert "Address: 2 High St, NW1 8AB\n" in run_main(capsys, "assets", "show", "AST-0002", "--db", db)[1]
+
+
 def test_assets_show_text_of_every_demo_asset(demo: Path, demo_list: list[dict], capsys) -> None:
     for item in demo_list:
         status, out, err = run_main(capsys, "assets", "show", item["reference"], "--db", demo)
