@@ -43,7 +43,7 @@ from assetreg.gui.views.asset_page import (
     TAB_NOTICES,
     AssetPage,
 )
-from assetreg.gui.widgets.notice_panel import REQ_COUNTS, REQ_REASON
+from assetreg.gui.widgets.notice_panel import REQ_COUNTS, REQ_REASON, REQ_RECEIVED
 from assetreg.gui.widgets.timeline import FULL, INTERIM, PROTECTED
 from assetreg.paths import attachments_dir
 from assetreg.services.check import check_register
@@ -560,6 +560,7 @@ def test_a_request_the_council_counts_says_it_is_counted_on_the_councils_word(qt
     )
     page.show_asset("AST-0001")
     assert rows(page.requests_models[0], REQ_COUNTS) == ["Yes, on the council's word"]
+    assert rows(page.requests_models[0], REQ_RECEIVED) == ["Not known"]
 
 
 def test_the_page_actions_have_mnemonics(qtbot, page: AssetPage) -> None:

@@ -192,13 +192,14 @@ class NoticePanel(QGroupBox):
         return notice.reference
 
     def _add_requests(self, n: NoticeDetail, groups: dict[str, str], layout: QVBoxLayout) -> None:
+        not_known = self.tr("Not known")  # the day of a request the council counts (the columns keep no panel)
         requests = RecordTableModel(
             [
                 Column(self.tr("Reference"), lambda r: r.request.reference),
                 Column(self.tr("Group"), lambda r: groups.get(r.request.group_ref, r.request.group_ref)),
                 Column(
                     self.tr("Received"),
-                    lambda r: day_text(r.request.received_on),
+                    lambda r: day_text(r.request.received_on) or (not_known if r.request.council_counted else ""),
                     lambda r: iso_text(r.request.received_on),
                 ),
                 Column(self.tr("Starts the full moratorium"), counts_text),
