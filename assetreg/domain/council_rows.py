@@ -102,6 +102,16 @@ class ImportedAsset:
     removed_on: date | None = None  # the day the asset left the list, if the list says
     removal_reason: RemovalReason | None = None
     removal_undated: bool = False  # the list's words say it was removed, without saying when
+    # Listings of the asset the list gives in rows of their own, before the one above (a relisting after the five
+    # years): each holds only what its row says of its nomination and entry (``LISTING_FIELDS``).
+    earlier: list[ImportedAsset] = field(default_factory=list)
+
+
+# What a row says of one listing of its asset: a further row that gives another listing keeps these apart.
+LISTING_FIELDS = (
+    "reference", "nominated_by", "nomination_received", "decision", "decision_date", "decision_reasons",
+    "listing_expiry", "removed_on", "removal_reason", "removal_undated",
+)  # fmt: skip
 
 
 def base_reference(text: str) -> str:
@@ -135,7 +145,7 @@ def read_rows(
             continue
         key = base_reference(found.reference).casefold() or f"{found.name.casefold()}|{found.postcode}"
         if key in assets:
-            _merge(assets[key], found)
+            problems += _merge(assets[key], found)
         else:
             assets[key] = found
     return list(assets.values()), problems
@@ -472,17 +482,44 @@ def _check_expiry(asset: ImportedAsset, expiry: date | None, problem) -> None:
         )
 
 
-def _merge(into: ImportedAsset, other: ImportedAsset) -> None:
-    """A further row for an asset already read: its notice, and anything the first row left blank."""
+def _merge(into: ImportedAsset, other: ImportedAsset) -> list[Problem]:
+    """A further row for an asset already read: its notice, and anything the first row left blank; a listing
+    that follows the first one's end is another listing (the later is the asset's, the earlier kept apart)."""
+    problems = []
+    relisted = _another_listing(into, other)
+    if relisted and other.decision_date > into.decision_date:
+        into.earlier.append(_listing_of(into))
+        for name in LISTING_FIELDS:
+            setattr(into, name, getattr(other, name))
+    elif relisted:
+        into.earlier.append(_listing_of(other))
+    elif into.decision_date and other.decision_date and other.decision_date != into.decision_date:
+        problems.append(
+            Problem(
+                other.rows[0],
+                "decision_date",
+                tr(
+                    "This row gives {name} as entered on the list on {theirs}, but row {row} gives {ours}, while "
+                    "that listing still ran: only {ours} was recorded. Check the council's list, and correct the "
+                    "day on the asset's Listing tab if it is the other."
+                ).format(
+                    name=into.name,
+                    theirs=format_date(other.decision_date),
+                    row=into.rows[0],
+                    ours=format_date(into.decision_date),
+                ),
+                "warning",
+            )
+        )
     into.rows.extend(other.rows)
     for name in ("address", "postcode", "uprn", "description", "nominated_by", "decision_reasons", "notes"):
-        if not getattr(into, name):
+        if not getattr(into, name) and not (relisted and name in LISTING_FIELDS):
             setattr(into, name, getattr(other, name))
     for name in (
         "latitude", "longitude", "nomination_received", "decision_date", "listing_expiry", "category", "removed_on",
         "removal_reason",
     ):  # fmt: skip
-        if getattr(into, name) is None:
+        if getattr(into, name) is None and not (relisted and name in LISTING_FIELDS):
             setattr(into, name, getattr(other, name))
     if into.decision is NominationDecision.PENDING:
         into.decision = other.decision
@@ -493,3 +530,24 @@ def _merge(into: ImportedAsset, other: ImportedAsset) -> None:
             into.notices.append(notice)
         elif notice.bid_received and (notice.received_on, notice.bid_received, notice.interested_group) not in asked:
             into.notices.append(notice)  # another group's request on the same notice: the plan adds it there
+    return problems
+
+
+def _another_listing(one: ImportedAsset, other: ImportedAsset) -> bool:
+    """Whether two rows of an asset give two decisions on its nominations: decided on different days, of
+    different kinds (an unsuccessful nomination, then a listing), or listings the later after the earlier one
+    had ended, its five years over or the asset removed."""
+    if NominationDecision.PENDING in (one.decision, other.decision) or not (one.decision_date and other.decision_date):
+        return False
+    first, second = sorted((one, other), key=lambda x: x.decision_date)
+    if first.decision_date == second.decision_date:
+        return False
+    if first.decision is not second.decision:
+        return True
+    ended = first.removed_on or listing_end(e.ListEntry(asset_ref="", entered_on=first.decision_date))
+    return second.decision_date > ended
+
+
+def _listing_of(item: ImportedAsset) -> ImportedAsset:
+    """One listing of the asset, as the row that gave it says (``LISTING_FIELDS``), to be recorded beside it."""
+    return ImportedAsset(rows=item.rows[:1], name=item.name, **{name: getattr(item, name) for name in LISTING_FIELDS})

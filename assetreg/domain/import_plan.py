@@ -32,6 +32,7 @@ from .import_warnings import (
     unrecorded_nominator,
 )
 from .requests import can_trigger_full_moratorium, cannot_trigger_reason
+from .status import listing_end
 from .validation import check_list_entry_against_nomination, validate
 
 
@@ -90,6 +91,9 @@ class AssetPlan:
     nominator_ref: str = ""
     nomination: e.Nomination | None = None
     entry: e.ListEntry | None = None
+    # The asset's earlier listings the list gives, not yet recorded: (nomination or None, entry, nominator's name
+    # when the group is to be added, nominator's reference when it is in the register).
+    earlier: list[tuple[e.Nomination | None, e.ListEntry, str, str]] = field(default_factory=list)
     notices: list[e.DisposalNotice] = field(default_factory=list)
     requests: list[PlannedRequest] = field(default_factory=list)
     changes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (reference, fields) to update
@@ -101,7 +105,9 @@ class AssetPlan:
     def outcome(self) -> str:
         if not self.asset_ref:
             return "added"
-        changes = self.changes or self.nomination or self.entry or self.notices or self.requests or self.new_council
+        changes = (
+            self.changes or self.nomination or self.entry or self.earlier or self.notices or self.requests
+        ) or self.new_council
         return "updated" if changes else "unchanged"
 
 
@@ -251,11 +257,18 @@ def _plan_one(item: ImportedAsset, match, index: RecordIndex, authority_ref: str
         group = index.groups.get(norm_name(item.nominated_by))
         plan.nominator_ref = group.reference if group else ""
         plan.nominator = "" if group else item.nominated_by
-    _plan_listing(
-        plan, item, index.nominations.get(mine, []) if mine else [], index.entries.get(mine, []) if mine else []
-    )
+    nominations, entries = (index.nominations.get(mine, []), index.entries.get(mine, [])) if mine else ([], [])
+    _plan_listing(plan, item, nominations, entries)
+    for listing in item.earlier:
+        _plan_earlier_listing(plan, listing, nominations, entries, index)
     _plan_notices(plan, item, index.notices.get(mine, []) if mine else [], index, basis)
     return plan
+
+
+_ENTRY_KIND = {
+    NominationDecision.LISTED: ListEntryKind.LISTED,
+    NominationDecision.UNSUCCESSFUL: ListEntryKind.UNSUCCESSFUL,
+}
 
 
 def _plan_listing(plan: AssetPlan, item: ImportedAsset, nominations, entries) -> None:
@@ -269,7 +282,7 @@ def _plan_listing(plan: AssetPlan, item: ImportedAsset, nominations, entries) ->
     wanted = {k: v for k, v in wanted.items() if v not in ("", None)}
     if set(wanted) <= {"decision", "council_reference"} and item.decision is NominationDecision.PENDING:
         return  # nothing about a nomination in the row: a reference alone is only the list's (or a register's) id
-    current = nominations[-1] if nominations else None
+    current = _nomination_of(item, nominations)
     if current is None:
         plan.nomination = nomination = validate(e.Nomination(asset_ref="", **wanted))
     else:
@@ -277,15 +290,19 @@ def _plan_listing(plan: AssetPlan, item: ImportedAsset, nominations, entries) ->
         nomination = validate(dataclasses.replace(current, **changed) if changed else current)
         if changed:
             _changing(plan, current, changed)
-    kind = {
-        NominationDecision.LISTED: ListEntryKind.LISTED,
-        NominationDecision.UNSUCCESSFUL: ListEntryKind.UNSUCCESSFUL,
-    }
+    kind = _ENTRY_KIND
     if item.decision not in kind or item.decision_date is None:
         return
     # The entry the row describes: the one entered that day, else the one still on the list.
     entry = next((x for x in entries if x.kind is kind[item.decision] and x.entered_on == item.decision_date), None)
-    entry = entry or next((x for x in entries if x.kind is kind[item.decision] and x.removed_on is None), None)
+    entry = entry or next(
+        (
+            x
+            for x in entries
+            if x.kind is kind[item.decision] and x.removed_on is None and listing_end(x) >= item.decision_date
+        ),
+        None,
+    )  # (one whose five years were over by then is an earlier listing: the row's is a fresh one)
     removal: dict[str, Any] = {}
     if item.removed_on and item.decision is NominationDecision.LISTED:
         removal = {"removed_on": item.removed_on, "removal_reason": item.removal_reason or RemovalReason.OTHER}
@@ -308,6 +325,80 @@ def _plan_listing(plan: AssetPlan, item: ImportedAsset, nominations, entries) ->
     if changed:
         validate(dataclasses.replace(entry, **changed))
         _changing(plan, entry, changed)
+
+
+def _nomination_of(item: ImportedAsset, nominations: Sequence[e.Nomination]) -> e.Nomination | None:
+    """The register's nomination the row describes: the one received or decided on the row's day, else the
+    latest (a pending one the list now gives a decision for)."""
+    found = next(
+        (
+            n
+            for n in nominations
+            if (item.nomination_received and n.received_on == item.nomination_received)
+            or (item.decision_date and n.decided_on == item.decision_date)
+        ),
+        None,
+    )
+    if found is not None or not nominations:
+        return found
+    latest = max(nominations, key=lambda n: n.received_on or n.decided_on or date.min)
+    if latest.decided_on and item.decision_date and item.decision_date > _five_years_from(latest.decided_on):
+        return None  # decided after that listing's five years: a fresh nomination, not a correction of that one
+    return latest
+
+
+def _five_years_from(day: date) -> date:
+    return listing_end(e.ListEntry(asset_ref="", entered_on=day))
+
+
+def _plan_earlier_listing(plan: AssetPlan, listing: ImportedAsset, nominations, entries, index: RecordIndex) -> None:
+    """An earlier listing (or unsuccessful nomination) of the asset a row of its own gives, unless recorded."""
+    kind = _ENTRY_KIND.get(listing.decision)
+    if kind is None or listing.decision_date is None:
+        return
+    if any(x.kind is kind and x.entered_on == listing.decision_date for x in entries):
+        return  # recorded already (by an import before, or by hand)
+    recorded = next(
+        (
+            n
+            for n in nominations
+            if n.decided_on == listing.decision_date
+            or (listing.nomination_received and n.received_on == listing.nomination_received)
+        ),
+        None,
+    )
+    nomination = None
+    if recorded is None:
+        wanted = {
+            "received_on": listing.nomination_received,
+            "decision": listing.decision,
+            "decided_on": listing.decision_date,
+            "decision_reasons": listing.decision_reasons,
+            "council_reference": base_reference(listing.reference),
+        }
+        nomination = validate(e.Nomination(asset_ref="", **{k: v for k, v in wanted.items() if v not in ("", None)}))
+    removal: dict[str, Any] = {}
+    if listing.removed_on and kind is ListEntryKind.LISTED:
+        removal = {"removed_on": listing.removed_on, "removal_reason": listing.removal_reason or RemovalReason.OTHER}
+    entry = validate(
+        e.ListEntry(
+            asset_ref="",
+            kind=kind,
+            entered_on=listing.decision_date,
+            council_reference=base_reference(listing.reference),
+            nomination_ref=recorded.reference if recorded else "",
+            **removal,
+        )
+    )
+    group = index.groups.get(norm_name(listing.nominated_by)) if listing.nominated_by else None
+    name = "" if group or nomination is None else listing.nominated_by
+    plan.earlier.append((nomination, entry, name, group.reference if group and nomination else ""))
+
+
+_ENTRY_KIND = {
+    NominationDecision.LISTED: ListEntryKind.LISTED,
+    NominationDecision.UNSUCCESSFUL: ListEntryKind.UNSUCCESSFUL,
+}
 
 
 def _plan_notices(plan: AssetPlan, item: ImportedAsset, notices, index: RecordIndex, basis: str) -> None:

@@ -65,6 +65,14 @@ def described(plan: AssetPlan) -> list[str]:
                 before, after = _shown(was.get(reference, {}).get(name)), _shown(value)
                 what = labels[name] if reference == plan.asset_ref else f"{reference} {labels[name]}"
                 lines.append(tr("{what}: {before} → {after}").format(what=what, before=before, after=after))
+    for _, entry, _, _ in plan.earlier:
+        lines.append(
+            tr("an earlier listing, entered on the list {day}, added").format(day=format_date(entry.entered_on))
+            if entry.kind is ListEntryKind.LISTED
+            else tr("an earlier unsuccessful nomination, decided {day}, added").format(
+                day=format_date(entry.entered_on)
+            )
+        )
     if plan.nomination is not None:
         lines.append(tr("a nomination added ({decision})").format(decision=plan.nomination.decision.label.lower()))
     if plan.entry is not None:

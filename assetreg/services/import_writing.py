@@ -102,8 +102,9 @@ def write_import(
         council_for = {p.asset_ref: {"authority_ref": council_ref} for p in plans if p.asset_ref and p.without_council}
     names: dict[str, tuple[str, str]] = {}  # each new group once: its name and the legal form the list gave
     for plan in plans:
-        if plan.nominator:
-            names.setdefault(norm_name(plan.nominator), (plan.nominator, ""))
+        for nominator in (plan.nominator, *(name for _, _, name, _ in plan.earlier)):
+            if nominator:
+                names.setdefault(norm_name(nominator), (nominator, ""))
         for r in plan.requests:
             if r.group and (norm_name(r.group) not in names or r.group_form):
                 names[norm_name(r.group)] = (r.group, r.group_form or names.get(norm_name(r.group), ("", ""))[1])
@@ -119,22 +120,30 @@ def write_import(
     )
     ref_of = {id(p): p.asset_ref for p in plans} | {id(p): r for p, r in zip(new_assets, asset_refs, strict=True)}
 
-    with_nomination = [p for p in plans if p.nomination]
+    # Every listing of each asset, its earlier ones first (so references follow the dates): (plan, nomination or
+    # None, entry or None, nominator's name, nominator's reference).
+    listings = [
+        (p, nomination, entry, name, ref)
+        for p in plans
+        for nomination, entry, name, ref in (*p.earlier, (p.nomination, p.entry, p.nominator, p.nominator_ref))
+        if nomination or entry
+    ]
+    with_nomination = [x for x in listings if x[1]]
     nomination_refs = insert(
         RecordKind.NOMINATION,
-        [p.nomination for p in with_nomination],
-        asset_ref=[ref_of[id(p)] for p in with_nomination],
-        nominator_ref=[p.nominator_ref or group_refs.get(norm_name(p.nominator)) for p in with_nomination],
+        [nomination for _, nomination, _, _, _ in with_nomination],
+        asset_ref=[ref_of[id(p)] for p, *_ in with_nomination],
+        nominator_ref=[ref or group_refs.get(norm_name(name)) for _, _, _, name, ref in with_nomination],
     )
-    new_nomination = {id(p): r for p, r in zip(with_nomination, nomination_refs, strict=True)}
+    new_nomination = {id(x): r for x, r in zip(with_nomination, nomination_refs, strict=True)}
 
-    with_entry = [p for p in plans if p.entry]
+    with_entry = [x for x in listings if x[2]]
     insert(
         RecordKind.LIST_ENTRY,
-        [p.entry for p in with_entry],
-        asset_ref=[ref_of[id(p)] for p in with_entry],
-        nomination_ref=[new_nomination.get(id(p), p.entry.nomination_ref) or None for p in with_entry],
-        regime=[settings.regime_on(p.entry.entered_on) for p in with_entry],
+        [entry for _, _, entry, _, _ in with_entry],
+        asset_ref=[ref_of[id(p)] for p, *_ in with_entry],
+        nomination_ref=[new_nomination.get(id(x), x[2].nomination_ref) or None for x in with_entry],
+        regime=[settings.regime_on(entry.entered_on) for _, _, entry, _, _ in with_entry],
     )
 
     notice_plans = [(p, n) for p in plans for n in p.notices]
@@ -169,8 +178,11 @@ def _check_still_there(bulk: BulkRecords, plans: Sequence[AssetPlan], council_re
     wanted: dict[RecordKind, set[str]] = {
         RecordKind.AUTHORITY: {council_ref} - {""},
         RecordKind.ASSET: {p.asset_ref for p in plans} - {""},
-        RecordKind.GROUP: {p.nominator_ref for p in plans} | {r.group_ref for p in plans for r in p.requests},
-        RecordKind.NOMINATION: {p.entry.nomination_ref for p in plans if p.entry},
+        RecordKind.GROUP: {p.nominator_ref for p in plans}
+        | {ref for p in plans for *_, ref in p.earlier}
+        | {r.group_ref for p in plans for r in p.requests},
+        RecordKind.NOMINATION: {p.entry.nomination_ref for p in plans if p.entry}
+        | {entry.nomination_ref for p in plans for _, entry, _, _ in p.earlier},
         RecordKind.DISPOSAL_NOTICE: {r.notice for p in plans for r in p.requests if isinstance(r.notice, str)},
     }
     wanted = {kind: references - {""} for kind, references in wanted.items()}

@@ -328,8 +328,8 @@ def apply_import(
     step = [0]
     per_kind = [
         len(plans),  # assets (at most)
-        sum(1 for p in plans if p.nomination),
-        sum(1 for p in plans if p.entry),
+        sum(1 for p in plans if p.nomination) + sum(1 for p in plans for n, *_ in p.earlier if n),
+        sum(1 for p in plans if p.entry) + sum(len(p.earlier) for p in plans),
         sum(len(p.notices) for p in plans),
         sum(len(p.requests) for p in plans),
     ]

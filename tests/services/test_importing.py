@@ -901,3 +901,85 @@ def test_likely_duplicates_are_names_alike_in_spelling_not_different_assets_at_o
         ("The George", "The George and Dragon"),
     ]:
         assert not _alike(ours, theirs), (ours, theirs)
+
+
+RELISTED = (
+    "Reference,Property name and address,Nominated By,Date Nomination Received,Decision Date,"
+    "Notice To Dispose Received By Council Date,Reason For Unsuccessful Nomination\n"
+    'CAMACV40,"The Crown, 3 Crown Street, London NW1 9ZZ",Crown Regulars,01/02/2015,20/03/2015,10/06/2016,\n'
+    'CAMACV40 (relisted),"The Crown, 3 Crown Street, London NW1 9ZZ",Crown Regulars,01/02/2020,20/03/2020,,\n'
+    'CAMACV40 (relisted 2025),"The Crown, 3 Crown Street, London NW1 9ZZ",Crown Friends,01/02/2025,20/03/2025,'
+    "01/10/2026,\n"
+)
+
+
+def listings(register, asset_ref: str) -> list[tuple]:
+    records = Records(register)
+    by_ref = {n.reference: n for n in records.list(RecordKind.NOMINATION, asset_ref=asset_ref)}
+    return [
+        (x.entered_on, by_ref[x.nomination_ref].received_on, records.get(by_ref[x.nomination_ref].nominator_ref).name)
+        for x in sorted(records.list(RecordKind.LIST_ENTRY, asset_ref=asset_ref), key=lambda x: x.reference)
+    ]
+
+
+def test_a_relisting_in_a_row_of_its_own_is_recorded_beside_the_earlier_listings(register, tmp_path):
+    path = tmp_path / "relisted.csv"
+    path.write_text(RELISTED, encoding="utf-8")
+    register.clock = lambda: datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
+    summary = import_file(register, path, "Camden")
+    assert summary["added"] == 1 and not [p for p in summary["problems"] if p["field"] == "decision_date"]
+    (crown,) = Records(register).list(RecordKind.ASSET)
+    assert listings(register, crown.reference) == [
+        (date(2015, 3, 20), date(2015, 2, 1), "Crown Regulars"),
+        (date(2020, 3, 20), date(2020, 2, 1), "Crown Regulars"),
+        (date(2025, 3, 20), date(2025, 2, 1), "Crown Friends"),
+    ]
+    # Listed again in 2025: the notice of October 2026 starts the moratorium (it had "no moratorium" before).
+    (case,) = register_cases(register, date(2026, 10, 20))
+    assert case.listing_status is AssetStatus.LISTED
+    assert [n.status for n in case.notices] == [NoticeStatus.LAPSED, NoticeStatus.INTERIM_MORATORIUM]
+    assert import_file(register, path, "Camden")["unchanged"] == 1  # nothing twice
+
+
+def test_a_relisting_a_later_list_gives_is_added_without_rewriting_the_listing_recorded_before(register, tmp_path):
+    first = tmp_path / "2015.csv"
+    first.write_text("\n".join(RELISTED.splitlines()[:2]) + "\n", encoding="utf-8")
+    import_file(register, first, "Camden")
+    (crown,) = Records(register).list(RecordKind.ASSET)
+    path = tmp_path / "relisted.csv"
+    path.write_text(RELISTED, encoding="utf-8")
+    preview = preview_import(register, path, "Camden")
+    assert not preview.plans[0].changes  # the 2015 nomination and entry are left as they are
+    apply_import(register, preview)
+    assert [day for day, _, _ in listings(register, crown.reference)] == [
+        date(2015, 3, 20), date(2020, 3, 20), date(2025, 3, 20),
+    ]  # fmt: skip
+
+
+def test_rows_that_give_one_listing_two_days_say_so_and_keep_the_first(register, tmp_path):
+    path = tmp_path / "clash.csv"
+    path.write_text(
+        "Reference,Asset name,Decision Date,Status\n"
+        "ACV1 (a),The Bell,20/03/2022,Listed\n"
+        "ACV1 (b),The Bell,21/04/2023,Listed\n"  # within the first listing's five years: one of them is wrong
+        "ACV2 (a),The Fox,20/03/2022,Unsuccessful\n"
+        "ACV2 (b),The Fox,21/04/2023,Listed\n",  # refused, then listed on a fresh nomination: both happened
+        encoding="utf-8",
+    )
+    preview = preview_import(register, path, "Camden")
+    (clash,) = [p for p in preview.problems if p.field == "decision_date"]
+    assert (clash.row, clash.level) == (3, "warning")
+    assert clash.message == (
+        "This row gives The Bell as entered on the list on Fri 21 Apr 2023, but row 2 gives Sun 20 Mar 2022, while "
+        "that listing still ran: only Sun 20 Mar 2022 was recorded. Check the council's list, and correct the day "
+        "on the asset's Listing tab if it is the other."
+    )
+    apply_import(register, preview)
+    bell, fox = sorted(Records(register).list(RecordKind.ASSET), key=lambda a: a.name)
+    assert [x.entered_on for x in Records(register).list(RecordKind.LIST_ENTRY, asset_ref=bell.reference)] == [
+        date(2022, 3, 20)
+    ]
+    fox_entries = Records(register).list(RecordKind.LIST_ENTRY, asset_ref=fox.reference)
+    assert sorted((x.entered_on, x.kind) for x in fox_entries) == [
+        (date(2022, 3, 20), ListEntryKind.UNSUCCESSFUL), (date(2023, 4, 21), ListEntryKind.LISTED),
+    ]  # fmt: skip
