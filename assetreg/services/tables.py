@@ -2,7 +2,7 @@
 
 CSV files are read as UTF-8 (with or without a byte-order mark), else as Windows-1252 with a note saying so;
 the delimiter is sniffed. XLSX files are read with openpyxl: the sheet asked for, else the one whose headings
-AssetReg knows best, formulas as the values last calculated (with a warning for any never calculated), a merged
+AssetReg knows best, formulas as the values last calculated (a row with one never calculated is refused), a merged
 cell's value in every cell it covers. The headings are the row near the top that AssetReg knows most of (a title or
 notes above them are passed over).
 """
@@ -220,7 +220,8 @@ def _has_formulas(path: Path) -> bool:
 
 def _uncalculated(path: Path, table: Table, values) -> list[Problem]:
     """A warning naming the cells of ``table`` that hold a formula with no value saved beside it (a file written
-    by a program that does not calculate): they read as blank, and saving the file in a spreadsheet fixes it."""
+    by a program that does not calculate). Each such cell gets its formula back in ``table``, so its row is
+    refused, as a formula always is, rather than read with a blank where the list has a value."""
     from openpyxl import load_workbook
 
     book = load_workbook(path, read_only=True)
@@ -230,33 +231,25 @@ def _uncalculated(path: Path, table: Table, values) -> list[Problem]:
             for cell in row:
                 text = getattr(cell, "value", None)
                 if isinstance(text, str) and text.startswith("=") and values.cell(cell.row, cell.column).value is None:
-                    found.append((cell.row, cell.column))
+                    found.append((cell.row, cell.column, text))
     finally:
         book.close()
     if not found:
         return []
-    columns = sorted({c for _, c in found})
+    for r, c, text in found:
+        i = r - table.heading_row - 1
+        if i < len(table.rows) and c <= len(table.rows[i]):  # (a row of nothing else may have been dropped)
+            table.rows[i][c - 1] = text
+    columns = sorted({c for _, c, _ in found})
     named = ", ".join(f"“{table.headings[c - 1]}”" if c <= len(table.headings) else str(c) for c in columns[:3])
-    rows = sorted({r for r, _ in found})
+    rows = sorted({r for r, _, _ in found})
     where = ", ".join(str(r) for r in rows[:5]) + (tr(" and others") if len(rows) > 5 else "")
-    return [
-        Problem(
-            0,
-            "",
-            tr(
-                "{n} cells hold a formula that was never calculated, so they were read as blank ({columns}; rows "
-                "{rows}). Open the file in a spreadsheet program such as Excel or LibreOffice Calc, save it, and "
-                "import it again."
-            ).format(n=len(found), columns=named, rows=where)
-            if len(found) > 1
-            else tr(
-                "A cell holds a formula that was never calculated, so it was read as blank ({columns}, row {rows}). "
-                "Open the file in a spreadsheet program such as Excel or LibreOffice Calc, save it, and import it "
-                "again."
-            ).format(columns=named, rows=where),
-            "warning",
-        )
-    ]
+    message = tr(
+        "The file was saved without the values of its formulas (as programs that do not calculate save it), so "
+        "the rows with one ({columns}; rows {rows}) cannot be read and are left out. Open the file in a "
+        "spreadsheet program such as Excel or LibreOffice Calc, save it, and import it again."
+    )
+    return [Problem(0, "", message.format(columns=named, rows=where), "warning")]
 
 
 def _sheet_table(sheet) -> Table:

@@ -445,12 +445,19 @@ def test_formulas_a_program_saved_without_calculating_are_named_not_read_as_blan
     sheet.append(["The Bell", "AB1 2CF", "=DATE(2022,1,2)"])
     book.save(path)
     preview = preview_import(register, path, "Anytown")
-    (warning,) = [p for p in preview.problems if "formula" in p.message]
+    warning, *refused = [p for p in preview.problems if "formula" in p.message]
     assert (warning.row, warning.level) == (0, "warning")
     assert warning.message.startswith(
-        "2 cells hold a formula that was never calculated, so they were read as blank (“Date listed”; rows 2, 4)."
+        "The file was saved without the values of its formulas (as programs that do not calculate save it), so "
+        "the rows with one (“Date listed”; rows 2, 4) cannot be read and are left out."
     )
     assert "save it, and import it again" in warning.message
+    # Read as blank, The George would have gone in as nominated and never decided: its row is refused instead.
+    assert [(p.row, p.field, p.level) for p in refused] == [
+        (2, "decision_date", "error"),
+        (4, "decision_date", "error"),
+    ]
+    assert [plan.asset.name for plan in preview.plans] == ["The Swan"]
     # A spreadsheet saves each formula's value beside it (<v>): then the value is read, and nothing is said.
     with zipfile.ZipFile(path) as original:
         parts = {name: original.read(name) for name in original.namelist()}
