@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from ..domain import entities as e
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.i18n import tr
 from ..domain.records import RecordKind, parse_reference
@@ -174,12 +176,38 @@ def add_record(args: argparse.Namespace) -> int:
     with open_register_of(args) as register, refusals():
         created = Records(register).create(kind.entity(**values)).value
         warnings = still_to_come(created, register.today())
+        verdict = _verdict(register, created)
     if args.json:
-        print_json({"reference": created.reference, "kind": kind.value, "record": plain(created), "warnings": warnings})
+        said = {"reference": created.reference, "kind": kind.value, "record": plain(created), "warnings": warnings}
+        print_json({**said, **verdict})
     else:
         print(tr("Added {reference}.").format(reference=created.reference))
+        _say_verdict(verdict)
         _warn(warnings)
     return 0
+
+
+def _verdict(register, record, before=None) -> dict[str, Any]:
+    """For a request to be treated as a bidder: whether the case now counts it to start the full moratorium, and
+    why (a day received late, or before the notice, takes away a full moratorium: said, not left to be found)."""
+    if not isinstance(record, e.BidderRequest):
+        return {}
+    from ..services.bidder_requests import assessment_of
+
+    verdict = assessment_of(register, record).verdict
+    if verdict is None:
+        return {"verdict": None}
+    starts, shown, why = verdict.starts_full_moratorium, verdict.shown, verdict.why
+    if before is not None and before.council_counted and not record.council_counted and not starts:
+        why += " " + tr(
+            "The council's list counted this request, so check the day with the council before relying on this."
+        )
+    return {"verdict": {"starts_full_moratorium": starts, "shown": shown, "why": why}}
+
+
+def _say_verdict(said: dict[str, Any]) -> None:
+    if said.get("verdict"):
+        print(textwrap.fill(said["verdict"]["why"], width=100, initial_indent="  ", subsequent_indent="  "))
 
 
 def _warn(warnings: list[str]) -> None:
@@ -209,16 +237,18 @@ def edit_record(args: argparse.Namespace) -> int:
         records = Records(register)
         before = records.get(reference)
         after = records.update(reference, **values).value
-        changed = [name for name in values if getattr(before, name) != getattr(after, name)]
+        changed = [name for name in fields_of(kind) if getattr(before, name) != getattr(after, name)]
         warnings = still_to_come(after, register.today()) if {"sent_on", "received_on"} & set(changed) else []
+        verdict = _verdict(register, after, before)
     if args.json:
         said = {"reference": reference, "kind": kind.value, "changed": changed, "record": plain(after)}
-        print_json({**said, "warnings": warnings})
+        print_json({**said, "warnings": warnings, **verdict})
         return 0
     if changed:
         print(tr("Changed {reference}: {fields}.").format(reference=reference, fields=", ".join(changed)))
     else:
         print(tr("{reference} already had those values; nothing changed.").format(reference=reference))
+    _say_verdict(verdict)
     _warn(warnings)
     return 0
 

@@ -107,8 +107,8 @@ REQUEST = ("bidder-request", "--notice-ref", "DN-0001", "--group-ref", "GRP-0001
 
 
 def add_chain(capsys: pytest.CaptureFixture[str], register: Path, *, request: bool = True) -> list[str]:
-    references = [
-        ok(capsys, "add", *step, "--db", register).strip() for step in CHAIN + ((REQUEST,) if request else ())
+    references = [  # the first line: a request's is followed by whether it starts the full moratorium
+        ok(capsys, "add", *step, "--db", register).splitlines()[0] for step in CHAIN + ((REQUEST,) if request else ())
     ]
     return [line.removeprefix("Added ").removesuffix(".") for line in references]
 
@@ -190,6 +190,33 @@ def test_add_every_other_kind(register_path: Path, capsys: pytest.CaptureFixture
         assert result["record"]["reference"] == result["reference"]
     task = as_json(capsys, "assets", "show", "AST-0001", "--db", register_path)["tasks"][0]
     assert (task["reference"], task["due_on"], task["lead_days"]) == ("TSK-0001", "2025-10-01", 3)
+
+
+def test_a_requests_add_and_edit_say_whether_it_starts_the_full_moratorium(register_path, capsys) -> None:
+    add_chain(capsys, register_path, request=False)
+    db = ("--db", register_path)
+    added = ok(
+        capsys,
+        "add",
+        "bidder-request",
+        "--notice-ref",
+        "DN-0001",
+        "--group-ref",
+        "GRP-0001",
+        "--council-counted",
+        "true",
+        *db,
+    )
+    assert added.startswith("Added BR-0001.\n  The council's list says this group asked to be treated as a bidder")
+    # The day found: after the interim moratorium ended on Sat 11 Oct 2025, which takes the full moratorium away.
+    edited = as_json(capsys, "edit", "BR-0001", "--received-on", "2025-10-13", *db)
+    assert edited["changed"] == ["received_on", "council_counted"] and edited["record"]["council_counted"] is False
+    assert edited["verdict"]["starts_full_moratorium"] is False
+    assert edited["verdict"]["why"].endswith(
+        "The council's list counted this request, so check the day with the council before relying on this."
+    )
+    said = ok(capsys, "edit", "BR-0001", "--received-on", "2025-09-05", *db)
+    assert said.startswith("Changed BR-0001: received_on.\n  The request was received on Fri 5 Sep 2025, during the")
 
 
 def test_add_json_shape(register_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
