@@ -133,7 +133,7 @@ def deadline_json(d: Any) -> dict[str, Any]:
         "length": str(d.rule.length) if d.rule.length else None,
         "derived_from": d.base_code,
         "citation": d.rule.citation,
-        "confidence": d.rule.confidence.value,
+        "confidence": d.confidence.value,
         "conditional": d.conditional,
         "provisional": d.provisional,
         "non_working_day": d.non_working_day,

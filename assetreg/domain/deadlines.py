@@ -78,6 +78,16 @@ class Deadline:
         return self.comes_after[1] + dt.timedelta(days=self.rule.offset_days)
 
     @property
+    def confidence(self) -> Confidence:
+        """How sure the date is: its rule's confidence, or the date it is counted from's when that is less sure (a
+        day after a period's end is no surer than the end)."""
+        own = self.rule.confidence
+        if self.base_code is None or own is Confidence.ADVICE:
+            return own
+        base = rule(self.base_code).confidence
+        return base if _SURENESS.index(base) > _SURENESS.index(own) else own
+
+    @property
     def explanation(self) -> str:
         """A plain-English paragraph saying what the date is, how it was counted and how far to trust it."""
         return " ".join(part for part in self._explanation_parts() if part)
@@ -86,11 +96,12 @@ class Deadline:
         r = self.rule
         parts = [f"{r.label}: {format_date(self.date)}.", self._how_counted()]
         parts.append(tr("Citation: {citation}.").format(citation=r.citation))
-        if r.confidence is Confidence.ADVICE:
+        sure = self.confidence
+        if sure is Confidence.ADVICE:
             parts.append(tr("This is a suggestion, not a legal deadline."))
         else:
-            parts.append(tr("How sure: {label}.").format(label=r.confidence.label))
-        if r.confidence.needs_confirmation:
+            parts.append(tr("How sure: {label}.").format(label=sure.label))
+        if sure.needs_confirmation:
             parts.append(tr("Confirm this date with the council or authority before relying on it."))
         if self.conditional and r.conditional:
             parts.append(tr("This date applies {condition}.").format(condition=r.condition))
@@ -187,6 +198,9 @@ class Deadline:
             when=when,
             earlier=format_date(self.effective_date),
         )
+
+
+_SURENESS = (Confidence.V, Confidence.S, Confidence.M, Confidence.ADVICE)  # surest first
 
 
 def _full_weekday(day: dt.date) -> str:

@@ -17,7 +17,7 @@ from assetreg.domain.deadlines import (
     with_published,
 )
 from assetreg.domain.enums import Jurisdiction
-from assetreg.domain.rules import Event
+from assetreg.domain.rules import Confidence, Event
 
 ENGLAND, WALES, SCOTLAND, NI = (
     Jurisdiction.ENGLAND,
@@ -173,6 +173,16 @@ def test_first_day_dates_get_no_act_by_advice() -> None:
     assert owner_free.date == date(2025, 10, 12)  # a Sunday
     assert owner_free.non_working_day
     assert owner_free.act_by is None
+
+
+def test_a_date_counted_from_another_is_no_surer_than_that_one() -> None:
+    # The day the owner is free is the day after the interim moratorium ends: as sure as that end, from guidance.
+    owner_free = deadline(Event.DISPOSAL_NOTICE_RECEIVED, date(2025, 8, 31), "ACV-OWNER-FREE")
+    assert owner_free.rule.confidence is Confidence.V and owner_free.confidence is Confidence.S
+    assert "How sure: taken from council, government or legal guidance" in owner_free.explanation
+    assert "Confirm this date with the council" in owner_free.explanation
+    full = deadline(Event.DISPOSAL_NOTICE_RECEIVED, date(2025, 8, 31), "ACV-FMP-END")  # counted on its own
+    assert full.confidence is Confidence.V and "How sure: checked against the legislation." in full.explanation
 
 
 def test_explanation_reads_as_a_paragraph() -> None:
