@@ -18,7 +18,7 @@ from operator import itemgetter
 from . import entities as e
 from .dates import format_date
 from .enums import AssetCategory, LabelledEnum, NominationDecision, RemovalReason
-from .i18n import tr
+from .i18n import tr, trn
 from .import_dates import DateProblem, date_order_counts, last_date_in, parse_date
 from .import_headings import field_labels
 from .status import listing_end
@@ -148,7 +148,7 @@ def read_rows(
             problems += _merge(assets[key], found)
         else:
             assets[key] = found
-    return list(assets.values()), problems
+    return list(assets.values()), problems + _expiry_warning(list(assets.values()))
 
 
 def _month_first_columns(columns: dict[str, int], rows: Sequence[Sequence[object]]) -> tuple[frozenset, list]:
@@ -271,7 +271,6 @@ def _read_row(
         removed_on=dates.get("removed_on"),
     )
     _read_removal(asset, texts)
-    _check_expiry(asset, asset.listing_expiry, problem)
     if any(dates.get(n) for n in ("notice_received", "interim_end", "full_end", "protected_end")):
         # A named group, or a request's day, becomes a request of its own (the plan adds it): without the day,
         # one the council counts (Camden's "Community group which triggered full moratorium").
@@ -427,11 +426,19 @@ def _location(texts: dict[str, str], problem) -> tuple[float | None, float | Non
     if text := texts.get("location"):
         if match := _PAIR.match(text):
             return _checked_place(float(match.group(1)), float(match.group(2)), "location", problem)
-        problem("location", tr("“{text}” is not a location like (51.5, -0.14).").format(text=text), "warning")
+        problem(
+            "location",
+            tr("“{text}” is not a location like (51.5, -0.14), so the asset goes in without one.").format(text=text),
+            "warning",
+        )
     if text := texts.get("point"):
         if match := _POINT.match(text):
             return _checked_place(float(match.group(2)), float(match.group(1)), "point", problem)
-        problem("point", tr("“{text}” is not a point like POINT(-0.14 51.5).").format(text=text), "warning")
+        problem(
+            "point",
+            tr("“{text}” is not a point like POINT(-0.14 51.5), so the asset goes in without one.").format(text=text),
+            "warning",
+        )
     return None, None
 
 
@@ -467,19 +474,35 @@ def _decision_said(words: str) -> NominationDecision | None:
     return None
 
 
-def _check_expiry(asset: ImportedAsset, expiry: date | None, problem) -> None:
-    if expiry is None or asset.decision is not NominationDecision.LISTED or asset.decision_date is None:
-        return
-    derived = listing_end(e.ListEntry(asset_ref="", entered_on=asset.decision_date))
-    if expiry != derived:
-        problem(
-            "listing_expiry",
-            tr(
-                "The council's list says the listing expires on {theirs}; five years from its entry on "
-                "{entered} is {ours}. AssetReg works the expiry out itself, so the council's date is not stored."
-            ).format(theirs=format_date(expiry), entered=format_date(asset.decision_date), ours=format_date(derived)),
-            "warning",
-        )
+def _expiry_warning(assets: Sequence[ImportedAsset]) -> list[Problem]:
+    """One warning for the listings whose expiry the list gives as another day than the last of the five years
+    from entry (s.87(3)): councils often count to the anniversary. AssetReg works the expiry out, so nothing is
+    stored, and the person is told that nothing needs doing."""
+    differ = []
+    for a in assets:
+        if a.listing_expiry and a.decision is NominationDecision.LISTED and a.decision_date:
+            ours = listing_end(e.ListEntry(asset_ref="", entered_on=a.decision_date))
+            if a.listing_expiry != ours:
+                differ.append((a.rows[0], a.listing_expiry, ours))
+    if not differ:
+        return []
+    row, theirs, ours = differ[0]
+    rows = ", ".join(str(r) for r, _, _ in differ[:10]) + (
+        tr(" and {n} more").format(n=len(differ) - 10) if len(differ) > 10 else ""
+    )
+    message = tr(
+        "For {count} the list gives a listing expiry other than the last day of the five years from the day of "
+        "entry (s.87(3)) (rows: {rows}; on row {row} it gives {theirs}, the last day is {ours}). AssetReg works "
+        "each expiry out itself, so the list's dates are not stored and nothing needs doing, unless a day of entry "
+        "is wrong: then correct it on the asset's Listing tab."
+    ).format(
+        count=trn("{n} asset", "{n} assets", len(differ)),
+        rows=rows,
+        row=row,
+        theirs=format_date(theirs),
+        ours=format_date(ours),
+    )
+    return [Problem(0, "listing_expiry", message, "warning")]
 
 
 def _merge(into: ImportedAsset, other: ImportedAsset) -> list[Problem]:

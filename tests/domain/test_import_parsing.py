@@ -241,3 +241,21 @@ def test_several_rows_for_one_asset_become_one_with_a_notice_each():
     assert cap.decision is NominationDecision.LISTED and cap.rows == [2, 3]
     assert [n.received_on for n in cap.notices] == [date(2013, 1, 3), date(2015, 6, 4)]
     assert [(p.row, p.field, p.level) for p in problems] == [(4, "decision_date", "error")]
+
+
+def test_listing_expiries_other_than_the_laws_are_one_warning_that_says_nothing_needs_doing():
+    rows = [
+        ["The Swan", "20/03/2024", "20/03/2029"],  # the anniversary: a day later than the last day
+        ["The Fox", "20/03/2024", "19/03/2029"],  # the last day of the five years
+        ["The Bell", "01/06/2023", "01/06/2028"],
+    ]
+    assets, problems = read_rows(["name", "decision_date", "listing_expiry"], rows)
+    assert len(assets) == 3
+    (warning,) = problems
+    assert (warning.row, warning.field, warning.level) == (0, "listing_expiry", "warning")
+    assert warning.message == (
+        "For 2 assets the list gives a listing expiry other than the last day of the five years from the day of "
+        "entry (s.87(3)) (rows: 2, 4; on row 2 it gives Tue 20 Mar 2029, the last day is Mon 19 Mar 2029). "
+        "AssetReg works each expiry out itself, so the list's dates are not stored and nothing needs doing, unless "
+        "a day of entry is wrong: then correct it on the asset's Listing tab."
+    )
