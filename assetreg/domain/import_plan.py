@@ -459,7 +459,8 @@ def _plan_request(plan: AssetPlan, item: ImportedAsset, imported, notice: int | 
 
 
 def _request_warnings(plan: AssetPlan, index: RecordIndex) -> list[Problem]:
-    """For each request whose group is not shown to be able to start the full moratorium: what to do about it."""
+    """For each request the list gives without its day, or whose group is not shown to be able to start the full
+    moratorium: one warning saying what was recorded and what to do about it."""
     problems = []
     for planned in plan.requests:
         group = index.groups.get(norm_name(planned.group))
@@ -467,36 +468,44 @@ def _request_warnings(plan: AssetPlan, index: RecordIndex) -> list[Problem]:
             planned.group_ref, planned.group = group.reference, ""
         form = group.legal_form if group is not None else new_group(planned.group, planned.group_form).legal_form
         values = {"group": group.name if group else planned.group}
+        said = []
         if planned.request.received_on is None:
-            values["day"] = tr("(on a day it does not give)")
-            problems.append(
-                Problem(
-                    planned.row or plan.row,
-                    "interested_group",
-                    tr(
-                        "The list names {group} as the group that asked to be treated as a bidder, but not the day "
-                        "its request was received: the request is recorded as one the council counts, and the full "
-                        "moratorium is counted on the council's word. Record the day on the request if you know it."
-                    ).format(**values),
-                    "warning",
+            said.append(
+                tr(
+                    "The list names {group} as the group that asked to be treated as a bidder, but not the day its "
+                    "request was received: the request is recorded as one the council counts, and the full "
+                    "moratorium is counted on the council's word. Record the day on the request if you know it."
+                ).format(**values)
+            )
+            values["day"] = ""
+        else:
+            values["day"] = " " + tr("on {day}").format(day=format_date(planned.request.received_on))
+        if not can_trigger_full_moratorium(form):
+            if group is None and planned.group.startswith(tr("Group not named in the council's list")):
+                values["group"] = tr("a group it does not name (added as “{name}”)").format(name=planned.group)
+            if said:  # the group is named above; what is not known of it follows
+                asked = tr("It does not say what kind of body the group is.")
+            else:
+                asked = tr(
+                    "The list says {group} asked to be treated as a bidder{day}, but not what kind of body it is."
+                ).format(**values)
+            if form is LegalForm.NOT_KNOWN:
+                said.append(
+                    asked
+                    + " "
+                    + tr(
+                        "The request starts the full moratorium only if the group is a parish council, charity, "
+                        "community interest company, company limited by guarantee or community benefit society "
+                        "(reg 12): record its legal form on its page. Until then the case counts the request, and "
+                        "says this is not shown."
+                    )
                 )
-            )
-        else:
-            values["day"] = tr("on {day}").format(day=format_date(planned.request.received_on))
-        if can_trigger_full_moratorium(form):
-            continue
-        if group is None and planned.group.startswith(tr("Group not named in the council's list")):
-            values["group"] = tr("a group it does not name (added as “{name}”)").format(name=planned.group)
-        if form is LegalForm.NOT_KNOWN:
-            message = tr(
-                "The list says {group} asked to be treated as a bidder {day}, but not what kind of body it is. "
-                "The request starts the full moratorium only if the group is a parish council, charity, community "
-                "interest company, company limited by guarantee or community benefit society (reg 12): record its "
-                "legal form on its page. Until then the case counts the request, and says this is not shown."
-            ).format(**values)
-        else:
-            message = tr("The list says {group} asked to be treated as a bidder {day}. {why}").format(
-                why=cannot_trigger_reason(form), **values
-            )
-        problems.append(Problem(planned.row or plan.row, "interested_group", message, "warning"))
+            else:
+                said.append(
+                    tr("The list says {group} asked to be treated as a bidder{day}. {why}").format(
+                        why=cannot_trigger_reason(form), **values
+                    )
+                )
+        if said:
+            problems.append(Problem(planned.row or plan.row, "interested_group", " ".join(said), "warning"))
     return problems

@@ -294,7 +294,8 @@ def test_a_group_named_without_the_day_it_asked_is_a_request_the_council_counts(
     )
     preview = preview_import(register, path, "Stockport")
     assert not [p for p in preview.problems if p.field == "full_end"]
-    (counted, _form) = [p.message for p in preview.problems if p.field == "interested_group"]
+    (counted,) = [p.message for p in preview.problems if p.field == "interested_group"]  # one warning, not two
+    assert "It does not say what kind of body the group is." in counted
     assert counted.startswith(
         "The list names Tufnell Park Residents as the group that asked to be treated as a bidder, but not the day "
         "its request was received: the request is recorded as one the council counts"
