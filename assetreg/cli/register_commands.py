@@ -132,7 +132,7 @@ def describe_asset(d: Any, groups: dict[str, str]) -> str:
         tr("Category: {category}   Council: {council}").format(category=a.category.label, council=council),
     ]
     if d.case.sale_worth_saying:
-        lines.insert(2, d.case.owner_may_dispose_to.label + ".")
+        lines.insert(2, d.case.sale_said)
     # A council's list often gives the postcode in the address too: it is said once.
     given = "".join(a.address.split()).upper()
     place = ", ".join(x for x in (a.address, a.postcode) if x and (x is a.address or "".join(x.split()) not in given))

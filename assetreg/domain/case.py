@@ -15,7 +15,9 @@ from functools import cached_property
 from . import entities as e
 from .asset_deadlines import AssetDeadline, AssetFacts, asset_deadlines, notice_cases
 from .counting import WorkingDayCalendar
+from .dates import format_date
 from .enums import Jurisdiction, ListEntryKind, Period, Regime
+from .i18n import tr
 from .notice_case import DisposeTo, NoticeCase
 from .rules import Rule, rule_ending
 from .settings import Settings
@@ -96,6 +98,18 @@ class Case:
         """Whether who the owner may sell to is worth showing: the land is listed, or may be and the register
         cannot tell (on land never listed, "anyone" is only noise)."""
         return self.listing is not None or self.owner_may_dispose_to is DisposeTo.NOT_KNOWN_LISTING_DAY
+
+    @property
+    def sale_said(self) -> str:
+        """Who the owner may sell to, as one sentence: in a protected period, until when without a fresh notice
+        (said alone, "may sell to anyone" beside "Protected period" reads as if the asset were not protected)."""
+        allowed = self.owner_may_dispose_to
+        protected = next((n for n in self.notices if n.status is NoticeStatus.PROTECTED), None)
+        if allowed is DisposeTo.ANYONE and protected is not None and protected.period_ends_on is not None:
+            return tr("The owner may sell to anyone until {day} without giving a fresh notice.").format(
+                day=format_date(protected.period_ends_on)
+            )
+        return allowed.label + "."
 
     @property
     def regime(self) -> Regime:

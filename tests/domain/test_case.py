@@ -322,3 +322,11 @@ def test_a_request_that_starts_a_full_moratorium_the_listings_end_cuts_short_say
     # A full moratorium that runs its whole length says nothing of an early end.
     (whole,) = case_on(date(2025, 12, 1), facts(requests=(CHARITY,))).notices
     assert whole.requests[0].why.endswith("so the full moratorium applies.")
+
+
+def test_in_a_protected_period_who_may_buy_is_said_with_until_when_no_fresh_notice_is_needed():
+    protected = case_on(date(2025, 12, 1))  # no request: the interim moratorium ended on Sat 11 Oct 2025
+    assert protected.status is NoticeStatus.PROTECTED and protected.owner_may_dispose_to is DisposeTo.ANYONE
+    assert protected.sale_said == "The owner may sell to anyone until Sun 28 Feb 2027 without giving a fresh notice."
+    interim = case_on(date(2025, 9, 15))
+    assert interim.sale_said == "The owner may sell only to a community interest group."

@@ -325,7 +325,7 @@ class AssetPage(View):
             listing = self.tr("Listing: {status}").format(status=d.listing_status.label)
             listing += self._left(d.listing_ends_on) if d.listing_ends_on else ""
         if d.case.sale_worth_saying:
-            listing = "\n".join(x for x in (listing, d.case.owner_may_dispose_to.label + ".") if x)
+            listing = "\n".join(x for x in (listing, d.case.sale_said) if x)
         self.listing_label.setText(listing)
         self.listing_label.setVisible(bool(listing))
         values = {
