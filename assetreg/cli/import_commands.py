@@ -85,6 +85,24 @@ def import_list(args: argparse.Namespace) -> int:
     )
     added = trn("{n} asset", "{n} assets", summary["added"])
     print(said.format(added=added, updated=summary["updated"], unchanged=summary["unchanged"]))
+    records = summary.get("records_added", {})
+    parts = [
+        trn(singular, plural, records[kind])
+        for kind, singular, plural in (
+            ("list_entries", "{n} entry on the council's lists", "{n} entries on the council's lists"),
+            ("disposal_notices", "{n} owner's notice", "{n} owner's notices"),
+            ("bidder_requests", "{n} request to be treated as a bidder", "{n} requests to be treated as a bidder"),
+            ("groups", "{n} community group", "{n} community groups"),
+        )
+        if records.get(kind)
+    ]
+    if parts:
+        with_them = ", ".join(parts[:-1]) + (tr(" and ") if len(parts) > 1 else "") + parts[-1]
+        print(
+            (tr("With them it would add {records}.") if args.dry_run else tr("With them it added {records}.")).format(
+                records=with_them
+            )
+        )
     left_out = len({p["row"] for p in summary["problems"] if p["level"] == "error" and p["row"]})
     if left_out:
         rows = trn("{n} row", "{n} rows", left_out)

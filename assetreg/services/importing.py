@@ -31,7 +31,7 @@ from ..domain.import_headings import (
     match_headings,
     normalise_heading,
 )
-from ..domain.import_plan import AssetPlan, Existing, MatchKeys, match_assets, plan_import
+from ..domain.import_plan import AssetPlan, Existing, MatchKeys, match_assets, norm_name, plan_import
 from ..domain.import_review import described, likely_duplicates
 from ..domain.import_warnings import ended_listings_warning
 from ..domain.records import RecordKind, parse_reference
@@ -73,6 +73,19 @@ class ImportPreview:
             counts[plan.outcome] += 1
         return counts
 
+    def records_added(self) -> dict[str, int]:
+        """How many records of each kind besides assets the import adds (on new assets and matched ones alike)."""
+        plans = self.plans
+        groups = {norm_name(p.nominator) for p in plans if p.nominator}
+        groups |= {norm_name(name) for p in plans for _, _, name, _ in p.earlier if name}
+        groups |= {norm_name(r.group) for p in plans for r in p.requests if r.group and not r.group_ref}
+        return {
+            "list_entries": sum(bool(p.entry) + len(p.earlier) for p in plans),
+            "disposal_notices": sum(len(p.notices) for p in plans),
+            "bidder_requests": sum(len(p.requests) for p in plans),
+            "groups": len(groups),
+        }
+
     def changes(self) -> list[dict[str, Any]]:
         """What the import does to each asset already in the register: its first row, reference and lines."""
         return [
@@ -82,7 +95,8 @@ class ImportPreview:
         ]
 
     def summary(self) -> dict[str, Any]:
-        return {**self.counts(), "problems": [p.as_json() for p in self.problems], "changes": self.changes()}
+        problems = [p.as_json() for p in self.problems]
+        return {**self.counts(), "problems": problems, "changes": self.changes(), "records_added": self.records_added()}
 
 
 def find_council(register: Register, name_or_ref: str) -> tuple[str, str]:

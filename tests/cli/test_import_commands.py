@@ -37,6 +37,9 @@ def test_import_dry_run_then_import_then_export(register_path: Path, tmp_path: P
     assert register_path.read_bytes() == before
     done = run("import", COUNCILS / "stockport.csv", "--council", "Stockport", *db, data_dir=tmp_path)
     assert done.returncode == 0 and "Added 3 assets" in done.stdout
+    assert "With them it added 3 entries on the council's lists, 1 owner's notice, 1 request to be treated as a " in (
+        done.stdout
+    )
     again = json.loads(run("import", COUNCILS / "stockport.csv", "--council", "Stockport", "--json", *db,
                            data_dir=tmp_path).stdout)  # fmt: skip
     assert (again["added"], again["unchanged"]) == (0, 3)
@@ -102,8 +105,9 @@ def test_the_rows_left_out_are_counted(register_path: Path, tmp_path: Path):
     done = run("import", path, "--council", "Stockport", "--dry-run", "--db", register_path, data_dir=tmp_path)
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert lines[:2] == [
+    assert lines[:3] == [
         "Would add 1 asset, update 0 and leave 0 unchanged.",
+        "With them it would add 1 entry on the council's lists.",
         "1 row left out, each named below with what to correct.",
     ]
 
