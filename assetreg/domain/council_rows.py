@@ -104,7 +104,7 @@ class ImportedAsset:
     removal_undated: bool = False  # the list's words say it was removed, without saying when
     # Listings of the asset the list gives in rows of their own, before the one above (a relisting after the five
     # years): each holds only what its row says of its nomination and entry (``LISTING_FIELDS``).
-    earlier: list[ImportedAsset] = field(default_factory=list)
+    earlier: tuple[ImportedAsset, ...] = ()  # (a tuple: most assets have none, and a list each is memory)
 
 
 # What a row says of one listing of its asset: a further row that gives another listing keeps these apart.
@@ -511,11 +511,11 @@ def _merge(into: ImportedAsset, other: ImportedAsset) -> list[Problem]:
     problems = []
     relisted = _another_listing(into, other)
     if relisted and other.decision_date > into.decision_date:
-        into.earlier.append(_listing_of(into))
+        into.earlier = (*into.earlier, _listing_of(into))
         for name in LISTING_FIELDS:
             setattr(into, name, getattr(other, name))
     elif relisted:
-        into.earlier.append(_listing_of(other))
+        into.earlier = (*into.earlier, _listing_of(other))
     elif into.decision_date and other.decision_date and other.decision_date != into.decision_date:
         problems.append(
             Problem(

@@ -93,7 +93,7 @@ class AssetPlan:
     entry: e.ListEntry | None = None
     # The asset's earlier listings the list gives, not yet recorded: (nomination or None, entry, nominator's name
     # when the group is to be added, nominator's reference when it is in the register).
-    earlier: list[tuple[e.Nomination | None, e.ListEntry, str, str]] = field(default_factory=list)
+    earlier: tuple[tuple[e.Nomination | None, e.ListEntry, str, str], ...] = ()  # (none, mostly)
     notices: list[e.DisposalNotice] = field(default_factory=list)
     requests: list[PlannedRequest] = field(default_factory=list)
     changes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (reference, fields) to update
@@ -392,7 +392,7 @@ def _plan_earlier_listing(plan: AssetPlan, listing: ImportedAsset, nominations, 
     )
     group = index.groups.get(norm_name(listing.nominated_by)) if listing.nominated_by else None
     name = "" if group or nomination is None else listing.nominated_by
-    plan.earlier.append((nomination, entry, name, group.reference if group and nomination else ""))
+    plan.earlier = (*plan.earlier, (nomination, entry, name, group.reference if group and nomination else ""))
 
 
 _ENTRY_KIND = {
