@@ -29,7 +29,7 @@ from .enums import (
     Regime,
 )
 from .i18n import tr
-from .notice_case import NoticeCase, RequestFacts, notice_case, published_end
+from .notice_case import NoticeCase, PeriodAccount, RequestFacts, notice_case, published_end
 from .rules import (
     ATR_APPEAL,
     ATR_DECIDE,
@@ -306,27 +306,40 @@ def _notice_deadlines(facts: AssetFacts, today: date, add, found, notices: Seque
 
 def _as_the_council_published(d: Deadline, case: NoticeCase) -> Deadline:
     """The notice's deadline with the council's published date beside it, acted on as the case's periods are:
-    a period's end on its effective end, and the day after one (ACV-OWNER-FREE, ACV-RENOTIFY) the day after it."""
+    a period's end on its effective end, and the day after one (ACV-OWNER-FREE, ACV-RENOTIFY) the day after it.
+    The periods nest: a council's end before a shorter period's is acted on when that one ends (``_period``),
+    whether or not the longer period runs yet (a full moratorium awaiting a request)."""
     which, counted_from = d.rule.ends, None
     if which is None and d.base_code is not None:  # the day after a period ends
         which, counted_from = rule(d.base_code).ends, d.base_code
     shift = timedelta(days=d.rule.offset_days)
     if d.alternative_date is not None and d.rule.instead_if_applies:  # the day after the full moratorium, if asked
-        other = published_end(case.notice, rule(d.rule.instead_if_applies).ends)
-        if other is not None and other + shift < d.alternative_date:
-            d = dataclasses.replace(d, alternative_date=other + shift)
+        instead = rule(d.rule.instead_if_applies).ends
+        other = published_end(case.notice, instead)
+        if other is not None:
+            before = _ends_first(case, instead)
+            acted = max(other, before.effective_end) if before is not None else other
+            if acted + shift < d.alternative_date:
+                d = dataclasses.replace(d, alternative_date=acted + shift)
     published = published_end(case.notice, which) if which is not None else None
     if published is None:
         return d
-    # The periods nest: a council's end before a shorter period's is acted on when that one ends (``_period``).
-    periods = case.periods
-    k = next((k for k, p in enumerate(periods) if p.period is which), None)
-    first = None
-    if k and periods[k].ended_early is None and periods[k].effective_end > published:
-        first = (periods[k - 1].rule.code, periods[k - 1].effective_end)
+    before = _ends_first(case, which)
+    first = (before.rule.code, before.effective_end) if before and before.effective_end > published else None
     return dataclasses.replace(
         with_published(d, published + shift, case.notice.published_basis), published_of=counted_from, comes_after=first
     )
+
+
+_NESTED = (Period.INTERIM, Period.FULL, Period.PROTECTED)  # the notice's periods, shortest first
+
+
+def _ends_first(case: NoticeCase, which: Period) -> PeriodAccount | None:
+    """The longest of the case's periods shorter than ``which`` (which must end no later), if any."""
+    if which not in _NESTED:
+        return None
+    shorter = _NESTED[: _NESTED.index(which)]
+    return next((p for p in reversed(case.periods) if p.period in shorter), None)
 
 
 REFUSED_STAGES = ("refused", "deemed-refused", "review", "appeal")

@@ -528,6 +528,10 @@ def test_a_full_moratorium_the_council_ends_before_the_interim_one_is_acted_on_w
         'The council published Mon 1 Sep 2025, before "Interim moratorium ends" (Sat 11 Oct 2025), which must '
         "come first; act on Sat 11 Oct 2025."
     ) in full.deadline.explanation
+    # Before any request: the full moratorium's conditional end, and the owner's day if one comes, wait too.
+    waiting = by_code(deadlines(facts(notices=(n,))))
+    assert waiting["ACV-FMP-END"].date == IMP_END and waiting["ACV-FMP-END"].deadline.conditional
+    assert waiting["ACV-OWNER-FREE"].deadline.alternative_date == IMP_END + timedelta(days=1)
 
 
 @pytest.mark.parametrize(
