@@ -104,18 +104,22 @@ def warnings(document: BidderRequestDocument) -> list[str]:
                 text(tr("Ask the council to confirm its dates before relying on this.")),
             )
         )
-    counting = [v for v in document.case.requests if v.starts_full_moratorium and v.received_on is not None]
+    counting = [v for v in document.case.requests if v.starts_full_moratorium]
     if counting:
         first = counting[0]
+        received = (
+            tr("received by the council on {received}").format(received=format_date(first.received_on))
+            if first.received_on is not None
+            else tr("which the council's list counts, on a day it does not give")
+        )
         warnings.append(
             "<b>{}</b> {}".format(
                 text(tr("A request that starts the full moratorium is already recorded.")),
                 text(
                     tr(
-                        "{reference}, received by the council on {received}. If that is this request, this is your "
-                        "copy of it; if not, a second request starts nothing more, so check with the council "
-                        "before sending this one."
-                    ).format(reference=first.reference, received=format_date(first.received_on))
+                        "{reference}, {received}. If that is this request, this is your copy of it; if not, a "
+                        "second request starts nothing more, so check with the council before sending this one."
+                    ).format(reference=first.reference, received=received)
                 ),
             )
         )

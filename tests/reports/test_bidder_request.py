@@ -192,6 +192,18 @@ def test_a_closed_window_under_another_groups_full_moratorium_never_says_the_own
     )
 
 
+def test_a_request_the_council_counts_without_its_day_is_named_before_a_second_is_sent(tmp_path: Path, pdf) -> None:
+    counted = RequestFacts(None, LegalForm.PARISH_COUNCIL, "BR-0002", council_counted=True)
+    case = case_on(date(2025, 9, 25), requests=[counted])
+    path = tmp_path / "counted.pdf"
+    render(make(letterhead=Letterhead(GROUP, date(2025, 9, 25)), case=case), path)
+    advice = flat(pdf.parse(path).text)
+    assert (
+        "A request that starts the full moratorium is already recorded. BR-0002, which the council's list counts, "
+        "on a day it does not give. If that is this request" in advice
+    )
+
+
 def test_no_request_recorded_yet_gives_no_warning_of_one(tmp_path: Path, pdf) -> None:
     path = tmp_path / "first.pdf"
     rendered = render(make(), path)
