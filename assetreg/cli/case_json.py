@@ -63,6 +63,7 @@ def notice_json(detail: Any) -> dict[str, Any]:
                 "starts_full_moratorium": r.verdict.starts_full_moratorium if r.verdict else None,
                 # false: it starts it only if what is unknown holds, or (not starting) it is not known yet
                 "shown": r.verdict.shown if r.verdict else None,
+                "council_counted": r.verdict.council_counted if r.verdict else None,
                 "why": r.verdict.why if r.verdict else "",
             }
             for r in detail.requests

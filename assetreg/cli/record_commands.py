@@ -202,7 +202,8 @@ def _verdict(register, record, before=None) -> dict[str, Any]:
         why += " " + tr(
             "The council's list counted this request, so check the day with the council before relying on this."
         )
-    return {"verdict": {"starts_full_moratorium": starts, "shown": shown, "why": why}}
+    counted = verdict.council_counted
+    return {"verdict": {"starts_full_moratorium": starts, "shown": shown, "council_counted": counted, "why": why}}
 
 
 def _say_verdict(said: dict[str, Any]) -> None:

@@ -39,6 +39,8 @@ class RequestVerdict:
     # False when the register does not show enough to be sure: it starts it only if the body is what the register
     # does not fully show, or (not starting it) whether it does is not known until a missing date is recorded.
     shown: bool = True
+    # Counted on the council's word: its list records the request without the day it was received.
+    council_counted: bool = False
 
 
 def after_the_end(r: RequestFacts, cut: date | None, reason: str) -> RequestVerdict | None:
@@ -103,7 +105,7 @@ def judge(r: RequestFacts, start: date, interim_end: date, published_end: date |
                 "the full moratorium. Record the day it was received to have it checked."
             ).format(end=end),
         )
-        return replace(counted, shown=False)
+        return replace(counted, council_counted=True)
     if r.received_on is None:
         return verdict(
             False,

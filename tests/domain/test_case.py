@@ -283,7 +283,8 @@ def test_a_request_the_council_counts_without_its_day_starts_the_full_moratorium
     assert notice.status is NoticeStatus.FULL_MORATORIUM and notice.period_ends_on == FMP_END
     assert during.owner_may_dispose_to is DisposeTo.COMMUNITY_INTEREST_GROUPS_ONLY
     (verdict,) = notice.requests
-    assert verdict.starts_full_moratorium and not verdict.shown  # on the council's word, not the register's
+    assert verdict.starts_full_moratorium and verdict.council_counted  # on the council's word, not a day's
+    assert verdict.shown  # the body is one that can start it (nothing else of it asked for here)
     assert verdict.why == (
         "The council's list says this group asked to be treated as a bidder, but not the day its request was "
         "received, so AssetReg takes the council's word that it came in time (by Sat 11 Oct 2025) and counts the "

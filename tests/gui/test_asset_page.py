@@ -557,7 +557,8 @@ def test_a_request_the_council_counts_says_it_is_counted_on_the_councils_word(qt
     group = records.create(e.CommunityGroup(name="Red Lion Friends", legal_form=LegalForm.CHARITY)).value
     records.create(e.BidderRequest(notice_ref=panel.notice.reference, group_ref=group.reference, council_counted=True))
     page.show_asset("AST-0001")
-    assert rows(page.requests_models[0], REQ_COUNTS) == ["Yes, on the council's word"]
+    # (the charity's local connection with the land is not recorded)
+    assert rows(page.requests_models[0], REQ_COUNTS) == ["Yes, on the council's word, if the group qualifies"]
     assert rows(page.requests_models[0], REQ_RECEIVED) == ["Not known"]
 
 

@@ -307,7 +307,7 @@ def test_a_group_named_without_the_day_it_asked_is_a_request_the_council_counts(
     notice = case.notices[0]
     assert notice.status is NoticeStatus.FULL_MORATORIUM and notice.period_ends_on == date(2027, 4, 27)
     (verdict,) = notice.requests
-    assert verdict.starts_full_moratorium and not verdict.shown
+    assert verdict.starts_full_moratorium and verdict.council_counted and not verdict.shown  # kind not known
     assert verdict.why.startswith("The council's list says this group asked to be treated as a bidder")
     # Importing again adds no second request; recording the day it was received lets the day decide.
     assert import_file(register, path, "Stockport")["unchanged"] == 1

@@ -170,7 +170,7 @@ class BidderRequestDialog(FormDialog):
                 INFO,
             )
         if verdict.starts_full_moratorium:
-            return verdict.why, GOOD if verdict.shown else INFO
+            return verdict.why, GOOD if verdict.shown and not verdict.council_counted else INFO
         if not verdict.shown:  # not known until a missing date is recorded
             return verdict.why, INFO
         if self.received() is None and (can_trigger_full_moratorium(legal_form) or legal_form is LegalForm.NOT_KNOWN):

@@ -89,8 +89,12 @@ def counts_text(r: AssessedRequest) -> str:
         return _tr("Not yet known")
     if not r.verdict.starts_full_moratorium:
         return _tr("No") if r.verdict.shown else _tr("Not yet known")
-    if r.verdict.received_on is None:  # counted only because the council's list says the group asked
-        return _tr("Yes, on the council's word")
+    if r.verdict.council_counted:  # counted only because the council's list says the group asked
+        return (
+            _tr("Yes, on the council's word")
+            if r.verdict.shown
+            else _tr("Yes, on the council's word, if the group qualifies")
+        )
     return _tr("Yes") if r.verdict.shown else _tr("Yes, if the group qualifies")
 
 
