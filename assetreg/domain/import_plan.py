@@ -469,7 +469,15 @@ def _request_warnings(plan: AssetPlan, index: RecordIndex) -> list[Problem]:
         form = group.legal_form if group is not None else new_group(planned.group, planned.group_form).legal_form
         values = {"group": group.name if group else planned.group}
         said = []
-        if planned.request.received_on is None:
+        able = can_trigger_full_moratorium(form) or form is LegalForm.NOT_KNOWN
+        if planned.request.received_on is None and not able:  # the council's word cannot make it start one
+            said.append(
+                tr(
+                    "The list names {group} as the group that asked to be treated as a bidder, but not the day its "
+                    "request was received. {why}"
+                ).format(why=cannot_trigger_reason(form), **values)
+            )
+        elif planned.request.received_on is None:
             said.append(
                 tr(
                     "The list names {group} as the group that asked to be treated as a bidder, but not the day its "
@@ -480,7 +488,8 @@ def _request_warnings(plan: AssetPlan, index: RecordIndex) -> list[Problem]:
             values["day"] = ""
         else:
             values["day"] = " " + tr("on {day}").format(day=format_date(planned.request.received_on))
-        if not can_trigger_full_moratorium(form):
+        undated_and_unable = planned.request.received_on is None and not able  # said in full above
+        if not can_trigger_full_moratorium(form) and not undated_and_unable:
             if group is None and planned.group.startswith(tr("Group not named in the council's list")):
                 values["group"] = tr("a group it does not name (added as “{name}”)").format(name=planned.group)
             if said:  # the group is named above; what is not known of it follows

@@ -991,3 +991,20 @@ def test_rows_that_give_one_listing_two_days_say_so_and_keep_the_first(register,
     assert sorted((x.entered_on, x.kind) for x in fox_entries) == [
         (date(2022, 3, 20), ListEntryKind.UNSUCCESSFUL), (date(2023, 4, 21), ListEntryKind.LISTED),
     ]  # fmt: skip
+
+
+def test_a_group_that_cannot_start_a_full_moratorium_named_without_a_day_is_not_said_to_be_counted(register, tmp_path):
+    path = tmp_path / "forum.csv"
+    path.write_text(
+        "ref,asset_name,decision_date,notification_of_intention_to_sell_received,name_of_community_interest_group,"
+        "interested-group-legal-form\nF1,The Anchor,20/05/2023,28/10/2026,Anchor Forum,neighbourhood-forum\n",
+        encoding="utf-8",
+    )
+    (warning,) = [
+        p.message for p in preview_import(register, path, "Stockport").problems if p.field == "interested_group"
+    ]
+    assert warning.startswith(
+        "The list names Anchor Forum as the group that asked to be treated as a bidder, but not the day its request "
+        "was received. A designated neighbourhood forum cannot trigger the full moratorium"
+    )
+    assert "council's word" not in warning
