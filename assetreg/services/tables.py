@@ -230,7 +230,11 @@ def _uncalculated(path: Path, table: Table, values) -> list[Problem]:
         for row in book[table.sheet].iter_rows(min_row=table.heading_row + 1):
             for cell in row:
                 text = getattr(cell, "value", None)
-                if isinstance(text, str) and text.startswith("=") and values.cell(cell.row, cell.column).value is None:
+                if not (isinstance(text, str) and text.startswith("=")):
+                    continue
+                saved = values.cell(cell.row, cell.column)
+                # A formula whose value is text, the empty string among them, is saved as such ("str"): calculated.
+                if saved.value is None and saved.data_type != "str":
                     found.append((cell.row, cell.column, text))
     finally:
         book.close()

@@ -473,6 +473,20 @@ def test_formulas_a_program_saved_without_calculating_are_named_not_read_as_blan
     preview = preview_import(register, path, "Anytown")
     assert not [p for p in preview.problems if "formula" in p.message]
     assert [plan.asset.name for plan in preview.plans] == ["The George", "The Swan", "The Bell"]
+    # A formula calculated to the empty string is saved with an empty value of the text type: read as blank.
+    book = openpyxl.Workbook()
+    book.active.append(["Name of asset", "Postcode", "Notes"])
+    book.active.append(["The Oak", "AB1 2CG", '=IF(A2="x","","y")'])
+    book.save(path)
+    with zipfile.ZipFile(path) as original:
+        parts = {name: original.read(name) for name in original.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"].replace(b'<c r="C2">', b'<c r="C2" t="str">')
+    with zipfile.ZipFile(path, "w") as saved:
+        for name, data in parts.items():
+            saved.writestr(name, data)
+    preview = preview_import(register, path, "Anytown")
+    assert not [p for p in preview.problems if "formula" in p.message]
+    assert [plan.asset.name for plan in preview.plans] == ["The Oak"]
 
 
 def test_a_saved_mapping_keeps_a_column_left_out_and_lets_a_newly_known_heading_match(register, tmp_path):
