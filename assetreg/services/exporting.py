@@ -133,7 +133,9 @@ def _planning_records(assets, facts_by_asset, nominations, entries, councils, gr
             latest = case.notices[-1] if case and case.notices else None
             protected = latest.period(Period.PROTECTED) if latest else None
             # The request the case counts (the one that starts the full moratorium, else the first), and its group.
-            verdicts = latest.requests if latest else ()
+            # One with neither a day nor the council's word is left out: read back, a group named without a day is
+            # a request the council counts, which that one is not.
+            verdicts = [v for v in (latest.requests if latest else ()) if v.received_on or v.council_counted]
             request = next((v for v in verdicts if v.starts_full_moratorium), verdicts[0] if verdicts else None)
             group_name, group_form = (
                 groups.get(request_groups.get(request.reference, ""), ("", None)) if request else ("", None)

@@ -1022,3 +1022,32 @@ def test_a_group_that_cannot_start_a_full_moratorium_named_without_a_day_is_not_
         "was received. A designated neighbourhood forum cannot trigger the full moratorium"
     )
     assert "council's word" not in warning
+
+
+def test_requests_without_a_day_round_trip_as_what_they_are(register, tmp_path):
+    records = Records(register)
+    council = records.create(e.Authority(name="Exeter", code="local-authority:EXE")).value
+    group = records.create(e.CommunityGroup(name="Friends", legal_form=LegalForm.CHARITY)).value
+    for name, counted in (("The Counted", True), ("The Undated", False)):
+        asset = records.create(e.Asset(name=name, authority_ref=council.reference)).value
+        nomination = records.create(
+            e.Nomination(
+                asset_ref=asset.reference,
+                received_on=date(2024, 1, 5),
+                decision=NominationDecision.LISTED,
+                decided_on=date(2024, 3, 1),
+            )
+        ).value
+        records.create(
+            e.ListEntry(asset_ref=asset.reference, entered_on=date(2024, 3, 1), nomination_ref=nomination.reference)
+        )
+        notice = records.create(e.DisposalNotice(asset_ref=asset.reference, received_on=date(2026, 10, 28))).value
+        records.create(e.BidderRequest(notice_ref=notice.reference, group_ref=group.reference, council_counted=counted))
+    out = tmp_path / "acv.csv"
+    export_register(register, out, "planning-data", date(2026, 12, 20))
+    exported = {r["name"]: r["interested-group"] for r in csv.DictReader(out.open(encoding="utf-8"))}
+    assert exported == {"The Counted": "Friends", "The Undated": ""}  # read back, a named group is counted
+    with Register.open(tmp_path / "fresh.assetreg", create=True) as fresh:
+        import_file(fresh, out)
+        statuses = {c.asset_name: c.notices[0].status for c in register_cases(fresh, date(2026, 12, 20))}
+    assert statuses == {"The Counted": NoticeStatus.FULL_MORATORIUM, "The Undated": NoticeStatus.PROTECTED}
