@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -133,9 +134,13 @@ def describe_asset(d: Any, groups: dict[str, str]) -> str:
     ]
     if d.case.sale_worth_saying:
         lines.insert(2, d.case.sale_said)
-    # A council's list often gives the postcode in the address too: it is said once.
-    given = "".join(a.address.split()).upper()
-    place = ", ".join(x for x in (a.address, a.postcode) if x and (x is a.address or "".join(x.split()) not in given))
+    # A council's list often gives the postcode in the address too: it is said once ("E1 1AA" is not in "SE1 1AA").
+    given = (
+        re.search(rf"(?<![A-Z0-9]){re.escape(a.postcode)}(?![A-Z0-9])", a.address, re.IGNORECASE)
+        if a.postcode
+        else None
+    )
+    place = ", ".join(x for x in (a.address, "" if given else a.postcode) if x)
     extras = [tr("UPRN {uprn}").format(uprn=a.uprn)] if a.uprn else []
     extras += [tr("Title {titles}").format(titles=", ".join(a.title_numbers))] if a.title_numbers else []
     lines += [tr("Address: {place}").format(place=" · ".join([place or tr("not known")] + extras))]

@@ -404,6 +404,20 @@ def test_assets_show_says_a_postcode_the_address_already_gives_once(tmp_path: Pa
     )
     assert "Address: 1 Hope St, London NW1 8AA\n" in run_main(capsys, "assets", "show", "AST-0001", "--db", db)[1]
     assert "Address: 2 High St, NW1 8AB\n" in run_main(capsys, "assets", "show", "AST-0002", "--db", db)[1]
+    run_main(
+        capsys,
+        "add",
+        "asset",
+        "--db",
+        db,
+        "--name",
+        "The Oak",
+        "--address",
+        "3 Oak Rd, SE1 1AA",
+        "--postcode",
+        "E1 1AA",
+    )
+    assert "Address: 3 Oak Rd, SE1 1AA, E1 1AA\n" in run_main(capsys, "assets", "show", "AST-0003", "--db", db)[1]
 
 
 def test_assets_show_text_of_every_demo_asset(demo: Path, demo_list: list[dict], capsys) -> None:
