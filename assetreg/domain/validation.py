@@ -87,6 +87,10 @@ class _Problems(dict[str, str]):
             return value
 
 
+# Fields validating sets from the others, not only normalises: an update writes them with the fields asked for.
+DERIVED_FIELDS = frozenset({"council_counted"})
+
+
 def validate(entity: object) -> object:
     """The entity with normalised fields; raises ``ValidationError`` listing every problem."""
     check = _CHECKS.get(type(entity))

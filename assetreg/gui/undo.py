@@ -28,6 +28,7 @@ so and drops the step.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -235,7 +236,8 @@ class Operation:
         changed = self.records.update(reference, based_on=based_on, **fields)
         if changed.changes:
             after = changed.value
-            names = [name for name in fields if getattr(before, name) != getattr(after, name)]
+            # Every field that changed, those validating set besides the ones asked for (a request's council_counted).
+            names = [f.name for f in dataclasses.fields(after) if getattr(before, f.name) != getattr(after, f.name)]
             old = {name: getattr(before, name) for name in names}
             new = {name: getattr(after, name) for name in names}
             text = _tr("change to {record}").format(record=record_label(after))

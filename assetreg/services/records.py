@@ -23,7 +23,7 @@ from ..domain.enums import Regime
 from ..domain.errors import ConflictError, NotFoundError, ValidationError
 from ..domain.i18n import tr
 from ..domain.records import RecordKind, parse_reference
-from ..domain.validation import validate
+from ..domain.validation import DERIVED_FIELDS, validate
 from . import record_checks
 from .register import Changes, Register
 
@@ -285,7 +285,9 @@ class Records:
         asked = dataclasses.replace(before, **fields)
         after = validate(asked)
         # A field validating sets from the others (a request's council_counted, once its day is given) is written too.
-        also = [f.name for f in dataclasses.fields(after) if getattr(after, f.name) != getattr(asked, f.name)]
+        also = [
+            name for name in DERIVED_FIELDS if hasattr(after, name) and getattr(after, name) != getattr(asked, name)
+        ]
         if isinstance(after, e.DeadlineMark) and "uid" in fields and "asset_ref" not in fields:
             after = dataclasses.replace(after, asset_ref="")  # filled in again from the new uid
         after = record_checks.checked(repo, after, self.register.today(), reference)

@@ -532,6 +532,15 @@ def test_a_request_the_council_counts_is_shown_as_such_and_its_day_once_entered_
     saved = Records(context.register).get(counted.reference)
     assert (saved.received_on, saved.council_counted) == (date(2025, 10, 12), False)
     assert not dialog.changed.value.verdict.starts_full_moratorium
+    # One undo puts the council's word back with the blank day, and redo takes it away again.
+    from assetreg.gui.undo import undo_history
+
+    history = undo_history(context)
+    history.stack.undo()
+    back = Records(context.register).get(counted.reference)
+    assert (back.received_on, back.council_counted) == (None, True)
+    history.stack.redo()
+    assert Records(context.register).get(counted.reference).council_counted is False
 
 
 def test_a_request_from_a_group_not_yet_in_the_register(qtbot, context: AppContext, listed) -> None:
