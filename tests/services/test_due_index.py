@@ -128,6 +128,21 @@ def varied(register):
     # Marks: one date seen to, one that does not apply.
     mark_deadline(register, f"{notice}/ACV-IMP-END")
     mark_deadline(register, f"{refs['review']}/ACV-REVIEW-DECIDE", MarkState.NOT_APPLICABLE)
+    # A council's list: an interim end a day early, a full end given before it, and a request it counts
+    # without the day (the owner's free day follows the one, the full end waits for the other).
+    bell = add(register, e.Asset(name="The Bell", authority_ref=england))
+    listed(register, bell, date(2023, 6, 1), date(2023, 4, 1))
+    bell_notice = add(
+        register,
+        e.DisposalNotice(
+            asset_ref=bell,
+            received_on=date(2025, 8, 20),
+            published_interim_end_on=date(2025, 9, 29),
+            published_full_end_on=date(2025, 9, 1),
+            published_basis="council's list",
+        ),
+    )
+    add(register, e.BidderRequest(notice_ref=bell_notice, group_ref=charity, council_counted=True))
     assert load_settings(register).regime_on(date(2025, 9, 12)) is Regime.EDCEA2026
     whats_due(register, TODAY)  # builds the index from the cases it works out
     return refs
