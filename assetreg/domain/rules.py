@@ -24,7 +24,10 @@ class Confidence(LabelledEnum):
     def _labels() -> dict[str, str]:
         return {
             "V": tr("checked against the legislation"),
-            "S": tr("taken from council, government or legal guidance, not the legislation itself"),
+            "S": tr(
+                "how it is counted is taken from council, government or legal guidance, not settled by the "
+                "legislation itself"
+            ),
             "M": tr("not confirmed"),
             "advice": tr("advice"),
         }

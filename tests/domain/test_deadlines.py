@@ -179,7 +179,7 @@ def test_a_date_counted_from_another_is_no_surer_than_that_one() -> None:
     # The day the owner is free is the day after the interim moratorium ends: as sure as that end, from guidance.
     owner_free = deadline(Event.DISPOSAL_NOTICE_RECEIVED, date(2025, 8, 31), "ACV-OWNER-FREE")
     assert owner_free.rule.confidence is Confidence.V and owner_free.confidence is Confidence.S
-    assert "How sure: taken from council, government or legal guidance" in owner_free.explanation
+    assert "How sure: how it is counted is taken from council, government or legal guidance" in owner_free.explanation
     assert "Confirm this date with the council" in owner_free.explanation
     full = deadline(Event.DISPOSAL_NOTICE_RECEIVED, date(2025, 8, 31), "ACV-FMP-END")  # counted on its own
     assert full.confidence is Confidence.V and "How sure: checked against the legislation." in full.explanation
@@ -195,7 +195,10 @@ def test_explanation_reads_as_a_paragraph() -> None:
         "6 weeks beginning with the day the council received the disposal notice, Sun 31 Aug 2025 (the day counts)"
     ) in text
     assert "s.95, s.97" in text
-    assert "How sure: taken from council, government or legal guidance, not the legislation itself." in text
+    assert (
+        "How sure: how it is counted is taken from council, government or legal guidance, not settled by the "
+        "legislation itself." in text
+    )
     assert "[S]" not in text  # the catalogue's tags are for developers
     assert "Confirm this date" in text
     assert "received by then" in text

@@ -151,7 +151,7 @@ def test_reminders_are_days_before_in_descending_order() -> None:
 def test_confidence_labels() -> None:
     assert [c.label for c in Confidence] == [
         "checked against the legislation",
-        "taken from council, government or legal guidance, not the legislation itself",
+        "how it is counted is taken from council, government or legal guidance, not settled by the legislation itself",
         "not confirmed",
         "advice",
     ]
