@@ -29,7 +29,7 @@ from .enums import (
     Regime,
 )
 from .i18n import tr
-from .notice_case import NoticeCase, PeriodAccount, RequestFacts, notice_case, published_end
+from .notice_case import NoticeCase, RequestFacts, notice_case, published_end
 from .rules import (
     ATR_APPEAL,
     ATR_DECIDE,
@@ -317,29 +317,18 @@ def _as_the_council_published(d: Deadline, case: NoticeCase) -> Deadline:
         instead = rule(d.rule.instead_if_applies).ends
         other = published_end(case.notice, instead)
         if other is not None:
-            before = _ends_first(case, instead)
+            before = case.ending_before(instead)
             acted = max(other, before.effective_end) if before is not None else other
             if acted + shift < d.alternative_date:
                 d = dataclasses.replace(d, alternative_date=acted + shift)
     published = published_end(case.notice, which) if which is not None else None
     if published is None:
         return d
-    before = _ends_first(case, which)
+    before = case.ending_before(which)
     first = (before.rule.code, before.effective_end) if before and before.effective_end > published else None
     return dataclasses.replace(
         with_published(d, published + shift, case.notice.published_basis), published_of=counted_from, comes_after=first
     )
-
-
-_NESTED = (Period.INTERIM, Period.FULL, Period.PROTECTED)  # the notice's periods, shortest first
-
-
-def _ends_first(case: NoticeCase, which: Period) -> PeriodAccount | None:
-    """The longest of the case's periods shorter than ``which`` (which must end no later), if any."""
-    if which not in _NESTED:
-        return None
-    shorter = _NESTED[: _NESTED.index(which)]
-    return next((p for p in reversed(case.periods) if p.period in shorter), None)
 
 
 REFUSED_STAGES = ("refused", "deemed-refused", "review", "appeal")

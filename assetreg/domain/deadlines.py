@@ -70,12 +70,9 @@ class Deadline:
         """The date a community group should act on: the earlier of the computed and published dates (never
         before a shorter period that must end first)."""
         acted = self.date if self.published_date is None else min(self.date, self.published_date)
-        return acted if self.comes_after is None else max(acted, self._first_possible)
-
-    @property
-    def _first_possible(self) -> dt.date:
-        assert self.comes_after is not None
-        return self.comes_after[1] + dt.timedelta(days=self.rule.offset_days)
+        if self.comes_after is None:
+            return acted
+        return max(acted, self.comes_after[1] + dt.timedelta(days=self.rule.offset_days))
 
     @property
     def confidence(self) -> Confidence:

@@ -177,6 +177,14 @@ class NoticeCase:
     def period(self, which: Period) -> PeriodAccount | None:
         return next((p for p in self.periods if p.period is which), None)
 
+    def ending_before(self, which: Period) -> PeriodAccount | None:
+        """The longest of the account's periods shorter than ``which``: the periods all begin together and nest, so
+        ``which`` ends no earlier than it, whatever a council published."""
+        if which not in _NOTICE_PERIODS:
+            return None
+        shorter = _NOTICE_PERIODS[: _NOTICE_PERIODS.index(which)]
+        return next((p for p in reversed(self.periods) if p.period in shorter), None)
+
     @property
     def published_without_period(self) -> tuple[tuple[Period, date], ...]:
         """The ends the council published for periods this account does not run (most often a full moratorium
