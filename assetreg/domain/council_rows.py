@@ -18,7 +18,7 @@ from operator import itemgetter
 from . import entities as e
 from .dates import format_date
 from .enums import AssetCategory, LabelledEnum, NominationDecision, RemovalReason
-from .i18n import tr, trn
+from .i18n import tr
 from .import_dates import DateProblem, date_order_counts, last_date_in, parse_date
 from .import_headings import field_labels
 from .status import listing_end
@@ -148,7 +148,7 @@ def read_rows(
             problems += _merge(assets[key], found)
         else:
             assets[key] = found
-    return list(assets.values()), problems + _expiry_warning(list(assets.values()))
+    return list(assets.values()), problems
 
 
 def _month_first_columns(columns: dict[str, int], rows: Sequence[Sequence[object]]) -> tuple[frozenset, list]:
@@ -472,37 +472,6 @@ def _decision_said(words: str) -> NominationDecision | None:
     if _LISTED.search(words):
         return NominationDecision.LISTED
     return None
-
-
-def _expiry_warning(assets: Sequence[ImportedAsset]) -> list[Problem]:
-    """One warning for the listings whose expiry the list gives as another day than the last of the five years
-    from entry (s.87(3)): councils often count to the anniversary. AssetReg works the expiry out, so nothing is
-    stored, and the person is told that nothing needs doing."""
-    differ = []
-    for a in assets:
-        if a.listing_expiry and a.decision is NominationDecision.LISTED and a.decision_date:
-            ours = listing_end(e.ListEntry(asset_ref="", entered_on=a.decision_date))
-            if a.listing_expiry != ours:
-                differ.append((a.rows[0], a.listing_expiry, ours))
-    if not differ:
-        return []
-    row, theirs, ours = differ[0]
-    rows = ", ".join(str(r) for r, _, _ in differ[:10]) + (
-        tr(" and {n} more").format(n=len(differ) - 10) if len(differ) > 10 else ""
-    )
-    message = tr(
-        "For {count} the list gives a listing expiry other than the last day of the five years from the day of "
-        "entry (s.87(3)) (rows: {rows}; on row {row} it gives {theirs}, the last day is {ours}). AssetReg works "
-        "each expiry out itself, so the list's dates are not stored and nothing needs doing, unless a day of entry "
-        "is wrong: then correct it on the asset's Listing tab."
-    ).format(
-        count=trn("{n} asset", "{n} assets", len(differ)),
-        rows=rows,
-        row=row,
-        theirs=format_date(theirs),
-        ours=format_date(ours),
-    )
-    return [Problem(0, "listing_expiry", message, "warning")]
 
 
 def _merge(into: ImportedAsset, other: ImportedAsset) -> list[Problem]:

@@ -156,15 +156,47 @@ def ended_listings_warning(ended: Sequence[ImportedAsset], day: date) -> list[Pr
     still calls them listed, and the asset page will say expired, so the person is told why and what to do."""
     if not ended:
         return []
-    rows = ", ".join(str(item.rows[0]) for item in ended[:SHOWN_ROWS])
-    if len(ended) > SHOWN_ROWS:
-        rows += tr(" and {n} more").format(n=len(ended) - SHOWN_ROWS)
+    rows = _rows_named([item.rows[0] for item in ended])
     message = tr(
         "The list gives {count} as listed more than five years before {day} (rows: {rows}). A listing lasts five "
         "years (s.87(3)), so AssetReg shows these listings as expired. If the council has listed any of them "
         "again, record the new listing on its Listing tab (Council's decision…)."
     ).format(count=trn("{n} asset", "{n} assets", len(ended)), day=format_date(day), rows=rows)
     return [Problem(0, "decision_date", message, "warning")]
+
+
+def expiry_warning(assets: Sequence[ImportedAsset]) -> list[Problem]:
+    """One warning for the listings whose expiry the list gives as another day than the last of the five years
+    from entry (s.87(3)): councils often count to the anniversary. AssetReg works the expiry out, so nothing is
+    stored, and the person is told that nothing needs doing."""
+    differ = []
+    for a in assets:
+        if a.listing_expiry and a.decision is NominationDecision.LISTED and a.decision_date:
+            ours = listing_end(e.ListEntry(asset_ref="", entered_on=a.decision_date))
+            if a.listing_expiry != ours:
+                differ.append((a.rows[0], a.listing_expiry, ours))
+    if not differ:
+        return []
+    row, theirs, ours = differ[0]
+    message = tr(
+        "For {count} the list gives a listing expiry other than the last day of the five years from the day of "
+        "entry (s.87(3)) (rows: {rows}; on row {row} it gives {theirs}, the last day is {ours}). AssetReg works "
+        "each expiry out itself, so the list's dates are not stored and nothing needs doing, unless a day of entry "
+        "is wrong: then correct it on the asset's Listing tab."
+    ).format(
+        count=trn("{n} asset", "{n} assets", len(differ)),
+        rows=_rows_named([r for r, _, _ in differ]),
+        row=row,
+        theirs=format_date(theirs),
+        ours=format_date(ours),
+    )
+    return [Problem(0, "listing_expiry", message, "warning")]
+
+
+def _rows_named(rows: Sequence[int]) -> str:
+    """The first rows of a warning about many ("2, 5, 9 and 4 more")."""
+    named = ", ".join(str(r) for r in rows[:SHOWN_ROWS])
+    return named + (tr(" and {n} more").format(n=len(rows) - SHOWN_ROWS) if len(rows) > SHOWN_ROWS else "")
 
 
 def unrecorded_nominator(item: ImportedAsset, nominations: Sequence[e.Nomination]) -> list[Problem]:

@@ -33,7 +33,7 @@ from ..domain.import_headings import (
 )
 from ..domain.import_plan import AssetPlan, Existing, MatchKeys, match_assets, norm_name, plan_import
 from ..domain.import_review import described, likely_duplicates
-from ..domain.import_warnings import ended_listings_warning
+from ..domain.import_warnings import ended_listings_warning, expiry_warning
 from ..domain.records import RecordKind, parse_reference
 from . import due_index
 from .backups import backup_before
@@ -257,6 +257,7 @@ def preview_import(
     # Reading and planning make a few objects per row and free none of them: no collector passes over them.
     with paused(bool(table.rows)):  # not the rows themselves, which are let go half-way
         imported, row_problems = read_rows(fields, table.rows, table.heading_row + 1)
+        row_problems += expiry_warning(imported)
         headings, row_count = table.headings, len(table.rows)
         del table  # the file's cells are not needed once read, and a large list's are most of the memory
         with register.reading() as session:
