@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..domain.i18n import tr
-from .arguments import iso_date
+from .arguments import typed_day
 
 
 def _commands() -> tuple[tuple[str, str, str], ...]:
@@ -134,7 +134,10 @@ def build_parser() -> argparse.ArgumentParser:
     # Every read command can show the register as it stands on another day (the services ask Register.today()).
     on = argparse.ArgumentParser(add_help=False)
     on.add_argument(
-        "--on", type=iso_date, metavar="DATE", help=tr("the register as it stands on DATE (YYYY-MM-DD), not today")
+        "--on",
+        type=typed_day,
+        metavar="DATE",
+        help=tr("the register as it stands on DATE (such as 31/08/2025), not today"),
     )
 
     parser = argparse.ArgumentParser(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 from datetime import date
 
 from ..domain.i18n import tr
@@ -28,23 +27,14 @@ def event_code(text: str):
         ) from None
 
 
-def iso_date(text: str) -> date:
+def typed_day(text: str) -> date:
+    """A date as a person types it (31/08/2025, 2025-08-31, 31 Aug 2025: ``typed_date``)."""
+    from ..domain.dates import typed_date
+
     try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        message = no_such_day(text) or tr(
-            "“{text}” is not a date; write it as YYYY-MM-DD, for example 2025-08-31."
-        ).format(text=text)
-        raise argparse.ArgumentTypeError(message) from None
-
-
-def no_such_day(text: str) -> str:
-    """Why ``text``, written as YYYY-MM-DD, is still no date (2026-02-31: February 2026 has 28 days), or ""."""
-    from ..domain.dates import why_no_day
-
-    found = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})\s*", text)
-    why = why_no_day(*map(int, found.groups())) if found else ""
-    return tr("“{text}” is not a real date: {why}; check it.").format(text=text.strip(), why=why) if why else ""
+        return typed_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def jurisdiction(text: str):
@@ -66,11 +56,11 @@ def days(text: str) -> int:
     return int(text)
 
 
-def iso_date_or_error(text: str) -> date:
+def typed_day_or_error(text: str) -> date:
     from ..domain.errors import ValidationError
 
     try:
-        return iso_date(text)
+        return typed_day(text)
     except argparse.ArgumentTypeError as error:
         raise ValidationError.single("date", str(error)) from None
 
@@ -80,7 +70,7 @@ def commencement_date(text: str) -> date:
     from ..domain.dates import format_date
     from ..domain.settings import ROYAL_ASSENT_2026
 
-    day = iso_date(text)
+    day = typed_day(text)
     if day < ROYAL_ASSENT_2026:
         message = tr("The 2026 Act received Royal Assent on {day}, so it cannot have commenced before; check the date.")
         raise argparse.ArgumentTypeError(message.format(day=format_date(ROYAL_ASSENT_2026)))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.i18n import tr
-from .arguments import commencement_date, days, event_code, event_codes, iso_date, iso_date_or_error, jurisdiction
+from .arguments import commencement_date, days, event_code, event_codes, jurisdiction, typed_day, typed_day_or_error
 from .output import indent, plain, print_json, when
 from .register_commands import open_register_of, register_path_of
 
@@ -26,7 +26,7 @@ def add_parsers(commands: Any, parents: Any) -> None:
     dates_.add_argument(
         "event", metavar="EVENT", type=event_code, help=tr("what happened, e.g. disposal-notice-received")
     )
-    dates_.add_argument("date", metavar="DATE", type=iso_date, help=tr("the day it happened, as YYYY-MM-DD"))
+    dates_.add_argument("date", metavar="DATE", type=typed_day, help=tr("the day it happened, such as 31/08/2025"))
     dates_.add_argument(
         "--jurisdiction",
         type=jurisdiction,
@@ -38,7 +38,7 @@ def add_parsers(commands: Any, parents: Any) -> None:
     deadlines_ = commands.add_parser("deadlines", parents=[db, as_json])
     # --today came first; it stays as another name of --on.
     deadlines_.add_argument(
-        "--on", "--today", dest="on", type=iso_date, metavar="DATE", help=tr("the deadlines as they stand on DATE")
+        "--on", "--today", dest="on", type=typed_day, metavar="DATE", help=tr("the deadlines as they stand on DATE")
     )
     deadlines_.add_argument("--within", type=days, metavar="DAYS", help=tr("only the next DAYS days"))
     deadlines_.add_argument("--overdue", action="store_true", help=tr("only what is overdue"))
@@ -74,7 +74,7 @@ def add_parsers(commands: Any, parents: Any) -> None:
         default=[],
         help=tr("a one-off day off, e.g. 2026-06-15=Local holiday"),
     )
-    settings_.add_argument("--remove-holiday", metavar="DATE", type=iso_date, action="append", default=[])
+    settings_.add_argument("--remove-holiday", metavar="DATE", type=typed_day, action="append", default=[])
     settings_.add_argument(
         "--renominate-before",
         type=days,
@@ -247,7 +247,7 @@ def settings(args: argparse.Namespace) -> int:
         holidays = dict(current.extra_holidays)
         for item in args.add_holiday:
             day, _, name = item.partition("=")
-            holidays[iso_date_or_error(day)] = name.strip() or tr("Holiday")
+            holidays[typed_day_or_error(day)] = name.strip() or tr("Holiday")
         for day in args.remove_holiday:
             holidays.pop(day, None)
         wanted = dataclasses.replace(

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from ..domain.i18n import tr, trn
-from .arguments import iso_date
+from .arguments import typed_day
 from .output import print_json
 from .register_commands import open_register_of
 
@@ -55,7 +55,7 @@ def add_parsers(commands, parents) -> None:
         default="",
         help=tr("planning-data (the national CSV), geojson, or csv/xlsx for spreadsheets (default: from FILE)"),
     )
-    command.add_argument("--on", type=iso_date, metavar="DATE", help=tr("the register as it stands on DATE"))
+    command.add_argument("--on", type=typed_day, metavar="DATE", help=tr("the register as it stands on DATE"))
     command.set_defaults(handler=export)
 
 

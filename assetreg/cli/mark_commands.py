@@ -13,7 +13,7 @@ from typing import Any
 
 from ..domain.errors import NotFoundError, ValidationError
 from ..domain.i18n import tr
-from .arguments import iso_date
+from .arguments import typed_day
 from .output import plain, print_json
 from .record_commands import FieldsParser
 from .record_fields import RefusedError
@@ -42,7 +42,7 @@ def add_parsers(commands: Any, parents: Any) -> None:
     )
     done.add_argument("--notes", default="", metavar="TEXT", help=tr("what was done, or why it does not apply"))
     done.add_argument(
-        "--on-date", type=iso_date, metavar="DATE", help=tr("the day it was done, as YYYY-MM-DD (default today)")
+        "--on-date", type=typed_day, metavar="DATE", help=tr("the day it was done, such as 31/08/2025 (default today)")
     )
     done.set_defaults(handler=mark_done)
     undone = commands.add_parser(

@@ -2,8 +2,8 @@
 
 One generic reading of a dataclass field's type annotation gives its option (``received_on`` → ``--received-on``),
 its help and how a word becomes its value, so a field added to an entity needs no change here. Values are written
-as ``--json`` prints them: dates as YYYY-MM-DD, booleans as true/false, enums by their codes, title numbers
-separated by commas; an empty value clears an optional field.
+as ``--json`` prints them: dates as YYYY-MM-DD (or as a person types them, 31/08/2025), booleans as true/false,
+enums by their codes, title numbers separated by commas; an empty value clears an optional field.
 """
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
+from ..domain.dates import typed_date
 from ..domain.errors import AssetRegError, NotFoundError
 from ..domain.i18n import tr
 from ..domain.records import RecordKind, parse_reference
-from .arguments import no_such_day
 
 # Documents are attached with their file in the app, which stores and hashes it; typing their fields is no way in.
 WRITABLE_KINDS: tuple[RecordKind, ...] = tuple(k for k in RecordKind if k is not RecordKind.DOCUMENT)
@@ -69,7 +69,7 @@ class FieldSpec:
             return "CODE"
         if self.name.endswith("_ref"):
             return "REF"
-        return {bool: "true|false", int: "N", float: "NUMBER", date: "YYYY-MM-DD", datetime: "DATETIME"}.get(
+        return {bool: "true|false", int: "N", float: "NUMBER", date: "DATE", datetime: "DATETIME"}.get(
             self.base, "LIST" if self.base is tuple else "TEXT"
         )
 
@@ -86,7 +86,7 @@ class FieldSpec:
             float: {"latitude": tr("a number, for example 51.5"), "longitude": tr("a number, for example -0.12")}.get(
                 self.name, tr("a number")
             ),
-            date: tr("a date as YYYY-MM-DD, for example 2025-08-31"),
+            date: tr("a date such as 31/08/2025 or 2025-08-31"),
             datetime: tr("a date and time as YYYY-MM-DDTHH:MM"),
             tuple: tr("values separated by commas"),
         }.get(self.base, tr("text"))
@@ -117,11 +117,14 @@ class FieldSpec:
             raise RefusedError(
                 tr("{option} cannot be left empty; write {what}.").format(option=self.option, what=self.what_to_write())
             )
+        if self.base is date:
+            try:
+                return typed_date(word)
+            except ValueError as error:
+                raise RefusedError(f"{self.option}: {error}") from None
         try:
             return self._parse(word)
         except (ValueError, NotFoundError):
-            if self.base is date and (why := no_such_day(word)):
-                raise RefusedError(f"{self.option}: {why}") from None
             message = (
                 tr("{option}: “{text}” is not a code AssetReg knows; write {what}.")
                 if self.codes
@@ -144,8 +147,6 @@ class FieldSpec:
             if word.lower() in _FALSE:
                 return False
             raise ValueError(word)
-        if self.base is date:
-            return date.fromisoformat(word)
         if self.base is datetime:
             return datetime.fromisoformat(word)
         return self.base(word)  # int, float

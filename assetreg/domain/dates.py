@@ -1,15 +1,19 @@
-"""How dates are written for people: with the weekday, in English month names (``Sat 11 Oct 2025``)."""
+"""How dates are written for people, with the weekday and the month's English name (``Sat 11 Oct 2025``), and
+how a date a person types is read (``typed_date``), the same in every form of the app and on the command line.
+"""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 from .i18n import tr
 
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTH_NAMES = (
+MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
 )  # fmt: skip
@@ -32,5 +36,80 @@ def why_no_day(year: int, month: int, day: int) -> str:
         return tr("there is no month {month}").format(month=month)
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
-        return tr("{month} {year} has {days} days").format(month=tr(_MONTH_NAMES[month - 1]), year=year, days=days)
+        return tr("{month} {year} has {days} days").format(month=tr(MONTH_NAMES[month - 1]), year=year, days=days)
     return ""
+
+
+def month_number(name: str) -> int | None:
+    """The month an English name gives, in full or shortened to three letters or more ("Sep", "Sept."), or None."""
+    word = name.lower().rstrip(".")
+    if len(word) < 3:
+        return None
+    return next((n for n, full in enumerate(MONTH_NAMES, start=1) if full.lower().startswith(word)), None)
+
+
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100  # a typed date outside these years is a slip, not an event of this law
+_WEEKDAY_FIRST = re.compile(r"^([a-z]{3,9})\.?,?\s+(?=\d)", re.IGNORECASE)  # "Sun 31 Aug 2025", "Sunday, 31/08/2025"
+_DAY_FIRST = re.compile(r"^(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d+)$")  # 31/08/2025, 1.9.2025, 31-08-2025
+_YEAR_FIRST = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")  # 2025-08-31, as --json writes dates
+_NAMED = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?,?\s+(\d+)$", re.IGNORECASE)  # 31st Aug 2025
+_NAMED_FIRST = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d+)$", re.IGNORECASE)  # August 31, 2025
+
+
+def typed_date(text: str) -> dt.date:
+    """The date a person typed: day first as UK dates are written (31/08/2025, 1.9.2025, 31-08-2025), year first
+    (2025-08-31), or with the month named, as AssetReg writes dates (31 Aug 2025, Sun 31 Aug 2025, 31st August
+    2025). Raises ``ValueError`` with a sentence saying what is wrong and how to write it; never guesses (a
+    year in two figures, a date written month first, a weekday that does not fit the date are each refused).
+    """
+    written = " ".join(text.split())
+    if not written:
+        raise ValueError(tr("No date was given; write it like 31/08/2025."))
+    shown, weekday = written, None
+    if found := _WEEKDAY_FIRST.match(written):
+        word = found.group(1).lower()
+        weekday = next((n for n, name in enumerate(_WEEKDAY_NAMES) if name.lower().startswith(word)), None)
+        if weekday is not None:
+            written = written[found.end() :]
+    if found := _DAY_FIRST.match(written):
+        day, _, month, year = found.groups()
+        if int(day) <= 12 < int(month) <= 31:
+            raise ValueError(
+                tr("“{text}” is written month first; write the day first, as {day}/{month}/{year}.").format(
+                    text=shown, day=month.zfill(2), month=day.zfill(2), year=year
+                )
+            )
+    elif found := _YEAR_FIRST.match(written):
+        year, month, day = found.groups()
+    elif found := _NAMED.match(written):
+        day, month, year = found.group(1), month_number(found.group(2)), found.group(3)
+    elif found := _NAMED_FIRST.match(written):
+        month, day, year = month_number(found.group(1)), found.group(2), found.group(3)
+    else:
+        raise ValueError(_not_a_date(shown))
+    if month is None:
+        raise ValueError(_not_a_date(shown))
+    if len(year) != 4:
+        raise ValueError(
+            tr("“{text}” gives the year in {figures} figures; write it in full, for example 31/08/2025.").format(
+                text=shown, figures=len(year)
+            )
+        )
+    year, month, day = int(year), int(month), int(day)
+    if why := why_no_day(year, month, day):
+        raise ValueError(tr("“{text}” is not a real date: {why}; check it.").format(text=shown, why=why))
+    made = dt.date(year, month, day)
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise ValueError(tr("“{text}” is in the year {year}; check the year.").format(text=shown, year=year))
+    if weekday is not None and weekday != made.weekday():
+        raise ValueError(
+            tr("“{text}” does not fit: {date} is a {weekday}; check which day you mean.").format(
+                text=shown, date=f"{made.day} {tr(_MONTHS[made.month - 1])} {made.year}",
+                weekday=tr(_WEEKDAY_NAMES[made.weekday()]),
+            )
+        )  # fmt: skip
+    return made
+
+
+def _not_a_date(text: str) -> str:
+    return tr("“{text}” is not a date; write it like 31/08/2025 or 2025-08-31.").format(text=text)

@@ -16,30 +16,9 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from .dates import why_no_day
+from .dates import MONTH_NAMES, month_number, why_no_day
 from .i18n import tr
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
 _WEEKDAY = re.compile(r"^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
 # A time of day after the date, as a spreadsheet saved as CSV writes it ("21/09/2012 00:00"): the day is the date.
 _TIME = re.compile(r"[T ]([01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:\s*[ap]\.?m\.?|Z|[+-]\d{2}:?\d{2})?$", re.I)
@@ -156,7 +135,7 @@ def _year(text: str) -> int:
 
 
 def _month(name: str, text: str) -> int:
-    number = _MONTHS.get(name.lower().rstrip("."))
+    number = month_number(name)
     if number is None:
         raise DateProblem(tr("“{text}” does not name a month AssetReg knows.").format(text=text))
     return number
@@ -177,20 +156,4 @@ def _spoken(year: int, month: int, day: int) -> str:
         made = date(year, month, day)
     except ValueError:
         return f"{day}/{month}/{year}"
-    return f"{made.day} {_FULL_MONTHS[made.month - 1]} {made.year}"
-
-
-_FULL_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+    return f"{made.day} {MONTH_NAMES[made.month - 1]} {made.year}"

@@ -217,11 +217,27 @@ def test_dates_unknown_event(capsys):
     assert "disposal-notice-received" in err  # says which events exist
 
 
-@pytest.mark.parametrize("bad", ["31/08/2025", "yesterday"])
-def test_dates_bad_date(capsys, bad):
-    err = usage_error(capsys, "dates", "disposal-notice-received", bad)
-    assert bad in err
-    assert "YYYY-MM-DD" in err
+def test_dates_bad_date(capsys):
+    err = usage_error(capsys, "dates", "disposal-notice-received", "yesterday")
+    assert "“yesterday” is not a date; write it like 31/08/2025 or 2025-08-31." in err
+
+
+@pytest.mark.parametrize("written", ["31/08/2025", "31.8.2025", "Sun 31 Aug 2025", "31st August 2025", "2025-08-31"])
+def test_dates_as_people_write_them(capsys, written):
+    data = run_json(capsys, "dates", "disposal-notice-received", written, "--json")
+    assert data["date"] == "2025-08-31"
+
+
+@pytest.mark.parametrize(
+    ("bad", "why"),
+    [
+        ("08/31/2025", "“08/31/2025” is written month first; write the day first, as 31/08/2025."),
+        ("31/08/25", "“31/08/25” gives the year in 2 figures; write it in full"),
+        ("Mon 31 Aug 2025", "“Mon 31 Aug 2025” does not fit: 31 Aug 2025 is a Sunday; check which day you mean."),
+    ],
+)
+def test_a_date_that_could_be_misread_is_refused_not_guessed(capsys, bad, why):
+    assert why in usage_error(capsys, "dates", "disposal-notice-received", bad)
 
 
 @pytest.mark.parametrize(
@@ -235,7 +251,7 @@ def test_dates_bad_date(capsys, bad):
 def test_a_date_written_right_that_is_no_day_says_why_rather_than_how_to_write_it(capsys, tmp_path, bad, why):
     err = usage_error(capsys, "dates", "disposal-notice-received", bad)
     assert f"“{bad}” is not a real date: {why}; check it." in err
-    assert "YYYY-MM-DD" not in err  # it was written that way already
+    assert "write it like" not in err  # it was written well: the day itself is wrong
     path = tmp_path / "r.assetreg"
     assert main(["init", "--db", str(path)]) == 0
     assert main(["add", "asset", "--db", str(path), "--name", "The Crown"]) == 0
@@ -389,7 +405,7 @@ def test_deadlines_on_an_empty_register(capsys, tmp_path):
 
 @pytest.mark.parametrize(
     ("args", "says"),
-    [(("--within", "soon"), "soon"), (("--within", "-5"), "-5"), (("--today", "15/09/2025"), "15/09/2025")],
+    [(("--within", "soon"), "soon"), (("--within", "-5"), "-5"), (("--today", "15/9/25"), "15/9/25")],
 )
 def test_deadlines_bad_options(capsys, fixed_demo, args, says):
     err = usage_error(capsys, "deadlines", "--db", str(fixed_demo), *args)

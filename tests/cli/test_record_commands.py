@@ -242,13 +242,13 @@ def test_add_help_lists_every_field_with_its_type(capsys: pytest.CaptureFixture[
         for spec in fields_of(kind).values():
             assert spec.option in out, (kind, spec.option)
     _, out, _ = run_main(capsys, "add", "disposal-notice", "--help")
-    assert "--received-on YYYY-MM-DD" in out and "lease-assignment" in out and "--share-sale true|false" in out
+    assert "--received-on DATE" in out and "lease-assignment" in out and "--share-sale true|false" in out
 
 
 def test_edit_help_lists_the_fields_of_the_references_kind(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run_main(capsys, "edit", "dn-1", "--help")
     assert status == 0
-    assert "--received-on YYYY-MM-DD" in out and "--owner-ref REF" in out
+    assert "--received-on DATE" in out and "--owner-ref REF" in out
     status, out, _ = run_main(capsys, "edit", "--help")
     assert status == 0 and "REF" in out and "--received-on" not in out
 
@@ -331,6 +331,22 @@ def test_edit_fields_of_every_type(register_path: Path, capsys: pytest.CaptureFi
     )
 
 
+def test_dates_are_taken_as_people_write_them(register_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    add_chain(capsys, register_path)
+    for written, stored in (
+        ("1/9/2025", "2025-09-01"),
+        ("Tue 2 Sept 2025", "2025-09-02"),
+        ("03.09.2025", "2025-09-03"),
+    ):
+        edited = as_json(capsys, "edit", "DN-0001", "--received-on", written, "--db", register_path)
+        assert edited["record"]["received_on"] == stored
+    err = refused(capsys, register_path, "edit", "DN-0001", "--received-on", "Wed 2 Sep 2025")
+    assert "--received-on: “Wed 2 Sep 2025” does not fit: 2 Sep 2025 is a Tuesday; check which day you mean." in err
+    assert as_json(capsys, "assets", "show", "AST-1", "--db", register_path)["notices"][0]["received_on"] == (
+        "2025-09-03"
+    )  # the refusal wrote nothing
+
+
 def test_edit_is_audited(register_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     add_chain(capsys, register_path)
     ok(capsys, "edit", "DN-0001", "--received-on", "2025-09-01", "--db", register_path)
@@ -376,9 +392,9 @@ def test_refusals_write_nothing(register_path: Path, capsys: pytest.CaptureFixtu
     err = refused(capsys, register_path, "add", "disposal-notice", "--asset-ref", "AST-1", "--disposal-kind", "sale")
     assert "--disposal-kind" in err and "freehold, lease-grant, lease-assignment" in err
     err = refused(
-        capsys, register_path, "add", "disposal-notice", "--asset-ref", "AST-1", "--received-on", "31/08/2025"
+        capsys, register_path, "add", "disposal-notice", "--asset-ref", "AST-1", "--received-on", "08/31/2025"
     )
-    assert "--received-on" in err and "YYYY-MM-DD" in err
+    assert "--received-on: “08/31/2025” is written month first; write the day first, as 31/08/2025." in err
     err = refused(capsys, register_path, "add", "disposal-notice", "--asset-ref", "AST-1", "--share-sale", "maybe")
     assert "--share-sale" in err and "true or false" in err
     err = refused(capsys, register_path, "add", "disposal-notice", "--received-on", "2025-08-31")
@@ -388,7 +404,7 @@ def test_refusals_write_nothing(register_path: Path, capsys: pytest.CaptureFixtu
     err = refused(capsys, register_path, "add", "disposal-notice", "--asset-ref", "AST-0009")
     assert "--asset-ref" in err and "AST-0009" in err
     err = refused(
-        capsys, register_path, "add", "user-deadline", "--title", "x", "--due-on", "2025-1-1", "--lead-days", "x"
+        capsys, register_path, "add", "user-deadline", "--title", "x", "--due-on", "1/1/25", "--lead-days", "x"
     )
     assert "--due-on" in err and "--lead-days" in err and "whole number" in err
     err = refused(capsys, register_path, "add", "user-deadline", "--title", "x", "--due-on", "")
@@ -434,7 +450,7 @@ def test_unreadable_values_are_refused_before_the_register_is_opened(tmp_path: P
         capsys, "add", "disposal-notice", "--asset-ref", "AST-1", "--received-on", "soon", "--db", missing
     )
     assert status == 1 and out == ""
-    assert "--received-on" in err and "YYYY-MM-DD" in err
+    assert "--received-on: “soon” is not a date; write it like 31/08/2025 or 2025-08-31." in err
     assert not missing.exists()
 
 

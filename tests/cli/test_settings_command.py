@@ -81,7 +81,7 @@ def test_a_default_is_restored_and_a_holiday_removed(register_file, capsys):
     [
         (["--reminders", "ACV-NOPE=3"], "ACV-NOPE is not a rule code"),
         (["--reminders", "ACV-IMP-END=soon"], "Write reminders as RULE=DAYS"),
-        (["--add-holiday", "8/10/2025=Closed"], "is not a date"),
+        (["--add-holiday", "31/9/2025=Closed"], "“31/9/2025” is not a real date: September 2025 has 30 days"),
         (["--renominate-before", "400"], "between 0 and 365 days"),
     ],
 )

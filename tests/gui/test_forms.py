@@ -100,6 +100,8 @@ def type_into(qtbot, widget: QWidget, text: str) -> None:
         ("2025-08-31", date(2025, 8, 31)),
         (" 31.08.2025 ", date(2025, 8, 31)),
         ("29/02/2028", date(2028, 2, 29)),
+        ("Sun 31 Aug 2025", date(2025, 8, 31)),  # as AssetReg writes dates, so one can be copied back in
+        ("31st August 2025", date(2025, 8, 31)),
     ],
 )
 def test_dates_in_the_three_formats(text: str, expected: date) -> None:
@@ -116,12 +118,14 @@ def test_empty_is_allowed_only_where_the_date_is_optional() -> None:
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("31/02/2025", "31/02/2025 is not a date; write it as dd/mm/yyyy"),
-        ("29/02/2025", "29/02/2025 is not a date; write it as dd/mm/yyyy"),
-        ("2025-13-01", "2025-13-01 is not a date; write it as dd/mm/yyyy"),
-        ("next Tuesday", "next Tuesday is not a date; write it as dd/mm/yyyy"),
-        ("31/08/25", "Write the year in full"),
-        ("31/08/1025", "check the year"),
+        ("31/02/2025", "“31/02/2025” is not a real date: February 2025 has 28 days; check it."),
+        ("29/02/2025", "“29/02/2025” is not a real date: February 2025 has 28 days; check it."),
+        ("2025-13-01", "“2025-13-01” is not a real date: there is no month 13; check it."),
+        ("next Tuesday", "“next Tuesday” is not a date; write it like 31/08/2025 or 2025-08-31."),
+        ("31/08/25", "“31/08/25” gives the year in 2 figures; write it in full, for example 31/08/2025."),
+        ("08/31/2025", "“08/31/2025” is written month first; write the day first, as 31/08/2025."),
+        ("Sat 31 Aug 2025", "“Sat 31 Aug 2025” does not fit: 31 Aug 2025 is a Sunday; check which day you mean."),
+        ("31/08/1025", "“31/08/1025” is in the year 1025; check the year."),
     ],
 )
 def test_anything_else_is_refused_in_plain_words(text: str, words: str) -> None:
@@ -137,7 +141,7 @@ def test_a_typed_date_is_read_back_with_its_weekday(qtbot) -> None:
     assert edit.date() == date(2025, 8, 31) and edit.problem() == ""
     assert edit.read_back.text() == "Sun 31 Aug 2025"
     type_into(qtbot, edit, "31/02/2025")
-    assert edit.read_back.text() == "" and edit.problem().startswith("31/02/2025 is not a date")
+    assert edit.read_back.text() == "" and edit.problem().startswith("“31/02/2025” is not a real date")
 
 
 def test_a_date_picked_from_the_calendar(qtbot) -> None:
@@ -400,7 +404,7 @@ def test_problems_on_saving_a_notice_are_shown_by_their_fields(qtbot, context: A
     dialog.save()
     problems = shown(dialog)
     assert set(problems) == {"disposal_kind", "new_owner", "sent_on"}
-    assert problems["sent_on"].startswith("31/02/2025 is not a date; write it as dd/mm/yyyy")
+    assert problems["sent_on"] == "“31/02/2025” is not a real date: February 2025 has 28 days; check it."
     assert dialog.sent_on.line.accessibleDescription() == problems["sent_on"]
     # The service's own checks come back beside their fields too: a lease needs its term; dates in order.
     dialog.kind.buttons[1].click()
@@ -420,7 +424,7 @@ def test_a_date_problem_shows_when_the_field_is_left(qtbot, context: AppContext,
     dialog = notice_dialog(qtbot, context, listed["asset"])
     qtbot.keyClicks(dialog.received_on.line, "32/08/2025")
     dialog.received_on.line.editingFinished.emit()
-    assert shown(dialog) == {"received_on": "32/08/2025 is not a date; write it as dd/mm/yyyy."}
+    assert shown(dialog) == {"received_on": "“32/08/2025” is not a real date: August 2025 has 31 days; check it."}
     type_into(qtbot, dialog.received_on, "31/08/2025")
     dialog.received_on.line.editingFinished.emit()
     assert shown(dialog) == {}

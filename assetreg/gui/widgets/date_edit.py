@@ -1,11 +1,10 @@
-"""A date field for forms: typed as dd/mm/yyyy (or d/m/yyyy, or 2025-08-31) or picked from a calendar.
+"""A date field for forms: typed as dd/mm/yyyy (or d/m/yyyy, 2025-08-31, 31 Aug 2025) or picked from a calendar.
 
 Whatever is typed is read back at once with its weekday ("Sun 31 Aug 2025"), so a slip shows before saving.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 
@@ -22,13 +21,9 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from ...domain.dates import format_date
+from ...domain.dates import format_date, typed_date
 from . import icons
 from .form_widgets import focus_through
-
-_DAY_FIRST = re.compile(r"^(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d+)$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-EARLIEST_YEAR, LATEST_YEAR = 1900, 2100  # outside these a date is a typing slip, not a real event
 
 
 def _tr(text: str) -> str:
@@ -36,36 +31,14 @@ def _tr(text: str) -> str:
 
 
 def parse_date(text: str, *, optional: bool = True) -> date | None:
-    """The date written as dd/mm/yyyy, d/m/yyyy or yyyy-mm-dd; None when blank and ``optional``.
-
-    Raises ``ValueError`` with a sentence a person can act on when the text is not a date.
+    """The date typed (as ``typed_date`` reads one: 31/08/2025, 2025-08-31, 31 Aug 2025...); None when blank
+    and ``optional``. Raises ``ValueError`` with a sentence a person can act on when the text is not a date.
     """
-    written = text.strip()
-    if not written:
+    if not text.strip():
         if optional:
             return None
-        raise ValueError(_tr("Enter the date as dd/mm/yyyy; it cannot be left blank."))
-    if match := _DAY_FIRST.match(written):
-        day, month, year = (int(part) for part in match.groups())
-        if len(match.group(3)) != 4:
-            raise ValueError(
-                _tr("Write the year in full: {text} should be written as dd/mm/yyyy, for example 31/08/2025.").format(
-                    text=written
-                )
-            )
-    elif match := _ISO.match(written):
-        year, month, day = (int(part) for part in match.groups())
-    else:
-        raise ValueError(
-            _tr("{text} is not a date; write it as dd/mm/yyyy, for example 31/08/2025.").format(text=written)
-        )
-    try:
-        parsed = date(year, month, day)
-    except ValueError:
-        raise ValueError(_tr("{text} is not a date; write it as dd/mm/yyyy.").format(text=written)) from None
-    if not EARLIEST_YEAR <= parsed.year <= LATEST_YEAR:
-        raise ValueError(_tr("{text} is in the year {year}; check the year.").format(text=written, year=parsed.year))
-    return parsed
+        raise ValueError(_tr("Enter the date, such as 31/08/2025; it cannot be left blank."))
+    return typed_date(text)
 
 
 def date_text(day: date | None) -> str:
@@ -90,7 +63,7 @@ class DateEdit(QWidget):
         self._today = today or date.today
         self.line = QLineEdit()
         self.line.setPlaceholderText(self.tr("dd/mm/yyyy"))
-        self.line.setMaxLength(20)
+        self.line.setMaxLength(32)  # room for "Wednesday, 31st December 2025"
         metrics = self.line.fontMetrics()
         self.line.setFixedWidth(metrics.horizontalAdvance("00/00/00000") + 4 * metrics.averageCharWidth())
         self.button = QToolButton()
