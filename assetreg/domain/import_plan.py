@@ -16,11 +16,12 @@ from datetime import date
 from typing import Any
 
 from . import entities as e
-from .council_rows import ImportedAsset, Problem, base_reference, named
+from .council_rows import ImportedAsset, Problem, base_reference
 from .dates import format_date
 from .enums import DeliveryMethod, LegalForm, ListEntryKind, NominationDecision, RemovalReason
 from .errors import ValidationError
 from .i18n import tr
+from .import_cells import named
 from .import_warnings import (
     ended_listings_warning,
     full_without_request,
