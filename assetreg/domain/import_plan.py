@@ -1,8 +1,8 @@
 """What importing a council's list would do to a register: which assets are new, which change, which stay.
 
-Each imported asset is matched to one already recorded by its UPRN, then the council's reference (on its
-nomination or list entry), then its name and postcode, so importing the same list again changes nothing.
-Pure: the register's records come in as values, and the plan says what to add and what to change.
+Each imported asset is matched to one already recorded (``import_matching``), and the plan says what to add to
+it and what to change, so importing the same list again changes nothing. Pure: the register's records come in as
+values.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from .enums import DeliveryMethod, LegalForm, ListEntryKind, NominationDecision,
 from .errors import ValidationError
 from .i18n import tr
 from .import_cells import named
+from .import_matching import Existing, MatchKeys, match_assets, norm_name
 from .import_warnings import (
     ended_listings_warning,
     full_without_request,
@@ -35,18 +36,6 @@ from .import_warnings import (
 from .requests import can_trigger_full_moratorium, cannot_trigger_reason
 from .status import listing_end
 from .validation import check_list_entry_against_nomination, validate
-
-
-@dataclass(frozen=True)
-class Existing:
-    """The register's live records an import is matched against."""
-
-    assets: Sequence[e.Asset] = ()
-    nominations: Sequence[e.Nomination] = ()
-    entries: Sequence[e.ListEntry] = ()
-    notices: Sequence[e.DisposalNotice] = ()
-    groups: Sequence[e.CommunityGroup] = ()
-    requests: Sequence[e.BidderRequest] = ()
 
 
 @dataclass(slots=True)
@@ -118,49 +107,6 @@ def _changing(plan: AssetPlan, record: Any, changed: dict[str, Any]) -> None:
     if plan.was is None:
         plan.was = {}
     plan.was[record.reference] = {name: getattr(record, name) for name in changed}
-
-
-def norm_name(text: str) -> str:
-    """A name as it is matched: without case or runs of spaces."""
-    return " ".join(text.casefold().split())
-
-
-@dataclass(frozen=True)
-class MatchKeys:
-    """What imported assets are matched by, for every live record of the register: read as a few columns, not
-    as whole records, so that a large register's records can be read a chunk at a time for planning."""
-
-    assets: Sequence[tuple[str, str, str, str]] = ()  # (reference, UPRN, name, postcode) of each asset
-    # (council reference, asset reference) of each nomination, then of each list entry, oldest first
-    council_refs: Sequence[tuple[str, str]] = ()
-
-    @classmethod
-    def of(cls, existing: Existing) -> MatchKeys:
-        return cls(
-            [(a.reference, a.uprn, a.name, a.postcode) for a in existing.assets],
-            [(r.council_reference, r.asset_ref) for r in (*existing.nominations, *existing.entries)],
-        )
-
-
-def match_assets(imported: Sequence[ImportedAsset], keys: MatchKeys) -> list[str]:
-    """The reference of the asset each imported asset is matched to ("" for none): by its UPRN, then the
-    council's reference (on a nomination or list entry), then its name and postcode."""
-    by_uprn = {uprn: reference for reference, uprn, _, _ in keys.assets if uprn}
-    live = {reference for reference, _, _, _ in keys.assets}
-    by_council_ref: dict[str, str] = {}
-    for council_reference, asset_ref in keys.council_refs:
-        if council_reference:
-            by_council_ref.setdefault(base_reference(council_reference).casefold(), asset_ref)
-    by_name = {(norm_name(name), postcode): reference for reference, _, name, postcode in keys.assets}
-    matched = []
-    for item in imported:
-        by_council = by_council_ref.get(base_reference(item.reference).casefold(), "")
-        matched.append(
-            by_uprn.get(item.uprn)
-            or (by_council if by_council in live else "")
-            or by_name.get((norm_name(item.name), item.postcode), "")
-        )
-    return matched
 
 
 def plan_import(
@@ -394,12 +340,6 @@ def _plan_earlier_listing(plan: AssetPlan, listing: ImportedAsset, nominations, 
     group = index.groups.get(norm_name(listing.nominated_by)) if listing.nominated_by else None
     name = "" if group or nomination is None else listing.nominated_by
     plan.earlier = (*plan.earlier, (nomination, entry, name, group.reference if group and nomination else ""))
-
-
-_ENTRY_KIND = {
-    NominationDecision.LISTED: ListEntryKind.LISTED,
-    NominationDecision.UNSUCCESSFUL: ListEntryKind.UNSUCCESSFUL,
-}
 
 
 def _plan_notices(plan: AssetPlan, item: ImportedAsset, notices, index: RecordIndex, basis: str) -> None:

@@ -14,7 +14,8 @@ from .council_rows import ImportedAsset, Problem
 from .dates import format_date
 from .enums import LabelledEnum, ListEntryKind
 from .i18n import tr
-from .import_plan import AssetPlan, MatchKeys, norm_name
+from .import_matching import MatchKeys, norm_name
+from .import_plan import AssetPlan
 
 
 def _what_changes() -> dict[str, str]:

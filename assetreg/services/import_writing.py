@@ -22,7 +22,8 @@ from ..db.repositories import RecordRepository
 from ..domain import entities as e
 from ..domain.errors import AssetRegError, ValidationError
 from ..domain.i18n import tr
-from ..domain.import_plan import AssetPlan, new_group, norm_name
+from ..domain.import_matching import norm_name
+from ..domain.import_plan import AssetPlan, new_group
 from ..domain.records import RecordKind, parse_reference
 from ..domain.settings import Settings
 from ..domain.validation import validate

@@ -31,7 +31,8 @@ from ..domain.import_headings import (
     match_headings,
     normalise_heading,
 )
-from ..domain.import_plan import AssetPlan, Existing, MatchKeys, match_assets, norm_name, plan_import
+from ..domain.import_matching import Existing, MatchKeys, match_assets, norm_name
+from ..domain.import_plan import AssetPlan, plan_import
 from ..domain.import_review import described, likely_duplicates
 from ..domain.import_warnings import ended_listings_warning, expiry_warning
 from ..domain.records import RecordKind, parse_reference

@@ -7,7 +7,8 @@ from datetime import date
 from assetreg.domain import entities as e
 from assetreg.domain.council_rows import read_rows
 from assetreg.domain.enums import NominationDecision
-from assetreg.domain.import_plan import Existing, plan_import
+from assetreg.domain.import_matching import Existing
+from assetreg.domain.import_plan import plan_import
 from assetreg.domain.import_review import described
 
 SWAN = e.Asset(reference="AST-0007", name="The Swan", address="1 High St", postcode="SK4 2AB")
