@@ -24,7 +24,6 @@ from ..paths import is_register_url
 from ..services.lock import HEARTBEAT
 from ..services.register import Register
 from .context import AppContext
-from .messages import calendar_saved
 from .recent import RecentMenu, follow_move, register_folder, remember_register, suggest_new_register
 from .undo import undo_history
 from .views import ViewKind
@@ -38,7 +37,6 @@ if TYPE_CHECKING:  # the dialogs, printing and calendar export load when first u
     from .forms.settings_dialog import SettingsDialog
 
 REGISTER_FILES = "AssetReg registers (*.assetreg)"
-CALENDAR_FILES = "Calendar files (*.ics)"
 ViewBuilder = Callable[[AppContext], "list[View | type[View] | ViewKind]"]
 
 
@@ -428,26 +426,9 @@ class MainWindow(QMainWindow):
         print_register_extract(self.context, self)
 
     def _on_export_calendar(self) -> None:
-        path = self.choose_calendar_file()
-        if path is None:
-            return
-        register = self.context.register
-        from ..services.calendar_export import export_calendar
+        from .views.calendar_view import export_deadlines
 
-        self.export_action.setEnabled(False)
-        self.context.tasks.run(
-            lambda: export_calendar(register, path),
-            lambda count: self._on_exported(path, count),
-            self._on_export_failed,
-        )
-
-    def _on_exported(self, path: Path, count: int) -> None:
-        self.export_action.setEnabled(True)
-        self.context.messages.info(self, self.tr("Deadlines exported"), calendar_saved(path, count))
-
-    def _on_export_failed(self, error: Exception) -> None:
-        self.export_action.setEnabled(True)
-        self.context.messages.error(self, self.tr("The deadlines were not exported"), str(error))
+        export_deadlines(self.context, self, lambda busy: self.export_action.setEnabled(not busy))
 
     # file choices (replaced in tests)
 
@@ -470,18 +451,6 @@ class MainWindow(QMainWindow):
             self, self.tr("Move the register to"), suggested, self.tr(REGISTER_FILES)
         )
         return path if path is None or path.suffix else path.with_suffix(".assetreg")
-
-    def choose_calendar_file(self) -> Path | None:
-        path = self.context.messages.choose_new_file(
-            self,
-            self.tr("Export deadlines to calendar"),
-            Path.home() / "assetreg-deadlines.ics",
-            self.tr(CALENDAR_FILES),
-            confirm_overwrite=True,  # exporting again replaces the file, and the calendar updates its events
-        )
-        if path is None:
-            return None
-        return path if path.suffix else path.with_suffix(".ics")
 
     # layout
 

@@ -372,13 +372,15 @@ def test_deadlines_are_exported_to_a_calendar_file(qtbot, window, register, mess
     asset = records.create(e.Asset(name="The Red Lion")).value
     records.create(e.UserDeadline(title="Committee meeting", due_on=date(2025, 10, 1), asset_ref=asset.reference))
     target = tmp_path / "out" / "deadlines"
-    monkeypatch.setattr(window, "choose_calendar_file", lambda: target.with_suffix(".ics"))
+    from assetreg.gui.views import calendar_view
+
+    monkeypatch.setattr(calendar_view, "choose_calendar_file", lambda parent, suggested: target)
     window.export_action.trigger()
     qtbot.waitUntil(lambda: bool(messages.infos or messages.errors), timeout=10000)
     assert not messages.errors
     ((title, text),) = messages.infos
     assert title == "Deadlines exported"
-    assert text.startswith("1 deadline was saved to " + str(target.with_suffix(".ics")))
+    assert text.startswith("1 deadline was saved to " + str(target.with_suffix(".ics")))  # the ending added
     content = target.with_suffix(".ics").read_text()
     assert content.startswith("BEGIN:VCALENDAR") and "Committee meeting" in content
     assert window.export_action.isEnabled()

@@ -7,12 +7,14 @@ The dates are worked out off the GUI thread, as on the dashboard; so is the expo
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, QStandardPaths, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -39,11 +41,44 @@ def choose_calendar_file(parent: QWidget, suggested: Path) -> Path | None:
     """Where to save the calendar file, or None if the user cancelled (tests replace this function)."""
     chosen, _ = QFileDialog.getSaveFileName(
         parent,
-        parent.tr("Export deadlines to a calendar file"),
+        _tr("Export deadlines to a calendar file"),
         str(suggested),
-        parent.tr("Calendar files (*.ics)"),
+        _tr("Calendar files (*.ics)"),
     )
     return Path(chosen) if chosen else None
+
+
+def export_deadlines(context: AppContext, parent: QWidget, busy: Callable[[bool], None]) -> None:
+    """Asks where to save every coming deadline as a calendar file, then writes it off the GUI thread and says
+    how it went. ``busy(True)`` when the writing starts, ``busy(False)`` when it ends (while ``parent`` is
+    still there). The calendar's button and File › Export deadlines to calendar… both export this way."""
+    register = context.register
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    suggested = Path(folder or Path.home()) / _tr("{name} deadlines.ics").format(name=register.name)
+    path = choose_calendar_file(parent, suggested)
+    if path is None:
+        return
+    if path.suffix.lower() != ".ics":
+        path = path.with_name(path.name + ".ics")
+    today = register.today()
+    from ...services.calendar_export import export_calendar  # loads icalendar: only when exporting
+
+    def exported(count: int) -> None:
+        if shiboken6.isValid(parent):
+            busy(False)
+            context.messages.info(parent, _tr("Deadlines exported"), calendar_saved(path, count))
+
+    def failed(error: Exception) -> None:
+        if shiboken6.isValid(parent):
+            busy(False)
+            context.messages.error(parent, _tr("The deadlines were not exported"), str(error) or type(error).__name__)
+
+    busy(True)
+    context.tasks.run(lambda: export_calendar(register, path, today), exported, failed)
+
+
+def _tr(text: str) -> str:
+    return QApplication.translate("CalendarView", text)
 
 
 class CalendarView(View):
@@ -274,37 +309,8 @@ class CalendarView(View):
             self.open_record.emit(item.asset_ref)
 
     def _on_export(self) -> None:
-        register = self.context.register
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = Path(folder or Path.home()) / self.tr("{name} deadlines.ics").format(name=register.name)
-        path = choose_calendar_file(self, suggested)
-        if path is None:
-            return
-        if path.suffix.lower() != ".ics":
-            path = path.with_name(path.name + ".ics")
-        self._exporting = True
-        self.export_button.setEnabled(False)
-        today = register.today()
-        from ...services.calendar_export import export_calendar  # loads icalendar: only when exporting
+        export_deadlines(self.context, self, self._on_busy)
 
-        self.context.tasks.run(
-            lambda: export_calendar(register, path, today),
-            lambda count: self._on_exported(path, count),
-            self._on_export_failed,
-        )
-
-    def _on_exported(self, path: Path, count: int) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self._exporting = False
-        self.export_button.setEnabled(True)
-        self.context.messages.info(self, self.tr("Deadlines exported"), calendar_saved(path, count))
-
-    def _on_export_failed(self, error: Exception) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self._exporting = False
-        self.export_button.setEnabled(True)
-        self.context.messages.error(
-            self, self.tr("The deadlines were not exported"), str(error) or type(error).__name__
-        )
+    def _on_busy(self, busy: bool) -> None:
+        self._exporting = busy
+        self.export_button.setEnabled(not busy)
