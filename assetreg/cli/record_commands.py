@@ -108,8 +108,8 @@ def add_parsers(commands: Any, parents: Any) -> None:
             allow_abbrev=False,
             help=kind.info.plural,
             description=tr(
-                "Add to the register's {kinds}. Write dates as 31/08/2025 or 2025-08-31, true or false, codes as "
-                "listed, lists separated by commas."
+                "Add to the register's {kinds}. Write dates as 31/08/2025 or 2025-08-31, yes or no as true or "
+                "false, codes as listed, lists separated by commas."
             ).format(kinds=kind.info.plural),
         )
         add_field_options(parser, kind)

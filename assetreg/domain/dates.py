@@ -49,38 +49,38 @@ def month_number(name: str) -> int | None:
 
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100  # a typed date outside these years is a slip, not an event of this law
-_WEEKDAY_FIRST = re.compile(r"^([a-z]{3,9})\.?,?\s+(?=\d)", re.IGNORECASE)  # "Sun 31 Aug 2025", "Sunday, 31/08/2025"
-_DAY_FIRST = re.compile(r"^(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d+)$")  # 31/08/2025, 1.9.2025, 31-08-2025
-_YEAR_FIRST = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")  # 2025-08-31, as --json writes dates
-_NAMED = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?,?\s+(\d+)$", re.IGNORECASE)  # 31st Aug 2025
-_NAMED_FIRST = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d+)$", re.IGNORECASE)  # August 31, 2025
+_A = re.IGNORECASE | re.ASCII  # digits are 0-9 and letters a-z: nothing else passes for them
+_WEEKDAY_FIRST = re.compile(r"^([a-z]{3,9})\.?,?\s+", _A)  # "Sun 31 Aug 2025", "Sunday, 31/08/2025"
+_DAY_FIRST = re.compile(r"^(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d+)$", _A)  # 31/08/2025, 1.9.2025, 31-08-2025
+_YEAR_FIRST = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$|^((?:19|20)\d\d)(\d\d)(\d\d)$", _A)  # 2025-08-31; 20250831
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_NAMED = re.compile(rf"^(\d{{1,2}}){_ORDINAL}(?:\s+of)?[\s/\-]+([a-z]+)\.?,?[\s/\-]+(\d+)$", _A)  # 31st Aug 2025
+_NAMED_FIRST = re.compile(rf"^([a-z]+)\.?\s+(\d{{1,2}}){_ORDINAL},?\s+(\d+)$", _A)  # August 31, 2025
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))  # pasted in with a date, never seen
 
 
 def typed_date(text: str) -> dt.date:
-    """The date a person typed: day first as UK dates are written (31/08/2025, 1.9.2025, 31-08-2025), year first
-    (2025-08-31), or with the month named, as AssetReg writes dates (31 Aug 2025, Sun 31 Aug 2025, 31st August
-    2025). Raises ``ValueError`` with a sentence saying what is wrong and how to write it; never guesses (a
-    year in two figures, a date written month first, a weekday that does not fit the date are each refused).
+    """The date a person typed: day first as UK dates are written (31/08/2025, 1.9.2025, 31-08-2025,
+    31-Aug-2025), year first (2025-08-31), or with the month named, as AssetReg writes dates (31 Aug 2025,
+    Sun 31 Aug 2025, 31st August 2025, August 31, 2025). Raises ``ValueError`` with a sentence saying what is
+    wrong and how to write it; never guesses (a year not in four figures, a date written month first, a weekday
+    that does not fit the date are each refused).
     """
-    written = " ".join(text.split())
+    written = " ".join(text.translate(_INVISIBLE).split())
     if not written:
         raise ValueError(tr("No date was given; write it like 31/08/2025."))
     shown, weekday = written, None
     if found := _WEEKDAY_FIRST.match(written):
-        word = found.group(1).lower()
+        word = found.group(1).lower()  # no weekday begins as a month does ("Mar 3 2026" has none)
         weekday = next((n for n, name in enumerate(_WEEKDAY_NAMES) if name.lower().startswith(word)), None)
         if weekday is not None:
             written = written[found.end() :]
+    month_first = False
     if found := _DAY_FIRST.match(written):
         day, _, month, year = found.groups()
-        if int(day) <= 12 < int(month) <= 31:
-            raise ValueError(
-                tr("“{text}” is written month first; write the day first, as {day}/{month}/{year}.").format(
-                    text=shown, day=month.zfill(2), month=day.zfill(2), year=year
-                )
-            )
-    elif found := _YEAR_FIRST.match(written):
-        year, month, day = found.groups()
+        month_first = 1 <= int(day) <= 12 < int(month) <= 31
+    elif found := _YEAR_FIRST.match(written):  # as --json writes dates, or with no dashes (never 31082025)
+        year, month, day = found.groups()[:3] if found.group(1) else found.groups()[3:]
     elif found := _NAMED.match(written):
         day, month, year = found.group(1), month_number(found.group(2)), found.group(3)
     elif found := _NAMED_FIRST.match(written):
@@ -91,16 +91,22 @@ def typed_date(text: str) -> dt.date:
         raise ValueError(_not_a_date(shown))
     if len(year) != 4:
         raise ValueError(
-            tr("“{text}” gives the year in {figures} figures; write it in full, for example 31/08/2025.").format(
-                text=shown, figures=len(year)
+            tr("“{text}” does not give the year in four figures; write it in full, for example 31/08/2025.").format(
+                text=shown
+            )
+        )
+    if month_first:
+        raise ValueError(
+            tr("“{text}” is written month first; write the day first, as {day}/{month}/{year}.").format(
+                text=shown, day=month.zfill(2), month=day.zfill(2), year=year
             )
         )
     year, month, day = int(year), int(month), int(day)
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise ValueError(tr("“{text}” is in the year {year}; check the year.").format(text=shown, year=year))
     if why := why_no_day(year, month, day):
         raise ValueError(tr("“{text}” is not a real date: {why}; check it.").format(text=shown, why=why))
     made = dt.date(year, month, day)
-    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
-        raise ValueError(tr("“{text}” is in the year {year}; check the year.").format(text=shown, year=year))
     if weekday is not None and weekday != made.weekday():
         raise ValueError(
             tr("“{text}” does not fit: {date} is a {weekday}; check which day you mean.").format(

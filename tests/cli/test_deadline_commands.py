@@ -232,7 +232,7 @@ def test_dates_as_people_write_them(capsys, written):
     ("bad", "why"),
     [
         ("08/31/2025", "“08/31/2025” is written month first; write the day first, as 31/08/2025."),
-        ("31/08/25", "“31/08/25” gives the year in 2 figures; write it in full"),
+        ("31/08/25", "“31/08/25” does not give the year in four figures; write it in full"),
         ("Mon 31 Aug 2025", "“Mon 31 Aug 2025” does not fit: 31 Aug 2025 is a Sunday; check which day you mean."),
     ],
 )

@@ -16,7 +16,8 @@ from assetreg.domain.dates import format_date, month_number, typed_date
     [
         "31/08/2025", "31.08.2025", "31-08-2025", " 31 / 08 / 2025 ", "2025-08-31",
         "31 Aug 2025", "Sun 31 Aug 2025", "Sunday, 31/08/2025", "31st August 2025", "31 of August 2025",
-        "August 31, 2025", "aug 31st 2025",
+        "August 31, 2025", "aug 31st 2025", "31-Aug-2025", "31/Aug/2025", "Sunday, August 31, 2025",
+        "Sun Aug 31 2025", "20250831", "31\u200b Aug 2025",
     ],
 )  # fmt: skip
 def test_every_way_a_uk_date_is_written(written: str) -> None:
@@ -42,13 +43,21 @@ def test_a_date_as_assetreg_writes_it_reads_back_as_itself(day: date) -> None:
         ("next Tuesday", "“next Tuesday” is not a date; write it like 31/08/2025 or 2025-08-31."),
         ("31 Ma 2025", "“31 Ma 2025” is not a date; write it like 31/08/2025 or 2025-08-31."),
         ("08/31/2025", "“08/31/2025” is written month first; write the day first, as 31/08/2025."),
-        ("31/08/25", "“31/08/25” gives the year in 2 figures; write it in full, for example 31/08/2025."),
+        ("31/08/25", "“31/08/25” does not give the year in four figures; write it in full, for example 31/08/2025."),
         ("29/02/2025", "“29/02/2025” is not a real date: February 2025 has 28 days; check it."),
         ("31 Sept 2025", "“31 Sept 2025” is not a real date: September 2025 has 30 days; check it."),
         ("2025-13-01", "“2025-13-01” is not a real date: there is no month 13; check it."),
         ("31/08/1025", "“31/08/1025” is in the year 1025; check the year."),
         ("Mon 31 Aug 2025", "“Mon 31 Aug 2025” does not fit: 31 Aug 2025 is a Sunday; check which day you mean."),
         ("44000", "“44000” is not a date; write it like 31/08/2025 or 2025-08-31."),  # never a spreadsheet serial
+        ("31082025", "“31082025” is not a date; write it like 31/08/2025 or 2025-08-31."),  # never read as a year 3108
+        ("31/08/0000", "“31/08/0000” is in the year 0; check the year."),
+        (
+            "31/08/02025",
+            "“31/08/02025” does not give the year in four figures; write it in full, for example 31/08/2025.",
+        ),
+        ("08/31/25", "“08/31/25” does not give the year in four figures; write it in full, for example 31/08/2025."),
+        ("３１/０８/２０２５", "“３１/０８/２０２５” is not a date; write it like 31/08/2025 or 2025-08-31."),
     ],
 )
 def test_a_date_that_cannot_be_read_for_certain_is_refused_saying_why(written: str, says: str) -> None:
@@ -67,6 +76,6 @@ def test_a_weekday_written_with_the_date_is_checked_against_it() -> None:
 
 
 def test_months_by_their_names() -> None:
-    assert [month_number(n) for n in ("Jan", "sept", "Sept.", "SEPTEMBER", "may", "Ma", "Smarch")] == [
-        1, 9, 9, 9, 5, None, None,
+    assert [month_number(n) for n in ("Jan", "sept", "Sept.", "SEPTEMBER", "may", "Augu", "Ma", "Ju", "Smarch")] == [
+        1, 9, 9, 9, 5, 8, None, None, None,
     ]  # fmt: skip

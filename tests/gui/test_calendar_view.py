@@ -50,6 +50,17 @@ class RecordingMessages(Messages):
     def __init__(self) -> None:
         self.errors: list[tuple[str, str]] = []
         self.infos: list[tuple[str, str]] = []
+        self.questions: list[str] = []
+        self.chosen: Path | None = None  # the file the save dialog gives
+        self.answer = False  # to each question
+
+    def choose_new_file(self, parent, title, suggested, filters, *, confirm_overwrite=False):
+        assert confirm_overwrite  # the dialog asks before replacing the name chosen
+        return self.chosen
+
+    def confirm(self, parent, title: str, text: str) -> bool:
+        self.questions.append(text)
+        return self.answer
 
     def error(self, parent, title: str, text: str) -> None:
         self.errors.append((title, text))
@@ -186,7 +197,7 @@ def test_activating_a_deadline_opens_its_asset(qtbot, view: CalendarView) -> Non
 
 def test_export_writes_an_ics_that_reads_back(qtbot, view: CalendarView, messages, tmp_path, monkeypatch) -> None:
     chosen = tmp_path / "out" / "group deadlines"  # no extension: .ics is added
-    monkeypatch.setattr(calendar_view, "choose_calendar_file", lambda parent, suggested: chosen)
+    messages.chosen = chosen
     view.export_button.click()
     assert view.is_exporting() and not view.export_button.isEnabled()
     view.context.tasks.wait()
@@ -206,8 +217,24 @@ def test_export_writes_an_ics_that_reads_back(qtbot, view: CalendarView, message
     assert {event.decoded("DTSTART") for event in events} >= set(SEPTEMBER) | set(OCTOBER)
 
 
+def test_a_file_the_ending_names_is_replaced_only_when_the_person_says_so(
+    qtbot, view: CalendarView, messages, tmp_path
+) -> None:
+    kept = tmp_path / "group deadlines.ics"
+    kept.write_text("the calendar exported last month")
+    messages.chosen = tmp_path / "group deadlines"  # the dialog asked about this name, not the one with .ics
+    view.export_button.click()
+    assert messages.questions == [f"{kept} already exists. Replace it with the deadlines as they are now?"]
+    assert not view.is_exporting() and kept.read_text() == "the calendar exported last month"
+    messages.answer = True
+    view.export_button.click()
+    view.context.tasks.wait()
+    qtbot.waitUntil(lambda: bool(messages.infos), timeout=120_000)
+    assert kept.read_text().startswith("BEGIN:VCALENDAR")
+
+
 def test_cancelling_the_export_writes_nothing(view: CalendarView, messages, monkeypatch) -> None:
-    monkeypatch.setattr(calendar_view, "choose_calendar_file", lambda parent, suggested: None)
+    monkeypatch.setattr(calendar_view, "choose_calendar_file", lambda context, parent, suggested: None)
     view.export_button.click()
     assert not view.is_exporting() and not messages.infos and not messages.errors
 
@@ -216,7 +243,7 @@ def test_a_failed_export_is_reported(qtbot, view: CalendarView, messages, tmp_pa
     def broken(path, calendar):
         raise OSError("the folder is read-only")
 
-    monkeypatch.setattr(calendar_view, "choose_calendar_file", lambda parent, suggested: tmp_path / "x.ics")
+    monkeypatch.setattr(calendar_view, "choose_calendar_file", lambda context, parent, suggested: tmp_path / "x.ics")
     monkeypatch.setattr(calendar_export, "write_calendar", broken)  # the one export the app and the CLI share
     view.export_button.click()
     view.context.tasks.wait()
@@ -227,7 +254,9 @@ def test_a_failed_export_is_reported(qtbot, view: CalendarView, messages, tmp_pa
 
 def test_the_suggested_file_is_named_after_the_register(view: CalendarView, monkeypatch) -> None:
     seen = []
-    monkeypatch.setattr(calendar_view, "choose_calendar_file", lambda parent, suggested: seen.append(suggested))
+    monkeypatch.setattr(
+        calendar_view, "choose_calendar_file", lambda context, parent, suggested: seen.append(suggested)
+    )
     view.export_button.click()
     assert seen[0].name == "demo deadlines.ics"
 

@@ -122,7 +122,7 @@ def test_empty_is_allowed_only_where_the_date_is_optional() -> None:
         ("29/02/2025", "“29/02/2025” is not a real date: February 2025 has 28 days; check it."),
         ("2025-13-01", "“2025-13-01” is not a real date: there is no month 13; check it."),
         ("next Tuesday", "“next Tuesday” is not a date; write it like 31/08/2025 or 2025-08-31."),
-        ("31/08/25", "“31/08/25” gives the year in 2 figures; write it in full, for example 31/08/2025."),
+        ("31/08/25", "“31/08/25” does not give the year in four figures; write it in full, for example 31/08/2025."),
         ("08/31/2025", "“08/31/2025” is written month first; write the day first, as 31/08/2025."),
         ("Sat 31 Aug 2025", "“Sat 31 Aug 2025” does not fit: 31 Aug 2025 is a Sunday; check which day you mean."),
         ("31/08/1025", "“31/08/1025” is in the year 1025; check the year."),

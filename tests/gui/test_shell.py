@@ -372,9 +372,7 @@ def test_deadlines_are_exported_to_a_calendar_file(qtbot, window, register, mess
     asset = records.create(e.Asset(name="The Red Lion")).value
     records.create(e.UserDeadline(title="Committee meeting", due_on=date(2025, 10, 1), asset_ref=asset.reference))
     target = tmp_path / "out" / "deadlines"
-    from assetreg.gui.views import calendar_view
-
-    monkeypatch.setattr(calendar_view, "choose_calendar_file", lambda parent, suggested: target)
+    monkeypatch.setattr(messages, "choose_new_file", lambda *_, **__: target, raising=False)
     window.export_action.trigger()
     qtbot.waitUntil(lambda: bool(messages.infos or messages.errors), timeout=10000)
     assert not messages.errors

@@ -15,7 +15,6 @@ import shiboken6
 from PySide6.QtCore import QModelIndex, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -37,15 +36,23 @@ from ..widgets.deadline_calendar import DeadlineCalendar, qdate
 from .view import View
 
 
-def choose_calendar_file(parent: QWidget, suggested: Path) -> Path | None:
-    """Where to save the calendar file, or None if the user cancelled (tests replace this function)."""
-    chosen, _ = QFileDialog.getSaveFileName(
+def choose_calendar_file(context: AppContext, parent: QWidget, suggested: Path) -> Path | None:
+    """Where to save the calendar file (ending .ics), or None if the person cancelled (tests replace this).
+    A file already there is replaced only when the person says so: exporting again updates the calendar."""
+    chosen = context.messages.choose_new_file(
         parent,
         _tr("Export deadlines to a calendar file"),
-        str(suggested),
+        suggested,
         _tr("Calendar files (*.ics)"),
+        confirm_overwrite=True,
     )
-    return Path(chosen) if chosen else None
+    if chosen is None or chosen.suffix.lower() == ".ics":
+        return chosen
+    path = chosen.with_name(chosen.name + ".ics")  # the dialog asked about the name as typed, not this one
+    question = _tr("{path} already exists. Replace it with the deadlines as they are now?").replace("{path}", str(path))
+    if path.exists() and not context.messages.confirm(parent, _tr("Replace the calendar file?"), question):
+        return None
+    return path
 
 
 def export_deadlines(context: AppContext, parent: QWidget, busy: Callable[[bool], None]) -> None:
@@ -55,11 +62,9 @@ def export_deadlines(context: AppContext, parent: QWidget, busy: Callable[[bool]
     register = context.register
     folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     suggested = Path(folder or Path.home()) / _tr("{name} deadlines.ics").format(name=register.name)
-    path = choose_calendar_file(parent, suggested)
+    path = choose_calendar_file(context, parent, suggested)
     if path is None:
         return
-    if path.suffix.lower() != ".ics":
-        path = path.with_name(path.name + ".ics")
     today = register.today()
     from ...services.calendar_export import export_calendar  # loads icalendar: only when exporting
 
