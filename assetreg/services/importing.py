@@ -105,13 +105,18 @@ def find_council(register: Register, name_or_ref: str) -> tuple[str, str]:
     wanted = name_or_ref.strip()
     if not wanted:
         return "", ""
+    try:
+        reference = parse_reference(wanted)[1]  # typed loosely, as everywhere: auth-1 is AUTH-0001
+    except AssetRegError:
+        reference = ""
     authorities = Records(register).list(RecordKind.AUTHORITY)
     for authority in authorities:
-        if wanted.casefold() in (authority.reference.casefold(), authority.name.casefold(), authority.code.casefold()):
+        if authority.reference == reference or wanted.casefold() in (
+            authority.name.casefold(),
+            authority.code.casefold(),
+        ):
             return authority.reference, authority.name
-    try:
-        kind, reference = parse_reference(wanted)
-    except AssetRegError:
+    if not reference:
         return "", wanted
     raise AssetRegError(tr("There is no council {reference} in this register.").format(reference=reference))
 

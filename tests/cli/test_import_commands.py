@@ -131,3 +131,16 @@ def test_an_asset_a_list_says_is_listed_without_its_day_is_shown_listed_and_no_s
     assert any(line.endswith("received not known · Listed · by Plough Friends") for line in shown)
     case = json.loads(run("assets", "show", reference, "--json", *db, data_dir=tmp_path).stdout)
     assert (case["status"], case["owner_may_dispose_to"]) == ("listed-day-not-recorded", "not-known-listing-day")
+
+
+def test_the_council_is_named_by_its_reference_typed_loosely(register_path: Path, tmp_path: Path):
+    db = ("--db", register_path)
+    assert run("import", COUNCILS / "stockport.csv", "--council", "Stockport", *db, data_dir=tmp_path).returncode == 0
+    shown = json.loads(run("assets", "show", "AST-0001", "--json", *db, data_dir=tmp_path).stdout)
+    council = shown["asset"]["authority_ref"]
+    loose = council.lower().replace("-000", "-")  # AUTH-0001 as a person types it: auth-1
+    again = run("import", COUNCILS / "stockport.csv", "--council", loose, "--dry-run", "--json", *db, data_dir=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["unchanged"] == 3
+    missing = run("import", COUNCILS / "stockport.csv", "--council", "auth-9", "--dry-run", *db, data_dir=tmp_path)
+    assert missing.returncode != 0 and "There is no council AUTH-0009 in this register." in missing.stderr
