@@ -196,6 +196,17 @@ def test_real_headings_are_matched_whatever_their_case_and_punctuation():
     assert normalise_heading(" Decision-Date ") == normalise_heading("decision_date") == "decisiondate"
 
 
+def test_headings_that_say_a_period_ends_or_a_listing_expires():
+    headings = ["Asset", "Date Nominated", "Date Listed", "Listing Expires", "Date Notice of Intention to Dispose",
+                "Interim Moratorium Ends", "Full Moratorium Ends", "Protected Period Ends",
+                "Date Delisted"]  # fmt: skip
+    assert match_headings(headings) == [
+        "name", "nomination_received", "decision_date", "listing_expiry", "notice_received", "interim_end",
+        "full_end", "protected_end", "removed_on",
+    ]  # fmt: skip
+    assert left_out(headings, match_headings(headings)) == []
+
+
 def test_a_headings_words_match_in_any_order():
     headings = ["Nomination Received Date", "Date Dispose To Notice Received By Council", "Expiry Date Listing"]
     assert match_headings(headings) == ["nomination_received", "notice_received", "listing_expiry"]
