@@ -141,5 +141,5 @@ def export(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"path": str(args.file), "format": fmt, "assets": count})
         return 0
-    print(tr("Wrote {count} assets to {path}.").format(count=count, path=args.file))
+    print(tr("Wrote {assets} to {path}.").format(assets=trn("{n} asset", "{n} assets", count), path=args.file))
     return 0

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..domain.i18n import tr
+from ..domain.i18n import tr, trn
 from .output import indent, print_json, print_json_lines, print_table
 
 
@@ -279,10 +279,11 @@ def check(args: argparse.Namespace) -> int:
     elif report.healthy:
         print(
             tr(
-                "The register at {path} is healthy: {assets} assets, {documents} documents, all attachments "
-                "present and unchanged."
+                "The register at {path} is healthy: {assets}, {documents}, all attachments present and unchanged."
             ).format(
-                path=register.location, assets=report.counts.get("asset", 0), documents=report.counts.get("document", 0)
+                path=register.location,
+                assets=trn("{n} asset", "{n} assets", report.counts.get("asset", 0)),
+                documents=trn("{n} document", "{n} documents", report.counts.get("document", 0)),
             )
         )
     else:

@@ -10,7 +10,7 @@ import re
 
 from .i18n import tr
 
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTH_NAMES = (
@@ -34,8 +34,10 @@ def why_no_day(year: int, month: int, day: int) -> str:
     """Why these numbers are no day ("there is no month 13", "February 2026 has 28 days"), or "" when they are."""
     if not 1 <= month <= 12:
         return tr("there is no month {month}").format(month=month)
+    if day < 1:
+        return tr("there is no day {day} of a month").format(day=day)
     days = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= days:
+    if day > days:
         return tr("{month} {year} has {days} days").format(month=tr(MONTH_NAMES[month - 1]), year=year, days=days)
     return ""
 
@@ -72,7 +74,7 @@ def typed_date(text: str) -> dt.date:
     shown, weekday = written, None
     if found := _WEEKDAY_FIRST.match(written):
         word = found.group(1).lower()  # no weekday begins as a month does ("Mar 3 2026" has none)
-        weekday = next((n for n, name in enumerate(_WEEKDAY_NAMES) if name.lower().startswith(word)), None)
+        weekday = next((n for n, name in enumerate(WEEKDAY_NAMES) if name.lower().startswith(word)), None)
         if weekday is not None:
             written = written[found.end() :]
     month_first = False
@@ -111,7 +113,7 @@ def typed_date(text: str) -> dt.date:
         raise ValueError(
             tr("“{text}” does not fit: {date} is a {weekday}; check which day you mean.").format(
                 text=shown, date=f"{made.day} {tr(_MONTHS[made.month - 1])} {made.year}",
-                weekday=tr(_WEEKDAY_NAMES[made.weekday()]),
+                weekday=tr(WEEKDAY_NAMES[made.weekday()]),
             )
         )  # fmt: skip
     return made

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-from .dates import MONTH_NAMES, month_number, why_no_day
+from .dates import MONTH_NAMES, WEEKDAY_NAMES, month_number, why_no_day
 from .i18n import tr
 
 _WEEKDAY = re.compile(r"^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+", re.IGNORECASE)
@@ -77,7 +77,21 @@ def _parse_text(cell: str, month_first_seen: bool) -> date | None:
     text = " ".join(cell.split())
     if not text or text.casefold() in _NO_DATE:
         return None
-    text = _WEEKDAY.sub("", text)
+    weekday = _WEEKDAY.match(text)
+    day = _read_text(text[weekday.end() :] if weekday else text, month_first_seen)
+    if weekday and day is not None and _WEEKDAY_FIRST_LETTERS.index(weekday.group(1)[:3].lower()) != day.weekday():
+        raise DateProblem(
+            tr("“{text}” does not fit: {date} is a {weekday}; check the council's list.").format(
+                text=text, date=_spoken(day.year, day.month, day.day), weekday=tr(WEEKDAY_NAMES[day.weekday()])
+            )
+        )
+    return day
+
+
+_WEEKDAY_FIRST_LETTERS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+def _read_text(text: str, month_first_seen: bool) -> date | None:
     if _SERIAL.match(text):
         return _serial(text, text)
     shown, text = text, _TIME.sub("", text)

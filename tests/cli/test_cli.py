@@ -223,6 +223,18 @@ def test_init_refuses_an_existing_register(demo: Path, tmp_path: Path, capsys: p
 # demo
 
 
+def test_one_asset_is_one_asset(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "one.assetreg"
+    assert main(["init", "--db", str(path)]) == 0
+    assert main(["add", "asset", "--name", "The Mill", "--db", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["check", "--db", str(path)]) == 0
+    assert f"The register at {path} is healthy: 1 asset, 0 documents, all attachments" in capsys.readouterr().out
+    out = tmp_path / "register.csv"
+    assert main(["export", str(out), "--format", "csv", "--db", str(path)]) == 0
+    assert capsys.readouterr().out == f"Wrote 1 asset to {out}.\n"
+
+
 def test_demo_writes_a_healthy_register(demo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     status, out, err = run_main(capsys, "check", "--json", "--db", demo)
     assert status == 0, err

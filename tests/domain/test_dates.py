@@ -52,6 +52,7 @@ def test_a_date_as_assetreg_writes_it_reads_back_as_itself(day: date) -> None:
         ("44000", "“44000” is not a date; write it like 31/08/2025 or 2025-08-31."),  # never a spreadsheet serial
         ("31082025", "“31082025” is not a date; write it like 31/08/2025 or 2025-08-31."),  # never read as a year 3108
         ("31/08/0000", "“31/08/0000” is in the year 0; check the year."),
+        ("0/9/2025", "“0/9/2025” is not a real date: there is no day 0 of a month; check it."),
         (
             "31/08/02025",
             "“31/08/02025” does not give the year in four figures; write it in full, for example 31/08/2025.",

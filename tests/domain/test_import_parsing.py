@@ -40,12 +40,22 @@ def test_every_uk_date_form_is_read(text):
         ("32 Jan 2020", "January 2020 has 31 days"),
         ("2020-13-01", "there is no month 13"),
         ("31/13/2026", "there is no month 13"),
+        ("0/9/2025", "there is no day 0 of a month"),
     ],
 )
 def test_an_impossible_date_is_reported_with_why_not_corrected(text, why):
     with pytest.raises(DateProblem) as refused:
         parse_date(text)
     assert str(refused.value) == f"“{text}” is not a real date: {why}; check the council's list."
+
+
+def test_a_weekday_the_date_does_not_fall_on_is_reported_not_dropped():
+    assert parse_date("Sun 31 Aug 2025") == parse_date("Sunday, 31/08/2025") == date(2025, 8, 31)
+    with pytest.raises(DateProblem) as refused:
+        parse_date("Mon 31 Aug 2025")
+    assert str(refused.value) == (
+        "“Mon 31 Aug 2025” does not fit: 31 August 2025 is a Sunday; check the council's list."
+    )
 
 
 def test_month_first_dates_are_reported_and_make_the_ambiguous_ones_unreadable():
