@@ -44,6 +44,17 @@ def add_parsers(commands, parents) -> None:
         default=[],
         help=tr("a column not to import this time, by its heading (repeat for more)"),
     )
+    command.add_argument(
+        "--column",
+        metavar="HEADING=FIELD",
+        action="append",
+        default=[],
+        type=_column,
+        help=tr(
+            'the field a column goes to, such as "Moratorium Ends=full-end" (repeat for more); saved for the '
+            "council's next import, as a choice in the app's import preview is"
+        ),
+    )
     command.add_argument("--dry-run", action="store_true", help=tr("say what would change, and change nothing"))
     command.set_defaults(handler=import_list)
 
@@ -59,6 +70,15 @@ def add_parsers(commands, parents) -> None:
     command.set_defaults(handler=export)
 
 
+def _column(text: str) -> tuple[str, str]:
+    heading, equals, field = text.rpartition("=")
+    if not equals or not heading.strip() or not field.strip():
+        raise argparse.ArgumentTypeError(
+            tr('write a column\'s heading and its field with = between, such as "Moratorium Ends=full-end"')
+        )
+    return heading.strip(), field.strip()
+
+
 def import_list(args: argparse.Namespace) -> int:
     from ..services.importing import import_file
 
@@ -71,6 +91,7 @@ def import_list(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             sheet=args.sheet,
             leave_out=args.leave_out,
+            columns=dict(args.column),
         )
     # Nothing could be read as an asset (every row, or the headings, had a problem): a script should know.
     errors = any(p["level"] == "error" for p in summary["problems"])

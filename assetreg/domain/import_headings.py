@@ -264,8 +264,8 @@ def left_out(headings: Sequence[object], fields: Sequence[str], saved: dict[str,
             notes.append(
                 tr(
                     "The column “{heading}” is not imported: no field of AssetReg's matches its heading. To import "
-                    "it, choose its field in the app's import mapping (File ▸ Import council list…), saved for next "
-                    "time."
+                    "it, choose its field in the app's import mapping (File ▸ Import council list…) or with --column "
+                    "on the command line; the choice is saved for next time."
                 ).format(heading=shown)
             )
     return notes

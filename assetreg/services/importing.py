@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -24,6 +24,7 @@ from ..domain.council_rows import ImportedAsset, Problem, read_rows
 from ..domain.errors import AssetRegError
 from ..domain.i18n import tr
 from ..domain.import_headings import (
+    FIELDS,
     IGNORE,
     LEFT_OUT,
     left_out,
@@ -224,9 +225,11 @@ def preview_import(
     fields: list[str] | None = None,
     sheet: str = "",
     leave_out: Sequence[str] = (),
+    columns: Mapping[str, str] | None = None,
 ) -> ImportPreview:
     """What importing ``path`` (a workbook's ``sheet``, if named) would do; ``fields`` (one per column) overrides
-    the mapping found."""
+    the mapping found, ``columns`` ({heading: field}) the field of some columns (saved with the mapping, as a
+    choice made in the app's preview is), ``leave_out`` leaves columns out of this import only."""
     table = read_table(path, sheet)
     sheets, sheet = table.sheets, table.sheet
     council_ref, council_name = find_council(register, council)
@@ -239,16 +242,20 @@ def preview_import(
     mapping_name = mapping_name or council_name  # the name: the same before and after the council is added
     saved = saved_mappings(register).get(mapping_name, {})
     fields = list(fields) if fields is not None else match_headings(table.headings, saved)
+    _check_columns(table.headings, [*leave_out, *(columns or {})])
+    if columns:  # the person's choice for these columns wins; a column that had the field chosen loses it
+        chosen_fields = {normalise_heading(h): _field_named(f) for h, f in columns.items()}
+        given = set(chosen_fields.values())
+        fields = [
+            chosen_fields.get(normalise_heading(h), IGNORE if f in given else f)
+            for h, f in zip(table.headings, fields, strict=True)
+        ]
+        saved = {
+            **saved,
+            **{h: chosen_fields[normalise_heading(h)] for h in table.headings if normalise_heading(h) in chosen_fields},
+        }
     wanted = frozenset(normalise_heading(h) for h in leave_out)
     if wanted:  # columns left out by name for this import (the saved mapping is not changed for them)
-        unknown = sorted(wanted - {normalise_heading(h) for h in table.headings})
-        if unknown:
-            raise AssetRegError(
-                tr("The list has no column “{name}”; its columns are {names}.").format(
-                    name=next(h for h in leave_out if normalise_heading(h) == unknown[0]),
-                    names=", ".join(f"“{h}”" for h in table.headings if h),
-                )
-            )
         fields = [IGNORE if normalise_heading(h) in wanted else f for h, f in zip(table.headings, fields, strict=True)]
         saved = {**saved, **{h: LEFT_OUT for h in table.headings if normalise_heading(h) in wanted}}
     if not chosen:
@@ -280,6 +287,30 @@ def preview_import(
         path, headings, fields, council_ref, council_name, mapping_name, plans, problems, row_count, sheets, sheet,
         wanted,
     )  # fmt: skip
+
+
+def _check_columns(headings: Sequence[str], named: Sequence[str]) -> None:
+    """Refuses a column named that the list does not have, saying which it has."""
+    have = {normalise_heading(h) for h in headings}
+    for name in named:
+        if normalise_heading(name) not in have:
+            raise AssetRegError(
+                tr("The list has no column “{name}”; its columns are {names}.").format(
+                    name=name, names=", ".join(f"“{h}”" for h in headings if h)
+                )
+            )
+
+
+def _field_named(name: str) -> str:
+    """The field a person named (``interim_end`` or ``interim-end``); refused, listing the fields, if none."""
+    field = name.strip().lower().replace("-", "_")
+    if field not in FIELDS:
+        raise AssetRegError(
+            tr("“{name}” is not a field a column can go to; use one of: {fields}.").format(
+                name=name, fields=", ".join(f.replace("_", "-") for f in FIELDS)
+            )
+        )
+    return field
 
 
 def _plan(
@@ -428,9 +459,12 @@ def import_file(
     dry_run: bool = False,
     sheet: str = "",
     leave_out: Sequence[str] = (),
+    columns: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Imports ``path`` (or, with ``dry_run``, only says what it would do); the summary of either."""
-    preview = preview_import(register, path, council, mapping_name=mapping_name, sheet=sheet, leave_out=leave_out)
+    preview = preview_import(
+        register, path, council, mapping_name=mapping_name, sheet=sheet, leave_out=leave_out, columns=columns
+    )
     summary = preview.summary()
     if not dry_run and preview.plans:
         backup = apply_import(register, preview).backup

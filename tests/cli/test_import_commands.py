@@ -144,3 +144,29 @@ def test_the_council_is_named_by_its_reference_typed_loosely(register_path: Path
     assert json.loads(again.stdout)["unchanged"] == 3
     missing = run("import", COUNCILS / "stockport.csv", "--council", "auth-9", "--dry-run", *db, data_dir=tmp_path)
     assert missing.returncode != 0 and "There is no council AUTH-0009 in this register." in missing.stderr
+
+
+def test_a_column_no_heading_matches_is_given_its_field_on_the_command_line_and_kept(tmp_path: Path):
+    register = tmp_path / "r.assetreg"
+    assert run("init", "--db", register, data_dir=tmp_path).returncode == 0
+    listing = tmp_path / "list.csv"
+    listing.write_text("Asset,Date Listed,Notice In\nThe Mill,01/03/2024,31/08/2025\n", encoding="utf-8")
+    db = ("--council", "Testshire Council", "--db", register)
+    before = register.read_bytes()
+    for wrong, says in (
+        (
+            "Notice=notice-received",
+            "The list has no column “Notice”; its columns are “Asset”, “Date Listed”, “Notice In”.",
+        ),
+        ("Notice In=when", "“when” is not a field a column can go to; use one of: reference, name,"),
+    ):
+        refused = run("import", listing, "--column", wrong, *db, data_dir=tmp_path)
+        assert refused.returncode == 1 and says in refused.stderr
+    assert register.read_bytes() == before  # refused: nothing written
+    done = run("import", listing, "--column", "Notice In=notice-received", "--json", *db, data_dir=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["records_added"]["disposal_notices"] == 1
+    again = json.loads(run("import", listing, "--dry-run", "--json", *db, data_dir=tmp_path).stdout)
+    assert again["unchanged"] == 1 and not [p for p in again["problems"] if "Notice In" in p["message"]]
+    shown = json.loads(run("assets", "show", "AST-0001", "--json", "--db", register, data_dir=tmp_path).stdout)
+    assert shown["notices"][0]["received_on"] == "2025-08-31"

@@ -228,9 +228,11 @@ def test_every_named_column_left_out_gets_a_note_unless_the_user_chose_to_leave_
     assert fields == ["name", "", "", ""]
     assert left_out(headings, fields) == [
         "The column “Our notes” is not imported: no field of AssetReg's matches its heading. To import it, choose "
-        "its field in the app's import mapping (File ▸ Import council list…), saved for next time.",
+        "its field in the app's import mapping (File ▸ Import council list…) or with --column on the command line; "
+        "the choice is saved for next time.",
         "The column “Ward” is not imported: no field of AssetReg's matches its heading. To import it, choose its "
-        "field in the app's import mapping (File ▸ Import council list…), saved for next time.",
+        "field in the app's import mapping (File ▸ Import council list…) or with --column on the command line; the "
+        "choice is saved for next time.",
     ]
     assert left_out(headings, fields, {"Ward": "-", "our notes": "-"}) == []  # left out by the user's choice
     assert len(left_out(headings, fields, {"Ward": "", "our notes": ""})) == 2  # saved unknown: noted again
