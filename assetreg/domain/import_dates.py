@@ -88,7 +88,7 @@ def _parse_text(cell: str, month_first_seen: bool) -> date | None:
     return day
 
 
-_WEEKDAY_FIRST_LETTERS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY_FIRST_LETTERS = tuple(name[:3].lower() for name in WEEKDAY_NAMES)
 
 
 def _read_text(text: str, month_first_seen: bool) -> date | None:
